@@ -1,0 +1,102 @@
+# jeugdregie: one plain, non-recursive Makefile.
+#
+#   make          release build:  build/release/jeugdregie
+#   make run      deps + build + demo database (if absent) + the main job
+#   make test     deps + sanitizer build (-Werror) + every test
+#   make bench    benchmarks (print figures; never pass or fail on time)
+
+CC      ?= gcc
+DB      ?= jeugdregie.db
+SEED    ?= 1
+
+PKGS    := sqlite3
+WARN    := -Wall -Wextra -Wshadow -Wswitch-enum -Wformat=2 -Wundef \
+           -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wpointer-arith
+BASE    := -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Isrc -pthread \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+
+REL_CFLAGS  := $(BASE) $(WARN) -O2 -g
+TEST_CFLAGS := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \
+               -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c))
+MAIN_SRC := src/main.c
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
+
+# Reference data embedded into the binary (src/lib/embedded.h names them).
+EMBED := data_gemeenten=data/gemeenten.csv \
+         data_productcodes=data/productcodes.tsv \
+         data_regio_producten=data/regio_producten.tsv
+EMBED_FILES := $(foreach e,$(EMBED),$(word 2,$(subst =, ,$(e))))
+
+REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o) build/release/gen/embedded.o
+TEST_OBJ := $(LIB_SRC:%.c=build/test/%.o) build/test/gen/embedded.o
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/test/unit/%)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=build/release/bench/%)
+
+.PHONY: all run test bench deps clean check-unit
+all: build/release/jeugdregie
+
+deps:
+	@bash scripts/deps.sh
+
+build/gen/embedded.c: scripts/embed.sh $(EMBED_FILES)
+	@mkdir -p $(dir $@)
+	bash scripts/embed.sh $@ $(EMBED)
+
+build/release/gen/embedded.o: build/gen/embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -c $< -o $@
+
+build/test/gen/embedded.o: build/gen/embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -c $< -o $@
+
+build/release/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
+
+build/test/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
+
+build/release/libjeugdregie.a: $(REL_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/test/libjeugdregie.a: $(TEST_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/release/jeugdregie: build/release/src/main.o build/release/libjeugdregie.a
+	$(CC) $(REL_CFLAGS) -o $@ $^ $(LIBS)
+
+build/test/jeugdregie: build/test/src/main.o build/test/libjeugdregie.a
+	$(CC) $(TEST_CFLAGS) -o $@ $^ $(LIBS)
+
+build/test/unit/%: tests/unit/%.c build/test/libjeugdregie.a
+	@mkdir -p $(dir $@)
+	$(CC) $(TEST_CFLAGS) -MMD -MP -o $@ $< build/test/libjeugdregie.a $(LIBS) -lcmocka
+
+build/release/bench/%: bench/%.c build/release/libjeugdregie.a
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -o $@ $< build/release/libjeugdregie.a $(LIBS)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@bash scripts/run.sh "$(DB)" "$(SEED)"
+
+test: deps
+	@$(MAKE) --no-print-directory build/test/jeugdregie build/release/jeugdregie $(UNIT_BIN)
+	@bash tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@bash bench/run.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

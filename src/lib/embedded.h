@@ -1,0 +1,22 @@
+/* embedded: reference data compiled into the binary (see scripts/embed.sh
+ * and EMBED in the Makefile). Each array is NUL-terminated text; _len
+ * excludes the NUL. Static storage, never freed. */
+#ifndef JR_LIB_EMBEDDED_H
+#define JR_LIB_EMBEDDED_H
+
+#include <stddef.h>
+
+/* The 13 municipalities of Holland Rijnland (copy of shared/data). */
+extern const unsigned char data_gemeenten[];
+extern const size_t data_gemeenten_len;
+
+/* The national Standaardproductcodelijst Jeugdwet, tab-separated. */
+extern const unsigned char data_productcodes[];
+extern const size_t data_productcodes_len;
+
+/* The products the demo region contracts, with segment, group flag,
+ * unit and 2025 tariff. */
+extern const unsigned char data_regio_producten[];
+extern const size_t data_regio_producten_len;
+
+#endif

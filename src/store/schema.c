@@ -1,0 +1,420 @@
+/* schema: migrations (see schema.h for the portable-SQL rules). */
+#include "store/schema.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Shorthands that keep the schema text readable; they expand to plain
+ * portable SQL. */
+#define DATUM(col) col " TEXT CHECK (length(" col ") = 10)"
+#define BOOL(col) col " INTEGER NOT NULL CHECK (" col " IN (0, 1))"
+#define SEGMENT(col) col " INTEGER NOT NULL CHECK (" col " BETWEEN 0 AND 7)"
+#define GEMEENTE(col) col " TEXT CHECK (length(" col ") = 4)"
+#define AGB(col) col " TEXT CHECK (length(" col ") = 8)"
+#define CODE2(col) col " TEXT CHECK (length(" col ") = 2)"
+#define PRODUCT(col) col " TEXT CHECK (length(" col ") BETWEEN 1 AND 5)"
+#define NAAM(col) col " TEXT CHECK (length(" col ") <= 95)"
+#define END ") /*STRICT*/;\n"
+
+/* Migration 1: the whole record, mirroring domain/model.h.
+ *
+ * Conventions: ids are the records' own (the generator and the iJw chain
+ * assign them), so INTEGER PRIMARY KEY without autoincrement. A reference
+ * that the model spells as 0 / "" / DAG_GEEN when absent is a nullable
+ * column here and stored as NULL (store.c converts). Text lengths are
+ * checked (in characters) against the C array sizes in model.h as a guard
+ * for rows written by other tools; rows written through store.c come from
+ * those arrays and so always fit in them when read back. Segments are checked by range, not by a reference to
+ * the segment table: segment 0 (local-team help) is not bought regionally
+ * and need not have a row there.
+ */
+static const char migration_1[] =
+	"CREATE TABLE schema_versie (\n"
+	"  versie INTEGER PRIMARY KEY,\n"
+	"  beschrijving TEXT NOT NULL,\n"
+	"  toegepast TEXT NOT NULL\n"
+	END
+	"CREATE TABLE meta (\n"
+	"  sleutel TEXT NOT NULL PRIMARY KEY,\n"
+	"  waarde TEXT NOT NULL\n"
+	END
+	/* Filled by the next issue (login); here so the roles are fixed. */
+	"CREATE TABLE gebruiker (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  naam TEXT NOT NULL UNIQUE CHECK (length(naam) BETWEEN 1 AND 95),\n"
+	"  rol TEXT NOT NULL CHECK (rol IN ('beheerder', 'regio', 'gemeente',"
+	" 'lokaal_team', 'aanbieder', 'beleid')),\n"
+	"  wachtwoord_hash TEXT,\n"
+	"  " BOOL("actief") "\n"
+	END
+	"CREATE TABLE segment (\n"
+	"  nr INTEGER PRIMARY KEY CHECK (nr BETWEEN 0 AND 7),\n"
+	"  " NAAM("naam") " NOT NULL\n"
+	END
+	"CREATE TABLE gemeente (\n"
+	"  " GEMEENTE("code") " NOT NULL PRIMARY KEY,\n"
+	"  " NAAM("naam") " NOT NULL,\n"
+	"  " NAAM("subregio") ",\n"
+	"  inwoners INTEGER NOT NULL CHECK (inwoners >= 0),\n"
+	"  jeugdigen_0_17 INTEGER NOT NULL CHECK (jeugdigen_0_17 >= 0)\n"
+	END
+	"CREATE TABLE deelname (\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  " SEGMENT("segment") ",\n"
+	"  " DATUM("vanaf") " NOT NULL,\n"
+	"  PRIMARY KEY (gemeente, segment)\n"
+	END
+	"CREATE TABLE lokaal_team (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  " NAAM("naam") " NOT NULL\n"
+	END
+	"CREATE TABLE lokaal_team_gemeente (\n"
+	"  team_id INTEGER NOT NULL REFERENCES lokaal_team (id),\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  PRIMARY KEY (team_id, gemeente)\n"
+	END
+	"CREATE TABLE netwerk (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  " NAAM("naam") " NOT NULL\n"
+	END
+	"CREATE TABLE aanbieder (\n"
+	"  " AGB("agb") " NOT NULL PRIMARY KEY,\n"
+	"  " NAAM("naam") " NOT NULL,\n"
+	"  netwerk_id INTEGER REFERENCES netwerk (id)\n"
+	END
+	"CREATE TABLE product (\n"
+	"  " PRODUCT("code") " NOT NULL PRIMARY KEY,\n"
+	"  " CODE2("categorie") " NOT NULL,\n"
+	"  omschrijving TEXT NOT NULL CHECK (length(omschrijving) <= 159),\n"
+	"  uitvoeringsvariant TEXT CHECK (length(uitvoeringsvariant) <= 23),\n"
+	"  " CODE2("eenheid") ",\n"
+	/* NULL: the region maps the product to no segment (model: -1). */
+	"  segment INTEGER CHECK (segment BETWEEN 0 AND 7),\n"
+	"  " BOOL("groep") "\n"
+	END
+	"CREATE TABLE contract (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  " AGB("agb") " NOT NULL REFERENCES aanbieder (agb),\n"
+	"  " SEGMENT("segment") ",\n"
+	"  " DATUM("begindatum") " NOT NULL,\n"
+	"  " DATUM("einddatum") ",\n"
+	"  " BOOL("stilzwijgend_verlengd") "\n"
+	END
+	"CREATE TABLE tarief (\n"
+	"  contract_id INTEGER NOT NULL REFERENCES contract (id),\n"
+	"  " PRODUCT("productcode") " NOT NULL REFERENCES product (code),\n"
+	"  jaar INTEGER NOT NULL CHECK (jaar BETWEEN 1900 AND 2199),\n"
+	"  bedrag INTEGER NOT NULL CHECK (bedrag >= 0),\n"
+	"  " CODE2("eenheid") " NOT NULL,\n"
+	"  PRIMARY KEY (contract_id, productcode, jaar)\n"
+	END
+	"CREATE TABLE omzetplafond (\n"
+	"  " AGB("agb") " NOT NULL REFERENCES aanbieder (agb),\n"
+	"  jaar INTEGER NOT NULL CHECK (jaar BETWEEN 1900 AND 2199),\n"
+	"  bedrag INTEGER NOT NULL CHECK (bedrag >= 0),\n"
+	"  PRIMARY KEY (agb, jaar)\n"
+	END
+	"CREATE TABLE budget (\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  jaar INTEGER NOT NULL CHECK (jaar BETWEEN 1900 AND 2199),\n"
+	"  " SEGMENT("segment") ",\n"
+	"  bedrag INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (gemeente, jaar, segment)\n"
+	END
+	"CREATE TABLE gezin (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  " NAAM("regisseur") ",\n"
+	"  regisseur_team_id INTEGER REFERENCES lokaal_team (id),\n"
+	"  " DATUM("analyse_datum") ",\n"
+	"  " DATUM("plan_datum") "\n"
+	END
+	/* Not UNIQUE (bsn) alone: the synthetic region draws from the test-BSN
+	 * range 999900006-999999990, which holds only ~9,090 numbers passing
+	 * the 11-proef, fewer than its youth, so BSNs repeat; (bsn,
+	 * geboortedatum) identifies a youth. */
+	"CREATE TABLE jeugdige (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  bsn TEXT NOT NULL CHECK (length(bsn) = 9),\n"
+	"  " DATUM("geboortedatum") " NOT NULL,\n"
+	"  geslacht INTEGER NOT NULL CHECK (geslacht IN (0, 1, 2)),\n"
+	"  " NAAM("voornamen") ",\n"
+	"  " NAAM("achternaam") " NOT NULL,\n"
+	"  gezin_id INTEGER REFERENCES gezin (id),\n"
+	"  UNIQUE (bsn, geboortedatum)\n"
+	END
+	/* A history; (jeugdige_id, vanaf) also serves lookups by youth. */
+	"CREATE TABLE woonplaats (\n"
+	"  jeugdige_id INTEGER NOT NULL REFERENCES jeugdige (id),\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  " DATUM("vanaf") " NOT NULL,\n"
+	"  " DATUM("tot") ",\n"
+	"  PRIMARY KEY (jeugdige_id, vanaf)\n"
+	END
+	"CREATE TABLE verwijzing (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  jeugdige_id INTEGER NOT NULL REFERENCES jeugdige (id),\n"
+	"  " DATUM("datum") " NOT NULL,\n"
+	"  " CODE2("type") " NOT NULL,\n"
+	"  " GEMEENTE("gemeente") " REFERENCES gemeente (code)\n"
+	END
+	/* Product codes are not references to product: iJw messages may
+	 * carry codes outside the region's list, and those must be stored to
+	 * be answered. */
+	"CREATE TABLE toewijzing (\n"
+	"  nummer INTEGER PRIMARY KEY,\n"
+	"  jeugdige_id INTEGER NOT NULL REFERENCES jeugdige (id),\n"
+	"  " AGB("agb") " NOT NULL REFERENCES aanbieder (agb),\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  " CODE2("categorie") " NOT NULL,\n"
+	"  " PRODUCT("productcode") ",\n"
+	"  " DATUM("toewijzingsdatum") " NOT NULL,\n"
+	"  " DATUM("ingangsdatum") " NOT NULL,\n"
+	"  " DATUM("einddatum") ",\n"
+	"  volume INTEGER NOT NULL CHECK (volume >= 0),\n"
+	"  " CODE2("eenheid") ",\n"
+	"  frequentie TEXT CHECK (frequentie IN ('1', '2', '4', '6')),\n"
+	"  budget INTEGER NOT NULL CHECK (budget >= 0),\n"
+	"  " CODE2("reden_wijziging") ",\n"
+	"  verwijzing_id INTEGER REFERENCES verwijzing (id)\n"
+	END
+	/* toewijzing_nummer, agb and team_id are NULL where they do not
+	 * apply (local-team help has no toewijzing or provider). The referrer
+	 * type is not copied here: it is read from verwijzing. */
+	"CREATE TABLE traject (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  jeugdige_id INTEGER NOT NULL REFERENCES jeugdige (id),\n"
+	"  toewijzing_nummer INTEGER REFERENCES toewijzing (nummer),\n"
+	"  " AGB("agb") " REFERENCES aanbieder (agb),\n"
+	"  team_id INTEGER REFERENCES lokaal_team (id),\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  " SEGMENT("segment") ",\n"
+	"  " CODE2("categorie") " NOT NULL,\n"
+	"  " PRODUCT("productcode") ",\n"
+	"  " BOOL("groep") ",\n"
+	"  verwijzing_id INTEGER REFERENCES verwijzing (id),\n"
+	/* enum traject_status: AANGEMELD 0 .. VERVALLEN 5 */
+	"  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),\n"
+	"  " DATUM("aanmelddatum") ",\n"
+	"  " DATUM("intakedatum") ",\n"
+	"  " DATUM("begindatum") ",\n"
+	"  " DATUM("einddatum") ",\n"
+	"  " CODE2("reden_beeindiging") ",\n"
+	"  " BOOL("overbrugging") ",\n"
+	"  " BOOL("veiligheidssignaal") "\n"
+	END
+	"CREATE TABLE zorgelijk_besluit (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  traject_id INTEGER NOT NULL REFERENCES traject (id),\n"
+	"  tijdstip INTEGER NOT NULL,\n"
+	"  " BOOL("bevestigd") ",\n"
+	"  reden TEXT NOT NULL CHECK (length(reden) <= 199),\n"
+	"  " NAAM("door") " NOT NULL\n"
+	END
+	"CREATE TABLE declaratie (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  nummer TEXT NOT NULL CHECK (length(nummer) BETWEEN 1 AND 12),\n"
+	"  " AGB("agb") " NOT NULL REFERENCES aanbieder (agb),\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  " DATUM("periode_begin") " NOT NULL,\n"
+	"  " DATUM("periode_eind") " NOT NULL,\n"
+	"  " DATUM("dagtekening") " NOT NULL,\n"
+	"  totaal_ingediend INTEGER NOT NULL,\n"
+	"  totaal_toegekend INTEGER NOT NULL\n"
+	END
+	/* A declared line is stored even when it matches no youth, trajectory
+	 * or toewijzing (it is then rejected with a retourcode), so those
+	 * columns are nullable and toewijzing_nummer is no reference. */
+	"CREATE TABLE prestatie (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  declaratie_id INTEGER NOT NULL REFERENCES declaratie (id),\n"
+	"  referentie TEXT NOT NULL CHECK (length(referentie) BETWEEN 1 AND 20),\n"
+	"  jeugdige_id INTEGER REFERENCES jeugdige (id),\n"
+	"  traject_id INTEGER REFERENCES traject (id),\n"
+	"  toewijzing_nummer INTEGER,\n"
+	"  " CODE2("categorie") ",\n"
+	"  " PRODUCT("productcode") ",\n"
+	"  " DATUM("periode_begin") " NOT NULL,\n"
+	"  " DATUM("periode_eind") " NOT NULL,\n"
+	"  volume INTEGER NOT NULL,\n"
+	"  " CODE2("eenheid") ",\n"
+	"  tarief INTEGER NOT NULL,\n"
+	"  bedrag INTEGER NOT NULL,\n"
+	"  retourcode TEXT NOT NULL CHECK (length(retourcode) = 4),\n"
+	"  " BOOL("goedgekeurd") "\n"
+	END
+	"CREATE TABLE capaciteit (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  " AGB("agb") " NOT NULL REFERENCES aanbieder (agb),\n"
+	"  " PRODUCT("productcode") ",\n"
+	"  " DATUM("peildatum") " NOT NULL,\n"
+	"  vrije_plaatsen INTEGER NOT NULL,\n"
+	"  crisis_gereserveerd INTEGER NOT NULL\n"
+	END
+	"CREATE TABLE schoolstatus (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  jeugdige_id INTEGER NOT NULL REFERENCES jeugdige (id),\n"
+	"  " DATUM("niet_naar_school_sinds") " NOT NULL,\n"
+	"  " DATUM("tot") "\n"
+	END
+	"CREATE TABLE perspectiefplan (\n"
+	"  jeugdige_id INTEGER NOT NULL REFERENCES jeugdige (id),\n"
+	"  " DATUM("datum") " NOT NULL,\n"
+	"  PRIMARY KEY (jeugdige_id, datum)\n"
+	END
+	/* Indexes for the indicator loads (ordered reads) and lookups. The
+	 * trajectory index on (jeugdige_id, id) gives store_kpi_load its
+	 * required order without a sort. */
+	"CREATE INDEX traject_jeugdige ON traject (jeugdige_id, id);\n"
+	"CREATE INDEX traject_gemeente ON traject (gemeente);\n"
+	"CREATE INDEX traject_begindatum ON traject (begindatum);\n"
+	"CREATE INDEX traject_toewijzing ON traject (toewijzing_nummer);\n"
+	"CREATE INDEX prestatie_traject ON prestatie (traject_id);\n"
+	"CREATE INDEX prestatie_declaratie ON prestatie (declaratie_id);\n"
+	"CREATE INDEX verwijzing_jeugdige ON verwijzing (jeugdige_id);\n"
+	"CREATE INDEX toewijzing_jeugdige ON toewijzing (jeugdige_id);\n"
+	"CREATE INDEX declaratie_agb ON declaratie (agb, nummer);\n"
+	"CREATE INDEX besluit_traject ON zorgelijk_besluit (traject_id, tijdstip);\n"
+	"CREATE INDEX schoolstatus_jeugdige ON schoolstatus (jeugdige_id);\n"
+	"CREATE INDEX capaciteit_agb ON capaciteit (agb, peildatum);\n";
+
+static const struct migration migrations[] = {
+	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1 },
+};
+
+#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+static const char *const tables[] = {
+#define TABLE_NAME(t) #t,
+	SCHEMA_TABLES(TABLE_NAME)
+#undef TABLE_NAME
+};
+
+static const struct sql_stmt schema_version_max = {
+	"schema_version_max",
+	"SELECT max(versie) FROM schema_versie",
+};
+
+static const struct sql_stmt schema_version_insert = {
+	"schema_version_insert",
+	"INSERT INTO schema_versie (versie, beschrijving, toegepast) VALUES ($1, $2, $3)",
+};
+
+int schema_newest(void)
+{
+	return migrations[N_MIGRATIONS - 1].version;
+}
+
+bool schema_has_table(const char *name)
+{
+	if (!name)
+		return false;
+	for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+		if (strcmp(tables[i], name) == 0)
+			return true;
+	return false;
+}
+
+int schema_version(const struct db_driver *drv, struct db_conn *c)
+{
+	struct db_stmt *s;
+	int rc = drv->table_exists(c, "schema_versie");
+
+	if (rc <= 0)
+		return rc;
+	s = drv->prepare(c, &schema_version_max);
+	if (!s)
+		return -2;
+	rc = drv->step(s);
+	if (rc == 1)
+		rc = drv->column_is_null(s, 0) ? 0 : (int)drv->column_int64(s, 0);
+	else if (rc == 0)
+		rc = 0;
+	drv->reset(s);
+	return rc;
+}
+
+static int record_version(const struct db_driver *drv, struct db_conn *c,
+			  const struct migration *m)
+{
+	char when[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	struct db_stmt *s = drv->prepare(c, &schema_version_insert);
+	int rc;
+
+	if (!s)
+		return -2;
+	/* UTC, ISO 8601: when the migration ran, for the administrator. */
+	if (!gmtime_r(&now, &tm) || strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(when, sizeof when, "?");
+	rc = drv->bind_int64(s, 1, m->version);
+	if (rc == 0)
+		rc = drv->bind_text(s, 2, m->description);
+	if (rc == 0)
+		rc = drv->bind_text(s, 3, when);
+	if (rc == 0)
+		rc = drv->step(s);
+	drv->reset(s);
+	return rc < 0 ? rc : 0;
+}
+
+static int too_new(int v, char *err, size_t errlen)
+{
+	snprintf(err, errlen,
+		 "deze database is gemaakt door een nieuwere versie van jeugdregie "
+		 "(schema %d, deze versie kent %d); werk jeugdregie bij",
+		 v, schema_newest());
+	return -2;
+}
+
+int schema_migrate(const struct db_driver *drv, struct db_conn *c, char *err, size_t errlen)
+{
+	int v = schema_version(drv, c), rc;
+
+	if (v < 0) {
+		rc = v;
+		goto driver_error;
+	}
+	if (v > schema_newest())
+		return too_new(v, err, errlen);
+
+	for (size_t i = 0; i < N_MIGRATIONS; i++) {
+		const struct migration *m = &migrations[i];
+
+		if (m->version <= v)
+			continue;
+		rc = drv->begin(c);
+		if (rc < 0)
+			goto driver_error;
+		/* Another process may have migrated between our read and the
+		 * write lock; read again under the lock. */
+		v = schema_version(drv, c);
+		if (v < 0 || v >= m->version) {
+			rc = v;
+			drv->rollback(c);
+			if (v < 0)
+				goto driver_error;
+			if (v > schema_newest())
+				return too_new(v, err, errlen);
+			continue;
+		}
+		rc = drv->exec_ddl(c, m->sql);
+		if (rc == 0)
+			rc = record_version(drv, c, m);
+		if (rc == 0)
+			rc = drv->commit(c);
+		if (rc < 0) {
+			snprintf(err, errlen, "migratie %d (%s) mislukt: %s",
+				 m->version, m->description, drv->error(c));
+			drv->rollback(c);
+			return rc;
+		}
+		v = m->version;
+	}
+	return v;
+
+driver_error:
+	snprintf(err, errlen, "schemaversie lezen mislukt: %s", drv->error(c));
+	return rc;
+}

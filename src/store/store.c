@@ -1,0 +1,1236 @@
+/* store: store.h on top of a driver (driver.h).
+ *
+ * Every SQL statement is a named constant below; the driver prepares each
+ * once per connection and caches it, so the hot paths (bulk inserts by the
+ * demo generator, the indicator load) allocate nothing per call.
+ *
+ * NULL mapping between the model and the columns: an id 0, an empty
+ * string, DAG_GEEN and a product segment of -1 mean "absent" in the model
+ * and are stored as NULL where the column is nullable; reading turns NULL
+ * back into the same value, so a record survives a round trip exactly.
+ */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/datum.h"
+#include "store/driver.h"
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+#define STORE_ERR_LEN 768
+#define ARG_DATES 8
+
+struct store {
+	const struct db_driver *drv;
+	struct db_conn *conn;
+	int version;
+	char err[STORE_ERR_LEN];
+};
+
+/* ---- statements ------------------------------------------------------ */
+
+static const struct sql_stmt meta_set = {
+	"meta_set",
+	"INSERT INTO meta (sleutel, waarde) VALUES ($1, $2) "
+	"ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde",
+};
+static const struct sql_stmt meta_get = {
+	"meta_get", "SELECT waarde FROM meta WHERE sleutel = $1",
+};
+static const struct sql_stmt gemeente_any = {
+	"gemeente_any", "SELECT count(*) FROM (SELECT 1 FROM gemeente LIMIT 1) g",
+};
+
+/* One count statement per table, generated from the schema's list so
+ * that store_count never pastes a caller's text into SQL. */
+static const struct sql_stmt count_stmts[] = {
+#define COUNT_STMT(t) { #t, "SELECT count(*) FROM " #t },
+	SCHEMA_TABLES(COUNT_STMT)
+#undef COUNT_STMT
+};
+
+static const struct sql_stmt segment_insert = {
+	"segment_insert", "INSERT INTO segment (nr, naam) VALUES ($1, $2)",
+};
+static const struct sql_stmt gemeente_insert = {
+	"gemeente_insert",
+	"INSERT INTO gemeente (code, naam, subregio, inwoners, jeugdigen_0_17) "
+	"VALUES ($1, $2, $3, $4, $5)",
+};
+static const struct sql_stmt deelname_insert = {
+	"deelname_insert",
+	"INSERT INTO deelname (gemeente, segment, vanaf) VALUES ($1, $2, $3)",
+};
+static const struct sql_stmt lokaal_team_insert = {
+	"lokaal_team_insert", "INSERT INTO lokaal_team (id, naam) VALUES ($1, $2)",
+};
+static const struct sql_stmt lokaal_team_gemeente_insert = {
+	"lokaal_team_gemeente_insert",
+	"INSERT INTO lokaal_team_gemeente (team_id, gemeente) VALUES ($1, $2)",
+};
+static const struct sql_stmt netwerk_insert = {
+	"netwerk_insert", "INSERT INTO netwerk (id, naam) VALUES ($1, $2)",
+};
+static const struct sql_stmt aanbieder_insert = {
+	"aanbieder_insert",
+	"INSERT INTO aanbieder (agb, naam, netwerk_id) VALUES ($1, $2, $3)",
+};
+static const struct sql_stmt product_insert = {
+	"product_insert",
+	"INSERT INTO product (code, categorie, omschrijving, uitvoeringsvariant, "
+	"eenheid, segment, groep) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+};
+static const struct sql_stmt contract_insert = {
+	"contract_insert",
+	"INSERT INTO contract (id, agb, segment, begindatum, einddatum, "
+	"stilzwijgend_verlengd) VALUES ($1, $2, $3, $4, $5, $6)",
+};
+static const struct sql_stmt tarief_insert = {
+	"tarief_insert",
+	"INSERT INTO tarief (contract_id, productcode, jaar, bedrag, eenheid) "
+	"VALUES ($1, $2, $3, $4, $5)",
+};
+static const struct sql_stmt omzetplafond_insert = {
+	"omzetplafond_insert",
+	"INSERT INTO omzetplafond (agb, jaar, bedrag) VALUES ($1, $2, $3)",
+};
+static const struct sql_stmt budget_insert = {
+	"budget_insert",
+	"INSERT INTO budget (gemeente, jaar, segment, bedrag) VALUES ($1, $2, $3, $4)",
+};
+static const struct sql_stmt gezin_insert = {
+	"gezin_insert",
+	"INSERT INTO gezin (id, regisseur, regisseur_team_id, analyse_datum, plan_datum) "
+	"VALUES ($1, $2, $3, $4, $5)",
+};
+static const struct sql_stmt jeugdige_insert = {
+	"jeugdige_insert",
+	"INSERT INTO jeugdige (id, bsn, geboortedatum, geslacht, voornamen, "
+	"achternaam, gezin_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+};
+static const struct sql_stmt woonplaats_insert = {
+	"woonplaats_insert",
+	"INSERT INTO woonplaats (jeugdige_id, gemeente, vanaf, tot) VALUES ($1, $2, $3, $4)",
+};
+static const struct sql_stmt verwijzing_insert = {
+	"verwijzing_insert",
+	"INSERT INTO verwijzing (id, jeugdige_id, datum, type, gemeente) "
+	"VALUES ($1, $2, $3, $4, $5)",
+};
+static const struct sql_stmt toewijzing_insert = {
+	"toewijzing_insert",
+	"INSERT INTO toewijzing (nummer, jeugdige_id, agb, gemeente, categorie, "
+	"productcode, toewijzingsdatum, ingangsdatum, einddatum, volume, eenheid, "
+	"frequentie, budget, reden_wijziging, verwijzing_id) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+};
+static const struct sql_stmt traject_insert = {
+	"traject_insert",
+	"INSERT INTO traject (id, jeugdige_id, toewijzing_nummer, agb, team_id, "
+	"gemeente, segment, categorie, productcode, groep, verwijzing_id, status, "
+	"aanmelddatum, intakedatum, begindatum, einddatum, reden_beeindiging, "
+	"overbrugging, veiligheidssignaal) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+	"$16, $17, $18, $19)",
+};
+static const struct sql_stmt zorgelijk_besluit_insert = {
+	"zorgelijk_besluit_insert",
+	"INSERT INTO zorgelijk_besluit (id, traject_id, tijdstip, bevestigd, reden, door) "
+	"VALUES ($1, $2, $3, $4, $5, $6)",
+};
+static const struct sql_stmt declaratie_insert = {
+	"declaratie_insert",
+	"INSERT INTO declaratie (id, nummer, agb, gemeente, periode_begin, "
+	"periode_eind, dagtekening, totaal_ingediend, totaal_toegekend) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+};
+static const struct sql_stmt prestatie_insert = {
+	"prestatie_insert",
+	"INSERT INTO prestatie (id, declaratie_id, referentie, jeugdige_id, "
+	"traject_id, toewijzing_nummer, categorie, productcode, periode_begin, "
+	"periode_eind, volume, eenheid, tarief, bedrag, retourcode, goedgekeurd) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+};
+static const struct sql_stmt capaciteit_insert = {
+	"capaciteit_insert",
+	"INSERT INTO capaciteit (id, agb, productcode, peildatum, vrije_plaatsen, "
+	"crisis_gereserveerd) VALUES ($1, $2, $3, $4, $5, $6)",
+};
+static const struct sql_stmt schoolstatus_insert = {
+	"schoolstatus_insert",
+	"INSERT INTO schoolstatus (id, jeugdige_id, niet_naar_school_sinds, tot) "
+	"VALUES ($1, $2, $3, $4)",
+};
+static const struct sql_stmt perspectiefplan_insert = {
+	"perspectiefplan_insert",
+	"INSERT INTO perspectiefplan (jeugdige_id, datum) VALUES ($1, $2)",
+};
+
+/* The indicator load: one ordered pass per table, in kpi.h's order. */
+static const struct sql_stmt kpi_gemeenten = {
+	"kpi_gemeenten",
+	"SELECT code, naam, subregio, inwoners, jeugdigen_0_17 FROM gemeente ORDER BY code",
+};
+static const struct sql_stmt kpi_jeugdigen = {
+	"kpi_jeugdigen",
+	"SELECT id, bsn, geboortedatum, geslacht, voornamen, achternaam, gezin_id "
+	"FROM jeugdige ORDER BY id",
+};
+/* ISO dates as text sort in calendar order. */
+static const struct sql_stmt kpi_woonplaatsen = {
+	"kpi_woonplaatsen",
+	"SELECT jeugdige_id, gemeente, vanaf, tot FROM woonplaats ORDER BY jeugdige_id, vanaf",
+};
+static const struct sql_stmt kpi_trajecten = {
+	"kpi_trajecten",
+	"SELECT t.id, t.jeugdige_id, t.toewijzing_nummer, t.agb, t.team_id, "
+	"t.gemeente, t.segment, t.categorie, t.productcode, t.groep, "
+	"t.verwijzing_id, v.type, t.status, t.aanmelddatum, t.intakedatum, "
+	"t.begindatum, t.einddatum, t.reden_beeindiging, t.overbrugging, "
+	"t.veiligheidssignaal "
+	"FROM traject t LEFT JOIN verwijzing v ON v.id = t.verwijzing_id "
+	"ORDER BY t.jeugdige_id, t.id",
+};
+static const struct sql_stmt kpi_school = {
+	"kpi_school",
+	"SELECT id, jeugdige_id, niet_naar_school_sinds, tot FROM schoolstatus "
+	"ORDER BY jeugdige_id, niet_naar_school_sinds, id",
+};
+static const struct sql_stmt kpi_plannen = {
+	"kpi_plannen",
+	"SELECT jeugdige_id, datum FROM perspectiefplan ORDER BY jeugdige_id, datum",
+};
+static const struct sql_stmt kpi_besluiten = {
+	"kpi_besluiten",
+	"SELECT id, traject_id, tijdstip, bevestigd, reden, door FROM zorgelijk_besluit "
+	"ORDER BY traject_id, tijdstip, id",
+};
+/* Per trajectory and year of the Prestatie's period start. Grouping by
+ * t.id (the key) lets PostgreSQL accept the other t columns too. Text
+ * dates: substr 1-4 is the year, 1-7 the month; max of ISO text is the
+ * latest date. */
+static const struct sql_stmt kpi_kosten = {
+	"kpi_kosten",
+	"SELECT t.id, t.jeugdige_id, t.gemeente, t.agb, t.segment, "
+	"CAST(substr(p.periode_begin, 1, 4) AS INTEGER), "
+	"SUM(CASE WHEN p.goedgekeurd = 1 THEN p.bedrag ELSE 0 END), "
+	"SUM(CASE WHEN p.goedgekeurd = 1 THEN 0 ELSE p.bedrag END), "
+	"COUNT(DISTINCT CASE WHEN p.goedgekeurd = 1 THEN substr(p.periode_begin, 1, 7) END), "
+	"MAX(CASE WHEN p.goedgekeurd = 1 THEN p.periode_eind END) "
+	"FROM prestatie p JOIN traject t ON t.id = p.traject_id "
+	"GROUP BY t.id, substr(p.periode_begin, 1, 4) "
+	"ORDER BY t.id, substr(p.periode_begin, 1, 4)",
+};
+static const struct sql_stmt kpi_budgetten = {
+	"kpi_budgetten",
+	"SELECT gemeente, jaar, segment, bedrag FROM budget ORDER BY gemeente, jaar, segment",
+};
+static const struct sql_stmt kpi_plafonds = {
+	"kpi_plafonds",
+	"SELECT agb, jaar, bedrag FROM omzetplafond ORDER BY agb, jaar",
+};
+
+/* ---- errors and plumbing --------------------------------------------- */
+
+/* Copy the driver's message when rc is a failure; returns rc. */
+static int drv_fail(struct store *st, int rc)
+{
+	if (rc < 0)
+		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
+	return rc;
+}
+
+static struct db_stmt *prep(struct store *st, const struct sql_stmt *q)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, q);
+
+	if (!s)
+		drv_fail(st, -2);
+	return s;
+}
+
+/* Parameters bound in order $1, $2, ...; the first failure sticks, so a
+ * put function binds everything and checks once. Dates are formatted
+ * into the struct, which lives until the statement is reset (driver.h:
+ * bound text is borrowed). */
+struct args {
+	struct store *st;
+	struct db_stmt *s;
+	int pos;
+	int rc;
+	int ndates;
+	char dates[ARG_DATES][11];
+};
+
+static int args_start(struct store *st, struct args *a, const struct sql_stmt *q)
+{
+	a->st = st;
+	a->pos = 0;
+	a->rc = 0;
+	a->ndates = 0;
+	a->s = prep(st, q);
+	return a->s ? 0 : -2;
+}
+
+static void a_result(struct args *a, int rc)
+{
+	if (rc < 0 && a->rc == 0)
+		a->rc = drv_fail(a->st, rc);
+}
+
+static void a_int(struct args *a, int64_t v)
+{
+	a->pos++;
+	if (a->rc == 0)
+		a_result(a, a->st->drv->bind_int64(a->s, a->pos, v));
+}
+
+static void a_null(struct args *a)
+{
+	a->pos++;
+	if (a->rc == 0)
+		a_result(a, a->st->drv->bind_null(a->s, a->pos));
+}
+
+/* An id where 0 means "none". */
+static void a_id(struct args *a, int64_t v)
+{
+	if (v == 0)
+		a_null(a);
+	else
+		a_int(a, v);
+}
+
+static void a_bool(struct args *a, bool v)
+{
+	a_int(a, v ? 1 : 0);
+}
+
+/* Text from a fixed model array of size n; with opt, "" becomes NULL. An
+ * array without a NUL is refused rather than read past its end. */
+static void a_str(struct args *a, const char *v, size_t n, bool opt)
+{
+	if (a->rc == 0 && memchr(v, '\0', n) == NULL) {
+		a->pos++;
+		snprintf(a->st->err, sizeof a->st->err,
+			 "veld $%d is niet afgesloten (langer dan %zu tekens)", a->pos, n - 1);
+		a->rc = -2;
+		return;
+	}
+	if (opt && v[0] == '\0') {
+		a_null(a);
+		return;
+	}
+	a->pos++;
+	if (a->rc == 0)
+		a_result(a, a->st->drv->bind_text(a->s, a->pos, v));
+}
+
+#define A_TEXT(a, field) a_str((a), (field), sizeof(field), false)
+#define A_OPT(a, field) a_str((a), (field), sizeof(field), true)
+
+static void a_date(struct args *a, dag_t d)
+{
+	char *buf;
+
+	if (d == DAG_GEEN) {
+		a_null(a);
+		return;
+	}
+	if (a->ndates == ARG_DATES) {
+		a->pos++;
+		if (a->rc == 0) {
+			snprintf(a->st->err, sizeof a->st->err,
+				 "interne fout: meer dan %d datums in één statement", ARG_DATES);
+			a->rc = -2;
+		}
+		return;
+	}
+	buf = a->dates[a->ndates++];
+	datum_fmt(d, buf);
+	a->pos++;
+	if (a->rc == 0)
+		a_result(a, a->st->drv->bind_text(a->s, a->pos, buf));
+}
+
+/* Run a bound statement that returns no rows. */
+static int args_run(struct args *a)
+{
+	int rc = a->rc;
+
+	if (rc == 0)
+		rc = drv_fail(a->st, a->st->drv->step(a->s));
+	a->st->drv->reset(a->s);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- open, close, transactions --------------------------------------- */
+
+static const struct db_driver *pick_driver(const char *url, const char **target,
+					   char *err, size_t errlen)
+{
+	if (!url || !*url) {
+		snprintf(err, errlen, "geen database opgegeven");
+		return NULL;
+	}
+	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
+		snprintf(err, errlen,
+			 "database '%s': PostgreSQL wordt door deze versie van jeugdregie "
+			 "nog niet ondersteund", url);
+		return NULL;
+	}
+	*target = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
+	if (!**target) {
+		snprintf(err, errlen, "database '%s': geen bestandsnaam", url);
+		return NULL;
+	}
+	return &sqlite_driver;
+}
+
+struct store *store_open(const char *url, char *err, size_t errlen)
+{
+	const char *target = NULL;
+	const struct db_driver *drv = pick_driver(url, &target, err, errlen);
+	struct store *st;
+	int v;
+
+	if (!drv)
+		return NULL;
+	st = calloc(1, sizeof *st);
+	if (!st) {
+		snprintf(err, errlen, "onvoldoende geheugen");
+		return NULL;
+	}
+	st->drv = drv;
+	if (drv->open(target, &st->conn, err, errlen) < 0) {
+		free(st);
+		return NULL;
+	}
+	v = schema_migrate(drv, st->conn, st->err, sizeof st->err);
+	if (v < 0) {
+		snprintf(err, errlen, "database '%s': %s", target, st->err);
+		store_close(st);
+		return NULL;
+	}
+	st->version = v;
+	return st;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (st->conn)
+		st->drv->close(st->conn);
+	free(st);
+}
+
+const char *store_error(const struct store *st)
+{
+	return st ? st->err : "geen database";
+}
+
+int store_schema_version(struct store *st)
+{
+	return st->version;
+}
+
+int store_schema_newest(void)
+{
+	return schema_newest();
+}
+
+int store_begin(struct store *st)
+{
+	return drv_fail(st, st->drv->begin(st->conn));
+}
+
+int store_commit(struct store *st)
+{
+	return drv_fail(st, st->drv->commit(st->conn));
+}
+
+int store_rollback(struct store *st)
+{
+	return drv_fail(st, st->drv->rollback(st->conn));
+}
+
+/* ---- meta, counts ------------------------------------------------------ */
+
+int store_meta_set(struct store *st, const char *key, const char *value)
+{
+	struct args a;
+
+	if (!key || !value) {
+		snprintf(st->err, sizeof st->err, "store_meta_set: sleutel of waarde ontbreekt");
+		return -2;
+	}
+	if (args_start(st, &a, &meta_set) < 0)
+		return -2;
+	a_str(&a, key, strlen(key) + 1, false);
+	a_str(&a, value, strlen(value) + 1, false);
+	return args_run(&a);
+}
+
+int store_meta_get(struct store *st, const char *key, char *out, size_t outlen)
+{
+	struct db_stmt *s = prep(st, &meta_get);
+	int rc;
+
+	if (!s)
+		return -2;
+	rc = drv_fail(st, st->drv->bind_text(s, 1, key));
+	if (rc == 0)
+		rc = drv_fail(st, st->drv->step(s));
+	if (rc == 1) {
+		const char *v = st->drv->column_text(s, 0);
+		size_t len = v ? strlen(v) : 0;
+
+		if (len >= outlen) {
+			snprintf(st->err, sizeof st->err,
+				 "meta '%s': waarde van %zu tekens past niet in %zu", key, len, outlen);
+			rc = -2;
+		} else {
+			memcpy(out, v ? v : "", len + 1);
+		}
+	}
+	st->drv->reset(s);
+	return rc;
+}
+
+/* Run a statement that yields one integer. */
+static int64_t query_count(struct store *st, const struct sql_stmt *q)
+{
+	struct db_stmt *s = prep(st, q);
+	int64_t n;
+	int rc;
+
+	if (!s)
+		return -2;
+	rc = drv_fail(st, st->drv->step(s));
+	if (rc == 1) {
+		n = st->drv->column_int64(s, 0);
+	} else if (rc == 0) {
+		snprintf(st->err, sizeof st->err, "%s: geen resultaat", q->name);
+		n = -2;
+	} else {
+		n = rc;
+	}
+	st->drv->reset(s);
+	return n;
+}
+
+int64_t store_count(struct store *st, const char *table)
+{
+	for (size_t i = 0; i < sizeof count_stmts / sizeof count_stmts[0]; i++)
+		if (table && strcmp(count_stmts[i].name, table) == 0)
+			return query_count(st, &count_stmts[i]);
+	snprintf(st->err, sizeof st->err, "onbekende tabel '%.64s'", table ? table : "(null)");
+	return -2;
+}
+
+int store_is_empty(struct store *st)
+{
+	int64_t n = query_count(st, &gemeente_any);
+
+	return n < 0 ? (int)n : n == 0;
+}
+
+/* ---- inserts ------------------------------------------------------------ */
+
+int store_put_segment(struct store *st, int nr, const char *naam)
+{
+	struct args a;
+
+	if (!naam) {
+		snprintf(st->err, sizeof st->err, "segment %d: naam ontbreekt", nr);
+		return -2;
+	}
+	if (args_start(st, &a, &segment_insert) < 0)
+		return -2;
+	a_int(&a, nr);
+	a_str(&a, naam, strlen(naam) + 1, false);
+	return args_run(&a);
+}
+
+int store_put_gemeente(struct store *st, const struct gemeente *g)
+{
+	struct args a;
+
+	if (args_start(st, &a, &gemeente_insert) < 0)
+		return -2;
+	A_TEXT(&a, g->code);
+	A_TEXT(&a, g->naam);
+	A_OPT(&a, g->subregio);
+	a_int(&a, g->inwoners);
+	a_int(&a, g->jeugdigen_0_17);
+	return args_run(&a);
+}
+
+int store_put_deelname(struct store *st, const struct deelname *d)
+{
+	struct args a;
+
+	if (args_start(st, &a, &deelname_insert) < 0)
+		return -2;
+	A_TEXT(&a, d->gemeente);
+	a_int(&a, d->segment);
+	a_date(&a, d->vanaf);
+	return args_run(&a);
+}
+
+int store_put_lokaal_team(struct store *st, const struct lokaal_team *t)
+{
+	struct args a;
+
+	if (args_start(st, &a, &lokaal_team_insert) < 0)
+		return -2;
+	a_int(&a, t->id);
+	A_TEXT(&a, t->naam);
+	return args_run(&a);
+}
+
+int store_put_lokaal_team_gemeente(struct store *st, const struct lokaal_team_gemeente *tg)
+{
+	struct args a;
+
+	if (args_start(st, &a, &lokaal_team_gemeente_insert) < 0)
+		return -2;
+	a_int(&a, tg->team_id);
+	A_TEXT(&a, tg->gemeente);
+	return args_run(&a);
+}
+
+int store_put_netwerk(struct store *st, const struct netwerk *n)
+{
+	struct args a;
+
+	if (args_start(st, &a, &netwerk_insert) < 0)
+		return -2;
+	a_int(&a, n->id);
+	A_TEXT(&a, n->naam);
+	return args_run(&a);
+}
+
+int store_put_aanbieder(struct store *st, const struct aanbieder *ab)
+{
+	struct args a;
+
+	if (args_start(st, &a, &aanbieder_insert) < 0)
+		return -2;
+	A_TEXT(&a, ab->agb);
+	A_TEXT(&a, ab->naam);
+	a_id(&a, ab->netwerk_id);
+	return args_run(&a);
+}
+
+int store_put_product(struct store *st, const struct product *p)
+{
+	struct args a;
+
+	if (args_start(st, &a, &product_insert) < 0)
+		return -2;
+	A_TEXT(&a, p->code);
+	A_TEXT(&a, p->categorie);
+	A_TEXT(&a, p->omschrijving);
+	A_OPT(&a, p->uitvoeringsvariant);
+	A_OPT(&a, p->eenheid);
+	if (p->segment < 0)
+		a_null(&a);
+	else
+		a_int(&a, p->segment);
+	a_bool(&a, p->groep);
+	return args_run(&a);
+}
+
+int store_put_contract(struct store *st, const struct contract *c)
+{
+	struct args a;
+
+	if (args_start(st, &a, &contract_insert) < 0)
+		return -2;
+	a_int(&a, c->id);
+	A_TEXT(&a, c->agb);
+	a_int(&a, c->segment);
+	a_date(&a, c->begindatum);
+	a_date(&a, c->einddatum);
+	a_bool(&a, c->stilzwijgend_verlengd);
+	return args_run(&a);
+}
+
+int store_put_tarief(struct store *st, const struct tarief *t)
+{
+	struct args a;
+
+	if (args_start(st, &a, &tarief_insert) < 0)
+		return -2;
+	a_int(&a, t->contract_id);
+	A_TEXT(&a, t->productcode);
+	a_int(&a, t->jaar);
+	a_int(&a, t->bedrag);
+	A_TEXT(&a, t->eenheid);
+	return args_run(&a);
+}
+
+int store_put_omzetplafond(struct store *st, const struct omzetplafond *o)
+{
+	struct args a;
+
+	if (args_start(st, &a, &omzetplafond_insert) < 0)
+		return -2;
+	A_TEXT(&a, o->agb);
+	a_int(&a, o->jaar);
+	a_int(&a, o->bedrag);
+	return args_run(&a);
+}
+
+int store_put_budget(struct store *st, const struct budget *b)
+{
+	struct args a;
+
+	if (args_start(st, &a, &budget_insert) < 0)
+		return -2;
+	A_TEXT(&a, b->gemeente);
+	a_int(&a, b->jaar);
+	a_int(&a, b->segment);
+	a_int(&a, b->bedrag);
+	return args_run(&a);
+}
+
+int store_put_gezin(struct store *st, const struct gezin *g)
+{
+	struct args a;
+
+	if (args_start(st, &a, &gezin_insert) < 0)
+		return -2;
+	a_int(&a, g->id);
+	A_OPT(&a, g->regisseur);
+	a_id(&a, g->regisseur_team_id);
+	a_date(&a, g->analyse_datum);
+	a_date(&a, g->plan_datum);
+	return args_run(&a);
+}
+
+int store_put_jeugdige(struct store *st, const struct jeugdige *j)
+{
+	struct args a;
+
+	if (args_start(st, &a, &jeugdige_insert) < 0)
+		return -2;
+	a_int(&a, j->id);
+	A_TEXT(&a, j->bsn);
+	a_date(&a, j->geboortedatum);
+	a_int(&a, j->geslacht);
+	A_OPT(&a, j->voornamen);
+	A_TEXT(&a, j->achternaam);
+	a_id(&a, j->gezin_id);
+	return args_run(&a);
+}
+
+int store_put_woonplaats(struct store *st, const struct woonplaats *w)
+{
+	struct args a;
+
+	if (args_start(st, &a, &woonplaats_insert) < 0)
+		return -2;
+	a_int(&a, w->jeugdige_id);
+	A_TEXT(&a, w->gemeente);
+	a_date(&a, w->vanaf);
+	a_date(&a, w->tot);
+	return args_run(&a);
+}
+
+int store_put_verwijzing(struct store *st, const struct verwijzing *v)
+{
+	struct args a;
+
+	if (args_start(st, &a, &verwijzing_insert) < 0)
+		return -2;
+	a_int(&a, v->id);
+	a_int(&a, v->jeugdige_id);
+	a_date(&a, v->datum);
+	A_TEXT(&a, v->type);
+	A_OPT(&a, v->gemeente);
+	return args_run(&a);
+}
+
+int store_put_toewijzing(struct store *st, const struct toewijzing *t)
+{
+	struct args a;
+
+	if (args_start(st, &a, &toewijzing_insert) < 0)
+		return -2;
+	a_int(&a, t->nummer);
+	a_int(&a, t->jeugdige_id);
+	A_TEXT(&a, t->agb);
+	A_TEXT(&a, t->gemeente);
+	A_TEXT(&a, t->categorie);
+	A_OPT(&a, t->productcode);
+	a_date(&a, t->toewijzingsdatum);
+	a_date(&a, t->ingangsdatum);
+	a_date(&a, t->einddatum);
+	a_int(&a, t->volume);
+	A_OPT(&a, t->eenheid);
+	A_OPT(&a, t->frequentie);
+	a_int(&a, t->budget);
+	A_OPT(&a, t->reden_wijziging);
+	a_id(&a, t->verwijzing_id);
+	return args_run(&a);
+}
+
+/* t->verwijzer is not stored: it is read back from the verwijzing. */
+int store_put_traject(struct store *st, const struct traject *t)
+{
+	struct args a;
+
+	if (args_start(st, &a, &traject_insert) < 0)
+		return -2;
+	a_int(&a, t->id);
+	a_int(&a, t->jeugdige_id);
+	a_id(&a, t->toewijzing_nummer);
+	A_OPT(&a, t->agb);
+	a_id(&a, t->team_id);
+	A_TEXT(&a, t->gemeente);
+	a_int(&a, t->segment);
+	A_TEXT(&a, t->categorie);
+	A_OPT(&a, t->productcode);
+	a_bool(&a, t->groep);
+	a_id(&a, t->verwijzing_id);
+	a_int(&a, (int64_t)t->status);
+	a_date(&a, t->aanmelddatum);
+	a_date(&a, t->intakedatum);
+	a_date(&a, t->begindatum);
+	a_date(&a, t->einddatum);
+	A_OPT(&a, t->reden_beeindiging);
+	a_bool(&a, t->overbrugging);
+	a_bool(&a, t->veiligheidssignaal);
+	return args_run(&a);
+}
+
+int store_put_zorgelijk_besluit(struct store *st, const struct zorgelijk_besluit *z)
+{
+	struct args a;
+
+	if (args_start(st, &a, &zorgelijk_besluit_insert) < 0)
+		return -2;
+	a_int(&a, z->id);
+	a_int(&a, z->traject_id);
+	a_int(&a, z->tijdstip);
+	a_bool(&a, z->bevestigd);
+	A_TEXT(&a, z->reden);
+	A_TEXT(&a, z->door);
+	return args_run(&a);
+}
+
+int store_put_declaratie(struct store *st, const struct declaratie *d)
+{
+	struct args a;
+
+	if (args_start(st, &a, &declaratie_insert) < 0)
+		return -2;
+	a_int(&a, d->id);
+	A_TEXT(&a, d->nummer);
+	A_TEXT(&a, d->agb);
+	A_TEXT(&a, d->gemeente);
+	a_date(&a, d->periode_begin);
+	a_date(&a, d->periode_eind);
+	a_date(&a, d->dagtekening);
+	a_int(&a, d->totaal_ingediend);
+	a_int(&a, d->totaal_toegekend);
+	return args_run(&a);
+}
+
+int store_put_prestatie(struct store *st, const struct prestatie *p)
+{
+	struct args a;
+
+	if (args_start(st, &a, &prestatie_insert) < 0)
+		return -2;
+	a_int(&a, p->id);
+	a_int(&a, p->declaratie_id);
+	A_TEXT(&a, p->referentie);
+	a_id(&a, p->jeugdige_id);
+	a_id(&a, p->traject_id);
+	a_id(&a, p->toewijzing_nummer);
+	A_OPT(&a, p->categorie);
+	A_OPT(&a, p->productcode);
+	a_date(&a, p->periode_begin);
+	a_date(&a, p->periode_eind);
+	a_int(&a, p->volume);
+	A_OPT(&a, p->eenheid);
+	a_int(&a, p->tarief);
+	a_int(&a, p->bedrag);
+	A_TEXT(&a, p->retourcode);
+	a_bool(&a, p->goedgekeurd);
+	return args_run(&a);
+}
+
+int store_put_capaciteit(struct store *st, const struct capaciteit *c)
+{
+	struct args a;
+
+	if (args_start(st, &a, &capaciteit_insert) < 0)
+		return -2;
+	a_int(&a, c->id);
+	A_TEXT(&a, c->agb);
+	A_OPT(&a, c->productcode);
+	a_date(&a, c->peildatum);
+	a_int(&a, c->vrije_plaatsen);
+	a_int(&a, c->crisis_gereserveerd);
+	return args_run(&a);
+}
+
+int store_put_schoolstatus(struct store *st, const struct schoolstatus *s)
+{
+	struct args a;
+
+	if (args_start(st, &a, &schoolstatus_insert) < 0)
+		return -2;
+	a_int(&a, s->id);
+	a_int(&a, s->jeugdige_id);
+	a_date(&a, s->niet_naar_school_sinds);
+	a_date(&a, s->tot);
+	return args_run(&a);
+}
+
+int store_put_perspectiefplan(struct store *st, const struct perspectiefplan *p)
+{
+	struct args a;
+
+	if (args_start(st, &a, &perspectiefplan_insert) < 0)
+		return -2;
+	a_int(&a, p->jeugdige_id);
+	a_date(&a, p->datum);
+	return args_run(&a);
+}
+
+/* ---- the indicator load -------------------------------------------------- */
+
+/* Columns of the current row read left to right; the first failure
+ * sticks (with the statement and column in the message). */
+struct row {
+	struct store *st;
+	struct db_stmt *s;
+	const struct sql_stmt *q;
+	int col;
+	int rc;
+};
+
+static int64_t r_int(struct row *r)
+{
+	return r->st->drv->column_int64(r->s, r->col++);
+}
+
+/* NULL reads as "" (the model's "absent"). Values longer than the array
+ * (possible only for rows written by other tools) are cut at n - 1. */
+static void r_text(struct row *r, char *dst, size_t n)
+{
+	const char *v = r->st->drv->column_text(r->s, r->col++);
+	size_t len = v ? strlen(v) : 0;
+
+	if (len >= n)
+		len = n - 1;
+	if (len)
+		memcpy(dst, v, len);
+	dst[len] = '\0';
+}
+
+static dag_t r_date(struct row *r)
+{
+	int col = r->col++;
+	const char *v = r->st->drv->column_text(r->s, col);
+	dag_t d;
+
+	if (!v)
+		return DAG_GEEN;
+	if (datum_parse(v, &d) == 0)
+		return d;
+	if (r->rc == 0) {
+		snprintf(r->st->err, sizeof r->st->err,
+			 "%s: kolom %d bevat '%.20s', geen datum JJJJ-MM-DD", r->q->name, col + 1, v);
+		r->rc = -2;
+	}
+	return DAG_GEEN;
+}
+
+/* Make room for element n of an array of elements of size sz, doubling
+ * the capacity so a load of n rows costs O(n) copying. Returns the
+ * (possibly moved) array, or NULL with arr still valid. */
+static void *grow(struct store *st, void *arr, size_t *cap, size_t n, size_t sz)
+{
+	size_t nc;
+	void *p;
+
+	if (n < *cap)
+		return arr;
+	nc = *cap ? *cap * 2 : 256;
+	if (nc < *cap || nc > SIZE_MAX / sz) {
+		snprintf(st->err, sizeof st->err, "te veel rijen om te laden");
+		return NULL;
+	}
+	p = realloc(arr, nc * sz);
+	if (!p) {
+		snprintf(st->err, sizeof st->err, "onvoldoende geheugen voor %zu rijen", nc);
+		return NULL;
+	}
+	*cap = nc;
+	return p;
+}
+
+/* The loop every loader shares: step through q's rows, growing arr and
+ * calling fill(row, element) for each. On return *arrp / *np hold what
+ * was read (also on failure, so the caller can free it). */
+typedef void (*fill_fn)(struct row *r, void *elem);
+
+static int load(struct store *st, const struct sql_stmt *q, size_t sz, fill_fn fill,
+		void **arrp, size_t *np)
+{
+	struct db_stmt *s = prep(st, q);
+	char *arr = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*arrp = NULL;
+	*np = 0;
+	if (!s)
+		return -2;
+	while ((rc = drv_fail(st, st->drv->step(s))) == 1) {
+		struct row r = { st, s, q, 0, 0 };
+		void *p = grow(st, arr, &cap, n, sz);
+
+		if (!p) {
+			rc = -2;
+			break;
+		}
+		arr = p;
+		memset(arr + n * sz, 0, sz);
+		fill(&r, arr + n * sz);
+		if (r.rc < 0) {
+			rc = r.rc;
+			break;
+		}
+		n++;
+	}
+	st->drv->reset(s);
+	*arrp = arr;
+	*np = n;
+	return rc < 0 ? rc : 0;
+}
+
+static void fill_gemeente(struct row *r, void *e)
+{
+	struct gemeente *g = e;
+
+	r_text(r, g->code, sizeof g->code);
+	r_text(r, g->naam, sizeof g->naam);
+	r_text(r, g->subregio, sizeof g->subregio);
+	g->inwoners = r_int(r);
+	g->jeugdigen_0_17 = r_int(r);
+}
+
+static void fill_jeugdige(struct row *r, void *e)
+{
+	struct jeugdige *j = e;
+
+	j->id = r_int(r);
+	r_text(r, j->bsn, sizeof j->bsn);
+	j->geboortedatum = r_date(r);
+	j->geslacht = (int)r_int(r);
+	r_text(r, j->voornamen, sizeof j->voornamen);
+	r_text(r, j->achternaam, sizeof j->achternaam);
+	j->gezin_id = r_int(r);
+}
+
+static void fill_woonplaats(struct row *r, void *e)
+{
+	struct woonplaats *w = e;
+
+	w->jeugdige_id = r_int(r);
+	r_text(r, w->gemeente, sizeof w->gemeente);
+	w->vanaf = r_date(r);
+	w->tot = r_date(r);
+}
+
+static void fill_traject(struct row *r, void *e)
+{
+	struct traject *t = e;
+	int64_t status;
+
+	t->id = r_int(r);
+	t->jeugdige_id = r_int(r);
+	t->toewijzing_nummer = r_int(r);
+	r_text(r, t->agb, sizeof t->agb);
+	t->team_id = r_int(r);
+	r_text(r, t->gemeente, sizeof t->gemeente);
+	t->segment = (int)r_int(r);
+	r_text(r, t->categorie, sizeof t->categorie);
+	r_text(r, t->productcode, sizeof t->productcode);
+	t->groep = r_int(r) != 0;
+	t->verwijzing_id = r_int(r);
+	r_text(r, t->verwijzer, sizeof t->verwijzer);
+	status = r_int(r);
+	/* The schema's CHECK keeps status in range; a row from elsewhere
+	 * that is not would make an invalid enum value. */
+	if (status < 0 || status >= TRAJECT_STATUS_AANTAL) {
+		if (r->rc == 0) {
+			snprintf(r->st->err, sizeof r->st->err,
+				 "traject %lld: onbekende status %lld",
+				 (long long)t->id, (long long)status);
+			r->rc = -2;
+		}
+		status = 0;
+	}
+	t->status = (enum traject_status)status;
+	t->aanmelddatum = r_date(r);
+	t->intakedatum = r_date(r);
+	t->begindatum = r_date(r);
+	t->einddatum = r_date(r);
+	r_text(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
+	t->overbrugging = r_int(r) != 0;
+	t->veiligheidssignaal = r_int(r) != 0;
+}
+
+static void fill_school(struct row *r, void *e)
+{
+	struct schoolstatus *s = e;
+
+	s->id = r_int(r);
+	s->jeugdige_id = r_int(r);
+	s->niet_naar_school_sinds = r_date(r);
+	s->tot = r_date(r);
+}
+
+static void fill_plan(struct row *r, void *e)
+{
+	struct perspectiefplan *p = e;
+
+	p->jeugdige_id = r_int(r);
+	p->datum = r_date(r);
+}
+
+static void fill_besluit(struct row *r, void *e)
+{
+	struct zorgelijk_besluit *z = e;
+
+	z->id = r_int(r);
+	z->traject_id = r_int(r);
+	z->tijdstip = r_int(r);
+	z->bevestigd = r_int(r) != 0;
+	r_text(r, z->reden, sizeof z->reden);
+	r_text(r, z->door, sizeof z->door);
+}
+
+static void fill_kosten(struct row *r, void *e)
+{
+	struct traject_kosten *k = e;
+
+	k->traject_id = r_int(r);
+	k->jeugdige_id = r_int(r);
+	r_text(r, k->gemeente, sizeof k->gemeente);
+	r_text(r, k->agb, sizeof k->agb);
+	k->segment = (int)r_int(r);
+	k->jaar = (int)r_int(r);
+	k->goedgekeurd = r_int(r);
+	k->afgewezen = r_int(r);
+	k->maanden = (int)r_int(r);
+	k->laatste_periode_eind = r_date(r);
+}
+
+static void fill_budget(struct row *r, void *e)
+{
+	struct budget *b = e;
+
+	r_text(r, b->gemeente, sizeof b->gemeente);
+	b->jaar = (int)r_int(r);
+	b->segment = (int)r_int(r);
+	b->bedrag = r_int(r);
+}
+
+static void fill_plafond(struct row *r, void *e)
+{
+	struct omzetplafond *o = e;
+
+	r_text(r, o->agb, sizeof o->agb);
+	o->jaar = (int)r_int(r);
+	o->bedrag = r_int(r);
+}
+
+int store_kpi_load(struct store *st, struct kpi_data *out)
+{
+	void *p[10] = { 0 };
+	size_t n[10] = { 0 };
+	int rc, own_tx;
+
+	memset(out, 0, sizeof *out);
+	/* One read snapshot for all tables, so the arrays agree with each
+	 * other while writers go on (WAL / MVCC); inside a caller's
+	 * transaction that transaction already is the snapshot. */
+	own_tx = !st->drv->in_transaction(st->conn);
+	if (own_tx && (rc = drv_fail(st, st->drv->begin_read(st->conn))) < 0)
+		return rc;
+	rc = load(st, &kpi_gemeenten, sizeof(struct gemeente), fill_gemeente, &p[0], &n[0]);
+	if (rc == 0)
+		rc = load(st, &kpi_jeugdigen, sizeof(struct jeugdige), fill_jeugdige, &p[1], &n[1]);
+	if (rc == 0)
+		rc = load(st, &kpi_woonplaatsen, sizeof(struct woonplaats), fill_woonplaats, &p[2], &n[2]);
+	if (rc == 0)
+		rc = load(st, &kpi_trajecten, sizeof(struct traject), fill_traject, &p[3], &n[3]);
+	if (rc == 0)
+		rc = load(st, &kpi_school, sizeof(struct schoolstatus), fill_school, &p[4], &n[4]);
+	if (rc == 0)
+		rc = load(st, &kpi_plannen, sizeof(struct perspectiefplan), fill_plan, &p[5], &n[5]);
+	if (rc == 0)
+		rc = load(st, &kpi_besluiten, sizeof(struct zorgelijk_besluit), fill_besluit, &p[6], &n[6]);
+	if (rc == 0)
+		rc = load(st, &kpi_kosten, sizeof(struct traject_kosten), fill_kosten, &p[7], &n[7]);
+	if (rc == 0)
+		rc = load(st, &kpi_budgetten, sizeof(struct budget), fill_budget, &p[8], &n[8]);
+	if (rc == 0)
+		rc = load(st, &kpi_plafonds, sizeof(struct omzetplafond), fill_plafond, &p[9], &n[9]);
+
+	if (own_tx) {
+		/* Nothing was written: ending the read snapshot cannot lose
+		 * data, and a failure to end it is still reported. */
+		int rc2 = rc == 0 ? drv_fail(st, st->drv->commit(st->conn))
+				  : st->drv->rollback(st->conn);
+		if (rc == 0)
+			rc = rc2;
+	}
+	out->gemeenten = p[0];   out->n_gemeenten = n[0];
+	out->jeugdigen = p[1];   out->n_jeugdigen = n[1];
+	out->woonplaatsen = p[2]; out->n_woonplaatsen = n[2];
+	out->trajecten = p[3];   out->n_trajecten = n[3];
+	out->school = p[4];      out->n_school = n[4];
+	out->plannen = p[5];     out->n_plannen = n[5];
+	out->besluiten = p[6];   out->n_besluiten = n[6];
+	out->kosten = p[7];      out->n_kosten = n[7];
+	out->budgetten = p[8];   out->n_budgetten = n[8];
+	out->plafonds = p[9];    out->n_plafonds = n[9];
+	if (rc < 0) {
+		/* Nothing half-loaded is handed out. */
+		store_kpi_release(out);
+		return rc;
+	}
+	return 0;
+}
+
+void store_kpi_release(struct kpi_data *d)
+{
+	if (!d)
+		return;
+	/* The arrays were allocated here; const in kpi_data is for readers. */
+	free((void *)d->gemeenten);
+	free((void *)d->jeugdigen);
+	free((void *)d->woonplaatsen);
+	free((void *)d->trajecten);
+	free((void *)d->school);
+	free((void *)d->plannen);
+	free((void *)d->besluiten);
+	free((void *)d->kosten);
+	free((void *)d->budgetten);
+	free((void *)d->plafonds);
+	memset(d, 0, sizeof *d);
+}
