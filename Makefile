@@ -20,7 +20,7 @@ REL_CFLAGS  := $(BASE) $(WARN) -O2 -g
 TEST_CFLAGS := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \
                -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c))
+LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c))
 MAIN_SRC := src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))

@@ -206,25 +206,43 @@ static void reeks_verdeling(struct reeks *r, struct kpi_verdeling *out)
 
 /* ---- Jeugdhulpgebruik ---- */
 
+/* Which trajectories count for a youth-level count: regional only, or of
+ * one segment (-1 any) and categorie (NULL or "" any). */
+struct telt_mee {
+	bool alleen_regionaal;
+	int segment;
+	const char *categorie;
+};
+
+static bool telt(const struct telt_mee *m, const struct traject *t)
+{
+	if (m->alleen_regionaal && !regionaal(t))
+		return false;
+	if (m->segment >= 0 && t->segment != m->segment)
+		return false;
+	return past(m->categorie, t->categorie);
+}
+
 /* Last day in [lo, hi] with a counted trajectory of group [i, j) active. */
 static dag_t laatste_dag_groep(const struct kpi_data *d, size_t i, size_t j,
-			       dag_t lo, dag_t hi, bool alleen_regionaal)
+			       dag_t lo, dag_t hi, const struct telt_mee *m)
 {
 	dag_t laatste = DAG_GEEN;
 	for (size_t k = i; k < j; k++) {
 		const struct traject *t = &d->trajecten[k];
-		if (alleen_regionaal && !regionaal(t))
+		if (!telt(m, t))
 			continue;
 		laatste = max_dag(laatste, laatste_actieve_dag(t, lo, hi));
 	}
 	return laatste;
 }
 
-void kpi_jeugdhulpgebruik(const struct kpi_data *d, const char *gemeente,
-			  dag_t van, dag_t tot, bool alleen_regionaal,
-			  struct kpi_gebruik *out)
+/* Distinct youth 0-17 with a counted trajectory active in [van, tot],
+ * by residence on the last such day (the rule of kpi_jeugdhulpgebruik). */
+static size_t tel_jeugdigen(const struct kpi_data *d, const char *gemeente,
+			    dag_t van, dag_t tot, const struct telt_mee *m)
 {
-	memset(out, 0, sizeof *out);
+	size_t n = 0;
 	for (size_t i = 0, j; i < d->n_trajecten; i = j) {
 		j = groep_eind(d, i);
 		int64_t id = d->trajecten[i].jeugdige_id;
@@ -234,10 +252,21 @@ void kpi_jeugdhulpgebruik(const struct kpi_data *d, const char *gemeente,
 		/* Days on which the youth is 0-17. */
 		dag_t lo = max_dag(van, jg->geboortedatum);
 		dag_t hi = min_dag(tot, datum_verjaardag(jg->geboortedatum, 18) - 1);
-		dag_t laatste = laatste_dag_groep(d, i, j, lo, hi, alleen_regionaal);
+		dag_t laatste = laatste_dag_groep(d, i, j, lo, hi, m);
 		if (laatste != DAG_GEEN && woont_in(d, id, laatste, gemeente))
-			out->jeugdigen++;
+			n++;
 	}
+	return n;
+}
+
+void kpi_jeugdhulpgebruik(const struct kpi_data *d, const char *gemeente,
+			  dag_t van, dag_t tot, bool alleen_regionaal,
+			  struct kpi_gebruik *out)
+{
+	const struct telt_mee m = { .alleen_regionaal = alleen_regionaal, .segment = -1 };
+
+	memset(out, 0, sizeof *out);
+	out->jeugdigen = tel_jeugdigen(d, gemeente, van, tot, &m);
 	for (size_t g = 0; g < d->n_gemeenten; g++)
 		if (past(gemeente, d->gemeenten[g].code))
 			out->populatie += d->gemeenten[g].jeugdigen_0_17;
@@ -245,6 +274,14 @@ void kpi_jeugdhulpgebruik(const struct kpi_data *d, const char *gemeente,
 		out->percentage = 100.0 * (double)out->jeugdigen / (double)out->populatie;
 	if (out->jeugdigen > 0)
 		out->een_op_n = llround((double)out->populatie / (double)out->jeugdigen);
+}
+
+size_t kpi_jeugdigen_zorgvorm(const struct kpi_data *d, const char *gemeente,
+			      dag_t van, dag_t tot, int segment, const char *categorie)
+{
+	const struct telt_mee m = { .segment = segment, .categorie = categorie };
+
+	return tel_jeugdigen(d, gemeente, van, tot, &m);
 }
 
 /* ---- Wachttijd ---- */
@@ -587,7 +624,8 @@ int kpi_verblijf(const struct kpi_data *d, const char *gemeente, dag_t van,
 	for (size_t i = 0, j; i < d->n_trajecten && rc == 0; i = j) {
 		j = groep_eind(d, i);
 		int64_t id = d->trajecten[i].jeugdige_id;
-		dag_t laatste = laatste_dag_groep(d, i, j, van, tot, true);
+		static const struct telt_mee regio = { .alleen_regionaal = true, .segment = -1 };
+		dag_t laatste = laatste_dag_groep(d, i, j, van, tot, &regio);
 		if (laatste == DAG_GEEN || !woont_in(d, id, laatste, gemeente))
 			continue;
 		bool verblijf = false, crisis = false;

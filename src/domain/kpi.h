@@ -119,6 +119,13 @@ void kpi_jeugdhulpgebruik(const struct kpi_data *d, const char *gemeente,
 			  dag_t van, dag_t tot, bool alleen_regionaal,
 			  struct kpi_gebruik *out);
 
+/* The same youth count for one form of care: distinct youth who are 0-17
+ * on some day in [van, tot] on which one of their trajectories of that
+ * segment (-1 any) and categorie (NULL or "" any) is active; residence as
+ * above. E.g. segment 4 = ambulant, categorie "52" = specialist GGZ. */
+size_t kpi_jeugdigen_zorgvorm(const struct kpi_data *d, const char *gemeente,
+			      dag_t van, dag_t tot, int segment, const char *categorie);
+
 /* ---- Wachttijd (Treeknorm) ----
  * Trajectories counted: matching the filter, segment 1..7 (narrowed by
  * the filter's segment), with an aanmelddatum. (DOMAIN.md falls back to

@@ -52,6 +52,17 @@ static const struct sql_stmt count_stmts[] = {
 #undef COUNT_STMT
 };
 
+/* Header totals follow from the lines: recomputed in one statement after
+ * a batch of Prestaties (the demo adds lines to open declarations). */
+static const struct sql_stmt declaratie_totalen = {
+	"declaratie_totalen",
+	"UPDATE declaratie SET "
+	"totaal_ingediend = COALESCE((SELECT sum(p.bedrag) FROM prestatie p "
+	"WHERE p.declaratie_id = declaratie.id), 0), "
+	"totaal_toegekend = COALESCE((SELECT sum(p.bedrag) FROM prestatie p "
+	"WHERE p.declaratie_id = declaratie.id AND p.goedgekeurd = 1), 0)",
+};
+
 static const struct sql_stmt segment_insert = {
 	"segment_insert", "INSERT INTO segment (nr, naam) VALUES ($1, $2)",
 };
@@ -537,6 +548,15 @@ int store_is_empty(struct store *st)
 	int64_t n = query_count(st, &gemeente_any);
 
 	return n < 0 ? (int)n : n == 0;
+}
+
+int store_declaratie_totalen(struct store *st)
+{
+	struct args a;
+
+	if (args_start(st, &a, &declaratie_totalen) < 0)
+		return -2;
+	return args_run(&a);
 }
 
 /* ---- inserts ------------------------------------------------------------ */

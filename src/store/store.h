@@ -83,6 +83,10 @@ int store_put_capaciteit(struct store *st, const struct capaciteit *c);
 int store_put_schoolstatus(struct store *st, const struct schoolstatus *s);
 int store_put_perspectiefplan(struct store *st, const struct perspectiefplan *p);
 
+/* Set every declaratie's totaal_ingediend and totaal_toegekend to the sum
+ * of its Prestaties (all, and the approved ones). */
+int store_declaratie_totalen(struct store *st);
+
 /* Load everything the indicators need into *out (arrays in the order
  * kpi.h requires). The caller owns the arrays: store_kpi_release(). */
 int store_kpi_load(struct store *st, struct kpi_data *out);
