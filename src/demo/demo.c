@@ -303,7 +303,8 @@ static int maak_aanbieders(struct gen *g)
 		a->gewicht = 1.0 / pow((double)(i + 1), 1.05);
 		/* AGB codes of youth-care providers: 98 + six digits, spread
 		 * so that neighbours do not look sequential. */
-		snprintf(a->a.agb, sizeof a->a.agb, "98%06d", (int)(100000 + ((int64_t)i * 7919) % 900000));
+		unsigned volgnr = 100000u + (unsigned)(((uint64_t)i * 7919u) % 900000u);
+		snprintf(a->a.agb, sizeof a->a.agb, "98%06u", volgnr % 1000000u);
 		if (i < n_gi)
 			kopieer(a->a.naam, sizeof a->a.naam, gi[i]);
 		else

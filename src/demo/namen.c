@@ -39,12 +39,27 @@ static const char *const woorden[] = {
 	"Lindenhof", "Tulpenveld", "Zeezicht", "Molenwiek", "Kastanje", "Regenboog",
 	"Spectrum", "Wegwijzer", "Fundament", "Koers", "Vlinder", "Zandloper",
 };
-static const char *const vormen_amb[] = {
-	"Praktijk %s", "%s Jeugd & Gezin", "Kinder- en Jeugdpraktijk %s", "GGZ %s",
-	"%s Jeugdhulp", "Orthopedagogenpraktijk %s", "%s Gezinscoaching", "Psychologenpraktijk %s",
+
+/* A name is voor + word + na. */
+struct vorm {
+	const char *voor, *na;
 };
-static const char *const vormen_zwaar[] = {
-	"Stichting %s", "%s Jeugdzorg", "Jeugdzorggroep %s", "%s Zorg en Wonen",
+
+static const struct vorm vormen_amb[] = {
+	{ "Praktijk ", "" },
+	{ "", " Jeugd & Gezin" },
+	{ "Kinder- en Jeugdpraktijk ", "" },
+	{ "GGZ ", "" },
+	{ "", " Jeugdhulp" },
+	{ "Orthopedagogenpraktijk ", "" },
+	{ "", " Gezinscoaching" },
+	{ "Psychologenpraktijk ", "" },
+};
+static const struct vorm vormen_zwaar[] = {
+	{ "Stichting ", "" },
+	{ "", " Jeugdzorg" },
+	{ "Jeugdzorggroep ", "" },
+	{ "", " Zorg en Wonen" },
 };
 static const char *const plaatsen[] = {
 	"Leiden", "Katwijk", "Alphen", "Lisse", "Rijnland", "Duin- en Bollenstreek",
@@ -79,10 +94,10 @@ void naam_aanbieder(size_t i, unsigned segmenten, char *out, size_t outlen)
 	size_t ronde = i / N(woorden);
 	/* Residential, crisis and safety providers sound like institutions. */
 	int zwaar = (segmenten & ~((1u << 4) | (1u << 3))) != 0;
-	const char *vorm = zwaar ? vormen_zwaar[ronde % N(vormen_zwaar)]
-				 : vormen_amb[ronde % N(vormen_amb)];
+	const struct vorm *vorm = zwaar ? &vormen_zwaar[ronde % N(vormen_zwaar)]
+					: &vormen_amb[ronde % N(vormen_amb)];
 	char basis[96];
-	snprintf(basis, sizeof basis, vorm, woord);
+	snprintf(basis, sizeof basis, "%s%s%s", vorm->voor, woord, vorm->na);
 	size_t extra = ronde / (zwaar ? N(vormen_zwaar) : N(vormen_amb));
 	if (extra == 0)
 		snprintf(out, outlen, "%s", basis);

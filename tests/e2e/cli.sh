@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+# End-to-end tests of the command line against the real binary.
+# Prints "ok NAME" / "not ok NAME" per test (tests/run.sh counts them).
+#
+# Exit codes under test: 0 done, 1 database problem or refusal (a demo into
+# a database that already holds a region is refused with 1), 2 wrong
+# command line.
+set -u
+
+J=${JEUGDREGIE:?JEUGDREGIE moet naar de jeugdregie-binary wijzen}
+if [ ! -x "$J" ]; then
+	echo "not ok binary: '$J' ontbreekt of is niet uitvoerbaar"
+	exit 1
+fi
+base=${TMPDIR_E2E:-${TMPDIR:-/tmp}}
+T=$(mktemp -d "$base/cli.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+# The demo databases stay small and fast.
+DEMO=(--scale 0.05 --until 2022-06-30)
+unset JEUGDREGIE_DB
+
+out=""
+rc=0
+# run CMD...: output (stdout and stderr) in $out, exit status in $rc.
+run() {
+	out=$("$@" 2>&1)
+	rc=$?
+}
+
+ok() { echo "ok $1"; }
+not_ok() {
+	echo "not ok $1"
+	shift
+	for line in "$@"; do
+		echo "#   $line"
+	done
+	printf '%s\n' "$out" | head -n 20 | sed 's/^/#   | /'
+}
+
+# expect NAME RC [TEXT...] -- CMD...: exit status RC and every TEXT
+# (a fixed string) in the output.
+expect() {
+	local name=$1 want=$2 t
+	local -a texts=()
+	shift 2
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		texts+=("$1")
+		shift
+	done
+	shift
+	run "$@"
+	if [ "$rc" -ne "$want" ]; then
+		not_ok "$name" "exit $rc, verwacht $want: $*"
+		return
+	fi
+	for t in "${texts[@]}"; do
+		if ! grep -qF -- "$t" <<<"$out"; then
+			not_ok "$name" "tekst '$t' ontbreekt: $*"
+			return
+		fi
+	done
+	ok "$name"
+}
+
+# Checksum of a database file and its WAL, if any.
+som() {
+	cat "$1" "$1-wal" 2>/dev/null | sha256sum | cut -d' ' -f1
+}
+
+# ---- help and version -------------------------------------------------
+
+expect help 0 "Gebruik: jeugdregie" "demo" "kpi" "migrate" -- "$J" help
+expect help_option 0 "Gebruik: jeugdregie" -- "$J" --help
+expect help_kort 0 "Gebruik: jeugdregie" -- "$J" -h
+expect help_opdracht 0 "--peildatum" -- "$J" kpi --help
+expect version 0 "jeugdregie" -- "$J" version
+expect geen_opdracht 2 "geen opdracht" "jeugdregie help" -- "$J"
+
+# ---- wrong command lines: exit 2, the option named, a hint to help ---
+
+expect onbekende_opdracht 2 "onbekende opdracht 'vlieg'" "jeugdregie help" -- "$J" vlieg
+expect onbekende_optie 2 "onbekende optie '--kleur'" "jeugdregie help" -- "$J" kpi --kleur rood
+expect onverwacht_argument 2 "onverwacht argument 'x.db'" -- "$J" kpi x.db
+expect ontbrekende_waarde 2 "--db mist een waarde" -- "$J" demo --db
+expect waarde_is_optie 2 "--db mist een waarde" -- "$J" kpi --db --json
+expect lege_waarde 2 "--db heeft een lege waarde" -- "$J" kpi --db=
+expect vlag_met_waarde 2 "--json neemt geen waarde" -- "$J" kpi --json=ja
+expect until_geen_dag 2 "--until '2025-02-30'" "JJJJ-MM-DD" "jeugdregie help" -- "$J" demo --db d.db --until 2025-02-30
+expect until_vorm 2 "--until '30-06-2022'" -- "$J" demo --db d.db --until 30-06-2022
+expect scale_nul 2 "--scale" "groter dan 0" -- "$J" demo --db d.db --scale 0
+expect scale_te_groot 2 "--scale" "hoogstens 100" -- "$J" demo --db d.db --scale 100.5
+expect scale_geen_getal 2 "--scale 'veel'" -- "$J" demo --db d.db --scale veel
+expect scale_negatief 2 "--scale" -- "$J" demo --db d.db --scale=-1
+expect seed_geen_getal 2 "--seed '1x'" -- "$J" demo --db d.db --seed 1x
+expect seed_negatief 2 "--seed '-3'" -- "$J" demo --db d.db --seed=-3
+expect seed_te_groot 2 "--seed" "te groot" -- "$J" demo --db d.db --seed 99999999999999999999999
+expect peildatum_fout 2 "--peildatum '2023-13-01'" -- "$J" kpi --db d.db --peildatum 2023-13-01
+expect gemeente_vorm 2 "--gemeente '546'" "0546" -- "$J" kpi --db d.db --gemeente 546
+expect help_met_argument 2 "onverwacht argument" -- "$J" version extra
+
+# None of the wrong command lines above may have created a database.
+if [ -e d.db ]; then
+	not_ok geen_bestand_bij_gebruiksfout "d.db is aangemaakt"
+else
+	ok geen_bestand_bij_gebruiksfout
+fi
+
+# ---- database problems: exit 1 with the store's message --------------
+
+expect kpi_map_bestaat_niet 1 "bestaat niet" -- "$J" kpi --db "$T/geen/map/x.db"
+if [ -e "$T/geen" ]; then not_ok kpi_maakt_niets_aan "map aangemaakt"; else ok kpi_maakt_niets_aan; fi
+expect kpi_bestand_bestaat_niet 1 "bestaat niet" "jeugdregie demo" -- "$J" kpi --db nergens.db
+if [ -e nergens.db ]; then not_ok kpi_maakt_geen_bestand "nergens.db aangemaakt"; else ok kpi_maakt_geen_bestand; fi
+mkdir -p eenmap
+expect kpi_op_een_map 1 "eenmap" -- "$J" kpi --db eenmap
+expect demo_in_ontbrekende_map 1 "database" -- "$J" demo --db "$T/geen/map/x.db" "${DEMO[@]}"
+# A date the generator refuses: the file demo created is removed again.
+run "$J" demo --db buiten.db --until 1999-12-31 --scale 0.05
+if [ "$rc" -ne 0 ] && ! ls buiten.db* >/dev/null 2>&1; then
+	ok demo_mislukt_ruimt_op
+else
+	not_ok demo_mislukt_ruimt_op "exit $rc; bestanden: $(ls buiten.db* 2>/dev/null)"
+fi
+
+# A file that is not SQLite at all.
+printf 'Dit is een boodschappenlijst, geen database.\n%.0s' {1..200} >tekst.db
+voor=$(som tekst.db)
+expect vreemd_bestand_kpi 1 "geen SQLite" -- "$J" kpi --db tekst.db
+expect vreemd_bestand_migrate 1 "geen SQLite" -- "$J" migrate --db tekst.db
+expect vreemd_bestand_demo 1 "geen SQLite" -- "$J" demo --db tekst.db "${DEMO[@]}"
+if [ "$(som tekst.db)" = "$voor" ] && [ ! -e tekst.db-wal ]; then
+	ok vreemd_bestand_onveranderd
+else
+	not_ok vreemd_bestand_onveranderd "tekst.db is veranderd"
+fi
+
+# An SQLite database of another program.
+if command -v sqlite3 >/dev/null; then
+	sqlite3 ander.db "CREATE TABLE boeken (titel TEXT); INSERT INTO boeken VALUES ('Max Havelaar');"
+	voor=$(som ander.db)
+	expect ander_programma_kpi 1 "geen jeugdregie-database" -- "$J" kpi --db ander.db
+	expect ander_programma_migrate 1 "geen jeugdregie-database" -- "$J" migrate --db ander.db
+	expect ander_programma_demo 1 "geen jeugdregie-database" -- "$J" demo --db ander.db "${DEMO[@]}"
+	if [ "$(som ander.db)" = "$voor" ]; then
+		ok ander_programma_onveranderd
+	else
+		not_ok ander_programma_onveranderd "ander.db is veranderd"
+	fi
+else
+	not_ok ander_programma "sqlite3 (Debian-pakket sqlite3) ontbreekt"
+fi
+
+# A new database: migrate creates it; kpi on it finds no region.
+expect migrate_nieuw 0 "schemaversie" -- "$J" migrate --db leeg.db
+expect migrate_opnieuw 0 "schemaversie" -- "$J" migrate --db sqlite:leeg.db
+expect kpi_lege_database 1 "bevat nog geen regio" -- "$J" kpi --db leeg.db
+
+# A database written by a newer jeugdregie.
+if command -v sqlite3 >/dev/null; then
+	run "$J" migrate --db nieuw.db
+	[ "$rc" -eq 0 ] || not_ok nieuwere_versie_opzet "migrate mislukt"
+	sqlite3 nieuw.db "INSERT INTO schema_versie (versie, beschrijving, toegepast) VALUES (9999, 'uit de toekomst', '2099-01-01T00:00:00Z');"
+	voor=$(som nieuw.db)
+	expect nieuwere_versie_kpi 1 "nieuwere versie" -- "$J" kpi --db nieuw.db
+	expect nieuwere_versie_migrate 1 "nieuwere versie" -- "$J" migrate --db nieuw.db
+	expect nieuwere_versie_demo 1 "nieuwere versie" -- "$J" demo --db nieuw.db "${DEMO[@]}"
+	if [ "$(som nieuw.db)" = "$voor" ]; then
+		ok nieuwere_versie_onveranderd
+	else
+		not_ok nieuwere_versie_onveranderd "nieuw.db is veranderd"
+	fi
+fi
+
+# ---- demo and kpi ----------------------------------------------------
+
+expect demo 0 "jeugdigen" "trajecten" -- "$J" demo --db regio.db --seed 7 "${DEMO[@]}"
+if [ -e regio.db ]; then
+	voor=$(som regio.db)
+	expect demo_tweede_keer_geweigerd 1 "bevat al een regio" "--db" -- "$J" demo --db regio.db --seed 8 "${DEMO[@]}"
+	if [ "$(som regio.db)" = "$voor" ]; then
+		ok demo_tweede_keer_onveranderd
+	else
+		not_ok demo_tweede_keer_onveranderd "regio.db is veranderd"
+	fi
+
+	# Peildatum defaults to the demo's last day.
+	expect kpi_tabel 0 "peildatum 30-6-2022" "Leiden" "Regio totaal" "Treeknorm" -- "$J" kpi --db regio.db
+	expect kpi_env_db 0 "Regio totaal" -- env JEUGDREGIE_DB=regio.db "$J" kpi
+	expect kpi_gemeente 0 "Leiden" "Regio totaal" -- "$J" kpi --db regio.db --gemeente 0546
+	run "$J" kpi --db regio.db --gemeente 0546
+	if grep -q "Katwijk" <<<"$out"; then not_ok kpi_gemeente_alleen_die "Katwijk staat erin"; else ok kpi_gemeente_alleen_die; fi
+	expect kpi_gemeente_onbekend 2 "--gemeente 9999" "0546" -- "$J" kpi --db regio.db --gemeente 9999
+	expect kpi_peildatum 0 "peildatum 31-12-2021" -- "$J" kpi --db regio.db --peildatum 2021-12-31
+
+	run "$J" kpi --db regio.db --json
+	json1=$out
+	rc1=$rc
+	if [ "$rc1" -eq 0 ] && command -v python3 >/dev/null; then
+		printf '%s\n' "$json1" >kpi.json
+		if python3 - kpi.json >check.txt 2>&1 <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["peildatum"] == "2022-06-30", d["peildatum"]
+assert d["regio"]["code"] is None
+assert len(d["gemeenten"]) >= 1
+codes = [g["code"] for g in d["gemeenten"]]
+assert codes == sorted(codes), codes
+r = d["regio"]
+for k in ("jeugdhulpgebruik_kalenderjaar", "wachttijd", "zorgelijk_wachtend",
+          "doorlooptijd", "uitval", "herhaald_beroep_12_maanden",
+          "thuiszitters_boven_3_maanden", "overgang_18_zonder_plan",
+          "collectief", "verblijf", "verwijzers", "clientkosten_jaar",
+          "budgetuitputting"):
+    assert k in r, k
+assert isinstance(r["budgetuitputting"]["budget_eurocent"], int)
+PY
+		then ok kpi_json_geldig; else out=$(cat check.txt); not_ok kpi_json_geldig; fi
+	elif [ "$rc1" -ne 0 ]; then
+		not_ok kpi_json_geldig "exit $rc1"
+	else
+		ok "kpi_json_geldig # SKIP geen python3"
+	fi
+	run "$J" kpi --db regio.db --json
+	if [ "$rc" -eq 0 ] && [ "$out" = "$json1" ]; then
+		ok kpi_json_deterministisch
+	else
+		not_ok kpi_json_deterministisch "tweede uitvoer wijkt af"
+	fi
+
+	# The same seed and options give the same database, hence the same JSON.
+	run "$J" demo --db regio2.db --seed 7 "${DEMO[@]}"
+	if [ "$rc" -eq 0 ]; then
+		run "$J" kpi --db regio2.db --json
+		if [ "$rc" -eq 0 ] && [ "$out" = "$json1" ]; then
+			ok demo_reproduceerbaar
+		else
+			not_ok demo_reproduceerbaar "JSON van een tweede demo met seed 7 wijkt af"
+		fi
+	else
+		not_ok demo_reproduceerbaar "tweede demo mislukt (exit $rc)"
+	fi
+else
+	not_ok demo_tweede_keer_geweigerd "regio.db ontbreekt"
+fi
+
+exit 0
