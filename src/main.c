@@ -25,6 +25,7 @@
 #include "demo/demo.h"
 #include "domain/datum.h"
 #include "domain/kpi.h"
+#include "steer/kalibratie.h"
 #include "steer/kpi_rapport.h"
 #include "store/store.h"
 
@@ -36,6 +37,7 @@ enum {
 	AFSLUIT_GOED = 0,
 	AFSLUIT_FOUT = 1,
 	AFSLUIT_GEBRUIK = 2,
+	AFSLUIT_KALIBRATIE = 3, /* a calibration target was missed */
 };
 
 static const char hulp_tekst[] =
@@ -57,13 +59,15 @@ static const char hulp_tekst[] =
 	"              --gemeente CODE         alleen deze gemeente (en de regio); viercijferige\n"
 	"                                      CBS-code, bijvoorbeeld 0546 voor Leiden\n"
 	"              --json                  een JSON-document in plaats van tabellen\n"
+	"  kalibratie  meet de demoregio aan de eigen cijfers van de regio over 2025\n"
+	"              --db PAD\n"
 	"  migrate   open de database, werk het schema bij en toon de schemaversie\n"
 	"              --db PAD\n"
 	"  version   toon de versie van jeugdregie\n"
 	"  help      deze tekst; 'jeugdregie help <opdracht>' voor een opdracht\n"
 	"\n"
 	"Afsluitcodes: 0 gelukt, 1 probleem met de database (of demo geweigerd),\n"
-	"2 verkeerde opdracht of optie.\n";
+	"2 verkeerde opdracht of optie, 3 kalibratiedoel niet gehaald.\n";
 
 /* ---- messages -------------------------------------------------------- */
 
@@ -402,6 +406,67 @@ klaar:
 	return rc;
 }
 
+/* Open db for reading a region into *data (the caller releases it):
+ * refuses a missing file (a report must not create one) and an empty
+ * database. When *tot is DAG_GEEN it becomes the demo's end date, or
+ * today; *schaal (if not NULL) the demo's scale, or 1. */
+static int laad_regio(const char *cmd, const char *db, struct kpi_data *data, dag_t *tot,
+		      double *schaal)
+{
+	const char *pad = sqlite_pad(db);
+	struct store *st;
+	char buf[64];
+	int rc, leeg;
+
+	if (pad && *pad) {
+		struct stat sb;
+
+		if (stat(pad, &sb) != 0) {
+			if (errno == ENOENT || errno == ENOTDIR)
+				return fout(cmd, "database '%s' bestaat niet; maak er een met: "
+					    "jeugdregie demo --db %s", pad, pad);
+			return fout(cmd, "database '%s' is niet bereikbaar (%s)", pad,
+				    strerror(errno));
+		}
+	}
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	leeg = store_is_empty(st);
+	if (leeg != 0) {
+		if (leeg < 0)
+			rc = fout(cmd, "database '%s': %s", db, store_error(st));
+		else
+			rc = fout(cmd, "database '%s' bevat nog geen regio; vul haar eerst, "
+				  "bijvoorbeeld met: jeugdregie demo --db %s", db, db);
+		store_close(st);
+		return rc;
+	}
+	if (*tot == DAG_GEEN) {
+		rc = store_meta_get(st, "demo.tot", buf, sizeof buf);
+		if (rc < 0)
+			goto fout_db;
+		if (rc == 0 || datum_parse(buf, tot) < 0)
+			*tot = vandaag();
+	}
+	if (schaal) {
+		*schaal = 1.0;
+		rc = store_meta_get(st, "demo.schaal", buf, sizeof buf);
+		if (rc < 0)
+			goto fout_db;
+		if (rc == 1)
+			*schaal = strtod(buf, NULL);
+	}
+	if (store_kpi_load(st, data) < 0)
+		goto fout_db;
+	store_close(st);
+	return AFSLUIT_GOED;
+fout_db:
+	rc = fout(cmd, "database '%s': %s", db, store_error(st));
+	store_close(st);
+	return rc;
+}
+
 static const char kpi_hulp[] =
 	"Gebruik: jeugdregie kpi [--db PAD] [--peildatum JJJJ-MM-DD] [--gemeente CODE] [--json]\n"
 	"Kernindicatoren per gemeente en voor de regio op de peildatum (standaard de laatste\n"
@@ -413,13 +478,12 @@ static int cmd_kpi(int argc, char **argv)
 	static const struct optie opties[] = {
 		{ "--db", true }, { "--peildatum", true }, { "--gemeente", true }, { "--json", false },
 	};
-	const char *cmd = "kpi", *db = standaard_db(), *gemeente = NULL, *waarde, *pad;
+	const char *cmd = "kpi", *db = standaard_db(), *gemeente = NULL, *waarde;
 	dag_t peildatum = DAG_GEEN;
 	bool json = false;
 	struct kpi_data data;
-	struct store *st;
-	char err[ERR_LEN], buf[64];
-	int i = 0, rc, leeg;
+	char err[ERR_LEN];
+	int i = 0, rc;
 	size_t idx;
 
 	for (;;) {
@@ -445,49 +509,9 @@ static int cmd_kpi(int argc, char **argv)
 			json = true;
 	}
 
-	/* Opening creates a missing SQLite file; a report must not. */
-	pad = sqlite_pad(db);
-	if (pad && *pad) {
-		struct stat sb;
-
-		if (stat(pad, &sb) != 0) {
-			if (errno == ENOENT || errno == ENOTDIR)
-				return fout(cmd, "database '%s' bestaat niet; maak er een met: "
-					    "jeugdregie demo --db %s", pad, pad);
-			return fout(cmd, "database '%s' is niet bereikbaar (%s)", pad,
-				    strerror(errno));
-		}
-	}
-	st = open_store(cmd, db);
-	if (!st)
-		return AFSLUIT_FOUT;
-	leeg = store_is_empty(st);
-	if (leeg != 0) {
-		if (leeg < 0)
-			rc = fout(cmd, "database '%s': %s", db, store_error(st));
-		else
-			rc = fout(cmd, "database '%s' bevat nog geen regio; vul haar eerst, "
-				  "bijvoorbeeld met: jeugdregie demo --db %s", db, db);
-		store_close(st);
+	rc = laad_regio(cmd, db, &data, &peildatum, NULL);
+	if (rc != AFSLUIT_GOED)
 		return rc;
-	}
-	if (peildatum == DAG_GEEN) {
-		rc = store_meta_get(st, "demo.tot", buf, sizeof buf);
-		if (rc < 0) {
-			rc = fout(cmd, "database '%s': %s", db, store_error(st));
-			store_close(st);
-			return rc;
-		}
-		if (rc == 0 || datum_parse(buf, &peildatum) < 0)
-			peildatum = vandaag();
-	}
-	rc = store_kpi_load(st, &data);
-	if (rc < 0) {
-		rc = fout(cmd, "database '%s': %s", db, store_error(st));
-		store_close(st);
-		return rc;
-	}
-	store_close(st);
 
 	rc = AFSLUIT_GOED;
 	if (gemeente) {
@@ -563,8 +587,50 @@ static int geen_opties(const char *cmd, int argc, char **argv)
 	return AFSLUIT_GOED;
 }
 
+static const char kalibratie_hulp[] =
+	"Gebruik: jeugdregie kalibratie [--db PAD]\n"
+	"Meet de demoregio aan de eigen cijfers van de regio (2025): aantal jeugdigen met\n"
+	"regionale jeugdhulp, ambulant, GGZ, \"1 op N\", cliëntkosten en wachttijden boven de\n"
+	"Treeknorm. Sluit af met 0 als alle doelen binnen hun bereik vallen, anders met 3.\n";
+
+static int cmd_kalibratie(int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--db", true } };
+	const char *cmd = "kalibratie", *db = standaard_db(), *waarde;
+	struct kalibratie_doel doelen[KALIBRATIE_DOELEN];
+	struct kpi_data data;
+	dag_t tot = DAG_GEEN;
+	double schaal;
+	char err[ERR_LEN];
+	int i = 0, rc;
+	size_t idx;
+
+	for (;;) {
+		enum optie_uitslag u = volgende_optie(cmd, opties, 1, argc, argv, &i, &idx, &waarde);
+
+		if (u == OPTIE_KLAAR)
+			break;
+		if (u == OPTIE_HULP) {
+			fputs(kalibratie_hulp, stdout);
+			return AFSLUIT_GOED;
+		}
+		if (u == OPTIE_FOUT)
+			return AFSLUIT_GEBRUIK;
+		db = waarde;
+	}
+	rc = laad_regio(cmd, db, &data, &tot, &schaal);
+	if (rc != AFSLUIT_GOED)
+		return rc;
+	if (kalibratie_meet(&data, schaal, tot, doelen, err, sizeof err) < 0)
+		rc = fout(cmd, "%s", err);
+	else if (!kalibratie_print(stdout, doelen))
+		rc = AFSLUIT_KALIBRATIE;
+	store_kpi_release(&data);
+	return rc;
+}
+
 static const char onbekende_opdracht[] =
-	"onbekende opdracht '%s'; bekend zijn demo, kpi, migrate, version en help";
+	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, migrate, version en help";
 
 static int cmd_help(int argc, char **argv)
 {
@@ -581,6 +647,8 @@ static int cmd_help(int argc, char **argv)
 		return cmd_kpi(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "migrate") == 0)
 		return cmd_migrate(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "kalibratie") == 0)
+		return cmd_kalibratie(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "help") != 0 && strcmp(argv[0], "version") != 0)
 		return gebruiksfout(NULL, onbekende_opdracht, argv[0]);
 	fputs(hulp_tekst, stdout);
@@ -602,6 +670,8 @@ int main(int argc, char **argv)
 		rc = cmd_demo(argc, argv);
 	else if (strcmp(cmd, "kpi") == 0)
 		rc = cmd_kpi(argc, argv);
+	else if (strcmp(cmd, "kalibratie") == 0)
+		rc = cmd_kalibratie(argc, argv);
 	else if (strcmp(cmd, "migrate") == 0)
 		rc = cmd_migrate(argc, argv);
 	else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {

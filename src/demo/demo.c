@@ -506,8 +506,10 @@ static int bouw(struct gen *g)
 	}
 	if (loopbaan_alle(g) < 0)
 		return -1;
-	if (store_declaratie_totalen(g->st) < 0)
-		return gen_fout(g, "declaratietotalen");
+	size_t n_decl = (size_t)g->n_aanb * (size_t)g->n_gem * (size_t)g->n_maanden * 2;
+	for (size_t i = 0; i < n_decl; i++)
+		if (g->decl_id[i] && store_declaratie_totalen(g->st, g->decl_id[i]) < 0)
+			return gen_fout(g, "declaratietotalen");
 	if (schrijf_budgetten(g) < 0 || schrijf_capaciteit(g) < 0 || schrijf_meta(g) < 0)
 		return -1;
 	return 0;
@@ -568,9 +570,10 @@ int demo_maak(struct store *st, const struct demo_opties *opties,
 	rng_stream(&g->r_jeugd, opties->seed, 1);
 	rng_stream(&g->r_decl, opties->seed, 2);
 
-	int rc = store_begin(st);
+	int rc = store_bulk(st, 1) < 0 || store_begin(st) < 0 ? -1 : 0;
 	if (rc < 0) {
 		snprintf(err, errlen, "%s", store_error(st));
+		store_bulk(st, 0);
 		gen_vrij(g);
 		return -1;
 	}
@@ -579,6 +582,8 @@ int demo_maak(struct store *st, const struct demo_opties *opties,
 		rc = gen_fout(g, "vastleggen");
 	if (rc < 0)
 		store_rollback(st);
+	if (store_bulk(st, 0) < 0 && rc == 0)
+		rc = gen_fout(g, "terug naar WAL-modus");
 	else if (telling) {
 		*telling = g->telling;
 		telling->aanbieders = g->n_aanb;

@@ -104,6 +104,13 @@ struct db_driver {
 	 * blocking writers (SQLite: deferred BEGIN under WAL; PostgreSQL:
 	 * REPEATABLE READ READ ONLY). Ended with commit or rollback. */
 	int (*begin_read)(struct db_conn *c);
+	/* Bulk mode, for loading a large batch into a new database (outside
+	 * a transaction): the driver may trade concurrency for speed, never
+	 * durability or atomicity. SQLite: a rollback journal instead of WAL
+	 * (a transaction of gigabytes would otherwise live in the WAL and
+	 * every read of it would go through the WAL index) and a larger page
+	 * cache; leaving bulk mode returns to WAL. */
+	int (*bulk)(struct db_conn *c, int aan);
 	/* 1 when a transaction is open on c. */
 	int (*in_transaction)(struct db_conn *c);
 	int (*rollback)(struct db_conn *c);

@@ -524,6 +524,22 @@ static int sq_table_exists(struct db_conn *c, const char *table)
 	return rc;
 }
 
+#define BULK_CACHE_KIB "-1048576"
+
+static int sq_bulk(struct db_conn *c, int aan)
+{
+	if (aan)
+		return exec_sql(c, "PRAGMA journal_mode=TRUNCATE", "PRAGMA journal_mode") < 0 ||
+				       exec_sql(c, "PRAGMA cache_size=" BULK_CACHE_KIB,
+						"PRAGMA cache_size") < 0
+			       ? -2
+			       : 0;
+	return exec_sql(c, "PRAGMA journal_mode=WAL", "PRAGMA journal_mode") < 0 ||
+			       exec_sql(c, "PRAGMA cache_size=" CACHE_KIB, "PRAGMA cache_size") < 0
+		       ? -2
+		       : 0;
+}
+
 static const char *sq_error(const struct db_conn *c)
 {
 	return c->err;
@@ -548,6 +564,7 @@ const struct db_driver sqlite_driver = {
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.begin_read = sq_begin_read,
+	.bulk = sq_bulk,
 	.in_transaction = sq_in_transaction,
 	.rollback = sq_rollback,
 	.error = sq_error,

@@ -52,15 +52,15 @@ static const struct sql_stmt count_stmts[] = {
 #undef COUNT_STMT
 };
 
-/* Header totals follow from the lines: recomputed in one statement after
- * a batch of Prestaties (the demo adds lines to open declarations). */
+/* Header totals follow from the lines (added after the header). */
 static const struct sql_stmt declaratie_totalen = {
 	"declaratie_totalen",
 	"UPDATE declaratie SET "
 	"totaal_ingediend = COALESCE((SELECT sum(p.bedrag) FROM prestatie p "
-	"WHERE p.declaratie_id = declaratie.id), 0), "
+	"WHERE p.declaratie_id = $1), 0), "
 	"totaal_toegekend = COALESCE((SELECT sum(p.bedrag) FROM prestatie p "
-	"WHERE p.declaratie_id = declaratie.id AND p.goedgekeurd = 1), 0)",
+	"WHERE p.declaratie_id = $1 AND p.goedgekeurd = 1), 0) "
+	"WHERE id = $1",
 };
 
 static const struct sql_stmt segment_insert = {
@@ -550,13 +550,19 @@ int store_is_empty(struct store *st)
 	return n < 0 ? (int)n : n == 0;
 }
 
-int store_declaratie_totalen(struct store *st)
+int store_declaratie_totalen(struct store *st, int64_t id)
 {
 	struct args a;
 
 	if (args_start(st, &a, &declaratie_totalen) < 0)
 		return -2;
+	a_int(&a, id);
 	return args_run(&a);
+}
+
+int store_bulk(struct store *st, int aan)
+{
+	return drv_fail(st, st->drv->bulk(st->conn, aan));
 }
 
 /* ---- inserts ------------------------------------------------------------ */

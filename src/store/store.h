@@ -44,6 +44,11 @@ int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
 
+/* Bulk mode on (1) or off (0), outside a transaction: for filling a new
+ * database with a large batch in one transaction (the demo). Atomicity and
+ * durability stay as they are; other connections may have to wait. */
+int store_bulk(struct store *st, int aan);
+
 /* Key/value metadata (demo seed, generation date, ...). store_meta_get
  * returns 1 and copies the value when the key exists, 0 when not. */
 int store_meta_set(struct store *st, const char *key, const char *value);
@@ -83,9 +88,9 @@ int store_put_capaciteit(struct store *st, const struct capaciteit *c);
 int store_put_schoolstatus(struct store *st, const struct schoolstatus *s);
 int store_put_perspectiefplan(struct store *st, const struct perspectiefplan *p);
 
-/* Set every declaratie's totaal_ingediend and totaal_toegekend to the sum
- * of its Prestaties (all, and the approved ones). */
-int store_declaratie_totalen(struct store *st);
+/* Set the totaal_ingediend and totaal_toegekend of declaratie id to the
+ * sums of its Prestaties (all, and the approved ones). */
+int store_declaratie_totalen(struct store *st, int64_t id);
 
 /* Load everything the indicators need into *out (arrays in the order
  * kpi.h requires). The caller owns the arrays: store_kpi_release(). */
