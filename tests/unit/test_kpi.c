@@ -225,6 +225,141 @@ static void test_jeugdhulpgebruik(void **state)
 	assert_int_equal(g.een_op_n, 0);
 }
 
+/* ---- Jeugdigen per zorgvorm ---- */
+
+static void test_jeugdigen_zorgvorm(void **state)
+{
+	(void)state;
+	struct gemeente gem[2] = { { .code = "0546", .jeugdigen_0_17 = 100 },
+				   { .code = "0547", .jeugdigen_0_17 = 50 } };
+	struct jeugdige j[] = {
+		jg(10, D(2010, 1, 1)), jg(11, D(2012, 1, 1)),
+		jg(12, D(2005, 6, 1)), /* 18 on 2023-06-01, before the period */
+		jg(13, D(2011, 1, 1)), jg(14, D(2010, 1, 1)), jg(15, D(2010, 1, 1)),
+		jg(16, D(2010, 1, 1)), jg(17, D(2010, 1, 1)), jg(18, D(2010, 1, 1)),
+	};
+	struct woonplaats w[] = {
+		woon(10, "0546", D(2000, 1, 1), GEEN),
+		woon(11, "0547", D(2000, 1, 1), GEEN),
+		woon(12, "0546", D(2000, 1, 1), GEEN),
+		woon(13, "0546", D(2000, 1, 1), GEEN),
+		/* in 0547 while in care, moves to 0546 afterwards */
+		woon(14, "0547", D(2000, 1, 1), D(2024, 6, 30)),
+		woon(14, "0546", D(2024, 7, 1), GEEN),
+		woon(15, "0546", D(2000, 1, 1), GEEN),
+		/* 16: no woonplaats, region only */
+		woon(17, "0546", D(2000, 1, 1), GEEN),
+		woon(18, "0547", D(2000, 1, 1), GEEN),
+	};
+	/* Every trajectory is paid by 0546 (tr); the gemeente filter goes by
+	 * residence. */
+	struct traject t[] = {
+		tr(10, 1001, 4, "52", D(2024, 2, 1), GEEN),
+		tr(10, 1002, 4, "45", D(2024, 3, 1), D(2024, 4, 30)),
+		/* local-team help only */
+		tr(11, 1101, 0, "31", D(2024, 5, 1), GEEN),
+		/* active all of 2024, but 18 since 2023-06-01 */
+		tr(12, 1201, 4, "52", D(2023, 1, 1), GEEN),
+		/* ends the day before van */
+		tr(13, 1301, 4, "52", D(2023, 1, 1), D(2023, 12, 31)),
+		tr(14, 1401, 4, "45", D(2024, 1, 1), D(2024, 3, 31)),
+		/* "52" and segment 4, but never on one trajectory */
+		tr(15, 1501, 3, "52", D(2024, 6, 1), GEEN),
+		tr(15, 1502, 4, "45", D(2024, 6, 1), GEEN),
+		tr(16, 1601, 4, "52", D(2024, 9, 1), GEEN),
+		/* registered, never started: not active */
+		wacht(17, 1701, D(2024, 1, 1), GEEN, GEEN),
+		/* regional care outside segment 4 only (pleegzorg) */
+		tr(18, 1801, 2, "44", D(2024, 10, 1), GEEN),
+	};
+	struct kpi_data d = { .gemeenten = gem, .n_gemeenten = 2, .jeugdigen = j,
+			      .n_jeugdigen = N(j), .woonplaatsen = w, .n_woonplaatsen = N(w),
+			      .trajecten = t, .n_trajecten = N(t) };
+	controleer_volgorde(&d);
+	dag_t van = D(2024, 1, 1), tot = D(2024, 12, 31);
+
+	/* Segment 4, categorie "52" (ambulant specialist GGZ): 10, 16. */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 4, "52"), 2);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "", van, tot, 4, "52"), 2);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0546", van, tot, 4, "52"), 1);  /* 10 */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0547", van, tot, 4, "52"), 0);
+
+	/* Segment 4, categorie "45": 10, 14, 15; 14 lived in 0547 on its last
+	 * day in care (31 March), although it lives in 0546 on tot. */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 4, "45"), 3);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0546", van, tot, 4, "45"), 2);  /* 10 15 */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0547", van, tot, 4, "45"), 1);  /* 14 */
+
+	/* Local-team help: 11, living in 0547 (though 0546 pays). */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 0, "31"), 1);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0547", van, tot, 0, "31"), 1);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0546", van, tot, 0, "31"), 0);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 0, NULL), 1);
+
+	/* Any segment, categorie "52": 10, 15, 16. */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, -1, "52"), 3);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0546", van, tot, -1, "52"), 2); /* 10 15 */
+
+	/* Segment 4, any categorie: 10, 14, 15, 16 ("" is the same). */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 4, NULL), 4);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 4, ""), 4);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0546", van, tot, 4, NULL), 2);  /* 10 15 */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0547", van, tot, 4, NULL), 1);  /* 14 */
+
+	/* Segment and categorie must hold for the same trajectory. */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 3, "45"), 0);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 3, "52"), 1);    /* 15 */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 4, "31"), 0);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 6, NULL), 0);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, van, tot, 2, NULL), 1);    /* 18 */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0547", van, tot, 2, "44"), 1);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "0546", van, tot, 2, "44"), 0);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, "9999", van, tot, -1, NULL), 0);
+
+	/* The boundaries behind 12 and 13: on 2023-12-31 13 is in care; in
+	 * the first months of 2023 12 was still 17. */
+	dag_t p = D(2023, 12, 31);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, p, p, 4, "52"), 1);        /* 13 */
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, D(2023, 1, 1), D(2023, 5, 31), 4, "52"), 2);
+	assert_int_equal(kpi_jeugdigen_zorgvorm(&d, NULL, D(2023, 6, 1), D(2023, 6, 30), 4, "52"), 1);
+
+	/* The rule of kpi_jeugdhulpgebruik: segment -1 and no categorie is
+	 * every youth in care (10 11 14 15 16 18); alleen_regionaal leaves
+	 * out 11, the local team's only youth. */
+	struct kpi_gebruik g;
+	const char *gemeenten[] = { NULL, "0546", "0547" };
+	const size_t alle[] = { 6, 2, 3 }, regionaal[] = { 5, 2, 2 };
+	for (size_t i = 0; i < N(gemeenten); i++) {
+		kpi_jeugdhulpgebruik(&d, gemeenten[i], van, tot, false, &g);
+		assert_int_equal(g.jeugdigen, alle[i]);
+		assert_int_equal(kpi_jeugdigen_zorgvorm(&d, gemeenten[i], van, tot, -1, NULL), alle[i]);
+		kpi_jeugdhulpgebruik(&d, gemeenten[i], van, tot, true, &g);
+		assert_int_equal(g.jeugdigen, regionaal[i]);
+	}
+
+	/* Without local-team help in the data the two counts coincide,
+	 * on every filter and period. */
+	struct traject zonder[N(t) - 1];
+	size_t n = 0;
+	for (size_t i = 0; i < N(t); i++)
+		if (t[i].segment != 0)
+			zonder[n++] = t[i];
+	assert_int_equal(n, N(zonder));
+	d.trajecten = zonder;
+	d.n_trajecten = n;
+	controleer_volgorde(&d);
+	const dag_t perioden[][2] = { { van, tot }, { p, p }, { D(2023, 1, 1), D(2023, 5, 31) } };
+	for (size_t k = 0; k < N(perioden); k++)
+		for (size_t i = 0; i < N(gemeenten); i++) {
+			kpi_jeugdhulpgebruik(&d, gemeenten[i], perioden[k][0], perioden[k][1], true, &g);
+			assert_int_equal(g.jeugdigen,
+					 kpi_jeugdigen_zorgvorm(&d, gemeenten[i], perioden[k][0],
+								perioden[k][1], -1, NULL));
+		}
+	kpi_jeugdhulpgebruik(&d, NULL, van, tot, true, &g);
+	assert_int_equal(g.jeugdigen, 5);
+}
+
 /* ---- Wachttijd ---- */
 
 static struct kpi_data wacht_data(struct traject *t, size_t n)
@@ -865,6 +1000,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_treeknorm),
 		cmocka_unit_test(test_jeugdhulpgebruik),
+		cmocka_unit_test(test_jeugdigen_zorgvorm),
 		cmocka_unit_test(test_wachttijd),
 		cmocka_unit_test(test_wachtend_grenzen),
 		cmocka_unit_test(test_zorgelijk),
