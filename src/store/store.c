@@ -18,17 +18,10 @@
 #include "domain/datum.h"
 #include "store/driver.h"
 #include "store/schema.h"
+#include "store/store_intern.h"
 #include "store/sqlite.h"
 
-#define STORE_ERR_LEN 768
 #define ARG_DATES 8
-
-struct store {
-	const struct db_driver *drv;
-	struct db_conn *conn;
-	int version;
-	char err[STORE_ERR_LEN];
-};
 
 /* ---- statements ------------------------------------------------------ */
 
