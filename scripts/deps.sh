@@ -8,6 +8,7 @@ pkgs=(
 	gcc make pkg-config
 	libsqlite3-dev sqlite3
 	libcmocka-dev
+	libpq-dev postgresql
 )
 
 missing=()

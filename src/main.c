@@ -27,6 +27,7 @@
 #include "domain/kpi.h"
 #include "steer/kalibratie.h"
 #include "steer/kpi_rapport.h"
+#include "store/kopie.h"
 #include "store/store.h"
 
 #define JEUGDREGIE_VERSIE "0.1.0"
@@ -60,6 +61,10 @@ static const char hulp_tekst[] =
 	"                                      CBS-code, bijvoorbeeld 0546 voor Leiden\n"
 	"              --json                  een JSON-document in plaats van tabellen\n"
 	"  kalibratie  meet de demoregio aan de eigen cijfers van de regio over 2025\n"
+	"              --db PAD\n"
+	"  copy      kopieer een hele regio naar een nieuwe, lege database (bijv. PostgreSQL)\n"
+	"              --from BRON --to DOEL    en controleer rijen en controlegetallen per tabel\n"
+	"  checksum  rijen en controlegetal per tabel\n"
 	"              --db PAD\n"
 	"  migrate   open de database, werk het schema bij en toon de schemaversie\n"
 	"              --db PAD\n"
@@ -177,6 +182,37 @@ static enum optie_uitslag volgende_optie(const char *cmd, const struct optie *op
 			     (int)len, arg, bekend);
 	}
 	return OPTIE_FOUT;
+}
+
+#define MAX_OPTIES 8
+
+/* Read all of argv against opties: waarden[k] gets the value of option k
+ * (the last one given; "" for a flag), NULL when absent. Returns -1 to go
+ * on, or the exit code to return at once (0 after printing hulp for
+ * --help, 2 after a message about a wrong argument). */
+static int lees_opties(const char *cmd, const struct optie *opties, size_t n, const char *hulp,
+		       int argc, char **argv, const char *waarden[MAX_OPTIES])
+{
+	const char *waarde;
+	size_t idx;
+	int i = 0;
+
+	for (size_t k = 0; k < MAX_OPTIES; k++)
+		waarden[k] = NULL;
+	for (;;) {
+		switch (volgende_optie(cmd, opties, n, argc, argv, &i, &idx, &waarde)) {
+		case OPTIE_KLAAR:
+			return -1;
+		case OPTIE_GEVONDEN:
+			waarden[idx] = waarde ? waarde : "";
+			break;
+		case OPTIE_HULP:
+			fputs(hulp, stdout);
+			return AFSLUIT_GOED;
+		case OPTIE_FOUT:
+			return AFSLUIT_GEBRUIK;
+		}
+	}
 }
 
 static const char *standaard_db(void)
@@ -317,36 +353,25 @@ static int cmd_demo(int argc, char **argv)
 	static const struct optie opties[] = {
 		{ "--db", true }, { "--seed", true }, { "--until", true }, { "--scale", true },
 	};
-	const char *cmd = "demo", *db = standaard_db(), *waarde, *pad;
+	const char *cmd = "demo", *db = standaard_db(), *pad;
 	bool nieuw = false;
 	struct demo_opties o = { .seed = 1, .tot = DAG_GEEN, .schaal = 1.0 };
 	struct demo_telling t = { 0 };
 	struct timespec t0, t1;
 	char err[ERR_LEN];
 	struct store *st;
-	int i = 0, leeg, rc;
-	size_t idx;
+	int leeg, rc;
+	const char *w[MAX_OPTIES];
 
-	for (;;) {
-		enum optie_uitslag u = volgende_optie(cmd, opties, 4, argc, argv, &i, &idx, &waarde);
-
-		if (u == OPTIE_KLAAR)
-			break;
-		if (u == OPTIE_HULP) {
-			fputs(demo_hulp, stdout);
-			return AFSLUIT_GOED;
-		}
-		if (u == OPTIE_FOUT)
-			return AFSLUIT_GEBRUIK;
-		if (idx == 0)
-			db = waarde;
-		else if (idx == 1 && lees_seed(cmd, waarde, &o.seed) < 0)
-			return AFSLUIT_GEBRUIK;
-		else if (idx == 2 && lees_datum(cmd, "--until", waarde, &o.tot) < 0)
-			return AFSLUIT_GEBRUIK;
-		else if (idx == 3 && lees_schaal(cmd, waarde, &o.schaal) < 0)
-			return AFSLUIT_GEBRUIK;
-	}
+	rc = lees_opties(cmd, opties, 4, demo_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	if ((w[1] && lees_seed(cmd, w[1], &o.seed) < 0) ||
+	    (w[2] && lees_datum(cmd, "--until", w[2], &o.tot) < 0) ||
+	    (w[3] && lees_schaal(cmd, w[3], &o.schaal) < 0))
+		return AFSLUIT_GEBRUIK;
 	if (o.tot == DAG_GEEN)
 		o.tot = vandaag();
 
@@ -406,6 +431,21 @@ klaar:
 	return rc;
 }
 
+/* A database to read from must exist: opening would create a missing
+ * SQLite file. */
+static int laad_pad_bestaat(const char *cmd, const char *db)
+{
+	const char *pad = sqlite_pad(db);
+	struct stat sb;
+
+	if (!pad || !*pad || stat(pad, &sb) == 0)
+		return AFSLUIT_GOED;
+	if (errno == ENOENT || errno == ENOTDIR)
+		return fout(cmd, "database '%s' bestaat niet; maak er een met: "
+			    "jeugdregie demo --db %s", pad, pad);
+	return fout(cmd, "database '%s' is niet bereikbaar (%s)", pad, strerror(errno));
+}
+
 /* Open db for reading a region into *data (the caller releases it):
  * refuses a missing file (a report must not create one) and an empty
  * database. When *tot is DAG_GEEN it becomes the demo's end date, or
@@ -413,22 +453,13 @@ klaar:
 static int laad_regio(const char *cmd, const char *db, struct kpi_data *data, dag_t *tot,
 		      double *schaal)
 {
-	const char *pad = sqlite_pad(db);
 	struct store *st;
 	char buf[64];
 	int rc, leeg;
 
-	if (pad && *pad) {
-		struct stat sb;
-
-		if (stat(pad, &sb) != 0) {
-			if (errno == ENOENT || errno == ENOTDIR)
-				return fout(cmd, "database '%s' bestaat niet; maak er een met: "
-					    "jeugdregie demo --db %s", pad, pad);
-			return fout(cmd, "database '%s' is niet bereikbaar (%s)", pad,
-				    strerror(errno));
-		}
-	}
+	rc = laad_pad_bestaat(cmd, db);
+	if (rc != AFSLUIT_GOED)
+		return rc;
 	st = open_store(cmd, db);
 	if (!st)
 		return AFSLUIT_FOUT;
@@ -478,36 +509,25 @@ static int cmd_kpi(int argc, char **argv)
 	static const struct optie opties[] = {
 		{ "--db", true }, { "--peildatum", true }, { "--gemeente", true }, { "--json", false },
 	};
-	const char *cmd = "kpi", *db = standaard_db(), *gemeente = NULL, *waarde;
+	const char *cmd = "kpi", *db = standaard_db(), *gemeente = NULL;
 	dag_t peildatum = DAG_GEEN;
 	bool json = false;
 	struct kpi_data data;
 	char err[ERR_LEN];
-	int i = 0, rc;
-	size_t idx;
+	int rc;
+	const char *w[MAX_OPTIES];
 
-	for (;;) {
-		enum optie_uitslag u = volgende_optie(cmd, opties, 4, argc, argv, &i, &idx, &waarde);
-
-		if (u == OPTIE_KLAAR)
-			break;
-		if (u == OPTIE_HULP) {
-			fputs(kpi_hulp, stdout);
-			return AFSLUIT_GOED;
-		}
-		if (u == OPTIE_FOUT)
-			return AFSLUIT_GEBRUIK;
-		if (idx == 0)
-			db = waarde;
-		else if (idx == 1 && lees_datum(cmd, "--peildatum", waarde, &peildatum) < 0)
-			return AFSLUIT_GEBRUIK;
-		else if (idx == 2 && lees_gemeente(cmd, waarde) < 0)
-			return AFSLUIT_GEBRUIK;
-		else if (idx == 2)
-			gemeente = waarde;
-		else if (idx == 3)
-			json = true;
-	}
+	rc = lees_opties(cmd, opties, 4, kpi_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	if (w[1] && lees_datum(cmd, "--peildatum", w[1], &peildatum) < 0)
+		return AFSLUIT_GEBRUIK;
+	if (w[2] && lees_gemeente(cmd, w[2]) < 0)
+		return AFSLUIT_GEBRUIK;
+	gemeente = w[2];
+	json = w[3] != NULL;
 
 	rc = laad_regio(cmd, db, &data, &peildatum, NULL);
 	if (rc != AFSLUIT_GOED)
@@ -526,12 +546,12 @@ static int cmd_kpi(int argc, char **argv)
 
 			lijst[0] = '\0';
 			for (size_t k = 0; k < data.n_gemeenten && used < sizeof lijst; k++) {
-				int w = snprintf(lijst + used, sizeof lijst - used, "%s%s %s",
+				int n = snprintf(lijst + used, sizeof lijst - used, "%s%s %s",
 						 k ? ", " : "", data.gemeenten[k].code,
 						 data.gemeenten[k].naam);
-				if (w < 0)
+				if (n < 0)
 					break;
-				used += (size_t)w;
+				used += (size_t)n;
 			}
 			rc = gebruiksfout(cmd, "--gemeente %s komt niet voor in deze database; "
 					  "bekend zijn: %s", gemeente, lijst);
@@ -547,29 +567,24 @@ static int cmd_kpi(int argc, char **argv)
 	return rc;
 }
 
+static const char migrate_hulp[] =
+	"Gebruik: jeugdregie migrate [--db PAD]\n"
+	"Opent de database (een nieuw bestand wordt aangemaakt), voert de\n"
+	"ontbrekende migraties uit en toont de schemaversie.\n";
+
 static int cmd_migrate(int argc, char **argv)
 {
 	static const struct optie opties[] = { { "--db", true } };
-	const char *cmd = "migrate", *db = standaard_db(), *waarde;
+	const char *cmd = "migrate", *db = standaard_db();
 	struct store *st;
-	int i = 0;
-	size_t idx;
+	int rc;
+	const char *w[MAX_OPTIES];
 
-	for (;;) {
-		enum optie_uitslag u = volgende_optie(cmd, opties, 1, argc, argv, &i, &idx, &waarde);
-
-		if (u == OPTIE_KLAAR)
-			break;
-		if (u == OPTIE_HULP) {
-			fputs("Gebruik: jeugdregie migrate [--db PAD]\n"
-			      "Opent de database (een nieuw bestand wordt aangemaakt), voert de\n"
-			      "ontbrekende migraties uit en toont de schemaversie.\n", stdout);
-			return AFSLUIT_GOED;
-		}
-		if (u == OPTIE_FOUT)
-			return AFSLUIT_GEBRUIK;
-		db = waarde;
-	}
+	rc = lees_opties(cmd, opties, 1, migrate_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
 	st = open_store(cmd, db);
 	if (!st)
 		return AFSLUIT_FOUT;
@@ -596,28 +611,20 @@ static const char kalibratie_hulp[] =
 static int cmd_kalibratie(int argc, char **argv)
 {
 	static const struct optie opties[] = { { "--db", true } };
-	const char *cmd = "kalibratie", *db = standaard_db(), *waarde;
+	const char *cmd = "kalibratie", *db = standaard_db();
 	struct kalibratie_doel doelen[KALIBRATIE_DOELEN];
 	struct kpi_data data;
 	dag_t tot = DAG_GEEN;
 	double schaal;
 	char err[ERR_LEN];
-	int i = 0, rc;
-	size_t idx;
+	int rc;
+	const char *w[MAX_OPTIES];
 
-	for (;;) {
-		enum optie_uitslag u = volgende_optie(cmd, opties, 1, argc, argv, &i, &idx, &waarde);
-
-		if (u == OPTIE_KLAAR)
-			break;
-		if (u == OPTIE_HULP) {
-			fputs(kalibratie_hulp, stdout);
-			return AFSLUIT_GOED;
-		}
-		if (u == OPTIE_FOUT)
-			return AFSLUIT_GEBRUIK;
-		db = waarde;
-	}
+	rc = lees_opties(cmd, opties, 1, kalibratie_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
 	rc = laad_regio(cmd, db, &data, &tot, &schaal);
 	if (rc != AFSLUIT_GOED)
 		return rc;
@@ -629,8 +636,98 @@ static int cmd_kalibratie(int argc, char **argv)
 	return rc;
 }
 
+static const char copy_hulp[] =
+	"Gebruik: jeugdregie copy --from BRON --to DOEL\n"
+	"Kopieert een hele regio van de ene database naar een nieuwe, lege andere (SQLite-\n"
+	"bestand of postgresql://...), in een transactie, en controleert daarna per tabel\n"
+	"het aantal rijen en een controlegetal aan beide kanten. Bij een verschil wordt er\n"
+	"niets vastgelegd.\n";
+
+static const char checksum_hulp[] =
+	"Gebruik: jeugdregie checksum [--db PAD]\n"
+	"Toont per tabel het aantal rijen en een controlegetal dat niet afhangt van de\n"
+	"volgorde of het databasetype: dezelfde gegevens geven op SQLite en PostgreSQL\n"
+	"hetzelfde getal.\n";
+
+static void print_controle(const struct tabel_controle *c, size_t n)
+{
+	printf("%-22s %12s  %s\n", "tabel", "rijen", "controlegetal");
+	for (size_t k = 0; k < n; k++)
+		printf("%-22s %12lld  %016llx\n", c[k].tabel, (long long)c[k].rijen,
+		       (unsigned long long)c[k].som);
+}
+
+static int cmd_checksum(int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--db", true } };
+	const char *cmd = "checksum", *db = standaard_db();
+	struct tabel_controle c[64];
+	struct store *st;
+	int rc = AFSLUIT_GOED;
+	const char *w[MAX_OPTIES];
+
+	rc = lees_opties(cmd, opties, 1, checksum_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	if (kopie_controle(st, c) < 0)
+		rc = fout(cmd, "database '%s': %s", db, store_error(st));
+	else
+		print_controle(c, kopie_tabellen());
+	store_close(st);
+	return rc;
+}
+
+static int cmd_copy(int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--from", true }, { "--to", true } };
+	const char *cmd = "copy", *van = NULL, *naar = NULL;
+	struct tabel_controle c[64];
+	struct store *bron, *doel;
+	char err[ERR_LEN];
+	int rc = AFSLUIT_GOED;
+	const char *w[MAX_OPTIES];
+
+	rc = lees_opties(cmd, opties, 2, copy_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	van = w[0];
+	naar = w[1];
+	if (!van || !naar)
+		return gebruiksfout(cmd, "geef zowel --from als --to, bijvoorbeeld: jeugdregie copy "
+				    "--from jeugdregie.db --to postgresql://host/regio");
+	if (strcmp(van, naar) == 0)
+		return gebruiksfout(cmd, "--from en --to wijzen naar dezelfde database");
+	rc = laad_pad_bestaat(cmd, van);
+	if (rc != AFSLUIT_GOED)
+		return rc;
+	bron = open_store(cmd, van);
+	if (!bron)
+		return AFSLUIT_FOUT;
+	doel = open_store(cmd, naar);
+	if (!doel) {
+		store_close(bron);
+		return AFSLUIT_FOUT;
+	}
+	if (kopie_maak(bron, doel, c, err, sizeof err) < 0) {
+		rc = fout(cmd, "%s", err);
+	} else {
+		print_controle(c, kopie_tabellen());
+		fprintf(stderr, "jeugdregie copy: '%s' gekopieerd naar '%s'; alle tabellen gelijk\n",
+			van, naar);
+	}
+	store_close(doel);
+	store_close(bron);
+	return rc;
+}
+
 static const char onbekende_opdracht[] =
-	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, migrate, version en help";
+	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, copy, checksum, migrate, "
+	"version en help";
 
 static int cmd_help(int argc, char **argv)
 {
@@ -649,6 +746,10 @@ static int cmd_help(int argc, char **argv)
 		return cmd_migrate(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "kalibratie") == 0)
 		return cmd_kalibratie(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "copy") == 0)
+		return cmd_copy(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "checksum") == 0)
+		return cmd_checksum(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "help") != 0 && strcmp(argv[0], "version") != 0)
 		return gebruiksfout(NULL, onbekende_opdracht, argv[0]);
 	fputs(hulp_tekst, stdout);
@@ -672,6 +773,10 @@ int main(int argc, char **argv)
 		rc = cmd_kpi(argc, argv);
 	else if (strcmp(cmd, "kalibratie") == 0)
 		rc = cmd_kalibratie(argc, argv);
+	else if (strcmp(cmd, "copy") == 0)
+		rc = cmd_copy(argc, argv);
+	else if (strcmp(cmd, "checksum") == 0)
+		rc = cmd_checksum(argc, argv);
 	else if (strcmp(cmd, "migrate") == 0)
 		rc = cmd_migrate(argc, argv);
 	else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {

@@ -1,8 +1,10 @@
 /* driver: the low-level database operations, as a table of functions.
  *
  * store.c speaks SQL through this table only, so that one set of named
- * statements runs on SQLite (sqlite.c) and, later, PostgreSQL (postgres.c)
- * -- the shape Core Lightning uses in db/common.h.
+ * statements runs on SQLite (sqlite.c) and PostgreSQL (postgres.c) -- the
+ * shape Core Lightning uses in db/common.h. Where the two dialects truly
+ * differ, the caller picks a per-dialect statement by drv->dialect (never
+ * by patching SQL text).
  *
  * SQL text uses $1..$N parameters everywhere (PostgreSQL's native form;
  * SQLite binds them by name). Every statement is a named constant:
@@ -47,11 +49,21 @@ struct db_stmt;  /* a prepared statement; defined by each driver */
 #define DB_MAX_PARAMS 48
 
 /* The value jeugdregie databases carry as SQLite's application_id
- * ("JREG"); other drivers record the same identity their own way. */
+ * ("JREG"); other drivers record the same identity their own way (the
+ * PostgreSQL driver also uses it as the key of the migration advisory
+ * lock). */
 #define DB_APPLICATION_ID 0x4A524547
+
+/* The SQL dialect a driver speaks, for the few statements that must
+ * differ (schema.c's migration lock, store.c's marked variants). */
+enum db_dialect {
+	DB_DIALECT_SQLITE,
+	DB_DIALECT_POSTGRES,
+};
 
 struct db_driver {
 	const char *name;
+	enum db_dialect dialect;
 
 	/* Open the database at target (a path for SQLite, a conninfo URL for
 	 * PostgreSQL) with the session settings jeugdregie requires. Refuses
@@ -90,14 +102,25 @@ struct db_driver {
 	int64_t (*column_int64)(struct db_stmt *s, int col);
 	const char *(*column_text)(struct db_stmt *s, int col);
 	int (*column_is_null)(struct db_stmt *s, int col);
+	/* Number of result columns of the statement (0 for one that returns
+	 * no rows), and the name of column col (0-based; NULL when out of
+	 * range). The name is owned by the statement; valid until the next
+	 * step() or reset(). */
+	int (*column_count)(struct db_stmt *s);
+	const char *(*column_name)(struct db_stmt *s, int col);
 
 	/* Make the statement ready for the next use and forget its bindings. */
 	void (*reset)(struct db_stmt *s);
 
-	/* begin takes the write lock at once (SQLite: BEGIN IMMEDIATE), so a
-	 * writer waits at the start rather than failing half-way. rollback
-	 * succeeds when no transaction is open (the database may have ended
-	 * it itself after an I/O error). */
+	/* begin starts a write transaction. SQLite: BEGIN IMMEDIATE takes
+	 * the write lock at once, so a writer waits at the start rather than
+	 * failing half-way. PostgreSQL: READ COMMITTED with row locks; two
+	 * writers can deadlock (-1, retry the whole transaction: see
+	 * store_transaction). On PostgreSQL a failed statement aborts the
+	 * whole transaction (SQLite only undoes that statement): after -1 or
+	 * -2 inside a transaction, roll back. rollback succeeds when no
+	 * transaction is open (the database may have ended it itself after
+	 * an I/O error). */
 	int (*begin)(struct db_conn *c);
 	int (*commit)(struct db_conn *c);
 	/* A read-only snapshot for consistent multi-statement reads, without
@@ -109,7 +132,10 @@ struct db_driver {
 	 * durability or atomicity. SQLite: a rollback journal instead of WAL
 	 * (a transaction of gigabytes would otherwise live in the WAL and
 	 * every read of it would go through the WAL index) and a larger page
-	 * cache; leaving bulk mode returns to WAL. */
+	 * cache; leaving bulk mode returns to WAL. PostgreSQL: statements
+	 * without result rows inside a transaction are pipelined (sent
+	 * without waiting for each answer), so a failure may be reported by
+	 * a later call of the same transaction, at the latest by commit. */
 	int (*bulk)(struct db_conn *c, int aan);
 	/* 1 when a transaction is open on c. */
 	int (*in_transaction)(struct db_conn *c);

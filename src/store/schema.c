@@ -295,6 +295,13 @@ static const struct sql_stmt schema_version_max = {
 	"SELECT max(versie) FROM schema_versie",
 };
 
+/* PostgreSQL only (dialect variant): BEGIN does not serialize writers
+ * there as SQLite's BEGIN IMMEDIATE does, so two processes opening a new
+ * database at once queue on this transaction-scoped advisory lock (key:
+ * DB_APPLICATION_ID, "JREG") before re-reading the version. */
+#define SCHEMA_LOCK_POSTGRES "SELECT pg_advisory_xact_lock(1246905671)"
+_Static_assert(1246905671 == DB_APPLICATION_ID, "lock key is the application id");
+
 static const struct sql_stmt schema_version_insert = {
 	"schema_version_insert",
 	"INSERT INTO schema_versie (versie, beschrijving, toegepast) VALUES ($1, $2, $3)",
@@ -385,6 +392,17 @@ int schema_migrate(const struct db_driver *drv, struct db_conn *c, char *err, si
 		if (m->version <= v)
 			continue;
 		rc = drv->begin(c);
+		if (rc == 0) {
+			switch (drv->dialect) {
+			case DB_DIALECT_SQLITE:
+				break; /* BEGIN IMMEDIATE took the write lock */
+			case DB_DIALECT_POSTGRES:
+				rc = drv->exec(c, SCHEMA_LOCK_POSTGRES);
+				if (rc < 0)
+					drv->rollback(c);
+				break;
+			}
+		}
 		if (rc < 0)
 			goto driver_error;
 		/* Another process may have migrated between our read and the

@@ -1,5 +1,6 @@
 /* sqlite: the SQLite driver behind driver.h. */
 #include "store/sqlite.h"
+#include "store/stmtcache.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -29,10 +30,9 @@ struct db_stmt {
 struct db_conn {
 	sqlite3 *h;
 	char err[ERR_LEN];
-	/* Prepared statements, open addressing on the sql_stmt address;
-	 * cap is a power of two and at most half full. */
-	struct db_stmt **slots;
-	size_t cap, n;
+	/* Prepared statements by sql_stmt address; values are struct
+	 * db_stmt, owned by this connection. */
+	struct stmt_cache stmts;
 };
 
 /* A readable sentence for a (extended) SQLite result code. */
@@ -130,17 +130,20 @@ static int query_int(struct db_conn *c, const char *sql, int64_t *out)
 	return rc;
 }
 
+/* Finalize and free one cached statement (a struct db_stmt). */
+static void stmt_free(void *p)
+{
+	struct db_stmt *d = p;
+
+	sqlite3_finalize(d->s);
+	free(d);
+}
+
 static void sq_close(struct db_conn *c)
 {
 	if (!c)
 		return;
-	for (size_t i = 0; i < c->cap; i++) {
-		if (c->slots[i]) {
-			sqlite3_finalize(c->slots[i]->s);
-			free(c->slots[i]);
-		}
-	}
-	free(c->slots);
+	stmt_cache_release(&c->stmts, stmt_free);
 	/* close_v2: never fails for busy statements; we finalized them. */
 	sqlite3_close_v2(c->h);
 	free(c);
@@ -185,9 +188,7 @@ static int sq_open(const char *target, struct db_conn **out, char *err, size_t e
 		snprintf(err, errlen, "onvoldoende geheugen om '%s' te openen", target);
 		return -2;
 	}
-	c->cap = 64;
-	c->slots = calloc(c->cap, sizeof *c->slots);
-	if (!c->slots) {
+	if (stmt_cache_init(&c->stmts) < 0) {
 		free(c);
 		snprintf(err, errlen, "onvoldoende geheugen om '%s' te openen", target);
 		return -2;
@@ -291,36 +292,6 @@ static int sq_exec_ddl(struct db_conn *c, const char *sql)
 	return rc;
 }
 
-static size_t slot_of(const struct db_conn *c, const struct sql_stmt *key)
-{
-	uint64_t h = (uint64_t)(uintptr_t)key * UINT64_C(0x9E3779B97F4A7C15);
-
-	return (size_t)(h >> 32) & (c->cap - 1);
-}
-
-static int cache_grow(struct db_conn *c)
-{
-	size_t oldcap = c->cap;
-	struct db_stmt **old = c->slots;
-
-	c->slots = calloc(oldcap * 2, sizeof *c->slots);
-	if (!c->slots) {
-		c->slots = old;
-		return -1;
-	}
-	c->cap = oldcap * 2;
-	for (size_t i = 0; i < oldcap; i++) {
-		if (!old[i])
-			continue;
-		size_t j = slot_of(c, old[i]->key);
-		while (c->slots[j])
-			j = (j + 1) & (c->cap - 1);
-		c->slots[j] = old[i];
-	}
-	free(old);
-	return 0;
-}
-
 /* Map "$1".."$N" to SQLite's parameter indexes; refuse any other form
  * (?, :name, gaps) so a statement cannot bind silently to the wrong slot. */
 static int map_params(struct db_conn *c, struct db_stmt *d)
@@ -360,15 +331,11 @@ bad:
 
 static struct db_stmt *sq_prepare(struct db_conn *c, const struct sql_stmt *key)
 {
-	size_t i = slot_of(c, key);
-	struct db_stmt *d;
+	struct db_stmt *d = stmt_cache_lookup(&c->stmts, key);
 	int rc;
 
-	while (c->slots[i]) {
-		if (c->slots[i]->key == key)
-			return c->slots[i];
-		i = (i + 1) & (c->cap - 1);
-	}
+	if (d)
+		return d;
 	d = calloc(1, sizeof *d);
 	if (!d) {
 		snprintf(c->err, sizeof c->err, "onvoldoende geheugen (statement %s)", key->name);
@@ -388,19 +355,11 @@ static struct db_stmt *sq_prepare(struct db_conn *c, const struct sql_stmt *key)
 		free(d);
 		return NULL;
 	}
-	if ((c->n + 1) * 2 > c->cap) {
-		if (cache_grow(c) < 0) {
-			snprintf(c->err, sizeof c->err, "onvoldoende geheugen (statement %s)", key->name);
-			sqlite3_finalize(d->s);
-			free(d);
-			return NULL;
-		}
-		i = slot_of(c, key);
-		while (c->slots[i])
-			i = (i + 1) & (c->cap - 1);
+	if (stmt_cache_insert(&c->stmts, key, d) < 0) {
+		snprintf(c->err, sizeof c->err, "onvoldoende geheugen (statement %s)", key->name);
+		stmt_free(d);
+		return NULL;
 	}
-	c->slots[i] = d;
-	c->n++;
 	return d;
 }
 
@@ -463,6 +422,18 @@ static const char *sq_column_text(struct db_stmt *d, int col)
 static int sq_column_is_null(struct db_stmt *d, int col)
 {
 	return sqlite3_column_type(d->s, col) == SQLITE_NULL;
+}
+
+static int sq_column_count(struct db_stmt *d)
+{
+	return sqlite3_column_count(d->s);
+}
+
+static const char *sq_column_name(struct db_stmt *d, int col)
+{
+	if (col < 0 || col >= sqlite3_column_count(d->s))
+		return NULL;
+	return sqlite3_column_name(d->s, col);
 }
 
 static void sq_reset(struct db_stmt *d)
@@ -547,6 +518,7 @@ static const char *sq_error(const struct db_conn *c)
 
 const struct db_driver sqlite_driver = {
 	.name = "sqlite",
+	.dialect = DB_DIALECT_SQLITE,
 	.open = sq_open,
 	.close = sq_close,
 	.exec = sq_exec,
@@ -560,6 +532,8 @@ const struct db_driver sqlite_driver = {
 	.column_int64 = sq_column_int64,
 	.column_text = sq_column_text,
 	.column_is_null = sq_column_is_null,
+	.column_count = sq_column_count,
+	.column_name = sq_column_name,
 	.reset = sq_reset,
 	.begin = sq_begin,
 	.commit = sq_commit,

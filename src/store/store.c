@@ -11,17 +11,22 @@
  */
 #include "store/store.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "domain/datum.h"
 #include "store/driver.h"
 #include "store/schema.h"
 #include "store/store_intern.h"
+#include "store/postgres.h"
 #include "store/sqlite.h"
 
 #define ARG_DATES 8
+/* store_transaction's bound (store.h). */
+#define STORE_TX_ATTEMPTS 5
 
 /* ---- statements ------------------------------------------------------ */
 
@@ -380,11 +385,10 @@ static const struct db_driver *pick_driver(const char *url, const char **target,
 		snprintf(err, errlen, "geen database opgegeven");
 		return NULL;
 	}
-	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0) {
-		snprintf(err, errlen,
-			 "database '%s': PostgreSQL wordt door deze versie van jeugdregie "
-			 "nog niet ondersteund", url);
-		return NULL;
+	/* libpq reads the whole URL (postgresql:// and postgres://). */
+	if (postgres_is_url(url)) {
+		*target = url;
+		return &postgres_driver;
 	}
 	*target = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
 	if (!**target) {
@@ -415,7 +419,14 @@ struct store *store_open(const char *url, char *err, size_t errlen)
 	}
 	v = schema_migrate(drv, st->conn, st->err, sizeof st->err);
 	if (v < 0) {
-		snprintf(err, errlen, "database '%s': %s", target, st->err);
+		char shown[512];
+
+		/* A server URL may carry a password; messages never do. */
+		if (drv->dialect == DB_DIALECT_POSTGRES)
+			postgres_url_redact(target, shown, sizeof shown);
+		else
+			snprintf(shown, sizeof shown, "%s", target);
+		snprintf(err, errlen, "database '%s': %s", shown, st->err);
 		store_close(st);
 		return NULL;
 	}
@@ -460,6 +471,72 @@ int store_commit(struct store *st)
 int store_rollback(struct store *st)
 {
 	return drv_fail(st, st->drv->rollback(st->conn));
+}
+
+/* A small xorshift for the backoff jitter, seeded per call from the clock
+ * and the store's address (no shared state: one store per thread). */
+static uint64_t jitter_next(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+int store_transaction(struct store *st, int (*fn)(struct store *, void *), void *arg)
+{
+	struct timespec now;
+	uint64_t rnd;
+	int rc = 0;
+
+	if (st->drv->in_transaction(st->conn)) {
+		snprintf(st->err, sizeof st->err,
+			 "interne fout: store_transaction binnen een lopende transactie");
+		return -2;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	rnd = ((uint64_t)now.tv_nsec << 20) ^ (uint64_t)now.tv_sec ^ (uint64_t)(uintptr_t)st;
+	rnd |= 1;
+	for (int poging = 1; poging <= STORE_TX_ATTEMPTS; poging++) {
+		char msg[STORE_ERR_LEN];
+
+		rc = store_begin(st);
+		if (rc == 0) {
+			rc = fn(st, arg);
+			if (rc >= 0) {
+				int rc2 = store_commit(st);
+
+				if (rc2 == 0)
+					return rc;
+				rc = rc2;
+			}
+		}
+		/* Undo this attempt; the first failure's message is the one
+		 * that matters. */
+		snprintf(msg, sizeof msg, "%s", st->err);
+		st->drv->rollback(st->conn);
+		snprintf(st->err, sizeof st->err, "%s", msg);
+		if (rc != -1)
+			return rc;
+		if (poging < STORE_TX_ATTEMPTS) {
+			/* 10-40 ms times the attempt number, randomized so two
+			 * colliding writers do not collide again in step. */
+			long ms = (long)(10 + jitter_next(&rnd) % 31) * poging;
+			struct timespec pause = { ms / 1000, (ms % 1000) * 1000000L };
+
+			while (nanosleep(&pause, &pause) != 0 && errno == EINTR)
+				;
+		}
+	}
+	{
+		char msg[STORE_ERR_LEN];
+
+		snprintf(msg, sizeof msg, "%s", st->err);
+		snprintf(st->err, sizeof st->err,
+			 "transactie na %d pogingen opgegeven, steeds een botsing met een "
+			 "andere transactie: %.600s", STORE_TX_ATTEMPTS, msg);
+	}
+	return -2;
 }
 
 /* ---- meta, counts ------------------------------------------------------ */

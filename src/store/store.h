@@ -2,7 +2,7 @@
  *
  * Callers see only this header. Behind it, store.c holds every SQL
  * statement as a named constant and speaks to a driver (driver.h): SQLite
- * now, PostgreSQL as a second driver with the same statements.
+ * (sqlite.c) or PostgreSQL (postgres.c), with the same statements.
  *
  * Return convention of every call that talks to the database:
  *   >= 0  success (for queries: the number of rows; for inserts: 0)
@@ -22,9 +22,11 @@
 struct store;
 
 /* Open (creating if need be) the database named by url: a file path or
- * "sqlite:PATH" (SQLite), later "postgresql://..." (PostgreSQL). Runs the
- * migrations that are missing. Refuses, with a message in err, a file that
- * is not a jeugdregie database and one written by a newer version.
+ * "sqlite:PATH" (SQLite), or a libpq URL "postgresql://..." /
+ * "postgres://..." (PostgreSQL; the database itself must exist, empty or
+ * ours). Runs the migrations that are missing. Refuses, with a message in
+ * err, a database that is not a jeugdregie database and one written by a
+ * newer version.
  * Returns NULL on failure. The caller owns the result: store_close(). */
 struct store *store_open(const char *url, char *err, size_t errlen);
 
@@ -38,11 +40,24 @@ const char *store_error(const struct store *st);
 int store_schema_version(struct store *st);
 int store_schema_newest(void);
 
-/* Transactions. store_begin takes the write lock at once (BEGIN IMMEDIATE
- * on SQLite) so that a writer never deadlocks half-way. */
+/* Transactions. store_begin takes the write lock at once on SQLite (BEGIN
+ * IMMEDIATE) so that a writer never deadlocks half-way; on PostgreSQL it
+ * starts a READ COMMITTED transaction in which two writers can deadlock
+ * (-1). After any failure inside a transaction, roll back: on PostgreSQL
+ * the failed statement has aborted the whole transaction. */
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
+
+/* Run fn(st, arg) inside store_begin .. store_commit, outside any open
+ * transaction. When fn, begin or commit returns -1 (busy, serialization
+ * failure, deadlock) the attempt is rolled back and the whole transaction
+ * is run again, up to 5 attempts with a short randomized pause; then -2
+ * with a message that says so. fn must therefore be safe to run more than
+ * once (keep its effects in the database, or reset them at its start).
+ * -2 from fn rolls back and is returned at once. Returns fn's result
+ * (>= 0) after a successful commit. */
+int store_transaction(struct store *st, int (*fn)(struct store *, void *), void *arg);
 
 /* Bulk mode on (1) or off (0), outside a transaction: for filling a new
  * database with a large batch in one transaction (the demo). Atomicity and

@@ -1,4 +1,11 @@
-/* test_store: the SQLite store end to end, in a temporary directory. */
+/* test_store: the store end to end, on SQLite (a temporary directory) and,
+ * when JEUGDREGIE_TEST_PG holds the URL of a PostgreSQL server where we may
+ * create databases, on PostgreSQL too (a database of its own per test,
+ * dropped afterwards). The shared tests run once per backend; tests of one
+ * backend's own behaviour run only there. */
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,17 +13,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <cmocka.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "domain/datum.h"
 #include "store/store.h"
 
+/* The server URL (JEUGDREGIE_TEST_PG), NULL when PostgreSQL is skipped. */
+static const char *pg_admin;
+static unsigned pg_seq;
+
 struct fixture {
-	char dir[64];
-	char path[128];
+	int pg;               /* 0: SQLite, 1: PostgreSQL */
+	char dir[64];         /* SQLite: the temporary directory */
+	char path[128];       /* SQLite: the file */
+	char dbname[64];      /* PostgreSQL: the database of this test */
+	char url[1024];       /* what store_open gets */
 };
 
 static void remove_db(const char *path)
@@ -44,6 +64,7 @@ static int setup(void **state)
 		return -1;
 	}
 	snprintf(f->path, sizeof f->path, "%s/test.db", f->dir);
+	snprintf(f->url, sizeof f->url, "%s", f->path);
 	*state = f;
 	return 0;
 }
@@ -58,10 +79,120 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* url with its database (the path of a postgresql:// URL) replaced by db;
+ * extra (may be NULL) is appended as query parameters. */
+static int pg_url(const char *url, const char *db, const char *extra, char *out, size_t n)
+{
+	const char *p = strstr(url, "://"), *rest;
+	int len;
+
+	if (!p)
+		return -1;
+	p += 3;
+	p += strcspn(p, "/?");          /* end of the authority */
+	rest = *p == '/' ? p + 1 + strcspn(p + 1, "?") : p;
+	len = snprintf(out, n, "%.*s/%s%s%s%s", (int)(p - url), url, db, rest,
+		       extra ? (strchr(rest, '?') ? "&" : "?") : "", extra ? extra : "");
+	return len > 0 && (size_t)len < n ? 0 : -1;
+}
+
+/* Run SQL on a PostgreSQL URL directly, as another program would. */
+static void pg_raw(const char *url, const char *sql)
+{
+	PGconn *c = PQconnectdb(url);
+	PGresult *r;
+
+	if (PQstatus(c) != CONNECTION_OK)
+		fail_msg("raw connect: %s", PQerrorMessage(c));
+	r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK)
+		fail_msg("raw sql: %s", PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+}
+
+static int setup_pg(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char sql[128];
+
+	if (!f)
+		return -1;
+	f->pg = 1;
+	snprintf(f->dbname, sizeof f->dbname, "jr_test_%ld_%u", (long)getpid(), ++pg_seq);
+	if (pg_url(pg_admin, f->dbname, NULL, f->url, sizeof f->url) < 0) {
+		free(f);
+		return -1;
+	}
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", f->dbname);
+	pg_raw(pg_admin, sql);
+	*state = f;
+	return 0;
+}
+
+static int teardown_pg(void **state)
+{
+	struct fixture *f = *state;
+	char sql[128];
+
+	/* FORCE: a test that failed half-way may have left a connection. */
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", f->dbname);
+	pg_raw(pg_admin, sql);
+	free(f);
+	return 0;
+}
+
+/* Run SQL on the database directly, as another program would. */
+static void raw_sql(const struct fixture *f, const char *sql)
+{
+	sqlite3 *db = NULL;
+	char *msg = NULL;
+
+	if (f->pg) {
+		pg_raw(f->url, sql);
+		return;
+	}
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("raw sql: %s", msg ? msg : "?");
+	sqlite3_close(db);
+}
+
+/* The first n integer columns of the one row sql returns, read directly. */
+static void raw_ints(const struct fixture *f, const char *sql, int64_t *out, int n)
+{
+	if (f->pg) {
+		PGconn *c = PQconnectdb(f->url);
+		PGresult *r;
+
+		if (PQstatus(c) != CONNECTION_OK)
+			fail_msg("raw connect: %s", PQerrorMessage(c));
+		r = PQexec(c, sql);
+		if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) != 1 || PQnfields(r) < n)
+			fail_msg("raw query: %s", PQerrorMessage(c));
+		for (int i = 0; i < n; i++)
+			out[i] = strtoll(PQgetvalue(r, 0, i), NULL, 10);
+		PQclear(r);
+		PQfinish(c);
+	} else {
+		sqlite3 *db;
+		sqlite3_stmt *s;
+
+		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+		if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+			fail_msg("raw query: %s", sqlite3_errmsg(db));
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		for (int i = 0; i < n; i++)
+			out[i] = sqlite3_column_int64(s, i);
+		sqlite3_finalize(s);
+		sqlite3_close(db);
+	}
+}
+
 static struct store *open_ok(const struct fixture *f)
 {
 	char err[512] = "";
-	struct store *st = store_open(f->path, err, sizeof err);
+	struct store *st = store_open(f->url, err, sizeof err);
 
 	if (!st)
 		fail_msg("store_open: %s", err);
@@ -71,18 +202,6 @@ static struct store *open_ok(const struct fixture *f)
 static dag_t D(int y, int m, int d)
 {
 	return datum_van(y, m, d);
-}
-
-/* Run SQL on the file directly, as another program would. */
-static void raw_sql(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-	char *msg = NULL;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("raw sql: %s", msg ? msg : "?");
-	sqlite3_close(db);
 }
 
 static void test_create(void **state)
@@ -97,7 +216,19 @@ static void test_create(void **state)
 	assert_int_equal(store_count(st, "schema_versie"), store_schema_newest());
 	store_close(st);
 
-	/* The file says whose it is. */
+	/* The file says whose it is (SQLite); the server database has our
+	 * version table with 64-bit ids (INTEGER became BIGINT). */
+	if (f->pg) {
+		int64_t v[2];
+
+		raw_ints(f, "SELECT (SELECT count(*) FROM schema_versie),"
+			    " (SELECT count(*) FROM information_schema.columns"
+			    "  WHERE table_name = 'traject' AND column_name = 'id'"
+			    "  AND data_type = 'bigint')", v, 2);
+		assert_int_equal(v[0], store_schema_newest());
+		assert_int_equal(v[1], 1);
+		return;
+	}
 	{
 		sqlite3 *db;
 		sqlite3_stmt *s;
@@ -353,13 +484,11 @@ static void test_nulls_in_columns(void **state)
 {
 	struct fixture *f = *state;
 	struct store *st = open_ok(f);
-	sqlite3 *db;
-	sqlite3_stmt *s;
+	int64_t v[5];
 
 	put_everything(st);
 	store_close(st);
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db,
+	raw_ints(f,
 		"SELECT (SELECT count(*) FROM traject WHERE id = 401 AND toewijzing_nummer IS NULL"
 		"        AND agb IS NULL AND productcode IS NULL AND verwijzing_id IS NULL"
 		"        AND aanmelddatum IS NULL AND reden_beeindiging = '02'),"
@@ -368,12 +497,9 @@ static void test_nulls_in_columns(void **state)
 		"       (SELECT count(*) FROM aanbieder WHERE agb = '76543210' AND netwerk_id IS NULL),"
 		"       (SELECT count(*) FROM gezin WHERE plan_datum IS NULL AND analyse_datum = '2024-02-01'),"
 		"       (SELECT count(*) FROM toewijzing WHERE reden_wijziging IS NULL AND einddatum = '2024-12-31')",
-		-1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		v, 5);
 	for (int i = 0; i < 5; i++)
-		assert_int_equal(sqlite3_column_int(s, i), 1);
-	sqlite3_finalize(s);
-	sqlite3_close(db);
+		assert_int_equal(v[i], 1);
 }
 
 static void test_kosten(void **state)
@@ -522,7 +648,7 @@ static void test_meta_and_reopen(void **state)
 	store_close(st);
 
 	/* The "sqlite:" prefix names the same file. */
-	{
+	if (!f->pg) {
 		char url[160], err[512];
 		snprintf(url, sizeof url, "sqlite:%s", f->path);
 		st = store_open(url, err, sizeof err);
@@ -552,7 +678,7 @@ static void test_other_application(void **state)
 	struct fixture *f = *state;
 	char err[512] = "";
 
-	raw_sql(f->path, "PRAGMA application_id = 305419896;"
+	raw_sql(f, "PRAGMA application_id = 305419896;"
 			 "CREATE TABLE boeken (isbn TEXT PRIMARY KEY);");
 	assert_null(store_open(f->path, err, sizeof err));
 	assert_non_null(strstr(err, "geen jeugdregie-database"));
@@ -577,7 +703,7 @@ static void test_other_application(void **state)
 	remove_db(f->path);
 
 	/* No application_id at all but tables: also not ours. */
-	raw_sql(f->path, "CREATE TABLE x (a INTEGER);");
+	raw_sql(f, "CREATE TABLE x (a INTEGER);");
 	err[0] = '\0';
 	assert_null(store_open(f->path, err, sizeof err));
 	assert_non_null(strstr(err, "geen jeugdregie-database"));
@@ -590,9 +716,9 @@ static void test_newer_schema(void **state)
 	struct store *st = open_ok(f);
 
 	store_close(st);
-	raw_sql(f->path, "INSERT INTO schema_versie (versie, beschrijving, toegepast)"
+	raw_sql(f, "INSERT INTO schema_versie (versie, beschrijving, toegepast)"
 			 " VALUES (99, 'uit de toekomst', '2031-01-01T00:00:00Z')");
-	assert_null(store_open(f->path, err, sizeof err));
+	assert_null(store_open(f->url, err, sizeof err));
 	assert_non_null(strstr(err, "nieuwere versie van jeugdregie"));
 	snprintf(want, sizeof want, "schema 99, deze versie kent %d", store_schema_newest());
 	assert_non_null(strstr(err, want));
@@ -617,8 +743,6 @@ static void test_bad_url(void **state)
 	char err[256] = "";
 
 	(void)state;
-	assert_null(store_open("postgresql://localhost/jr", err, sizeof err));
-	assert_non_null(strstr(err, "PostgreSQL"));
 	assert_null(store_open("sqlite:", err, sizeof err));
 	assert_null(store_open("/nonexistent-dir/x/y.db", err, sizeof err));
 	assert_non_null(strstr(err, "kon niet worden geopend"));
@@ -633,6 +757,7 @@ static void test_bulk(void **state)
 	enum { N = 20000 };
 
 	put_everything(st);
+	assert_int_equal(store_bulk(st, 1), 0);
 	assert_int_equal(store_begin(st), 0);
 	for (int i = 0; i < N; i++) {
 		struct jeugdige j = { .id = 10000 + i, .geboortedatum = D(2008, 1, 1) + i % 7919,
@@ -652,6 +777,7 @@ static void test_bulk(void **state)
 			fail_msg("bulk %d: %s", i, store_error(st));
 	}
 	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_bulk(st, 0), 0);
 	assert_int_equal(store_kpi_load(st, &d), 0);
 	assert_int_equal(d.n_jeugdigen, N + 2);
 	assert_int_equal(d.n_trajecten, N + 2);
@@ -666,23 +792,432 @@ static void test_bulk(void **state)
 	store_close(st);
 }
 
+/* ---- store_transaction (both backends) ------------------------------------ */
+
+struct tx_arg {
+	int calls;
+	int fail_with;     /* returned by fn (after its writes) while calls <= fail_times */
+	int fail_times;
+};
+
+static int tx_put(struct store *st, void *arg)
+{
+	struct tx_arg *a = arg;
+	char v[16];
+
+	a->calls++;
+	snprintf(v, sizeof v, "%d", a->calls);
+	if (store_meta_set(st, "poging", v) < 0)
+		return -2;
+	if (a->calls <= a->fail_times)
+		return a->fail_with;
+	return 7;
+}
+
+static void test_transaction(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f);
+	struct tx_arg ok = { 0, 0, 0 }, hard = { 0, -2, 100 }, busy = { 0, -1, 100 },
+		      once = { 0, -1, 1 };
+	char buf[16];
+
+	/* Success: fn's result, committed. */
+	assert_int_equal(store_transaction(st, tx_put, &ok), 7);
+	assert_int_equal(ok.calls, 1);
+	assert_int_equal(store_meta_get(st, "poging", buf, sizeof buf), 1);
+	assert_string_equal(buf, "1");
+
+	/* A hard error: rolled back at once, not retried. */
+	assert_int_equal(store_transaction(st, tx_put, &hard), -2);
+	assert_int_equal(hard.calls, 1);
+	assert_int_equal(store_meta_get(st, "poging", buf, sizeof buf), 1);
+	assert_string_equal(buf, "1");
+
+	/* Transient once: the second attempt commits. */
+	assert_int_equal(store_transaction(st, tx_put, &once), 7);
+	assert_int_equal(once.calls, 2);
+	assert_int_equal(store_meta_get(st, "poging", buf, sizeof buf), 1);
+	assert_string_equal(buf, "2");
+
+	/* Transient for ever: bounded, then a clear hard error. */
+	assert_int_equal(store_transaction(st, tx_put, &busy), -2);
+	assert_int_equal(busy.calls, 5);
+	assert_non_null(strstr(store_error(st), "5 pogingen"));
+	assert_int_equal(store_meta_get(st, "poging", buf, sizeof buf), 1);
+	assert_string_equal(buf, "2");
+
+	/* Not inside a transaction of the caller's. */
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_transaction(st, tx_put, &ok), -2);
+	assert_int_equal(store_rollback(st), 0);
+	store_close(st);
+}
+
+/* Two processes (here: threads, each with its own store) open a new
+ * database at the same moment: both succeed, the migration runs once. */
+struct opener {
+	const char *url;
+	sem_t *go;
+	int ok;
+	char err[512];
+};
+
+static void *open_thread(void *arg)
+{
+	struct opener *o = arg;
+	struct store *st;
+
+	sem_wait(o->go);
+	st = store_open(o->url, o->err, sizeof o->err);
+	o->ok = st != NULL;
+	store_close(st);
+	return NULL;
+}
+
+static void test_concurrent_migration(void **state)
+{
+	struct fixture *f = *state;
+	struct opener o[4];
+	pthread_t t[4];
+	sem_t go;
+	int64_t n;
+
+	assert_int_equal(sem_init(&go, 0, 0), 0);
+	for (int i = 0; i < 4; i++) {
+		o[i] = (struct opener){ .url = f->url, .go = &go };
+		assert_int_equal(pthread_create(&t[i], NULL, open_thread, &o[i]), 0);
+	}
+	for (int i = 0; i < 4; i++)
+		sem_post(&go);
+	for (int i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		if (!o[i].ok)
+			fail_msg("opener %d: %s", i, o[i].err);
+	}
+	sem_destroy(&go);
+	raw_ints(f, "SELECT count(*) FROM schema_versie", &n, 1);
+	assert_int_equal(n, store_schema_newest());
+}
+
+/* ---- without a server -------------------------------------------------------- */
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* Nothing listens, a malformed URL, and a server that accepts the TCP
+ * connection but never answers: clear messages, bounded by the timeout. */
+static void test_pg_unreachable(void **state)
+{
+	char err[512] = "", url[128];
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	socklen_t alen = sizeof a;
+	struct timespec t0;
+	int fd;
+
+	(void)state;
+	assert_null(store_open("postgresql://jr@127.0.0.1:1/jr?connect_timeout=5", err, sizeof err));
+	assert_non_null(strstr(err, "PostgreSQL-server niet bereikbaar"));
+	assert_non_null(strstr(err, "127.0.0.1"));
+
+	err[0] = '\0';
+	assert_null(store_open("postgres://[::1/jr", err, sizeof err));
+	assert_non_null(strstr(err, "ongeldige PostgreSQL-verbindings-URL"));
+
+	/* A password never shows in a message. */
+	err[0] = '\0';
+	assert_null(store_open("postgresql://jr:geheim@127.0.0.1:1/jr?password=ookgeheim",
+			       err, sizeof err));
+	assert_null(strstr(err, "geheim"));
+
+	/* A listener that never speaks: the backlog completes the TCP
+	 * handshake, then libpq waits for an answer until the timeout. */
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(listen(fd, 8), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &alen), 0);
+	snprintf(url, sizeof url, "postgresql://jr@127.0.0.1:%d/jr?connect_timeout=2",
+		 ntohs(a.sin_port));
+	err[0] = '\0';
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_null(store_open(url, err, sizeof err));
+	{
+		double s = seconds_since(&t0);
+		if (s < 1.5 || s > 4.0)
+			fail_msg("timeout took %.2f s: %s", s, err);
+	}
+	assert_non_null(strstr(err, "niet bereikbaar"));
+	assert_non_null(strstr(err, "2 s"));
+	close(fd);
+}
+
+/* ---- PostgreSQL only ------------------------------------------------------------ */
+
+static void test_pg_wrong_port_and_login(void **state)
+{
+	struct fixture *f = *state;
+	char err[512] = "", url[1200];
+	struct timespec t0;
+
+	/* The same server's host, a port where nothing listens. */
+	assert_int_equal(pg_url(pg_admin, f->dbname, "port=1&connect_timeout=3", url, sizeof url), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_null(store_open(url, err, sizeof err));
+	assert_true(seconds_since(&t0) < 4.0);
+	assert_non_null(strstr(err, "PostgreSQL-server niet bereikbaar"));
+
+	/* The server answers but refuses this user. */
+	assert_int_equal(pg_url(pg_admin, f->dbname, "user=jr_bestaat_niet", url, sizeof url), 0);
+	err[0] = '\0';
+	assert_null(store_open(url, err, sizeof err));
+	assert_non_null(strstr(err, "aanmelden bij PostgreSQL geweigerd"));
+	assert_non_null(strstr(err, "jr_bestaat_niet"));
+}
+
+/* A database of another application: refused, and left as it was. */
+static void test_pg_other_application(void **state)
+{
+	struct fixture *f = *state;
+	char err[512] = "";
+	int64_t v[2];
+
+	raw_sql(f, "CREATE TABLE boeken (isbn TEXT PRIMARY KEY)");
+	assert_null(store_open(f->url, err, sizeof err));
+	assert_non_null(strstr(err, "geen jeugdregie-database"));
+	raw_ints(f, "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n"
+		    " ON n.oid = c.relnamespace WHERE n.nspname = 'public'),"
+		    " (SELECT count(*) FROM pg_class WHERE relname = 'schema_versie')", v, 2);
+	assert_int_equal(v[0], 2); /* boeken and its primary key index */
+	assert_int_equal(v[1], 0);
+
+	/* Only a foreign table (a view into another system): also not ours. */
+	raw_sql(f, "DROP TABLE boeken;"
+		   "CREATE FOREIGN DATA WRAPPER jr_test_fdw;"
+		   "CREATE SERVER jr_test_server FOREIGN DATA WRAPPER jr_test_fdw;"
+		   "CREATE FOREIGN TABLE leden (naam TEXT) SERVER jr_test_server");
+	err[0] = '\0';
+	assert_null(store_open(f->url, err, sizeof err));
+	assert_non_null(strstr(err, "geen jeugdregie-database"));
+	raw_ints(f, "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n"
+		    " ON n.oid = c.relnamespace WHERE n.nspname = 'public'),"
+		    " (SELECT count(*) FROM pg_class WHERE relname = 'schema_versie')", v, 2);
+	assert_int_equal(v[0], 1);
+	assert_int_equal(v[1], 0);
+}
+
+/* Bulk mode pipelines the inserts: a failure half-way is still reported
+ * (by a later call or by commit) and nothing of the batch is stored. */
+static void test_pg_pipeline_error(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f);
+	int failed_at = -1, rc;
+	char msg[768] = "";
+
+	assert_int_equal(store_bulk(st, 1), 0);
+	assert_int_equal(store_begin(st), 0);
+	for (int i = 0; i < 2000 && failed_at < 0; i++) {
+		struct gemeente g = { .naam = "G", .inwoners = 1, .jeugdigen_0_17 = 1 };
+
+		/* Row 1500 repeats row 1499's code. */
+		snprintf(g.code, sizeof g.code, "%04u", (unsigned)(i == 1500 ? 1499 : i) % 10000u);
+		if (store_put_gemeente(st, &g) < 0) {
+			failed_at = i;
+			snprintf(msg, sizeof msg, "%s", store_error(st));
+		}
+	}
+	/* Reported by a later insert (the batch's answers) or by commit;
+	 * either way the commit cannot succeed. */
+	rc = store_commit(st);
+	assert_int_equal(rc, -2);
+	if (failed_at >= 0) {
+		assert_true(failed_at >= 1500);
+		assert_non_null(strstr(msg, "bestaat al"));
+		assert_non_null(strstr(msg, "gemeente"));
+		assert_non_null(strstr(store_error(st), "teruggedraaid"));
+	} else {
+		assert_non_null(strstr(store_error(st), "bestaat al"));
+	}
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(store_bulk(st, 0), 0);
+	assert_int_equal(store_count(st, "gemeente"), 0);
+
+	/* And without an error the whole batch lands. */
+	assert_int_equal(store_bulk(st, 1), 0);
+	assert_int_equal(store_begin(st), 0);
+	for (int i = 0; i < 2000; i++) {
+		struct gemeente g = { .naam = "G", .inwoners = i, .jeugdigen_0_17 = 1 };
+
+		snprintf(g.code, sizeof g.code, "%04u", (unsigned)i % 10000u);
+		assert_int_equal(store_put_gemeente(st, &g), 0);
+	}
+	assert_int_equal(store_count(st, "gemeente"), 2000); /* a read ends the pipeline */
+	assert_int_equal(store_meta_set(st, "x", "y"), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_bulk(st, 0), 0);
+	assert_int_equal(store_count(st, "gemeente"), 2000);
+	assert_int_equal(store_count(st, "meta"), 1);
+	store_close(st);
+}
+
+/* Two connections lock two rows in opposite order: PostgreSQL breaks the
+ * deadlock by failing one transaction (40P01), and store_transaction runs
+ * that one again to success. */
+struct deadlock {
+	const char *url;
+	sem_t b_holds_y, a_holds_x;
+	int b_rc;
+	char err[512];
+};
+
+static void *deadlock_b(void *arg)
+{
+	struct deadlock *d = arg;
+	struct store *st = store_open(d->url, d->err, sizeof d->err);
+	struct timespec pause = { 0, 300 * 1000000L };
+
+	if (!st) {
+		d->b_rc = -9;
+		sem_post(&d->b_holds_y);
+		return NULL;
+	}
+	d->b_rc = store_begin(st);
+	if (d->b_rc == 0)
+		d->b_rc = store_meta_set(st, "y", "B");
+	sem_post(&d->b_holds_y);
+	sem_wait(&d->a_holds_x);
+	/* Let A wait for y first, so that A's deadlock check fires first. */
+	nanosleep(&pause, NULL);
+	if (d->b_rc == 0)
+		d->b_rc = store_meta_set(st, "x", "B");
+	if (d->b_rc == 0)
+		d->b_rc = store_commit(st);
+	if (d->b_rc < 0) {
+		snprintf(d->err, sizeof d->err, "%s", store_error(st));
+		store_rollback(st);
+	}
+	store_close(st);
+	return NULL;
+}
+
+struct deadlock_a {
+	struct deadlock *d;
+	int calls;
+	int first_rc;
+};
+
+static int deadlock_fn(struct store *st, void *arg)
+{
+	struct deadlock_a *a = arg;
+	int rc;
+
+	a->calls++;
+	rc = store_meta_set(st, "x", "A");
+	if (rc < 0)
+		return rc;
+	if (a->calls == 1)
+		sem_post(&a->d->a_holds_x);
+	rc = store_meta_set(st, "y", "A");
+	if (a->calls == 1)
+		a->first_rc = rc;
+	return rc;
+}
+
+static void test_pg_deadlock_retry(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f);
+	struct deadlock d = { .url = f->url };
+	struct deadlock_a a = { .d = &d };
+	pthread_t tb;
+	char buf[8];
+
+	assert_int_equal(store_meta_set(st, "x", "0"), 0);
+	assert_int_equal(store_meta_set(st, "y", "0"), 0);
+	assert_int_equal(sem_init(&d.b_holds_y, 0, 0), 0);
+	assert_int_equal(sem_init(&d.a_holds_x, 0, 0), 0);
+	assert_int_equal(pthread_create(&tb, NULL, deadlock_b, &d), 0);
+	sem_wait(&d.b_holds_y);
+	if (store_transaction(st, deadlock_fn, &a) != 0)
+		fail_msg("store_transaction: %s", store_error(st));
+	pthread_join(tb, NULL);
+	sem_destroy(&d.b_holds_y);
+	sem_destroy(&d.a_holds_x);
+	if (d.b_rc != 0)
+		fail_msg("B: %d %s", d.b_rc, d.err);
+	/* A's first attempt was the deadlock victim, its second won. */
+	assert_int_equal(a.first_rc, -1);
+	assert_int_equal(a.calls, 2);
+	assert_int_equal(store_meta_get(st, "x", buf, sizeof buf), 1);
+	assert_string_equal(buf, "A");
+	assert_int_equal(store_meta_get(st, "y", buf, sizeof buf), 1);
+	assert_string_equal(buf, "A");
+	store_close(st);
+}
+
+/* A lost connection is a hard error with a clear message, not a crash. */
+static void test_pg_connection_lost(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f);
+	char sql[256];
+
+	assert_int_equal(store_count(st, "gemeente"), 0);
+	snprintf(sql, sizeof sql,
+		 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+		 "WHERE datname = '%s' AND pid <> pg_backend_pid()", f->dbname);
+	raw_sql(f, sql);
+	assert_int_equal(store_put_gemeente(st, &gem), -2);
+	assert_non_null(strstr(store_error(st), "verbinding met PostgreSQL verbroken"));
+	assert_int_equal(store_count(st, "gemeente"), -2);
+	store_close(st);
+}
+
+#define BOTH(X) \
+	X(test_create) X(test_roundtrip) X(test_nulls_in_columns) X(test_kosten) \
+	X(test_duplicate_and_fk) X(test_rollback) X(test_meta_and_reopen) \
+	X(test_newer_schema) X(test_count_unknown_table) X(test_bulk) \
+	X(test_transaction) X(test_concurrent_migration)
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_create, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_roundtrip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_nulls_in_columns, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_kosten, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_and_fk, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rollback, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_meta_and_reopen, setup, teardown),
+#define ON_SQLITE(t) cmocka_unit_test_setup_teardown(t, setup, teardown),
+#define ON_PG(t) cmocka_unit_test_setup_teardown(t, setup_pg, teardown_pg),
+	const struct CMUnitTest sqlite_tests[] = {
+		BOTH(ON_SQLITE)
 		cmocka_unit_test_setup_teardown(test_not_sqlite, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_application, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_count_unknown_table, setup, teardown),
 		cmocka_unit_test(test_bad_url),
-		cmocka_unit_test_setup_teardown(test_bulk, setup, teardown),
+		cmocka_unit_test(test_pg_unreachable),
 	};
+	const struct CMUnitTest pg_tests[] = {
+		BOTH(ON_PG)
+		ON_PG(test_pg_wrong_port_and_login)
+		ON_PG(test_pg_other_application)
+		ON_PG(test_pg_pipeline_error)
+		ON_PG(test_pg_deadlock_retry)
+		ON_PG(test_pg_connection_lost)
+	};
+#undef ON_SQLITE
+#undef ON_PG
+	int failed;
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	failed = cmocka_run_group_tests_name("store/sqlite", sqlite_tests, NULL, NULL);
+	pg_admin = getenv("JEUGDREGIE_TEST_PG");
+	if (pg_admin && !*pg_admin)
+		pg_admin = NULL;
+	if (!pg_admin) {
+		printf("[ SKIPPED  ] store/postgresql: JEUGDREGIE_TEST_PG is niet gezet "
+		       "(URL van een PostgreSQL-server waar de test databases mag maken)\n");
+		return failed;
+	}
+	failed += cmocka_run_group_tests_name("store/postgresql", pg_tests, NULL, NULL);
+	return failed;
 }
