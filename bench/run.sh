@@ -50,3 +50,28 @@ printf 'demo scale 1:        %8.2f s  %9.0f rows/s  (%d rows)\n' "$d" "$(div "$r
 printf 'peer sqlite3 insert: %8.2f s  %9.0f rows/s  (same row count, bare table)\n' "$p" "$(div "$rows" "$p")"
 printf 'ratio demo/peer:     %8.2f  (time; the demo also draws every career, and writes through foreign keys and indexes)\n' "$(div "$d" "$p")"
 printf 'kpi --json:          %8.2f s  (load the record, every indicator for 13 gemeenten + regio)\n' "$k"
+
+# ---- the same on PostgreSQL (a throwaway cluster on a Unix socket) --------
+# The cluster runs with fsync off (scripts/pg-cluster.sh, as in the tests):
+# the figure measures the program and the server's work per row, not the
+# disk. A production server with fsync on commits the demo's single
+# transaction once, so the difference is small for this workload.
+P=$(mktemp -d)
+chmod 755 "$P" # the postgres user must reach the socket directory
+if url=$(bash scripts/pg-cluster.sh start "$P/pg" 2>/dev/null); then
+	for i in 1 2 3; do
+		db=$(bash scripts/pg-cluster.sh createdb "$P/pg" "bench$i")
+		secs "$J" demo --db "$db" --until 2026-11-25
+	done | median >"$T/pgdemo"
+	for i in 1 2 3; do
+		secs "$J" kpi --db "$(bash scripts/pg-cluster.sh url "$P/pg" bench1)" --json
+	done | median >"$T/pgkpi"
+	bash scripts/pg-cluster.sh stop "$P/pg" >/dev/null 2>&1
+	pd=$(cat "$T/pgdemo") pk=$(cat "$T/pgkpi")
+	printf 'demo scale 1, PostgreSQL: %6.2f s  %9.0f rows/s  ratio PostgreSQL/SQLite %.2f\n' \
+		"$pd" "$(div "$rows" "$pd")" "$(div "$pd" "$d")"
+	printf 'kpi --json, PostgreSQL:   %6.2f s  ratio PostgreSQL/SQLite %.2f\n' "$pk" "$(div "$pk" "$k")"
+else
+	echo "PostgreSQL: cluster could not start (scripts/pg-cluster.sh); skipped"
+fi
+rm -rf "$P"

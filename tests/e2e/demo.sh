@@ -38,19 +38,37 @@ printf '%s\n' "$out" >kpi-standaard.json
 if only_sqlite; then
 	if [ "$demo_rc" -eq 0 ] && [ "$json_rc" -eq 0 ] && [ -n "$SHARED" ]; then
 		cp kpi-standaard.json "$SHARED/kpi-standaard-sqlite.json"
+		cp "$K" "$SHARED/standaard-sqlite.db"
 	fi
 else
 	ref="$SHARED/kpi-standaard-sqlite.json"
-	if [ -z "$SHARED" ] || [ ! -s "$ref" ]; then
+	sqdb="$SHARED/standaard-sqlite.db"
+	if [ -z "$SHARED" ] || [ ! -s "$ref" ] || [ ! -s "$sqdb" ]; then
 		ref="$T/kpi-standaard-sqlite.json"
-		"$J" demo --db "$T/kal-sqlite.db" "${STANDAARD[@]}" >/dev/null 2>&1
-		"$J" kpi --db "$T/kal-sqlite.db" --json >"$ref" 2>&1
+		sqdb="$T/kal-sqlite.db"
+		"$J" demo --db "$sqdb" "${STANDAARD[@]}" >/dev/null 2>&1
+		"$J" kpi --db "$sqdb" --json >"$ref" 2>&1
 	fi
 	if [ "$json_rc" -eq 0 ] && cmp -s "$ref" kpi-standaard.json; then
 		ok kpi_json_gelijk_aan_sqlite
 	else
 		out=$(diff "$ref" kpi-standaard.json | head -n 20)
 		not_ok kpi_json_gelijk_aan_sqlite "kpi --json (exit $json_rc) van de standaarddemo wijkt af van SQLite"
+	fi
+	# The default demo region round trip SQLite -> PostgreSQL -> SQLite:
+	# every table's rows and checksum equal at each step.
+	pgkopie=$(nieuwe_db kopie)
+	"$J" copy --from "$sqdb" --to "$pgkopie" >/dev/null 2>&1
+	heen=$?
+	"$J" copy --from "$pgkopie" --to "$T/terug.db" >/dev/null 2>&1
+	terug=$?
+	c1=$("$J" checksum --db "$sqdb" 2>&1) c2=$("$J" checksum --db "$pgkopie" 2>&1)
+	c3=$("$J" checksum --db "$T/terug.db" 2>&1)
+	if [ "$heen" -eq 0 ] && [ "$terug" -eq 0 ] && [ "$c1" = "$c2" ] && [ "$c1" = "$c3" ]; then
+		ok standaarddemo_copy_rondreis
+	else
+		out=$(diff <(printf '%s\n' "$c1") <(printf '%s\n' "$c3") | head -n 20)
+		not_ok standaarddemo_copy_rondreis "copy heen exit $heen, terug exit $terug, checksums gelijk: $([ "$c1" = "$c2" ] && [ "$c1" = "$c3" ] && echo ja || echo nee)"
 	fi
 fi
 
