@@ -9,6 +9,7 @@ pkgs=(
 	libsqlite3-dev sqlite3
 	libcmocka-dev
 	libpq-dev postgresql
+	libsodium-dev
 )
 
 missing=()

@@ -19,10 +19,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "auth/pseudoniem.h"
+#include "auth/rol.h"
+#include "auth/wachtwoord.h"
 #include "demo/demo.h"
+#include "domain/audit.h"
 #include "domain/datum.h"
 #include "domain/kpi.h"
 #include "steer/kalibratie.h"
@@ -68,11 +73,13 @@ static const char hulp_tekst[] =
 	"              --db PAD\n"
 	"  migrate   open de database, werk het schema bij en toon de schemaversie\n"
 	"              --db PAD\n"
+	"  user      gebruikers: add, list, disable, reset-password ('jeugdregie help user')\n"
+	"  audit     auditlog: verify (hashketen), zoek, inzage ('jeugdregie help audit')\n"
 	"  version   toon de versie van jeugdregie\n"
 	"  help      deze tekst; 'jeugdregie help <opdracht>' voor een opdracht\n"
 	"\n"
 	"Afsluitcodes: 0 gelukt, 1 probleem met de database (of demo geweigerd),\n"
-	"2 verkeerde opdracht of optie, 3 kalibratiedoel niet gehaald.\n";
+	"2 verkeerde opdracht of optie, 3 kalibratiedoel niet gehaald of auditketen gebroken.\n";
 
 /* ---- messages -------------------------------------------------------- */
 
@@ -725,9 +732,604 @@ static int cmd_copy(int argc, char **argv)
 	return rc;
 }
 
+/* ---- user and audit ------------------------------------------------------ */
+
+#define WACHTWOORD_BUF (WACHTWOORD_MAX + 2)
+
+/* The OS user behind a CLI change, for the audit record. */
+static void cli_gebruiker(char *out, size_t n)
+{
+	const char *u = getlogin();
+
+	if (!u || !*u)
+		u = getenv("USER");
+	if (!u || !*u)
+		u = "cli";
+	snprintf(out, n, "%.80s", u);
+}
+
+/* A 'beheer' record for a change made through the CLI. */
+static int cli_audit(struct store *st, const char *object)
+{
+	struct audit_record r;
+
+	memset(&r, 0, sizeof r);
+	cli_gebruiker(r.gebruiker, sizeof r.gebruiker);
+	snprintf(r.rol, sizeof r.rol, "cli");
+	snprintf(r.actie, sizeof r.actie, "beheer");
+	snprintf(r.object, sizeof r.object, "%.190s", object);
+	return store_audit_append(st, &r);
+}
+
+/* One line from f without its line end into buf; -1 when there is none
+ * or it is too long. */
+static int lees_regel(FILE *f, char *buf, size_t n)
+{
+	size_t len;
+
+	if (!fgets(buf, (int)n, f))
+		return -1;
+	len = strlen(buf);
+	if (len > 0 && buf[len - 1] == '\n')
+		buf[--len] = '\0';
+	else if (!feof(f))
+		return -1;
+	if (len > 0 && buf[len - 1] == '\r')
+		buf[--len] = '\0';
+	return 0;
+}
+
+/* Ask on the terminal without echo. */
+static int vraag_verborgen(const char *prompt, char *buf, size_t n)
+{
+	struct termios oud, stil;
+	FILE *tty = fopen("/dev/tty", "r+");
+	int rc;
+
+	if (!tty)
+		return -1;
+	fputs(prompt, tty);
+	fflush(tty);
+	if (tcgetattr(fileno(tty), &oud) != 0) {
+		fclose(tty);
+		return -1;
+	}
+	stil = oud;
+	stil.c_lflag &= ~(tcflag_t)ECHO;
+	tcsetattr(fileno(tty), TCSAFLUSH, &stil);
+	rc = lees_regel(tty, buf, n);
+	tcsetattr(fileno(tty), TCSAFLUSH, &oud);
+	fputc('\n', tty);
+	fclose(tty);
+	return rc;
+}
+
+/* The new password: from stdin (one line) or asked twice on the terminal;
+ * then the policy. Returns 0, or an exit code after a message. */
+static int lees_nieuw_wachtwoord(const char *cmd, bool van_stdin, const char *naam, char *buf,
+				 size_t n)
+{
+	char err[ERR_LEN];
+
+	if (van_stdin) {
+		if (lees_regel(stdin, buf, n) < 0)
+			return gebruiksfout(cmd, "geen wachtwoord op de standaardinvoer gelezen (of "
+					    "langer dan %d bytes)", WACHTWOORD_MAX);
+	} else {
+		char nogmaals[WACHTWOORD_BUF];
+		int verschil;
+
+		if (!isatty(STDIN_FILENO))
+			return gebruiksfout(cmd, "geen terminal om het wachtwoord te vragen; geef "
+					    "het op de standaardinvoer met --wachtwoord-stdin");
+		if (vraag_verborgen("Nieuw wachtwoord: ", buf, n) < 0 ||
+		    vraag_verborgen("Nogmaals: ", nogmaals, sizeof nogmaals) < 0)
+			return gebruiksfout(cmd, "wachtwoord lezen van de terminal mislukt");
+		verschil = strcmp(buf, nogmaals);
+		explicit_bzero(nogmaals, sizeof nogmaals);
+		if (verschil)
+			return gebruiksfout(cmd, "de twee wachtwoorden verschillen");
+	}
+	if (wachtwoord_beleid(buf, naam, err, sizeof err) < 0)
+		return gebruiksfout(cmd, "%s", err);
+	return AFSLUIT_GOED;
+}
+
+static int lees_naam(const char *cmd, const char *naam)
+{
+	size_t len = strlen(naam);
+
+	if (len > 95)
+		return gebruiksfout(cmd, "gebruikersnaam te lang: %zu tekens, hoogstens 95", len);
+	for (const unsigned char *p = (const unsigned char *)naam; *p; p++)
+		if (*p < 0x21 || *p == 0x7F)
+			return gebruiksfout(cmd, "gebruikersnaam '%s' bevat een spatie of stuurteken",
+					    naam);
+	return AFSLUIT_GOED;
+}
+
+static const char user_hulp[] =
+	"Gebruik:\n"
+	"  jeugdregie user add --naam NAAM --rol ROL [--gemeente CODE]... [--team ID]...\n"
+	"                      [--aanbieder AGB] [--wachtwoord-stdin] [--db PAD]\n"
+	"  jeugdregie user list [--db PAD]\n"
+	"  jeugdregie user disable NAAM [--db PAD]\n"
+	"  jeugdregie user reset-password NAAM [--wachtwoord-stdin] [--db PAD]\n"
+	"Rollen: beheerder, regio, beleid (zonder scope); gemeente (een of meer --gemeente);\n"
+	"lokaal_team (een of meer --team); aanbieder (precies een --aanbieder).\n"
+	"Zonder --wachtwoord-stdin wordt het wachtwoord twee keer gevraagd (zonder echo).\n"
+	"Wachtwoorden: minstens 12 tekens, niet een en hetzelfde teken, niet de naam.\n"
+	"Elke wijziging komt in het auditlog (actie 'beheer').\n";
+
+struct user_add_werk {
+	struct gebruiker *g;
+};
+
+static int user_add_tx(struct store *st, void *arg)
+{
+	struct user_add_werk *w = arg;
+	char object[200];
+	int rc = store_gebruiker_add(st, w->g);
+
+	if (rc < 0)
+		return rc;
+	snprintf(object, sizeof object, "gebruiker %s toegevoegd (rol %s)", w->g->naam, w->g->rol);
+	return cli_audit(st, object);
+}
+
+static int cmd_user_add(int argc, char **argv)
+{
+	static const struct optie opties[] = {
+		{ "--db", true }, { "--naam", true }, { "--rol", true }, { "--gemeente", true },
+		{ "--team", true }, { "--aanbieder", true }, { "--wachtwoord-stdin", false },
+	};
+	const char *cmd = "user add", *db = standaard_db(), *naam = NULL, *rol = NULL, *waarde;
+	static struct gebruiker g;
+	char wachtwoord[WACHTWOORD_BUF], err[ERR_LEN];
+	bool van_stdin = false;
+	struct user_add_werk w = { &g };
+	struct store *st;
+	size_t idx;
+	int i = 0, rc;
+
+	memset(&g, 0, sizeof g);
+	for (;;) {
+		enum optie_uitslag u = volgende_optie(cmd, opties, 7, argc, argv, &i, &idx, &waarde);
+
+		if (u == OPTIE_KLAAR)
+			break;
+		if (u == OPTIE_HULP) {
+			fputs(user_hulp, stdout);
+			return AFSLUIT_GOED;
+		}
+		if (u == OPTIE_FOUT)
+			return AFSLUIT_GEBRUIK;
+		if (idx == 0) {
+			db = waarde;
+		} else if (idx == 1) {
+			naam = waarde;
+		} else if (idx == 2) {
+			rol = waarde;
+		} else if (idx == 6) {
+			van_stdin = true;
+		} else {
+			static const char *const soort[] = { "gemeente", "lokaal_team", "aanbieder" };
+			struct gebruiker_scope *s;
+
+			if (g.n_scopes == GEBRUIKER_SCOPES_MAX)
+				return gebruiksfout(cmd, "te veel scopes: hoogstens %d",
+						    GEBRUIKER_SCOPES_MAX);
+			if (strlen(waarde) >= sizeof s->waarde)
+				return gebruiksfout(cmd, "%s '%s' is te lang", opties[idx].naam, waarde);
+			s = &g.scopes[g.n_scopes++];
+			snprintf(s->soort, sizeof s->soort, "%s", soort[idx - 3]);
+			snprintf(s->waarde, sizeof s->waarde, "%s", waarde);
+		}
+	}
+	if (!naam)
+		return gebruiksfout(cmd, "--naam ontbreekt; bijvoorbeeld: jeugdregie user add "
+				    "--naam j.jansen --rol regio");
+	if (!rol)
+		return gebruiksfout(cmd, "--rol ontbreekt; kies uit beheerder, regio, gemeente, "
+				    "lokaal_team, aanbieder, beleid");
+	if ((rc = lees_naam(cmd, naam)) != AFSLUIT_GOED)
+		return rc;
+	if (rol_scopes_controle(rol, g.scopes, g.n_scopes, err, sizeof err) < 0)
+		return gebruiksfout(cmd, "%s", err);
+	snprintf(g.naam, sizeof g.naam, "%s", naam);
+	snprintf(g.rol, sizeof g.rol, "%s", rol);
+	g.actief = true;
+	rc = lees_nieuw_wachtwoord(cmd, van_stdin, naam, wachtwoord, sizeof wachtwoord);
+	if (rc == AFSLUIT_GOED && wachtwoord_hash(wachtwoord, g.wachtwoord_hash, err, sizeof err) < 0)
+		rc = fout(cmd, "%s", err);
+	explicit_bzero(wachtwoord, sizeof wachtwoord);
+	if (rc != AFSLUIT_GOED)
+		return rc;
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	if (store_transaction(st, user_add_tx, &w) < 0)
+		rc = fout(cmd, "%s", store_error(st));
+	else
+		fprintf(stderr, "jeugdregie user add: gebruiker '%s' toegevoegd (rol %s)\n", g.naam,
+			g.rol);
+	store_close(st);
+	return rc;
+}
+
+static void scope_tekst(const struct gebruiker *g, char *out, size_t n)
+{
+	size_t o = 0;
+
+	out[0] = '\0';
+	for (int k = 0; k < g->n_scopes && o < n; k++) {
+		const char *s = g->scopes[k].soort;
+		int w = snprintf(out + o, n - o, "%s%s %s", k ? ", " : "",
+				 strcmp(s, "lokaal_team") == 0 ? "team" : s, g->scopes[k].waarde);
+
+		if (w < 0)
+			break;
+		o += (size_t)w;
+	}
+	if (!out[0])
+		snprintf(out, n, "-");
+}
+
+static int cmd_user_list(int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--db", true } };
+	const char *cmd = "user list", *db = standaard_db();
+	struct gebruiker *lijst = NULL;
+	struct store *st;
+	const char *w[MAX_OPTIES];
+	int rc, n;
+
+	rc = lees_opties(cmd, opties, 1, user_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	n = store_gebruiker_list(st, &lijst);
+	if (n < 0) {
+		rc = fout(cmd, "%s", store_error(st));
+	} else {
+		printf("%-24s %-12s %-30s %-6s %s\n", "naam", "rol", "scope", "actief",
+		       "laatst gewijzigd");
+		for (int k = 0; k < n; k++) {
+			char scope[512];
+
+			scope_tekst(&lijst[k], scope, sizeof scope);
+			printf("%-24s %-12s %-30s %-6s %s\n", lijst[k].naam, lijst[k].rol, scope,
+			       lijst[k].actief ? "ja" : "nee", lijst[k].laatst_gewijzigd);
+		}
+		rc = AFSLUIT_GOED;
+	}
+	free(lijst);
+	store_close(st);
+	return rc;
+}
+
+struct user_wijzig_werk {
+	const char *naam;
+	const char *hash;   /* NULL: disable */
+	int gevonden;
+};
+
+static int user_wijzig_tx(struct store *st, void *arg)
+{
+	struct user_wijzig_werk *w = arg;
+	char object[200];
+	int rc = w->hash ? store_gebruiker_set_wachtwoord(st, w->naam, w->hash)
+			 : store_gebruiker_disable(st, w->naam);
+
+	w->gevonden = rc;
+	if (rc <= 0)
+		return rc;
+	snprintf(object, sizeof object, "gebruiker %s %s", w->naam,
+		 w->hash ? "wachtwoord opnieuw ingesteld" : "uitgeschakeld, sessies beëindigd");
+	return cli_audit(st, object);
+}
+
+/* "user disable NAAM" / "user reset-password NAAM": the name first. */
+static int cmd_user_wijzig(const char *cmd, bool reset, int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--db", true }, { "--wachtwoord-stdin", false } };
+	const char *db = standaard_db(), *naam;
+	char wachtwoord[WACHTWOORD_BUF], hash[WACHTWOORD_HASH_LEN], err[ERR_LEN];
+	struct user_wijzig_werk w = { 0 };
+	const char *v[MAX_OPTIES];
+	struct store *st;
+	int rc;
+
+	if (argc > 0 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+		fputs(user_hulp, stdout);
+		return AFSLUIT_GOED;
+	}
+	if (argc == 0 || strncmp(argv[0], "--", 2) == 0)
+		return gebruiksfout(cmd, "geef de gebruikersnaam, bijvoorbeeld: jeugdregie %s "
+				    "j.jansen", cmd);
+	naam = argv[0];
+	rc = lees_opties(cmd, opties, reset ? 2 : 1, user_hulp, argc - 1, argv + 1, v);
+	if (rc >= 0)
+		return rc;
+	if (v[0])
+		db = v[0];
+	if ((rc = lees_naam(cmd, naam)) != AFSLUIT_GOED)
+		return rc;
+	if (reset) {
+		rc = lees_nieuw_wachtwoord(cmd, v[1] != NULL, naam, wachtwoord, sizeof wachtwoord);
+		if (rc == AFSLUIT_GOED && wachtwoord_hash(wachtwoord, hash, err, sizeof err) < 0)
+			rc = fout(cmd, "%s", err);
+		explicit_bzero(wachtwoord, sizeof wachtwoord);
+		if (rc != AFSLUIT_GOED)
+			return rc;
+		w.hash = hash;
+	}
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	w.naam = naam;
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	if (store_transaction(st, user_wijzig_tx, &w) < 0)
+		rc = fout(cmd, "%s", store_error(st));
+	else if (w.gevonden == 0)
+		rc = fout(cmd, "onbekende gebruiker '%s'", naam);
+	else
+		fprintf(stderr, "jeugdregie %s: gebruiker '%s' %s\n", cmd, naam,
+			reset ? "heeft een nieuw wachtwoord" : "is uitgeschakeld");
+	store_close(st);
+	return rc;
+}
+
+static int cmd_user(int argc, char **argv)
+{
+	if (argc == 0)
+		return gebruiksfout("user", "geef een deelopdracht: add, list, disable of "
+				    "reset-password");
+	if (strcmp(argv[0], "add") == 0)
+		return cmd_user_add(argc - 1, argv + 1);
+	if (strcmp(argv[0], "list") == 0)
+		return cmd_user_list(argc - 1, argv + 1);
+	if (strcmp(argv[0], "disable") == 0)
+		return cmd_user_wijzig("user disable", false, argc - 1, argv + 1);
+	if (strcmp(argv[0], "reset-password") == 0)
+		return cmd_user_wijzig("user reset-password", true, argc - 1, argv + 1);
+	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		fputs(user_hulp, stdout);
+		return AFSLUIT_GOED;
+	}
+	return gebruiksfout("user", "onbekende deelopdracht '%s'; bekend zijn add, list, disable "
+			    "en reset-password", argv[0]);
+}
+
+static const char audit_hulp[] =
+	"Gebruik:\n"
+	"  jeugdregie audit verify [--db PAD]\n"
+	"      controleer de hashketen van het auditlog; afsluitcode 0 als die intact is,\n"
+	"      3 met het eerste gebroken record en de reden\n"
+	"  jeugdregie audit zoek [--jeugdige ID] [--gebruiker NAAM] [--van JJJJ-MM-DD]\n"
+	"                        [--tot JJJJ-MM-DD] [--csv] [--db PAD]\n"
+	"  jeugdregie audit inzage --jeugdige ID [--db PAD]\n"
+	"      wie heeft het dossier van deze jeugdige ingezien of gewijzigd (voor de\n"
+	"      jeugdige of ouder die daarom vraagt)\n";
+
+#define AUDIT_PAGINA 256
+
+static int cmd_audit_verify(int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--db", true } };
+	const char *cmd = "audit verify", *db = standaard_db();
+	static struct audit_record pagina[AUDIT_PAGINA];
+	static struct audit_controle c;
+	char kop_hash[HASH_HEX_LEN + 1];
+	int64_t na = 0, kop_id = -1;
+	struct store *st;
+	const char *w[MAX_OPTIES];
+	int rc, n = 0, kop;
+
+	rc = lees_opties(cmd, opties, 1, audit_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	audit_controle_begin(&c);
+	/* One snapshot: the head and the records belong together. */
+	rc = store_begin_read(st);
+	kop = rc < 0 ? rc : store_audit_kop(st, &kop_id, kop_hash);
+	if (kop == 0)
+		kop_id = -1;
+	rc = kop < 0 ? kop : 0;
+	while (rc == 0 && (n = store_audit_pagina(st, na, pagina, AUDIT_PAGINA)) > 0) {
+		for (int k = 0; k < n && rc == 0; k++)
+			rc = audit_controle_volgende(&c, &pagina[k]) ? 1 : 0;
+		na = pagina[n - 1].id;
+		if (rc == 1)
+			break;
+	}
+	if (rc == 0 && n < 0)
+		rc = n;
+	if (rc < 0) {
+		rc = fout(cmd, "database '%s': %s", db, store_error(st));
+		store_rollback(st);
+		store_close(st);
+		return rc;
+	}
+	store_commit(st);
+	store_close(st);
+	if (audit_controle_einde(&c, kop_id, kop_hash)) {
+		fprintf(stderr, "jeugdregie audit verify: keten gebroken bij record %lld (%s): %s\n",
+			(long long)c.gebroken_id, audit_breuk_naam(c.soort), c.reden);
+		printf("keten gebroken bij record %lld: %s\n", (long long)c.gebroken_id, c.reden);
+		return AFSLUIT_KALIBRATIE;
+	}
+	printf("keten intact: %lld records\n", (long long)c.n);
+	return AFSLUIT_GOED;
+}
+
+static int lees_jeugdige(const char *cmd, const char *s, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	if (strspn(s, "0123456789") == strlen(s)) {
+		v = strtoll(s, &end, 10);
+		if (errno == 0 && !*end && v > 0) {
+			*id = v;
+			return 0;
+		}
+	}
+	gebruiksfout(cmd, "--jeugdige '%s' is geen id van een jeugdige (een positief geheel getal)",
+		     s);
+	return -1;
+}
+
+/* A CSV field: quoted when it holds a separator, quote or line end. */
+static void csv_veld(const char *v, bool laatste)
+{
+	if (strpbrk(v, ",\"\r\n")) {
+		putchar('"');
+		for (const char *p = v; *p; p++) {
+			if (*p == '"')
+				putchar('"');
+			putchar(*p);
+		}
+		putchar('"');
+	} else {
+		fputs(v, stdout);
+	}
+	putchar(laatste ? '\n' : ',');
+}
+
+static int cmd_audit_zoek(const char *cmd, bool inzage, int argc, char **argv)
+{
+	static const struct optie opties[] = {
+		{ "--db", true }, { "--jeugdige", true }, { "--gebruiker", true }, { "--van", true },
+		{ "--tot", true }, { "--csv", false },
+	};
+	const char *db = standaard_db();
+	static struct audit_record pagina[AUDIT_PAGINA];
+	char pseudoniem[HASH_HEX_LEN + 1];
+	struct audit_filter f = { 0 };
+	int64_t jeugdige = 0, na = 0, totaal = 0;
+	dag_t van = DAG_GEEN, tot = DAG_GEEN;
+	struct store *st;
+	const char *w[MAX_OPTIES];
+	bool csv;
+	int rc, n;
+
+	rc = lees_opties(cmd, opties, inzage ? 2 : 6, audit_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	if (inzage && !w[1])
+		return gebruiksfout(cmd, "--jeugdige ontbreekt; bijvoorbeeld: jeugdregie audit "
+				    "inzage --jeugdige 1234");
+	if (w[1] && lees_jeugdige(cmd, w[1], &jeugdige) < 0)
+		return AFSLUIT_GEBRUIK;
+	if ((w[3] && lees_datum(cmd, "--van", w[3], &van) < 0) ||
+	    (w[4] && lees_datum(cmd, "--tot", w[4], &tot) < 0))
+		return AFSLUIT_GEBRUIK;
+	if (van != DAG_GEEN && tot != DAG_GEEN && tot < van)
+		return gebruiksfout(cmd, "--tot %s ligt voor --van %s", w[4], w[3]);
+	csv = w[5] != NULL;
+	f.gebruiker = w[2];
+	f.van = w[3];
+	f.tot = w[4];
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	if (jeugdige) {
+		/* The youth appears in the log only by pseudonym. */
+		if (pseudoniem_van(st, jeugdige, pseudoniem) < 0) {
+			rc = fout(cmd, "database '%s': %s", db, store_error(st));
+			store_close(st);
+			return rc;
+		}
+		f.pseudoniem = pseudoniem;
+	}
+	if (inzage)
+		printf("Inzage in het dossier van jeugdige %lld: wie heeft het bekeken of "
+		       "gewijzigd\n\n%-20s  %-20s  %-12s  %-20s  %s\n", (long long)jeugdige,
+		       "tijdstip (UTC)", "gebruiker", "rol", "namens", "actie");
+	else if (csv)
+		printf("id,tijdstip,gebruiker,rol,namens,jeugdige_pseudoniem,actie,object,"
+		       "bron_adres,verzoek_id\n");
+	else
+		printf("%-6s  %-20s  %-16s  %-10s  %-10s  %s\n", "id", "tijdstip (UTC)", "gebruiker",
+		       "rol", "actie", "object");
+	rc = AFSLUIT_GOED;
+	while ((n = store_audit_zoek(st, &f, na, pagina, AUDIT_PAGINA)) > 0) {
+		for (int k = 0; k < n; k++) {
+			const struct audit_record *r = &pagina[k];
+			char id[24];
+
+			if (inzage) {
+				printf("%-20s  %-20s  %-12s  %-20s  %s\n", r->tijdstip, r->gebruiker,
+				       r->rol, r->namens[0] ? r->namens : "-", r->actie);
+			} else if (csv) {
+				snprintf(id, sizeof id, "%lld", (long long)r->id);
+				csv_veld(id, false);
+				csv_veld(r->tijdstip, false);
+				csv_veld(r->gebruiker, false);
+				csv_veld(r->rol, false);
+				csv_veld(r->namens, false);
+				csv_veld(r->jeugdige_pseudoniem, false);
+				csv_veld(r->actie, false);
+				csv_veld(r->object, false);
+				csv_veld(r->bron_adres, false);
+				csv_veld(r->verzoek_id, true);
+			} else {
+				printf("%-6lld  %-20s  %-16s  %-10s  %-10s  %s\n", (long long)r->id,
+				       r->tijdstip, r->gebruiker, r->rol, r->actie, r->object);
+			}
+		}
+		totaal += n;
+		na = pagina[n - 1].id;
+	}
+	if (n < 0)
+		rc = fout(cmd, "database '%s': %s", db, store_error(st));
+	else if (inzage)
+		printf("\n%lld keer\n", (long long)totaal);
+	store_close(st);
+	return rc;
+}
+
+static int cmd_audit(int argc, char **argv)
+{
+	if (argc == 0)
+		return gebruiksfout("audit", "geef een deelopdracht: verify, zoek of inzage");
+	if (strcmp(argv[0], "verify") == 0)
+		return cmd_audit_verify(argc - 1, argv + 1);
+	if (strcmp(argv[0], "zoek") == 0)
+		return cmd_audit_zoek("audit zoek", false, argc - 1, argv + 1);
+	if (strcmp(argv[0], "inzage") == 0)
+		return cmd_audit_zoek("audit inzage", true, argc - 1, argv + 1);
+	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		fputs(audit_hulp, stdout);
+		return AFSLUIT_GOED;
+	}
+	return gebruiksfout("audit", "onbekende deelopdracht '%s'; bekend zijn verify, zoek en "
+			    "inzage", argv[0]);
+}
+
 static const char onbekende_opdracht[] =
 	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, copy, checksum, migrate, "
-	"version en help";
+	"user, audit, version en help";
 
 static int cmd_help(int argc, char **argv)
 {
@@ -750,6 +1352,10 @@ static int cmd_help(int argc, char **argv)
 		return cmd_copy(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "checksum") == 0)
 		return cmd_checksum(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "user") == 0)
+		return cmd_user(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "audit") == 0)
+		return cmd_audit(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "help") != 0 && strcmp(argv[0], "version") != 0)
 		return gebruiksfout(NULL, onbekende_opdracht, argv[0]);
 	fputs(hulp_tekst, stdout);
@@ -779,6 +1385,10 @@ int main(int argc, char **argv)
 		rc = cmd_checksum(argc, argv);
 	else if (strcmp(cmd, "migrate") == 0)
 		rc = cmd_migrate(argc, argv);
+	else if (strcmp(cmd, "user") == 0)
+		rc = cmd_user(argc, argv);
+	else if (strcmp(cmd, "audit") == 0)
+		rc = cmd_audit(argc, argv);
 	else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		rc = geen_opties("version", argc, argv);
 		if (rc == AFSLUIT_GOED)

@@ -278,8 +278,117 @@ static const char migration_1[] =
 	"CREATE INDEX schoolstatus_jeugdige ON schoolstatus (jeugdige_id);\n"
 	"CREATE INDEX capaciteit_agb ON capaciteit (agb, peildatum);\n";
 
+/* Migration 2: login and the audit log (NEN 7513).
+ *
+ * gebruiker gains its timestamps (ISO 8601 UTC text) and the login
+ * throttle (failed attempts, blocked until: unix seconds). Scopes name a
+ * gemeente code, a lokaal_team id or an aanbieder AGB as text; the store
+ * checks on insert that the value exists (one column for three kinds of
+ * reference cannot be a foreign key). Sessions and API tokens are kept
+ * by the hash of their token only.
+ *
+ * audit_log: append-only, ids 1, 2, 3, ... assigned by the store under the
+ * lock of the head row audit_kop, each record chained to the one before
+ * by hash (domain/audit.h). The head is created by the first append, not
+ * here: a new database holds no rows outside schema_versie (copy relies
+ * on that). Forbidding UPDATE and DELETE needs triggers, which the two
+ * dialects spell differently: see migration_2_sqlite / _postgres.
+ */
+static const char migration_2[] =
+	"ALTER TABLE gebruiker ADD COLUMN aangemaakt TEXT CHECK (length(aangemaakt) = 20);\n"
+	"ALTER TABLE gebruiker ADD COLUMN laatst_gewijzigd TEXT"
+	" CHECK (length(laatst_gewijzigd) = 20);\n"
+	"ALTER TABLE gebruiker ADD COLUMN mislukte_pogingen INTEGER NOT NULL DEFAULT 0"
+	" CHECK (mislukte_pogingen >= 0);\n"
+	"ALTER TABLE gebruiker ADD COLUMN geblokkeerd_tot INTEGER;\n"
+	"CREATE TABLE gebruiker_scope (\n"
+	"  gebruiker_id INTEGER NOT NULL REFERENCES gebruiker (id),\n"
+	"  soort TEXT NOT NULL CHECK (soort IN ('gemeente', 'lokaal_team', 'aanbieder')),\n"
+	"  waarde TEXT NOT NULL CHECK (length(waarde) BETWEEN 1 AND 20),\n"
+	"  PRIMARY KEY (gebruiker_id, soort, waarde)\n"
+	END
+	"CREATE TABLE sessie (\n"
+	"  token_hash TEXT NOT NULL PRIMARY KEY CHECK (length(token_hash) = 64),\n"
+	"  gebruiker_id INTEGER NOT NULL REFERENCES gebruiker (id),\n"
+	"  aangemaakt INTEGER NOT NULL,\n"
+	"  laatst_actief INTEGER NOT NULL,\n"
+	"  verloopt INTEGER NOT NULL,\n"
+	"  csrf_hash TEXT CHECK (length(csrf_hash) = 64)\n"
+	END
+	"CREATE TABLE api_token (\n"
+	"  token_hash TEXT NOT NULL PRIMARY KEY CHECK (length(token_hash) = 64),\n"
+	"  " NAAM("naam") " NOT NULL,\n"
+	"  soort TEXT NOT NULL CHECK (soort IN ('gemeente', 'aanbieder')),\n"
+	"  waarde TEXT NOT NULL CHECK (length(waarde) BETWEEN 1 AND 20),\n"
+	"  aangemaakt TEXT NOT NULL CHECK (length(aangemaakt) = 20),\n"
+	"  ingetrokken TEXT CHECK (length(ingetrokken) = 20)\n"
+	END
+	"CREATE TABLE audit_log (\n"
+	"  id INTEGER PRIMARY KEY CHECK (id >= 1),\n"
+	"  tijdstip TEXT NOT NULL CHECK (length(tijdstip) = 20),\n"
+	"  gebruiker TEXT NOT NULL CHECK (length(gebruiker) BETWEEN 1 AND 95),\n"
+	"  rol TEXT NOT NULL CHECK (length(rol) BETWEEN 1 AND 15),\n"
+	"  namens TEXT CHECK (length(namens) BETWEEN 1 AND 95),\n"
+	"  jeugdige_pseudoniem TEXT CHECK (length(jeugdige_pseudoniem) = 64),\n"
+	"  actie TEXT NOT NULL CHECK (actie IN ('lezen', 'wijzigen', 'toevoegen', 'verwijderen',"
+	" 'inloggen', 'inloggen_mislukt', 'uitloggen', 'beheer', 'export')),\n"
+	"  object TEXT NOT NULL CHECK (length(object) BETWEEN 1 AND 199),\n"
+	"  bron_adres TEXT CHECK (length(bron_adres) BETWEEN 1 AND 63),\n"
+	"  verzoek_id TEXT CHECK (length(verzoek_id) BETWEEN 1 AND 63),\n"
+	"  vorige_hash TEXT NOT NULL CHECK (length(vorige_hash) = 64),\n"
+	"  hash TEXT NOT NULL CHECK (length(hash) = 64)\n"
+	END
+	"CREATE TABLE audit_kop (\n"
+	"  nr INTEGER PRIMARY KEY CHECK (nr = 1),\n"
+	"  laatste_id INTEGER NOT NULL CHECK (laatste_id >= 0),\n"
+	"  laatste_hash TEXT NOT NULL CHECK (length(laatste_hash) = 64)\n"
+	END
+	"CREATE INDEX gebruiker_scope_waarde ON gebruiker_scope (soort, waarde);\n"
+	"CREATE INDEX sessie_gebruiker ON sessie (gebruiker_id);\n"
+	"CREATE INDEX sessie_verloopt ON sessie (verloopt);\n"
+	"CREATE INDEX audit_log_pseudoniem ON audit_log (jeugdige_pseudoniem, id);\n"
+	"CREATE INDEX audit_log_gebruiker ON audit_log (gebruiker, id);\n"
+	"CREATE INDEX audit_log_tijdstip ON audit_log (tijdstip, id);\n";
+
+/* The append-only guard, SQLite: a trigger that aborts every UPDATE and
+ * DELETE of audit_log (DELETE without WHERE fires it too: SQLite's
+ * truncate shortcut is off for tables with triggers), and one that lets
+ * the head move only one record forward. */
+static const char migration_2_sqlite[] =
+	"CREATE TRIGGER audit_log_geen_update BEFORE UPDATE ON audit_log\n"
+	"BEGIN SELECT RAISE(ABORT, 'audit_log is alleen-toevoegen'); END;\n"
+	"CREATE TRIGGER audit_log_geen_delete BEFORE DELETE ON audit_log\n"
+	"BEGIN SELECT RAISE(ABORT, 'audit_log is alleen-toevoegen'); END;\n"
+	"CREATE TRIGGER audit_kop_vooruit BEFORE UPDATE ON audit_kop\n"
+	"WHEN NEW.laatste_id <> OLD.laatste_id + 1 OR NEW.nr <> OLD.nr\n"
+	"BEGIN SELECT RAISE(ABORT, 'audit_kop gaat alleen één record vooruit'); END;\n";
+
+/* The same guard, PostgreSQL: plpgsql trigger functions; TRUNCATE skips
+ * row triggers, so it gets a statement trigger of its own. */
+static const char migration_2_postgres[] =
+	"CREATE FUNCTION audit_log_alleen_toevoegen() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+	"BEGIN\n"
+	"  RAISE EXCEPTION 'audit_log is alleen-toevoegen (% geweigerd)', TG_OP;\n"
+	"END $$;\n"
+	"CREATE TRIGGER audit_log_geen_wijziging BEFORE UPDATE OR DELETE ON audit_log\n"
+	"  FOR EACH ROW EXECUTE FUNCTION audit_log_alleen_toevoegen();\n"
+	"CREATE TRIGGER audit_log_geen_truncate BEFORE TRUNCATE ON audit_log\n"
+	"  FOR EACH STATEMENT EXECUTE FUNCTION audit_log_alleen_toevoegen();\n"
+	"CREATE FUNCTION audit_kop_vooruit() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+	"BEGIN\n"
+	"  IF NEW.laatste_id <> OLD.laatste_id + 1 OR NEW.nr <> OLD.nr THEN\n"
+	"    RAISE EXCEPTION 'audit_kop gaat alleen één record vooruit';\n"
+	"  END IF;\n"
+	"  RETURN NEW;\n"
+	"END $$;\n"
+	"CREATE TRIGGER audit_kop_vooruit BEFORE UPDATE ON audit_kop\n"
+	"  FOR EACH ROW EXECUTE FUNCTION audit_kop_vooruit();\n";
+
 static const struct migration migrations[] = {
-	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1 },
+	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
+	  NULL, NULL },
+	{ 2, "gebruikers, sessies, API-tokens en het auditlog", migration_2,
+	  migration_2_sqlite, migration_2_postgres },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -418,6 +527,20 @@ int schema_migrate(const struct db_driver *drv, struct db_conn *c, char *err, si
 			continue;
 		}
 		rc = drv->exec_ddl(c, m->sql);
+		if (rc == 0) {
+			const char *eigen = NULL;
+
+			switch (drv->dialect) {
+			case DB_DIALECT_SQLITE:
+				eigen = m->sql_sqlite;
+				break;
+			case DB_DIALECT_POSTGRES:
+				eigen = m->sql_postgres;
+				break;
+			}
+			if (eigen)
+				rc = drv->exec_ddl(c, eigen);
+		}
 		if (rc == 0)
 			rc = record_version(drv, c, m);
 		if (rc == 0)

@@ -28,10 +28,17 @@
 
 #include "store/driver.h"
 
+/* sql is the portable text. Where a migration cannot be written once
+ * (triggers: SQLite's RAISE versus a PostgreSQL plpgsql function), the
+ * dialect's own text follows in sql_sqlite / sql_postgres (NULL: none);
+ * schema_migrate runs it through exec_ddl right after sql, in the same
+ * transaction. Keep such text to what truly differs. */
 struct migration {
 	int version;
 	const char *description;
 	const char *sql;
+	const char *sql_sqlite;
+	const char *sql_postgres;
 };
 
 /* Every table of the schema, for store_count's name check and the named
@@ -43,7 +50,8 @@ struct migration {
 	X(contract) X(tarief) X(omzetplafond) X(budget) X(gezin) \
 	X(jeugdige) X(woonplaats) X(verwijzing) X(toewijzing) X(traject) \
 	X(zorgelijk_besluit) X(declaratie) X(prestatie) X(capaciteit) \
-	X(schoolstatus) X(perspectiefplan)
+	X(schoolstatus) X(perspectiefplan) \
+	X(gebruiker_scope) X(sessie) X(api_token) X(audit_log) X(audit_kop)
 
 /* The newest version this program knows. */
 int schema_newest(void);

@@ -12,6 +12,7 @@
 #include "store/store.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1329,4 +1330,818 @@ void store_kpi_release(struct kpi_data *d)
 	free((void *)d->budgetten);
 	free((void *)d->plafonds);
 	memset(d, 0, sizeof *d);
+}
+
+/* ---- users, sessions, API tokens, audit log ------------------------------ */
+
+static const struct sql_stmt meta_set_nieuw = {
+	"meta_set_nieuw",
+	"INSERT INTO meta (sleutel, waarde) VALUES ($1, $2) ON CONFLICT (sleutel) DO NOTHING",
+};
+
+static const struct sql_stmt gebruiker_volgend_id = {
+	"gebruiker_volgend_id", "SELECT COALESCE(max(id), 0) + 1 FROM gebruiker",
+};
+static const struct sql_stmt gebruiker_naam_telt = {
+	"gebruiker_naam_telt", "SELECT count(*) FROM gebruiker WHERE naam = $1",
+};
+static const struct sql_stmt gebruiker_insert = {
+	"gebruiker_insert",
+	"INSERT INTO gebruiker (id, naam, rol, wachtwoord_hash, actief, aangemaakt, "
+	"laatst_gewijzigd, mislukte_pogingen) VALUES ($1, $2, $3, $4, $5, $6, $7, 0)",
+};
+static const struct sql_stmt gebruiker_scope_insert = {
+	"gebruiker_scope_insert",
+	"INSERT INTO gebruiker_scope (gebruiker_id, soort, waarde) VALUES ($1, $2, $3)",
+};
+/* Scope values name rows of three tables; checked here (no FK possible). */
+static const struct sql_stmt scope_gemeente_telt = {
+	"scope_gemeente_telt", "SELECT count(*) FROM gemeente WHERE code = $1",
+};
+static const struct sql_stmt scope_team_telt = {
+	"scope_team_telt", "SELECT count(*) FROM lokaal_team WHERE CAST(id AS TEXT) = $1",
+};
+static const struct sql_stmt scope_aanbieder_telt = {
+	"scope_aanbieder_telt", "SELECT count(*) FROM aanbieder WHERE agb = $1",
+};
+#define GEBRUIKER_KOLOMMEN \
+	"id, naam, rol, wachtwoord_hash, actief, aangemaakt, laatst_gewijzigd, " \
+	"mislukte_pogingen, geblokkeerd_tot"
+static const struct sql_stmt gebruiker_by_naam = {
+	"gebruiker_by_naam", "SELECT " GEBRUIKER_KOLOMMEN " FROM gebruiker WHERE naam = $1",
+};
+static const struct sql_stmt gebruiker_alle = {
+	"gebruiker_alle", "SELECT " GEBRUIKER_KOLOMMEN " FROM gebruiker ORDER BY naam",
+};
+static const struct sql_stmt gebruiker_scopes = {
+	"gebruiker_scopes",
+	"SELECT soort, waarde FROM gebruiker_scope WHERE gebruiker_id = $1 ORDER BY soort, waarde",
+};
+static const struct sql_stmt gebruiker_disable = {
+	"gebruiker_disable",
+	"UPDATE gebruiker SET actief = 0, laatst_gewijzigd = $2 WHERE id = $1",
+};
+static const struct sql_stmt gebruiker_set_hash = {
+	"gebruiker_set_hash",
+	"UPDATE gebruiker SET wachtwoord_hash = $2, laatst_gewijzigd = $3, "
+	"mislukte_pogingen = 0, geblokkeerd_tot = NULL WHERE id = $1",
+};
+static const struct sql_stmt gebruiker_mislukt = {
+	"gebruiker_mislukt",
+	"UPDATE gebruiker SET mislukte_pogingen = mislukte_pogingen + 1, "
+	"geblokkeerd_tot = CASE WHEN mislukte_pogingen + 1 >= $2 THEN $3 "
+	"ELSE geblokkeerd_tot END WHERE id = $1",
+};
+static const struct sql_stmt gebruiker_gelukt = {
+	"gebruiker_gelukt",
+	"UPDATE gebruiker SET mislukte_pogingen = 0, geblokkeerd_tot = NULL WHERE id = $1",
+};
+
+static const struct sql_stmt sessie_insert = {
+	"sessie_insert",
+	"INSERT INTO sessie (token_hash, gebruiker_id, aangemaakt, laatst_actief, verloopt, "
+	"csrf_hash) VALUES ($1, $2, $3, $4, $5, $6)",
+};
+static const struct sql_stmt sessie_get = {
+	"sessie_get",
+	"SELECT s.token_hash, s.gebruiker_id, s.aangemaakt, s.laatst_actief, s.verloopt, "
+	"s.csrf_hash FROM sessie s JOIN gebruiker g ON g.id = s.gebruiker_id "
+	"WHERE s.token_hash = $1 AND s.verloopt > $2 AND s.laatst_actief >= $3 AND g.actief = 1",
+};
+static const struct sql_stmt sessie_touch = {
+	"sessie_touch", "UPDATE sessie SET laatst_actief = $2 WHERE token_hash = $1",
+};
+static const struct sql_stmt sessie_delete = {
+	"sessie_delete", "DELETE FROM sessie WHERE token_hash = $1",
+};
+static const struct sql_stmt sessie_delete_gebruiker = {
+	"sessie_delete_gebruiker", "DELETE FROM sessie WHERE gebruiker_id = $1",
+};
+static const struct sql_stmt sessie_opruimen = {
+	"sessie_opruimen", "DELETE FROM sessie WHERE verloopt <= $1",
+};
+
+static const struct sql_stmt api_token_insert = {
+	"api_token_insert",
+	"INSERT INTO api_token (token_hash, naam, soort, waarde, aangemaakt) "
+	"VALUES ($1, $2, $3, $4, $5)",
+};
+static const struct sql_stmt api_token_get = {
+	"api_token_get",
+	"SELECT token_hash, naam, soort, waarde, aangemaakt, ingetrokken FROM api_token "
+	"WHERE token_hash = $1 AND ingetrokken IS NULL",
+};
+static const struct sql_stmt api_token_intrekken = {
+	"api_token_intrekken",
+	"UPDATE api_token SET ingetrokken = $2 WHERE token_hash = $1 AND ingetrokken IS NULL",
+};
+
+/* The head of the audit chain: made by the first append (see schema.c). */
+static const struct sql_stmt audit_kop_maak = {
+	"audit_kop_maak",
+	"INSERT INTO audit_kop (nr, laatste_id, laatste_hash) VALUES (1, 0, $1) "
+	"ON CONFLICT (nr) DO NOTHING",
+};
+static const struct sql_stmt audit_kop_lees = {
+	"audit_kop_lees", "SELECT laatste_id, laatste_hash FROM audit_kop WHERE nr = 1",
+};
+/* PostgreSQL variant: lock the head row until commit, so concurrent
+ * appenders queue here (SQLite's BEGIN IMMEDIATE already serialized). */
+static const struct sql_stmt audit_kop_lees_postgres = {
+	"audit_kop_lees_postgres",
+	"SELECT laatste_id, laatste_hash FROM audit_kop WHERE nr = 1 FOR UPDATE",
+};
+static const struct sql_stmt audit_kop_zet = {
+	"audit_kop_zet", "UPDATE audit_kop SET laatste_id = $1, laatste_hash = $2 WHERE nr = 1",
+};
+static const struct sql_stmt audit_insert = {
+	"audit_insert",
+	"INSERT INTO audit_log (id, tijdstip, gebruiker, rol, namens, jeugdige_pseudoniem, "
+	"actie, object, bron_adres, verzoek_id, vorige_hash, hash) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+};
+#define AUDIT_KOLOMMEN \
+	"id, tijdstip, gebruiker, rol, namens, jeugdige_pseudoniem, actie, object, " \
+	"bron_adres, verzoek_id, vorige_hash, hash"
+static const struct sql_stmt audit_pagina = {
+	"audit_pagina",
+	"SELECT " AUDIT_KOLOMMEN " FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2",
+};
+/* An unset filter is NULL; CAST gives PostgreSQL the parameter's type. */
+static const struct sql_stmt audit_zoek = {
+	"audit_zoek",
+	"SELECT " AUDIT_KOLOMMEN " FROM audit_log WHERE id > $1 "
+	"AND (CAST($2 AS TEXT) IS NULL OR jeugdige_pseudoniem = $2) "
+	"AND (CAST($3 AS TEXT) IS NULL OR gebruiker = $3) "
+	"AND (CAST($4 AS TEXT) IS NULL OR tijdstip >= $4) "
+	"AND (CAST($5 AS TEXT) IS NULL OR tijdstip <= $5) "
+	"ORDER BY id LIMIT $6",
+};
+/* The per-youth report ("who looked at this file") by its index. */
+static const struct sql_stmt audit_zoek_pseudoniem = {
+	"audit_zoek_pseudoniem",
+	"SELECT " AUDIT_KOLOMMEN " FROM audit_log WHERE jeugdige_pseudoniem = $2 AND id > $1 "
+	"ORDER BY id LIMIT $3",
+};
+
+int store_set_error(struct store *st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(st->err, sizeof st->err, fmt, ap);
+	va_end(ap);
+	return -2;
+}
+
+int store_meta_set_nieuw(struct store *st, const char *key, const char *value)
+{
+	struct args a;
+
+	if (!key || !value)
+		return store_set_error(st, "store_meta_set_nieuw: sleutel of waarde ontbreekt");
+	if (args_start(st, &a, &meta_set_nieuw) < 0)
+		return -2;
+	a_str(&a, key, strlen(key) + 1, false);
+	a_str(&a, value, strlen(value) + 1, false);
+	return args_run(&a);
+}
+
+int store_begin_read(struct store *st)
+{
+	return drv_fail(st, st->drv->begin_read(st->conn));
+}
+
+char *store_nu_iso(char out[21])
+{
+	time_t nu = time(NULL);
+	struct tm tm;
+
+	if (!gmtime_r(&nu, &tm) || strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) != 20)
+		snprintf(out, 21, "1970-01-01T00:00:00Z");
+	return out;
+}
+
+/* Text from a C string (not a model array); "" becomes NULL with opt. */
+static void a_tekst(struct args *a, const char *v, bool opt)
+{
+	if (!v)
+		v = "";
+	a_str(a, v, strlen(v) + 1, opt);
+}
+
+/* Copy column col (NULL as "") into dst of size n; -2 when it does not
+ * fit (a row written by another tool). */
+static int kolom(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
+{
+	const char *v = st->drv->column_text(s, col);
+	size_t len = v ? strlen(v) : 0;
+
+	if (len >= n)
+		return store_set_error(st, "kolom %d: waarde van %zu tekens past niet in %zu",
+				       col, len, n - 1);
+	memcpy(dst, v ? v : "", len + 1);
+	return 0;
+}
+
+/* Run a prepared statement whose parameters are bound and which yields
+ * one integer. */
+static int64_t args_een_getal(struct args *a)
+{
+	int rc = a->rc;
+	int64_t n = 0;
+
+	if (rc == 0)
+		rc = drv_fail(a->st, a->st->drv->step(a->s));
+	if (rc == 1)
+		n = a->st->drv->column_int64(a->s, 0);
+	else if (rc == 0)
+		rc = store_set_error(a->st, "geen resultaat");
+	a->st->drv->reset(a->s);
+	return rc < 0 ? rc : n;
+}
+
+static int64_t telling(struct store *st, const struct sql_stmt *q, const char *waarde)
+{
+	struct args a;
+
+	if (args_start(st, &a, q) < 0)
+		return -2;
+	a_tekst(&a, waarde, false);
+	return args_een_getal(&a);
+}
+
+/* Does the scope value name an existing row? 0 yes, -2 (message) no. */
+static int scope_bestaat(struct store *st, const char *soort, const char *waarde)
+{
+	const struct sql_stmt *q;
+	const char *wat;
+	int64_t n;
+
+	if (strcmp(soort, "gemeente") == 0) {
+		q = &scope_gemeente_telt;
+		wat = "gemeentecode";
+	} else if (strcmp(soort, "lokaal_team") == 0) {
+		q = &scope_team_telt;
+		wat = "lokaal team";
+	} else if (strcmp(soort, "aanbieder") == 0) {
+		q = &scope_aanbieder_telt;
+		wat = "aanbieder (AGB-code)";
+	} else {
+		return store_set_error(st, "onbekende scopesoort '%.20s'", soort);
+	}
+	n = telling(st, q, waarde);
+	if (n < 0)
+		return (int)n;
+	if (n == 0)
+		return store_set_error(st, "onbekende %s '%.20s': die staat niet in deze database",
+				       wat, waarde);
+	return 0;
+}
+
+int store_gebruiker_add(struct store *st, struct gebruiker *g)
+{
+	char nu[21];
+	struct args a;
+	int64_t n, id;
+	int rc;
+
+	if (g->n_scopes < 0 || g->n_scopes > GEBRUIKER_SCOPES_MAX)
+		return store_set_error(st, "te veel scopes (hoogstens %d)", GEBRUIKER_SCOPES_MAX);
+	if (!memchr(g->naam, '\0', sizeof g->naam) || !g->naam[0])
+		return store_set_error(st, "gebruikersnaam ontbreekt of is te lang");
+	n = telling(st, &gebruiker_naam_telt, g->naam);
+	if (n < 0)
+		return (int)n;
+	if (n > 0)
+		return store_set_error(st, "er is al een gebruiker met de naam '%s'", g->naam);
+	for (int i = 0; i < g->n_scopes; i++) {
+		rc = scope_bestaat(st, g->scopes[i].soort, g->scopes[i].waarde);
+		if (rc < 0)
+			return rc;
+	}
+	id = query_count(st, &gebruiker_volgend_id);
+	if (id < 0)
+		return (int)id;
+	store_nu_iso(nu);
+	if (args_start(st, &a, &gebruiker_insert) < 0)
+		return -2;
+	a_int(&a, id);
+	A_TEXT(&a, g->naam);
+	A_TEXT(&a, g->rol);
+	A_OPT(&a, g->wachtwoord_hash);
+	a_bool(&a, g->actief);
+	a_tekst(&a, nu, false);
+	a_tekst(&a, nu, false);
+	rc = args_run(&a);
+	for (int i = 0; rc == 0 && i < g->n_scopes; i++) {
+		if (args_start(st, &a, &gebruiker_scope_insert) < 0)
+			return -2;
+		a_int(&a, id);
+		A_TEXT(&a, g->scopes[i].soort);
+		A_TEXT(&a, g->scopes[i].waarde);
+		rc = args_run(&a);
+	}
+	if (rc == 0) {
+		g->id = id;
+		memcpy(g->aangemaakt, nu, sizeof nu);
+		memcpy(g->laatst_gewijzigd, nu, sizeof nu);
+	}
+	return rc;
+}
+
+/* The user columns of the current row of s (scopes not yet). */
+static int lees_gebruiker(struct store *st, struct db_stmt *s, struct gebruiker *g)
+{
+	int rc;
+
+	memset(g, 0, sizeof *g);
+	g->id = st->drv->column_int64(s, 0);
+	rc = kolom(st, s, 1, g->naam, sizeof g->naam);
+	if (rc == 0)
+		rc = kolom(st, s, 2, g->rol, sizeof g->rol);
+	if (rc == 0)
+		rc = kolom(st, s, 3, g->wachtwoord_hash, sizeof g->wachtwoord_hash);
+	g->actief = st->drv->column_int64(s, 4) != 0;
+	if (rc == 0)
+		rc = kolom(st, s, 5, g->aangemaakt, sizeof g->aangemaakt);
+	if (rc == 0)
+		rc = kolom(st, s, 6, g->laatst_gewijzigd, sizeof g->laatst_gewijzigd);
+	g->mislukte_pogingen = st->drv->column_int64(s, 7);
+	g->geblokkeerd_tot = st->drv->column_int64(s, 8);
+	return rc;
+}
+
+static int lees_scopes(struct store *st, struct gebruiker *g)
+{
+	struct args a;
+	int rc;
+
+	if (args_start(st, &a, &gebruiker_scopes) < 0)
+		return -2;
+	a_int(&a, g->id);
+	rc = a.rc;
+	g->n_scopes = 0;
+	while (rc == 0 && (rc = drv_fail(st, st->drv->step(a.s))) == 1) {
+		struct gebruiker_scope *sc;
+
+		if (g->n_scopes == GEBRUIKER_SCOPES_MAX) {
+			rc = store_set_error(st, "gebruiker '%s' heeft meer dan %d scopes", g->naam,
+					     GEBRUIKER_SCOPES_MAX);
+			break;
+		}
+		sc = &g->scopes[g->n_scopes++];
+		rc = kolom(st, a.s, 0, sc->soort, sizeof sc->soort);
+		if (rc == 0)
+			rc = kolom(st, a.s, 1, sc->waarde, sizeof sc->waarde);
+	}
+	st->drv->reset(a.s);
+	return rc < 0 ? rc : 0;
+}
+
+int store_gebruiker_get(struct store *st, const char *naam, struct gebruiker *out)
+{
+	struct args a;
+	int rc;
+
+	if (args_start(st, &a, &gebruiker_by_naam) < 0)
+		return -2;
+	a_tekst(&a, naam, false);
+	rc = a.rc;
+	if (rc == 0)
+		rc = drv_fail(st, st->drv->step(a.s));
+	if (rc == 1 && lees_gebruiker(st, a.s, out) < 0)
+		rc = -2;
+	st->drv->reset(a.s);
+	if (rc == 1 && lees_scopes(st, out) < 0)
+		rc = -2;
+	return rc;
+}
+
+int store_gebruiker_list(struct store *st, struct gebruiker **out)
+{
+	struct db_stmt *s = prep(st, &gebruiker_alle);
+	struct gebruiker *lijst = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	if (!s)
+		return -2;
+	while ((rc = drv_fail(st, st->drv->step(s))) == 1) {
+		if (n == cap) {
+			size_t nieuw = cap ? 2 * cap : 16;
+			struct gebruiker *p = realloc(lijst, nieuw * sizeof *p);
+
+			if (!p) {
+				rc = store_set_error(st, "onvoldoende geheugen");
+				break;
+			}
+			lijst = p;
+			cap = nieuw;
+		}
+		if (lees_gebruiker(st, s, &lijst[n]) < 0) {
+			rc = -2;
+			break;
+		}
+		n++;
+	}
+	st->drv->reset(s);
+	for (size_t i = 0; rc == 0 && i < n; i++)
+		rc = lees_scopes(st, &lijst[i]);
+	if (rc < 0) {
+		free(lijst);
+		return rc;
+	}
+	if (n > INT32_MAX) {
+		free(lijst);
+		return store_set_error(st, "te veel gebruikers");
+	}
+	*out = lijst;
+	return (int)n;
+}
+
+/* The id of user naam: 1 found, 0 not. */
+static int gebruiker_id(struct store *st, const char *naam, int64_t *id)
+{
+	struct gebruiker g;
+	int rc = store_gebruiker_get(st, naam, &g);
+
+	if (rc == 1)
+		*id = g.id;
+	return rc;
+}
+
+int store_gebruiker_disable(struct store *st, const char *naam)
+{
+	char nu[21];
+	struct args a;
+	int64_t id = 0;
+	int rc = gebruiker_id(st, naam, &id);
+
+	if (rc <= 0)
+		return rc;
+	if (args_start(st, &a, &gebruiker_disable) < 0)
+		return -2;
+	a_int(&a, id);
+	a_tekst(&a, store_nu_iso(nu), false);
+	rc = args_run(&a);
+	if (rc == 0)
+		rc = store_sessie_delete_gebruiker(st, id);
+	return rc < 0 ? rc : 1;
+}
+
+int store_gebruiker_set_wachtwoord(struct store *st, const char *naam, const char *hash)
+{
+	char nu[21];
+	struct args a;
+	int64_t id = 0;
+	int rc = gebruiker_id(st, naam, &id);
+
+	if (rc <= 0)
+		return rc;
+	if (args_start(st, &a, &gebruiker_set_hash) < 0)
+		return -2;
+	a_int(&a, id);
+	a_tekst(&a, hash, true);
+	a_tekst(&a, store_nu_iso(nu), false);
+	rc = args_run(&a);
+	return rc < 0 ? rc : 1;
+}
+
+int store_gebruiker_login_mislukt(struct store *st, int64_t id, int64_t drempel, int64_t blok_tot)
+{
+	struct args a;
+
+	if (args_start(st, &a, &gebruiker_mislukt) < 0)
+		return -2;
+	a_int(&a, id);
+	a_int(&a, drempel);
+	a_int(&a, blok_tot);
+	return args_run(&a);
+}
+
+int store_gebruiker_login_gelukt(struct store *st, int64_t id)
+{
+	struct args a;
+
+	if (args_start(st, &a, &gebruiker_gelukt) < 0)
+		return -2;
+	a_int(&a, id);
+	return args_run(&a);
+}
+
+int store_sessie_maak(struct store *st, const struct sessie *s)
+{
+	struct args a;
+
+	if (args_start(st, &a, &sessie_insert) < 0)
+		return -2;
+	A_TEXT(&a, s->token_hash);
+	a_int(&a, s->gebruiker_id);
+	a_int(&a, s->aangemaakt);
+	a_int(&a, s->laatst_actief);
+	a_int(&a, s->verloopt);
+	A_OPT(&a, s->csrf_hash);
+	return args_run(&a);
+}
+
+int store_sessie_get(struct store *st, const char *token_hash, int64_t nu, int64_t max_inactief,
+		     struct sessie *out)
+{
+	struct args a;
+	int rc;
+
+	if (args_start(st, &a, &sessie_get) < 0)
+		return -2;
+	a_tekst(&a, token_hash, false);
+	a_int(&a, nu);
+	a_int(&a, nu - max_inactief);
+	rc = a.rc;
+	if (rc == 0)
+		rc = drv_fail(st, st->drv->step(a.s));
+	if (rc == 1) {
+		memset(out, 0, sizeof *out);
+		if (kolom(st, a.s, 0, out->token_hash, sizeof out->token_hash) < 0 ||
+		    kolom(st, a.s, 5, out->csrf_hash, sizeof out->csrf_hash) < 0)
+			rc = -2;
+		out->gebruiker_id = st->drv->column_int64(a.s, 1);
+		out->aangemaakt = st->drv->column_int64(a.s, 2);
+		out->laatst_actief = st->drv->column_int64(a.s, 3);
+		out->verloopt = st->drv->column_int64(a.s, 4);
+	}
+	st->drv->reset(a.s);
+	return rc;
+}
+
+int store_sessie_touch(struct store *st, const char *token_hash, int64_t nu)
+{
+	struct args a;
+
+	if (args_start(st, &a, &sessie_touch) < 0)
+		return -2;
+	a_tekst(&a, token_hash, false);
+	a_int(&a, nu);
+	return args_run(&a);
+}
+
+int store_sessie_delete(struct store *st, const char *token_hash)
+{
+	struct args a;
+
+	if (args_start(st, &a, &sessie_delete) < 0)
+		return -2;
+	a_tekst(&a, token_hash, false);
+	return args_run(&a);
+}
+
+int store_sessie_delete_gebruiker(struct store *st, int64_t gebruiker_id)
+{
+	struct args a;
+
+	if (args_start(st, &a, &sessie_delete_gebruiker) < 0)
+		return -2;
+	a_int(&a, gebruiker_id);
+	return args_run(&a);
+}
+
+int store_sessie_opruimen(struct store *st, int64_t nu)
+{
+	struct args a;
+
+	if (args_start(st, &a, &sessie_opruimen) < 0)
+		return -2;
+	a_int(&a, nu);
+	return args_run(&a);
+}
+
+int store_api_token_maak(struct store *st, const struct api_token *t)
+{
+	struct args a;
+	int rc;
+
+	if (strcmp(t->soort, "gemeente") != 0 && strcmp(t->soort, "aanbieder") != 0)
+		return store_set_error(st, "een API-token hoort bij een gemeente of een aanbieder, "
+				       "niet bij '%.12s'", t->soort);
+	rc = scope_bestaat(st, t->soort, t->waarde);
+	if (rc < 0)
+		return rc;
+	if (args_start(st, &a, &api_token_insert) < 0)
+		return -2;
+	A_TEXT(&a, t->token_hash);
+	A_TEXT(&a, t->naam);
+	A_TEXT(&a, t->soort);
+	A_TEXT(&a, t->waarde);
+	A_TEXT(&a, t->aangemaakt);
+	return args_run(&a);
+}
+
+int store_api_token_get(struct store *st, const char *token_hash, struct api_token *out)
+{
+	struct args a;
+	int rc;
+
+	if (args_start(st, &a, &api_token_get) < 0)
+		return -2;
+	a_tekst(&a, token_hash, false);
+	rc = a.rc;
+	if (rc == 0)
+		rc = drv_fail(st, st->drv->step(a.s));
+	if (rc == 1) {
+		memset(out, 0, sizeof *out);
+		if (kolom(st, a.s, 0, out->token_hash, sizeof out->token_hash) < 0 ||
+		    kolom(st, a.s, 1, out->naam, sizeof out->naam) < 0 ||
+		    kolom(st, a.s, 2, out->soort, sizeof out->soort) < 0 ||
+		    kolom(st, a.s, 3, out->waarde, sizeof out->waarde) < 0 ||
+		    kolom(st, a.s, 4, out->aangemaakt, sizeof out->aangemaakt) < 0 ||
+		    kolom(st, a.s, 5, out->ingetrokken, sizeof out->ingetrokken) < 0)
+			rc = -2;
+	}
+	st->drv->reset(a.s);
+	return rc;
+}
+
+int store_api_token_intrekken(struct store *st, const char *token_hash)
+{
+	struct api_token t;
+	char nu[21];
+	struct args a;
+	int rc = store_api_token_get(st, token_hash, &t);
+
+	if (rc <= 0)
+		return rc;
+	if (args_start(st, &a, &api_token_intrekken) < 0)
+		return -2;
+	a_tekst(&a, token_hash, false);
+	a_tekst(&a, store_nu_iso(nu), false);
+	rc = args_run(&a);
+	return rc < 0 ? rc : 1;
+}
+
+/* The head: 1 and its fields, 0 when there is none. */
+static int kop_lees(struct store *st, const struct sql_stmt *q, int64_t *id,
+		    char hash[HASH_HEX_LEN + 1])
+{
+	struct db_stmt *s = prep(st, q);
+	int rc;
+
+	if (!s)
+		return -2;
+	rc = drv_fail(st, st->drv->step(s));
+	if (rc == 1) {
+		*id = st->drv->column_int64(s, 0);
+		if (kolom(st, s, 1, hash, HASH_HEX_LEN + 1) < 0)
+			rc = -2;
+	}
+	st->drv->reset(s);
+	return rc;
+}
+
+int store_audit_kop(struct store *st, int64_t *laatste_id, char hash[HASH_HEX_LEN + 1])
+{
+	return kop_lees(st, &audit_kop_lees, laatste_id, hash);
+}
+
+int store_audit_append(struct store *st, struct audit_record *r)
+{
+	const struct sql_stmt *lees = &audit_kop_lees;
+	char kop_hash[HASH_HEX_LEN + 1];
+	int64_t kop_id = 0;
+	struct args a;
+	int rc;
+
+	if (!st->drv->in_transaction(st->conn))
+		return store_set_error(st, "interne fout: store_audit_append buiten een transactie");
+	if (!audit_actie_geldig(r->actie))
+		return store_set_error(st, "onbekende auditactie '%.19s'", r->actie);
+	if (!r->tijdstip[0])
+		store_nu_iso(r->tijdstip);
+	switch (st->drv->dialect) {
+	case DB_DIALECT_SQLITE:
+		break;
+	case DB_DIALECT_POSTGRES:
+		lees = &audit_kop_lees_postgres;
+		break;
+	}
+	if (args_start(st, &a, &audit_kop_maak) < 0)
+		return -2;
+	a_tekst(&a, AUDIT_BEGIN_HASH, false);
+	rc = args_run(&a);
+	if (rc < 0)
+		return rc;
+	rc = kop_lees(st, lees, &kop_id, kop_hash);
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		return store_set_error(st, "de kop van het auditlog ontbreekt");
+	r->id = kop_id + 1;
+	memcpy(r->vorige_hash, kop_hash, sizeof r->vorige_hash);
+	audit_keten_hash(r->vorige_hash, r, r->hash);
+
+	if (args_start(st, &a, &audit_insert) < 0)
+		return -2;
+	a_int(&a, r->id);
+	A_TEXT(&a, r->tijdstip);
+	A_TEXT(&a, r->gebruiker);
+	A_TEXT(&a, r->rol);
+	A_OPT(&a, r->namens);
+	A_OPT(&a, r->jeugdige_pseudoniem);
+	A_TEXT(&a, r->actie);
+	A_TEXT(&a, r->object);
+	A_OPT(&a, r->bron_adres);
+	A_OPT(&a, r->verzoek_id);
+	A_TEXT(&a, r->vorige_hash);
+	A_TEXT(&a, r->hash);
+	rc = args_run(&a);
+	if (rc < 0)
+		return rc;
+	if (args_start(st, &a, &audit_kop_zet) < 0)
+		return -2;
+	a_int(&a, r->id);
+	A_TEXT(&a, r->hash);
+	return args_run(&a);
+}
+
+static int lees_audit(struct store *st, struct db_stmt *s, struct audit_record *r)
+{
+	int rc = 0;
+
+	memset(r, 0, sizeof *r);
+	r->id = st->drv->column_int64(s, 0);
+#define K(col, f) if (rc == 0) rc = kolom(st, s, col, r->f, sizeof r->f)
+	K(1, tijdstip);
+	K(2, gebruiker);
+	K(3, rol);
+	K(4, namens);
+	K(5, jeugdige_pseudoniem);
+	K(6, actie);
+	K(7, object);
+	K(8, bron_adres);
+	K(9, verzoek_id);
+	K(10, vorige_hash);
+	K(11, hash);
+#undef K
+	return rc;
+}
+
+/* Step a bound audit query into out[0..max). */
+static int audit_rijen(struct args *a, struct audit_record *out, int max)
+{
+	int rc = a->rc, n = 0;
+
+	while (rc == 0 && n < max && (rc = drv_fail(a->st, a->st->drv->step(a->s))) == 1) {
+		rc = lees_audit(a->st, a->s, &out[n]);
+		if (rc == 0)
+			n++;
+	}
+	a->st->drv->reset(a->s);
+	return rc < 0 ? rc : n;
+}
+
+int store_audit_pagina(struct store *st, int64_t na_id, struct audit_record *out, int max)
+{
+	struct args a;
+
+	if (max <= 0)
+		return 0;
+	if (args_start(st, &a, &audit_pagina) < 0)
+		return -2;
+	a_int(&a, na_id);
+	a_int(&a, max);
+	return audit_rijen(&a, out, max);
+}
+
+static bool gezet(const char *s)
+{
+	return s && *s;
+}
+
+int store_audit_zoek(struct store *st, const struct audit_filter *f, int64_t na_id,
+		     struct audit_record *out, int max)
+{
+	char van[32], tot[32];
+	struct args a;
+
+	if (max <= 0)
+		return 0;
+	if (gezet(f->pseudoniem) && !gezet(f->gebruiker) && !gezet(f->van) && !gezet(f->tot)) {
+		if (args_start(st, &a, &audit_zoek_pseudoniem) < 0)
+			return -2;
+		a_int(&a, na_id);
+		a_tekst(&a, f->pseudoniem, false);
+		a_int(&a, max);
+		return audit_rijen(&a, out, max);
+	}
+	/* Dates to the bounds of tijdstip (ISO text sorts in time order). */
+	snprintf(van, sizeof van, "%.10sT00:00:00Z", gezet(f->van) ? f->van : "");
+	snprintf(tot, sizeof tot, "%.10sT23:59:59Z", gezet(f->tot) ? f->tot : "");
+	if (args_start(st, &a, &audit_zoek) < 0)
+		return -2;
+	a_int(&a, na_id);
+	a_tekst(&a, f->pseudoniem, true);
+	a_tekst(&a, f->gebruiker, true);
+	a_tekst(&a, gezet(f->van) ? van : "", true);
+	a_tekst(&a, gezet(f->tot) ? tot : "", true);
+	a_int(&a, max);
+	return audit_rijen(&a, out, max);
 }

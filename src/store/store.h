@@ -13,9 +13,11 @@
 #ifndef JR_STORE_STORE_H
 #define JR_STORE_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/audit.h"
 #include "domain/kpi.h"
 #include "domain/model.h"
 
@@ -111,5 +113,139 @@ int store_declaratie_totalen(struct store *st, int64_t id);
  * kpi.h requires). The caller owns the arrays: store_kpi_release(). */
 int store_kpi_load(struct store *st, struct kpi_data *out);
 void store_kpi_release(struct kpi_data *d);
+
+/* ---- users, sessions, API tokens, audit log (schema migration 2) ------
+ *
+ * Times: gebruiker and audit_log carry ISO 8601 UTC text
+ * ("2025-01-31T13:45:07Z", see store_nu_iso); sessions and blocks carry
+ * unix seconds, which the callers pass in (so tests control the clock).
+ * The store holds only hashes of passwords and tokens, never the secret.
+ */
+
+/* Set the error message (for the modules above the store that detect a
+ * problem in stored data); returns -2. */
+__attribute__((format(printf, 2, 3)))
+int store_set_error(struct store *st, const char *fmt, ...);
+
+/* Insert meta key = value unless the key exists (then nothing changes;
+ * read it back with store_meta_get). 0 or -1/-2. */
+int store_meta_set_nieuw(struct store *st, const char *key, const char *value);
+
+/* Open a read-only snapshot (consistent multi-statement reads; end with
+ * store_commit or store_rollback). */
+int store_begin_read(struct store *st);
+
+/* The current time as ISO 8601 UTC with seconds, into out[21]. */
+char *store_nu_iso(char out[21]);
+
+#define GEBRUIKER_SCOPES_MAX 32
+
+struct gebruiker_scope {
+	char soort[12];       /* gemeente, lokaal_team, aanbieder */
+	char waarde[21];      /* CBS code, team id, AGB code */
+};
+
+struct gebruiker {
+	int64_t id;
+	char naam[96];
+	char rol[16];
+	char wachtwoord_hash[128];   /* "" when none */
+	bool actief;
+	char aangemaakt[21];
+	char laatst_gewijzigd[21];
+	int64_t mislukte_pogingen;
+	int64_t geblokkeerd_tot;     /* unix seconds; 0: not blocked */
+	int n_scopes;
+	struct gebruiker_scope scopes[GEBRUIKER_SCOPES_MAX];
+};
+
+/* Add user g (naam, rol, wachtwoord_hash, actief, scopes; id and the
+ * times are assigned) inside the caller's transaction. Each scope value
+ * must exist (gemeente.code, lokaal_team.id, aanbieder.agb). A name in
+ * use, an unknown code: -2 with a Dutch message. On success g->id is set
+ * and 0 is returned. */
+int store_gebruiker_add(struct store *st, struct gebruiker *g);
+
+/* 1 and *out filled (scopes included) when naam exists, 0 when not. */
+int store_gebruiker_get(struct store *st, const char *naam, struct gebruiker *out);
+
+/* All users ordered by name into a new array (*out, caller frees with
+ * free()); returns the number, or -1/-2. */
+int store_gebruiker_list(struct store *st, struct gebruiker **out);
+
+/* Set actief = 0 and end every session of the user. 1 done, 0 no such
+ * user. In the caller's transaction. */
+int store_gebruiker_disable(struct store *st, const char *naam);
+
+/* Replace the password hash (and clear failed attempts and blocks).
+ * 1 done, 0 no such user. */
+int store_gebruiker_set_wachtwoord(struct store *st, const char *naam, const char *hash);
+
+/* A failed login: count it; when the count reaches drempel, block until
+ * blok_tot (unix seconds). A successful login: reset both. */
+int store_gebruiker_login_mislukt(struct store *st, int64_t id, int64_t drempel,
+				  int64_t blok_tot);
+int store_gebruiker_login_gelukt(struct store *st, int64_t id);
+
+struct sessie {
+	char token_hash[HASH_HEX_LEN + 1];
+	int64_t gebruiker_id;
+	int64_t aangemaakt, laatst_actief, verloopt;   /* unix seconds */
+	char csrf_hash[HASH_HEX_LEN + 1];
+};
+
+int store_sessie_maak(struct store *st, const struct sessie *s);
+/* 1 and *out when a session with that token hash exists, has not expired
+ * at nu (verloopt > nu), was active after nu - max_inactief, and belongs
+ * to an active user; else 0. */
+int store_sessie_get(struct store *st, const char *token_hash, int64_t nu, int64_t max_inactief,
+		     struct sessie *out);
+int store_sessie_touch(struct store *st, const char *token_hash, int64_t nu);
+int store_sessie_delete(struct store *st, const char *token_hash);
+/* End every session of a user. */
+int store_sessie_delete_gebruiker(struct store *st, int64_t gebruiker_id);
+/* Remove sessions that expired before nu. */
+int store_sessie_opruimen(struct store *st, int64_t nu);
+
+struct api_token {
+	char token_hash[HASH_HEX_LEN + 1];
+	char naam[96];
+	char soort[12];       /* gemeente, aanbieder */
+	char waarde[21];
+	char aangemaakt[21];
+	char ingetrokken[21]; /* "" while valid */
+};
+
+/* The scope value must exist (gemeente.code / aanbieder.agb). */
+int store_api_token_maak(struct store *st, const struct api_token *t);
+/* 1 revoked now, 0 unknown or already revoked. */
+int store_api_token_intrekken(struct store *st, const char *token_hash);
+/* 1 and *out when the token exists and is not revoked, else 0. */
+int store_api_token_get(struct store *st, const char *token_hash, struct api_token *out);
+
+/* Append r to the audit log inside the caller's transaction (so the
+ * record commits or rolls back with the change it describes). Reads and
+ * locks the head (PostgreSQL: SELECT ... FOR UPDATE; SQLite: the write
+ * lock of BEGIN IMMEDIATE), sets r->id, r->vorige_hash and r->hash, inserts
+ * and moves the head. tijdstip "" becomes now. Outside a transaction:
+ * -2. */
+int store_audit_append(struct store *st, struct audit_record *r);
+
+/* Search: every set filter must hold; NULL/"" = any. van/tot are dates
+ * (JJJJ-MM-DD, tot inclusive). Records with id > na_id, ascending, at
+ * most max into out. Returns the number. */
+struct audit_filter {
+	const char *pseudoniem;
+	const char *gebruiker;
+	const char *van;
+	const char *tot;
+};
+int store_audit_zoek(struct store *st, const struct audit_filter *f, int64_t na_id,
+		     struct audit_record *out, int max);
+
+/* For verification, in a snapshot (store_begin_read): up to max records
+ * with id > na_id in id order; and the head (1 and *id/hash, 0 no head). */
+int store_audit_pagina(struct store *st, int64_t na_id, struct audit_record *out, int max);
+int store_audit_kop(struct store *st, int64_t *laatste_id, char hash[HASH_HEX_LEN + 1]);
 
 #endif

@@ -863,6 +863,278 @@ struct opener {
 	char err[512];
 };
 
+/* ---- users, sessions, API tokens, audit log (migration 2) ---------------- */
+
+/* 1 when sql fails on the database directly (a trigger's refusal). */
+static int raw_sql_fails(const struct fixture *f, const char *sql)
+{
+	int mislukt;
+
+	if (f->pg) {
+		PGconn *c = PQconnectdb(f->url);
+		PGresult *r;
+
+		if (PQstatus(c) != CONNECTION_OK)
+			fail_msg("raw connect: %s", PQerrorMessage(c));
+		r = PQexec(c, sql);
+		mislukt = PQresultStatus(r) != PGRES_COMMAND_OK;
+		PQclear(r);
+		PQfinish(c);
+	} else {
+		sqlite3 *db = NULL;
+
+		assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+		mislukt = sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK;
+		sqlite3_close(db);
+	}
+	return mislukt;
+}
+
+static void test_gebruikers(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f);
+	struct gebruiker g = { .naam = "leiden", .rol = "gemeente", .wachtwoord_hash = "$argon2id$x",
+			       .actief = true, .n_scopes = 2,
+			       .scopes = { { "gemeente", "0575" }, { "gemeente", "0546" } } };
+	struct gebruiker t = { .naam = "team", .rol = "lokaal_team", .actief = true, .n_scopes = 1,
+			       .scopes = { { "lokaal_team", "7" } } };
+	struct gebruiker fout = { .naam = "x", .rol = "gemeente", .actief = true, .n_scopes = 1,
+				  .scopes = { { "gemeente", "9999" } } };
+	struct gebruiker uit, *lijst = NULL;
+	int n;
+
+	put_everything(st);
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_gebruiker_add(st, &g), 0);
+	assert_int_equal(store_gebruiker_add(st, &t), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_true(g.id > 0 && t.id > g.id);
+
+	assert_int_equal(store_gebruiker_get(st, "leiden", &uit), 1);
+	assert_int_equal(uit.id, g.id);
+	assert_string_equal(uit.rol, "gemeente");
+	assert_string_equal(uit.wachtwoord_hash, "$argon2id$x");
+	assert_true(uit.actief);
+	assert_int_equal(strlen(uit.aangemaakt), 20);
+	assert_int_equal(uit.n_scopes, 2);
+	assert_string_equal(uit.scopes[0].waarde, "0546");   /* ordered */
+	assert_string_equal(uit.scopes[1].waarde, "0575");
+	assert_int_equal(store_gebruiker_get(st, "niemand", &uit), 0);
+
+	/* A duplicate name and an unknown code: refused, nothing stored. */
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_gebruiker_add(st, &g), -2);
+	assert_non_null(strstr(store_error(st), "al een gebruiker"));
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_gebruiker_add(st, &fout), -2);
+	assert_non_null(strstr(store_error(st), "9999"));
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(store_count(st, "gebruiker"), 2);
+	assert_int_equal(store_count(st, "gebruiker_scope"), 3);
+
+	n = store_gebruiker_list(st, &lijst);
+	assert_int_equal(n, 2);
+	assert_string_equal(lijst[0].naam, "leiden");
+	assert_string_equal(lijst[1].naam, "team");
+	assert_int_equal(lijst[1].n_scopes, 1);
+	assert_string_equal(lijst[1].scopes[0].soort, "lokaal_team");
+	free(lijst);
+
+	/* Throttle fields. */
+	assert_int_equal(store_gebruiker_login_mislukt(st, g.id, 2, 5000), 0);
+	assert_int_equal(store_gebruiker_get(st, "leiden", &uit), 1);
+	assert_int_equal(uit.mislukte_pogingen, 1);
+	assert_int_equal(uit.geblokkeerd_tot, 0);
+	assert_int_equal(store_gebruiker_login_mislukt(st, g.id, 2, 5000), 0);
+	assert_int_equal(store_gebruiker_get(st, "leiden", &uit), 1);
+	assert_int_equal(uit.mislukte_pogingen, 2);
+	assert_int_equal(uit.geblokkeerd_tot, 5000);
+	assert_int_equal(store_gebruiker_login_gelukt(st, g.id), 0);
+	assert_int_equal(store_gebruiker_get(st, "leiden", &uit), 1);
+	assert_int_equal(uit.mislukte_pogingen, 0);
+	assert_int_equal(uit.geblokkeerd_tot, 0);
+
+	assert_int_equal(store_gebruiker_set_wachtwoord(st, "leiden", "$argon2id$y"), 1);
+	assert_int_equal(store_gebruiker_set_wachtwoord(st, "niemand", "$argon2id$y"), 0);
+	assert_int_equal(store_gebruiker_get(st, "leiden", &uit), 1);
+	assert_string_equal(uit.wachtwoord_hash, "$argon2id$y");
+	store_close(st);
+}
+
+static void test_sessies(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f);
+	struct gebruiker g = { .naam = "admin", .rol = "beheerder", .actief = true };
+	struct sessie s = { .aangemaakt = 1000, .laatst_actief = 1000, .verloopt = 2000 }, uit;
+	struct api_token tk = { .naam = "koppeling", .soort = "aanbieder", .waarde = "01234567",
+				.aangemaakt = "2025-01-01T00:00:00Z" }, tu;
+
+	put_everything(st);
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_gebruiker_add(st, &g), 0);
+	assert_int_equal(store_commit(st), 0);
+	memset(s.token_hash, 'a', HASH_HEX_LEN);
+	memset(s.csrf_hash, 'c', HASH_HEX_LEN);
+	s.gebruiker_id = g.id;
+	assert_int_equal(store_sessie_maak(st, &s), 0);
+	assert_int_equal(store_sessie_get(st, s.token_hash, 1500, 600, &uit), 1);
+	assert_int_equal(uit.gebruiker_id, g.id);
+	assert_string_equal(uit.csrf_hash, s.csrf_hash);
+	/* Idle too long, then touched; expired absolutely. */
+	assert_int_equal(store_sessie_get(st, s.token_hash, 1700, 600, &uit), 0);
+	assert_int_equal(store_sessie_touch(st, s.token_hash, 1650), 0);
+	assert_int_equal(store_sessie_get(st, s.token_hash, 1700, 600, &uit), 1);
+	assert_int_equal(uit.laatst_actief, 1650);
+	assert_int_equal(store_sessie_get(st, s.token_hash, 2000, 600, &uit), 0);
+	assert_int_equal(store_sessie_get(st, "onbekend", 1500, 600, &uit), 0);
+	/* Delete; disable ends all sessions of the user. */
+	assert_int_equal(store_sessie_delete(st, s.token_hash), 0);
+	assert_int_equal(store_count(st, "sessie"), 0);
+	assert_int_equal(store_sessie_maak(st, &s), 0);
+	s.token_hash[0] = 'b';
+	assert_int_equal(store_sessie_maak(st, &s), 0);
+	assert_int_equal(store_count(st, "sessie"), 2);
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_gebruiker_disable(st, "admin"), 1);
+	assert_int_equal(store_gebruiker_disable(st, "niemand"), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(store_count(st, "sessie"), 0);
+	/* A session of a disabled user does not count. */
+	assert_int_equal(store_sessie_maak(st, &s), 0);
+	assert_int_equal(store_sessie_get(st, s.token_hash, 1500, 600, &uit), 0);
+	assert_int_equal(store_sessie_opruimen(st, 2000), 0);
+	assert_int_equal(store_count(st, "sessie"), 0);
+
+	/* API tokens. */
+	memset(tk.token_hash, 'e', HASH_HEX_LEN);
+	assert_int_equal(store_api_token_maak(st, &tk), 0);
+	assert_int_equal(store_api_token_get(st, tk.token_hash, &tu), 1);
+	assert_string_equal(tu.waarde, "01234567");
+	assert_string_equal(tu.ingetrokken, "");
+	assert_int_equal(store_api_token_intrekken(st, tk.token_hash), 1);
+	assert_int_equal(store_api_token_intrekken(st, tk.token_hash), 0);
+	assert_int_equal(store_api_token_get(st, tk.token_hash, &tu), 0);
+	tk.token_hash[0] = 'f';
+	snprintf(tk.waarde, sizeof tk.waarde, "99999999");
+	assert_int_equal(store_api_token_maak(st, &tk), -2);
+	assert_non_null(strstr(store_error(st), "99999999"));
+	snprintf(tk.soort, sizeof tk.soort, "regio");
+	assert_int_equal(store_api_token_maak(st, &tk), -2);
+	store_close(st);
+}
+
+static void audit_rec(struct audit_record *r, const char *gebruiker, const char *pseudoniem,
+		      const char *tijdstip)
+{
+	memset(r, 0, sizeof *r);
+	snprintf(r->gebruiker, sizeof r->gebruiker, "%s", gebruiker);
+	snprintf(r->rol, sizeof r->rol, "gemeente");
+	snprintf(r->namens, sizeof r->namens, "0546");
+	if (pseudoniem)
+		memset(r->jeugdige_pseudoniem, pseudoniem[0], HASH_HEX_LEN);
+	snprintf(r->actie, sizeof r->actie, "lezen");
+	snprintf(r->object, sizeof r->object, "traject 400");
+	snprintf(r->bron_adres, sizeof r->bron_adres, "192.0.2.1");
+	snprintf(r->tijdstip, sizeof r->tijdstip, "%s", tijdstip);
+}
+
+static void test_audit_log(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f);
+	struct audit_record r, uit[8];
+	struct audit_filter flt = { 0 };
+	struct audit_controle c;
+	char kop_hash[HASH_HEX_LEN + 1], p[HASH_HEX_LEN + 1];
+	int64_t kop_id;
+	int n;
+
+	/* No head before the first append (copy needs an empty target). */
+	assert_int_equal(store_audit_kop(st, &kop_id, kop_hash), 0);
+	audit_rec(&r, "piet", "a", "");
+	assert_int_equal(store_audit_append(st, &r), -2);    /* outside a transaction */
+	assert_int_equal(store_begin(st), 0);
+	audit_rec(&r, "piet", "a", "2025-01-10T09:00:00Z");
+	assert_int_equal(store_audit_append(st, &r), 0);
+	assert_int_equal(r.id, 1);
+	assert_string_equal(r.vorige_hash, AUDIT_BEGIN_HASH);
+	audit_rec(&r, "klaas", "b", "2025-01-11T09:00:00Z");
+	assert_int_equal(store_audit_append(st, &r), 0);
+	audit_rec(&r, "piet", NULL, "2025-01-12T09:00:00Z");
+	assert_int_equal(store_audit_append(st, &r), 0);
+	audit_rec(&r, "klaas", "a", "");
+	snprintf(r.actie, sizeof r.actie, "wijzigen");
+	assert_int_equal(store_audit_append(st, &r), 0);
+	assert_int_equal(r.id, 4);
+	assert_int_equal(strlen(r.tijdstip), 20);             /* now, filled in */
+	assert_int_equal(store_commit(st), 0);
+	/* A rolled-back append leaves no trace, the head included. */
+	assert_int_equal(store_begin(st), 0);
+	audit_rec(&r, "weg", NULL, "");
+	assert_int_equal(store_audit_append(st, &r), 0);
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(store_audit_kop(st, &kop_id, kop_hash), 1);
+	assert_int_equal(kop_id, 4);
+
+	/* The chain verifies through the paged reader. */
+	audit_controle_begin(&c);
+	assert_int_equal(store_begin_read(st), 0);
+	n = store_audit_pagina(st, 0, uit, 3);
+	assert_int_equal(n, 3);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(audit_controle_volgende(&c, &uit[i]), 0);
+	n = store_audit_pagina(st, uit[2].id, uit, 3);
+	assert_int_equal(n, 1);
+	assert_int_equal(audit_controle_volgende(&c, &uit[0]), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(audit_controle_einde(&c, kop_id, kop_hash), 0);
+	assert_int_equal(c.n, 4);
+	assert_string_equal(uit[0].namens, "0546");
+	assert_string_equal(uit[0].verzoek_id, "");           /* NULL back as "" */
+
+	/* Search: by youth (the per-youth report), user, period, paged. */
+	memset(p, 'a', HASH_HEX_LEN);
+	p[HASH_HEX_LEN] = '\0';
+	flt.pseudoniem = p;
+	n = store_audit_zoek(st, &flt, 0, uit, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(uit[0].id, 1);
+	assert_int_equal(uit[1].id, 4);
+	assert_string_equal(uit[1].actie, "wijzigen");
+	flt.gebruiker = "klaas";
+	n = store_audit_zoek(st, &flt, 0, uit, 8);
+	assert_int_equal(n, 1);
+	assert_int_equal(uit[0].id, 4);
+	flt.pseudoniem = NULL;
+	flt.gebruiker = NULL;
+	flt.van = "2025-01-11";
+	flt.tot = "2025-01-12";
+	n = store_audit_zoek(st, &flt, 0, uit, 8);
+	assert_int_equal(n, 2);
+	assert_int_equal(uit[0].id, 2);
+	assert_int_equal(uit[1].id, 3);
+	flt.van = flt.tot = NULL;
+	assert_int_equal(store_audit_zoek(st, &flt, 0, uit, 2), 2);
+	assert_int_equal(store_audit_zoek(st, &flt, 2, uit, 8), 2);
+	assert_int_equal(uit[0].id, 3);
+
+	/* Append-only: UPDATE, DELETE (and on PostgreSQL TRUNCATE) refused
+	 * by the database itself; the head only moves one step forward. */
+	assert_true(raw_sql_fails(f, "UPDATE audit_log SET gebruiker = 'x' WHERE id = 2"));
+	assert_true(raw_sql_fails(f, "DELETE FROM audit_log WHERE id = 4"));
+	assert_true(raw_sql_fails(f, "DELETE FROM audit_log"));
+	if (f->pg)
+		assert_true(raw_sql_fails(f, "TRUNCATE audit_log"));
+	assert_true(raw_sql_fails(f, "UPDATE audit_kop SET laatste_id = 2"));
+	assert_int_equal(store_count(st, "audit_log"), 4);
+	assert_int_equal(store_audit_zoek(st, &flt, 1, uit, 1), 1);
+	assert_string_equal(uit[0].gebruiker, "klaas");
+	store_close(st);
+}
+
 static void *open_thread(void *arg)
 {
 	struct opener *o = arg;
@@ -1184,7 +1456,8 @@ static void test_pg_connection_lost(void **state)
 	X(test_create) X(test_roundtrip) X(test_nulls_in_columns) X(test_kosten) \
 	X(test_duplicate_and_fk) X(test_rollback) X(test_meta_and_reopen) \
 	X(test_newer_schema) X(test_count_unknown_table) X(test_bulk) \
-	X(test_transaction) X(test_concurrent_migration)
+	X(test_transaction) X(test_concurrent_migration) \
+	X(test_gebruikers) X(test_sessies) X(test_audit_log)
 
 int main(void)
 {
