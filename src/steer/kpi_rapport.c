@@ -422,6 +422,19 @@ static void rij2(FILE *o, const struct kpi_rapport_regel *r)
 	rij(o, r->naam, c, kolommen2, N_KOLOMMEN2);
 }
 
+/* The gemeente rows (r[1..n)), a rule, then the region row (r[0]). */
+static void regels(FILE *o, const struct kpi_rapport_regel *r, size_t n,
+		   void (*regel)(FILE *, const struct kpi_rapport_regel *), const struct kolom *k,
+		   size_t nk)
+{
+	for (size_t i = 1; i < n; i++)
+		regel(o, &r[i]);
+	if (n > 1)
+		streep(o, k, nk);
+	regel(o, &r[0]);
+	fputc('\n', o);
+}
+
 static void periode_regel(FILE *o, const char *label, dag_t van, dag_t tot)
 {
 	char a[CEL_LEN], b[CEL_LEN];
@@ -455,12 +468,7 @@ static int tabel(FILE *o, const struct kpi_rapport_perioden *p,
 
 	fprintf(o, "Gebruik, wachten en doorstroom\n");
 	koppen(o, kolommen1, N_KOLOMMEN1, groepen1, N_GROEPEN1, NULL, NULL);
-	for (size_t i = 1; i < n; i++)
-		rij1(o, &r[i]);
-	if (n > 1)
-		streep(o, kolommen1, N_KOLOMMEN1);
-	rij1(o, &r[0]);
-	fputc('\n', o);
+	regels(o, r, n, rij1, kolommen1, N_KOLOMMEN1);
 	fprintf(o, "Toelichting:\n"
 		"  Jeugdhulp          jeugdigen van 0-17 jaar met jeugdhulp (lokale teams meegeteld) in het\n"
 		"                     kalenderjaar, naar woonplaats; %% van alle 0-17-jarigen en \"1 op N\".\n"
@@ -489,12 +497,7 @@ static int tabel(FILE *o, const struct kpi_rapport_perioden *p,
 	kop2[6] = budget;
 	fprintf(o, "Doelen en geld\n");
 	koppen(o, kolommen2, N_KOLOMMEN2, groepen2, N_GROEPEN2, kop2, kolkop2);
-	for (size_t i = 1; i < n; i++)
-		rij2(o, &r[i]);
-	if (n > 1)
-		streep(o, kolommen2, N_KOLOMMEN2);
-	rij2(o, &r[0]);
-	fputc('\n', o);
+	regels(o, r, n, rij2, kolommen2, N_KOLOMMEN2);
 	fprintf(o, "Toelichting:\n"
 		"  Thuiszitters       jeugdigen die op de peildatum al meer dan 91 dagen niet naar school\n"
 		"                     gaan, zonder actief onderwijs-zorgtraject (segment 5).\n"
