@@ -10,6 +10,7 @@ pkgs=(
 	libcmocka-dev
 	libpq-dev postgresql
 	libsodium-dev
+	libmicrohttpd-dev curl
 )
 
 missing=()

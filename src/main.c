@@ -34,6 +34,7 @@
 #include "steer/kpi_rapport.h"
 #include "store/kopie.h"
 #include "store/store.h"
+#include "web/server.h"
 
 #define JEUGDREGIE_VERSIE "0.1.0"
 #define STANDAARD_DB "jeugdregie.db"
@@ -73,6 +74,11 @@ static const char hulp_tekst[] =
 	"              --db PAD\n"
 	"  migrate   open de database, werk het schema bij en toon de schemaversie\n"
 	"              --db PAD\n"
+	"  serve     de webserver (HTTP): gezondheid, gemeenten-API en startpagina\n"
+	"              --db PAD                database (als bij demo; moet al bestaan)\n"
+	"              --listen ADRES:POORT    standaard 127.0.0.1:8080; poort 0 = een vrije poort\n"
+	"              --threads N             werkthreads, 1 tot en met 64 (standaard 4)\n"
+	"            Stopt netjes op SIGTERM of Ctrl-C (afsluitcode 0).\n"
 	"  user      gebruikers: add, list, disable, reset-password ('jeugdregie help user')\n"
 	"  audit     auditlog: verify (hashketen), zoek, inzage ('jeugdregie help audit')\n"
 	"  version   toon de versie van jeugdregie\n"
@@ -1327,9 +1333,66 @@ static int cmd_audit(int argc, char **argv)
 			    "inzage", argv[0]);
 }
 
+static const char serve_hulp[] =
+	"Gebruik: jeugdregie serve [--db PAD] [--listen ADRES:POORT] [--threads N]\n"
+	"Serveert de database over HTTP op een IPv4-adres (standaard 127.0.0.1:8080;\n"
+	"poort 0 kiest een vrije poort, die bij het starten wordt gemeld). Een\n"
+	"SQLite-database moet al bestaan (maak er een met jeugdregie demo).\n"
+	"Stopt op SIGTERM of Ctrl-C: nieuwe verbindingen worden geweigerd, lopende\n"
+	"verzoeken worden afgemaakt, dan afsluitcode 0.\n";
+
+static int lees_threads(const char *cmd, const char *s, unsigned *out)
+{
+	unsigned long v;
+
+	if (strlen(s) > 3 || strspn(s, "0123456789") != strlen(s) ||
+	    (v = strtoul(s, NULL, 10)) < 1 || v > SERVER_THREADS_MAX) {
+		gebruiksfout(cmd, "--threads '%s' is geen getal van 1 tot en met %d; "
+			     "bijvoorbeeld --threads 4", s, SERVER_THREADS_MAX);
+		return -1;
+	}
+	*out = (unsigned)v;
+	return 0;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+	static const struct optie opties[] = {
+		{ "--db", true }, { "--listen", true }, { "--threads", true },
+	};
+	const char *cmd = "serve", *db = standaard_db(), *pad;
+	struct server_opties o = { .threads = SERVER_THREADS_STANDAARD };
+	char err[ERR_LEN];
+	const char *w[MAX_OPTIES];
+	int rc;
+
+	rc = lees_opties(cmd, opties, 3, serve_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	if (server_lees_listen(w[1] ? w[1] : "127.0.0.1:8080", &o, err, sizeof err) < 0)
+		return gebruiksfout(cmd, "%s", err);
+	if (w[2] && lees_threads(cmd, w[2], &o.threads) < 0)
+		return AFSLUIT_GEBRUIK;
+	/* Serving a mistyped path must not create an empty database. */
+	pad = sqlite_pad(db);
+	if (pad) {
+		struct stat sb;
+
+		if (!*pad || stat(pad, &sb) != 0)
+			return fout(cmd, "database '%s' bestaat niet; maak er een met "
+				    "jeugdregie demo --db %s", db, *pad ? pad : "PAD");
+	}
+	o.db = db;
+	if (server_draai(&o, err, sizeof err) < 0)
+		return fout(cmd, "%s", err);
+	return AFSLUIT_GOED;
+}
+
 static const char onbekende_opdracht[] =
 	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, copy, checksum, migrate, "
-	"user, audit, version en help";
+	"serve, user, audit, version en help";
 
 static int cmd_help(int argc, char **argv)
 {
@@ -1352,6 +1415,8 @@ static int cmd_help(int argc, char **argv)
 		return cmd_copy(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "checksum") == 0)
 		return cmd_checksum(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "serve") == 0)
+		return cmd_serve(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "user") == 0)
 		return cmd_user(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "audit") == 0)
@@ -1385,6 +1450,8 @@ int main(int argc, char **argv)
 		rc = cmd_checksum(argc, argv);
 	else if (strcmp(cmd, "migrate") == 0)
 		rc = cmd_migrate(argc, argv);
+	else if (strcmp(cmd, "serve") == 0)
+		rc = cmd_serve(argc, argv);
 	else if (strcmp(cmd, "user") == 0)
 		rc = cmd_user(argc, argv);
 	else if (strcmp(cmd, "audit") == 0)

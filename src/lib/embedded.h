@@ -19,4 +19,9 @@ extern const size_t data_productcodes_len;
 extern const unsigned char data_regio_producten[];
 extern const size_t data_regio_producten_len;
 
+/* The style sheet of the web interface (web/jeugdregie.css), served as
+ * /static/jeugdregie.css. */
+extern const unsigned char web_jeugdregie_css[];
+extern const size_t web_jeugdregie_css_len;
+
 #endif

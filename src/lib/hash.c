@@ -69,7 +69,7 @@ void hash_naar_hex(const unsigned char *in, size_t n, char *out)
 	out[2 * n] = '\0';
 }
 
-static int nibble(char c)
+int hex_cijfer(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -85,7 +85,7 @@ int hash_van_hex(const char *hex, unsigned char *out, size_t n)
 	if (!hex || strlen(hex) != 2 * n)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
+		int hi = hex_cijfer(hex[2 * i]), lo = hex_cijfer(hex[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -1;

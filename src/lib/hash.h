@@ -44,6 +44,9 @@ void hash_naar_hex(const unsigned char *in, size_t n, char *out);
 /* Parse exactly 2n hex characters; 0 or -1. */
 int hash_van_hex(const char *hex, unsigned char *out, size_t n);
 
+/* The value 0-15 of one hexadecimal digit (either case), or -1. */
+int hex_cijfer(char c);
+
 /* Equality of two strings of the same length in time that does not
  * depend on where they differ; false when the lengths differ. */
 bool hash_gelijk(const char *a, const char *b);

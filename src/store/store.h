@@ -248,4 +248,14 @@ int store_audit_zoek(struct store *st, const struct audit_filter *f, int64_t na_
 int store_audit_pagina(struct store *st, int64_t na_id, struct audit_record *out, int max);
 int store_audit_kop(struct store *st, int64_t *laatste_id, char hash[HASH_HEX_LEN + 1]);
 
+/* ---- registry reads (register.c): public data, no personal data ---- */
+
+/* Every gemeente ordered by code into a new array (*out, caller frees
+ * with free(); NULL when there are none) and *n. Returns the number of
+ * rows or -1/-2 (then *out is NULL and *n is 0). */
+int store_gemeenten(struct store *st, struct gemeente **out, size_t *n);
+
+/* "sqlite" or "postgresql": the backend behind st (static string). */
+const char *store_backend(const struct store *st);
+
 #endif

@@ -1,0 +1,231 @@
+/* pagina: see pagina.h. */
+#include "web/pagina.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <microhttpd.h>
+
+#include "lib/embedded.h"
+#include "lib/hash.h"
+#include "lib/json.h"
+#include "store/store.h"
+#include "web/antwoord.h"
+#include "web/html.h"
+#include "web/verbinding.h"
+
+#define REGIO_NAAM "Holland Rijnland"
+#define ETAG_HEX 16
+
+/* "\"<16 hex>\"" for the style sheet; written once by pagina_init. */
+static char css_etag[ETAG_HEX + 3];
+
+void pagina_init(void)
+{
+	char hex[HASH_HEX_LEN + 1];
+
+	hash_hex(web_jeugdregie_css, web_jeugdregie_css_len, NULL, 0, hex);
+	snprintf(css_etag, sizeof css_etag, "\"%.*s\"", ETAG_HEX, hex);
+}
+
+/* The calling thread's store, or a 503 queued (*uitslag) when there is
+ * none. The technical reason goes to the log, not to the client. */
+static struct store *store_of_503(struct web_verzoek *v, enum web_uitslag *uitslag)
+{
+	char err[512];
+	struct store *st = verbinding_store(err, sizeof err);
+
+	if (!st) {
+		fprintf(stderr, "jeugdregie serve: %s %s: database niet bereikbaar: %s\n",
+			v->methode, v->pad, err);
+		*uitslag = antwoord_fout(v->conn, MHD_HTTP_SERVICE_UNAVAILABLE,
+					 "database_onbereikbaar", NULL,
+					 "De database is op dit moment niet bereikbaar.");
+	}
+	return st;
+}
+
+/* A failed store call: log it, drop the connection on a hard error (the
+ * next request reconnects) and queue a 503. */
+static enum web_uitslag store_fout(struct web_verzoek *v, struct store *st, int rc)
+{
+	fprintf(stderr, "jeugdregie serve: %s %s: %s\n", v->methode, v->pad, store_error(st));
+	if (rc == -2)
+		verbinding_vergeet();
+	return antwoord_fout(v->conn, MHD_HTTP_SERVICE_UNAVAILABLE, "database_onbereikbaar", NULL,
+			     "De database gaf geen antwoord; probeer het later opnieuw.");
+}
+
+static enum web_uitslag json_klaar(struct web_verzoek *v, struct web_buf *b, struct json *j)
+{
+	char err[128];
+
+	if (json_finish(j, err, sizeof err) < 0) {
+		fprintf(stderr, "jeugdregie serve: %s %s: JSON: %s\n", v->methode, v->pad, err);
+		if (web_buf_sluit(b) == 0)
+			free(b->data);
+		return antwoord_fout(v->conn, MHD_HTTP_INTERNAL_SERVER_ERROR, "interne_fout", NULL,
+				     "Er ging iets mis bij het maken van het antwoord.");
+	}
+	if (web_buf_sluit(b) < 0)
+		return WEB_FATAAL;
+	return antwoord_buf(v->conn, MHD_HTTP_OK, b, "application/json");
+}
+
+enum web_uitslag pagina_gezondheid(struct web_verzoek *v)
+{
+	enum web_uitslag u = WEB_FATAAL;
+	struct store *st = store_of_503(v, &u);
+	struct web_buf b;
+	struct json j;
+	int rc;
+
+	if (!st)
+		return u;
+	/* A real query, so that a dead connection shows. */
+	rc = store_is_empty(st);
+	if (rc < 0)
+		return store_fout(v, st, rc);
+	if (web_buf_open(&b) < 0)
+		return WEB_FATAAL;
+	json_init(&j, b.f, false);
+	json_object_begin(&j);
+	json_key(&j, "status");
+	json_string(&j, "ok");
+	json_key(&j, "schema");
+	json_int(&j, store_schema_version(st));
+	json_key(&j, "database");
+	json_string(&j, store_backend(st));
+	json_object_end(&j);
+	return json_klaar(v, &b, &j);
+}
+
+enum web_uitslag pagina_gemeenten(struct web_verzoek *v)
+{
+	enum web_uitslag u = WEB_FATAAL;
+	struct store *st = store_of_503(v, &u);
+	struct gemeente *g;
+	struct web_buf b;
+	struct json j;
+	size_t n;
+	int rc;
+
+	if (!st)
+		return u;
+	rc = store_gemeenten(st, &g, &n);
+	if (rc < 0)
+		return store_fout(v, st, rc);
+	if (web_buf_open(&b) < 0) {
+		free(g);
+		return WEB_FATAAL;
+	}
+	json_init(&j, b.f, false);
+	json_object_begin(&j);
+	json_key(&j, "gemeenten");
+	json_array_begin(&j);
+	for (size_t i = 0; i < n; i++) {
+		json_object_begin(&j);
+		json_key(&j, "code");
+		json_string(&j, g[i].code);
+		json_key(&j, "naam");
+		json_string(&j, g[i].naam);
+		json_key(&j, "subregio");
+		json_string(&j, g[i].subregio);
+		json_key(&j, "inwoners");
+		json_int(&j, g[i].inwoners);
+		json_key(&j, "jeugdigen_0_17");
+		json_int(&j, g[i].jeugdigen_0_17);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	free(g);
+	return json_klaar(v, &b, &j);
+}
+
+enum web_uitslag pagina_start(struct web_verzoek *v)
+{
+	enum web_uitslag u = WEB_FATAAL;
+	struct store *st = store_of_503(v, &u);
+	struct gemeente *g;
+	struct web_buf b;
+	FILE *f;
+	size_t n;
+	int rc;
+
+	if (!st)
+		return u;
+	rc = store_gemeenten(st, &g, &n);
+	if (rc < 0)
+		return store_fout(v, st, rc);
+	if (web_buf_open(&b) < 0) {
+		free(g);
+		return WEB_FATAAL;
+	}
+	f = b.f;
+	fputs("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	      "<title>jeugdregie — ", f);
+	html_txt(f, REGIO_NAAM);
+	fputs("</title>\n<link rel=\"stylesheet\" href=\"/static/jeugdregie.css?v=", f);
+	/* The ETag without its quotes. */
+	fprintf(f, "%.*s", ETAG_HEX, css_etag + 1);
+	fputs("\">\n</head>\n<body>\n<header><h1>jeugdregie — ", f);
+	html_txt(f, REGIO_NAAM);
+	fputs("</h1></header>\n<main>\n<p>Informatie- en sturingssysteem jeugdhulp van de regio ", f);
+	html_txt(f, REGIO_NAAM);
+	fprintf(f, ". De regio telt %zu gemeente%s.</p>\n", n, n == 1 ? "" : "n");
+	if (n) {
+		fputs("<ul class=\"gemeenten\">\n", f);
+		for (size_t i = 0; i < n; i++) {
+			fputs("<li data-code=\"", f);
+			html_attr(f, g[i].code);
+			fputs("\">", f);
+			html_txt(f, g[i].naam);
+			fputs("</li>\n", f);
+		}
+		fputs("</ul>\n", f);
+	}
+	fputs("<p class=\"melding\">Inloggen en de pagina's voor gemeenten, lokale teams en "
+	      "aanbieders volgen in een volgende versie.</p>\n</main>\n</body>\n</html>\n", f);
+	free(g);
+	if (web_buf_sluit(&b) < 0)
+		return WEB_FATAAL;
+	return antwoord_buf(v->conn, MHD_HTTP_OK, &b, "text/html; charset=utf-8");
+}
+
+/* Does an If-None-Match header list etag (or "*")? */
+static bool etag_past(const char *kop, const char *etag)
+{
+	size_t n = strlen(etag);
+
+	if (!kop)
+		return false;
+	for (const char *p = kop; *p;) {
+		p += strspn(p, " \t,");
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (*p == '*' || (strncmp(p, etag, n) == 0 && strchr(" \t,", p[n])))
+			return true;
+		p += strcspn(p, ",");
+	}
+	return false;
+}
+
+enum web_uitslag pagina_css(struct web_verzoek *v)
+{
+	const char *inm = MHD_lookup_connection_value(v->conn, MHD_HEADER_KIND,
+						      MHD_HTTP_HEADER_IF_NONE_MATCH);
+	bool niet_gewijzigd = etag_past(inm, css_etag);
+	struct MHD_Response *r;
+
+	/* Static storage: the response only borrows the embedded bytes. */
+	r = antwoord_maak(niet_gewijzigd ? (void *)"" : (void *)web_jeugdregie_css,
+			  niet_gewijzigd ? 0 : web_jeugdregie_css_len, false,
+			  "text/css; charset=utf-8", ANTWOORD_ASSET);
+	if (r && !antwoord_header(r, MHD_HTTP_HEADER_ETAG, css_etag)) {
+		MHD_destroy_response(r);
+		r = NULL;
+	}
+	return antwoord_zend(v->conn, niet_gewijzigd ? MHD_HTTP_NOT_MODIFIED : MHD_HTTP_OK, r);
+}
