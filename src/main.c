@@ -74,7 +74,7 @@ static const char hulp_tekst[] =
 	"              --db PAD\n"
 	"  migrate   open de database, werk het schema bij en toon de schemaversie\n"
 	"              --db PAD\n"
-	"  serve     de webserver (HTTP): gezondheid, gemeenten-API en startpagina\n"
+	"  serve     de webserver (HTTP): inloggen, gezondheid, gemeenten-API en startpagina\n"
 	"              --db PAD                database (als bij demo; moet al bestaan)\n"
 	"              --listen ADRES:POORT    standaard 127.0.0.1:8080; poort 0 = een vrije poort\n"
 	"              --threads N             werkthreads, 1 tot en met 64 (standaard 4)\n"
@@ -1338,6 +1338,9 @@ static const char serve_hulp[] =
 	"Serveert de database over HTTP op een IPv4-adres (standaard 127.0.0.1:8080;\n"
 	"poort 0 kiest een vrije poort, die bij het starten wordt gemeld). Een\n"
 	"SQLite-database moet al bestaan (maak er een met jeugdregie demo).\n"
+	"Gebruikers loggen in op /inloggen (maak ze met jeugdregie user add). Op een\n"
+	"loopback-adres (127.x.x.x) zijn de cookies zonder Secure, omdat de server daar\n"
+	"over gewoon HTTP bereikt wordt; op elk ander adres hoort er een TLS-proxy voor.\n"
 	"Stopt op SIGTERM of Ctrl-C: nieuwe verbindingen worden geweigerd, lopende\n"
 	"verzoeken worden afgemaakt, dan afsluitcode 0.\n";
 

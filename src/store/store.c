@@ -1370,6 +1370,9 @@ static const struct sql_stmt scope_aanbieder_telt = {
 static const struct sql_stmt gebruiker_by_naam = {
 	"gebruiker_by_naam", "SELECT " GEBRUIKER_KOLOMMEN " FROM gebruiker WHERE naam = $1",
 };
+static const struct sql_stmt gebruiker_by_id = {
+	"gebruiker_by_id", "SELECT " GEBRUIKER_KOLOMMEN " FROM gebruiker WHERE id = $1",
+};
 static const struct sql_stmt gebruiker_alle = {
 	"gebruiker_alle", "SELECT " GEBRUIKER_KOLOMMEN " FROM gebruiker ORDER BY naam",
 };
@@ -1699,23 +1702,40 @@ static int lees_scopes(struct store *st, struct gebruiker *g)
 	return rc < 0 ? rc : 0;
 }
 
+/* One user by a query whose single row (if any) has GEBRUIKER_KOLOMMEN,
+ * with its scopes; a.s is bound by the caller. */
+static int gebruiker_een(struct store *st, struct args *a, struct gebruiker *out)
+{
+	int rc = a->rc;
+
+	if (rc == 0)
+		rc = drv_fail(st, st->drv->step(a->s));
+	if (rc == 1 && lees_gebruiker(st, a->s, out) < 0)
+		rc = -2;
+	st->drv->reset(a->s);
+	if (rc == 1 && lees_scopes(st, out) < 0)
+		rc = -2;
+	return rc;
+}
+
 int store_gebruiker_get(struct store *st, const char *naam, struct gebruiker *out)
 {
 	struct args a;
-	int rc;
 
 	if (args_start(st, &a, &gebruiker_by_naam) < 0)
 		return -2;
 	a_tekst(&a, naam, false);
-	rc = a.rc;
-	if (rc == 0)
-		rc = drv_fail(st, st->drv->step(a.s));
-	if (rc == 1 && lees_gebruiker(st, a.s, out) < 0)
-		rc = -2;
-	st->drv->reset(a.s);
-	if (rc == 1 && lees_scopes(st, out) < 0)
-		rc = -2;
-	return rc;
+	return gebruiker_een(st, &a, out);
+}
+
+int store_gebruiker_get_id(struct store *st, int64_t id, struct gebruiker *out)
+{
+	struct args a;
+
+	if (args_start(st, &a, &gebruiker_by_id) < 0)
+		return -2;
+	a_int(&a, id);
+	return gebruiker_een(st, &a, out);
 }
 
 int store_gebruiker_list(struct store *st, struct gebruiker **out)

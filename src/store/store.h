@@ -168,6 +168,8 @@ int store_gebruiker_add(struct store *st, struct gebruiker *g);
 
 /* 1 and *out filled (scopes included) when naam exists, 0 when not. */
 int store_gebruiker_get(struct store *st, const char *naam, struct gebruiker *out);
+/* The same by id (the session's gebruiker_id). */
+int store_gebruiker_get_id(struct store *st, int64_t id, struct gebruiker *out);
 
 /* All users ordered by name into a new array (*out, caller frees with
  * free()); returns the number, or -1/-2. */

@@ -2,6 +2,7 @@
 #include "web/pagina.h"
 
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include <microhttpd.h>
@@ -12,6 +13,7 @@
 #include "store/store.h"
 #include "web/antwoord.h"
 #include "web/html.h"
+#include "web/sessie.h"
 #include "web/verbinding.h"
 
 #define REGIO_NAAM "Holland Rijnland"
@@ -30,7 +32,7 @@ void pagina_init(void)
 
 /* The calling thread's store, or a 503 queued (*uitslag) when there is
  * none. The technical reason goes to the log, not to the client. */
-static struct store *store_of_503(struct web_verzoek *v, enum web_uitslag *uitslag)
+struct store *pagina_store(struct web_verzoek *v, enum web_uitslag *uitslag)
 {
 	char err[512];
 	struct store *st = verbinding_store(err, sizeof err);
@@ -47,7 +49,7 @@ static struct store *store_of_503(struct web_verzoek *v, enum web_uitslag *uitsl
 
 /* A failed store call: log it, drop the connection on a hard error (the
  * next request reconnects) and queue a 503. */
-static enum web_uitslag store_fout(struct web_verzoek *v, struct store *st, int rc)
+enum web_uitslag pagina_store_fout(struct web_verzoek *v, struct store *st, int rc)
 {
 	fprintf(stderr, "jeugdregie serve: %s %s: %s\n", v->methode, v->pad, store_error(st));
 	if (rc == -2)
@@ -75,7 +77,7 @@ static enum web_uitslag json_klaar(struct web_verzoek *v, struct web_buf *b, str
 enum web_uitslag pagina_gezondheid(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
-	struct store *st = store_of_503(v, &u);
+	struct store *st = pagina_store(v, &u);
 	struct web_buf b;
 	struct json j;
 	int rc;
@@ -85,7 +87,7 @@ enum web_uitslag pagina_gezondheid(struct web_verzoek *v)
 	/* A real query, so that a dead connection shows. */
 	rc = store_is_empty(st);
 	if (rc < 0)
-		return store_fout(v, st, rc);
+		return pagina_store_fout(v, st, rc);
 	if (web_buf_open(&b) < 0)
 		return WEB_FATAAL;
 	json_init(&j, b.f, false);
@@ -103,7 +105,7 @@ enum web_uitslag pagina_gezondheid(struct web_verzoek *v)
 enum web_uitslag pagina_gemeenten(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
-	struct store *st = store_of_503(v, &u);
+	struct store *st = pagina_store(v, &u);
 	struct gemeente *g;
 	struct web_buf b;
 	struct json j;
@@ -114,7 +116,7 @@ enum web_uitslag pagina_gemeenten(struct web_verzoek *v)
 		return u;
 	rc = store_gemeenten(st, &g, &n);
 	if (rc < 0)
-		return store_fout(v, st, rc);
+		return pagina_store_fout(v, st, rc);
 	if (web_buf_open(&b) < 0) {
 		free(g);
 		return WEB_FATAAL;
@@ -143,36 +145,76 @@ enum web_uitslag pagina_gemeenten(struct web_verzoek *v)
 	return json_klaar(v, &b, &j);
 }
 
-enum web_uitslag pagina_start(struct web_verzoek *v)
+void pagina_html_begin(FILE *f, const char *titel)
 {
-	enum web_uitslag u = WEB_FATAAL;
-	struct store *st = store_of_503(v, &u);
-	struct gemeente *g;
-	struct web_buf b;
-	FILE *f;
-	size_t n;
-	int rc;
-
-	if (!st)
-		return u;
-	rc = store_gemeenten(st, &g, &n);
-	if (rc < 0)
-		return store_fout(v, st, rc);
-	if (web_buf_open(&b) < 0) {
-		free(g);
-		return WEB_FATAAL;
-	}
-	f = b.f;
 	fputs("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	      "<title>jeugdregie — ", f);
+	      "<title>", f);
+	if (titel) {
+		html_txt(f, titel);
+		fputs(" — ", f);
+	}
+	fputs("jeugdregie — ", f);
 	html_txt(f, REGIO_NAAM);
 	fputs("</title>\n<link rel=\"stylesheet\" href=\"/static/jeugdregie.css?v=", f);
 	/* The ETag without its quotes. */
 	fprintf(f, "%.*s", ETAG_HEX, css_etag + 1);
 	fputs("\">\n</head>\n<body>\n<header><h1>jeugdregie — ", f);
 	html_txt(f, REGIO_NAAM);
-	fputs("</h1></header>\n<main>\n<p>Informatie- en sturingssysteem jeugdhulp van de regio ", f);
+	fputs("</h1></header>\n<main>\n", f);
+}
+
+void pagina_html_einde(FILE *f)
+{
+	fputs("</main>\n</body>\n</html>\n", f);
+}
+
+enum web_uitslag pagina_start(struct web_verzoek *v)
+{
+	enum web_uitslag u = WEB_FATAAL;
+	struct store *st = pagina_store(v, &u);
+	struct web_sessie *s;
+	struct gemeente *g;
+	struct web_buf b;
+	FILE *f;
+	size_t n;
+	int rc, ingelogd;
+
+	if (!st)
+		return u;
+	s = malloc(sizeof *s);
+	if (!s)
+		return WEB_FATAAL;
+	ingelogd = sessie_zoek(v, st, (int64_t)time(NULL), s);
+	if (ingelogd < 0) {
+		free(s);
+		return pagina_store_fout(v, st, ingelogd);
+	}
+	rc = store_gemeenten(st, &g, &n);
+	if (rc < 0) {
+		free(s);
+		return pagina_store_fout(v, st, rc);
+	}
+	if (web_buf_open(&b) < 0) {
+		free(g);
+		free(s);
+		return WEB_FATAAL;
+	}
+	f = b.f;
+	pagina_html_begin(f, NULL);
+	if (ingelogd) {
+		fputs("<form class=\"sessie\" method=\"post\" action=\"/uitloggen\">"
+		      "<p>Ingelogd als <strong class=\"gebruiker\">", f);
+		html_txt(f, s->gebruiker.naam);
+		fputs("</strong> (<span class=\"rol\">", f);
+		html_txt(f, s->gebruiker.rol);
+		fputs("</span>)</p>\n<input type=\"hidden\" name=\"csrf\" value=\"", f);
+		html_attr(f, s->csrf);
+		fputs("\">\n<button type=\"submit\">Uitloggen</button></form>\n", f);
+	} else {
+		fputs("<p class=\"sessie\">Niet ingelogd. <a href=\"/inloggen\">Inloggen</a></p>\n", f);
+	}
+	fputs("<p>Informatie- en sturingssysteem jeugdhulp van de regio ", f);
 	html_txt(f, REGIO_NAAM);
 	fprintf(f, ". De regio telt %zu gemeente%s.</p>\n", n, n == 1 ? "" : "n");
 	if (n) {
@@ -186,8 +228,11 @@ enum web_uitslag pagina_start(struct web_verzoek *v)
 		}
 		fputs("</ul>\n", f);
 	}
-	fputs("<p class=\"melding\">Inloggen en de pagina's voor gemeenten, lokale teams en "
-	      "aanbieders volgen in een volgende versie.</p>\n</main>\n</body>\n</html>\n", f);
+	fputs("<p class=\"melding\">De pagina's voor gemeenten, lokale teams en "
+	      "aanbieders volgen in een volgende versie.</p>\n", f);
+	pagina_html_einde(f);
+	explicit_bzero(s, sizeof *s);
+	free(s);
 	free(g);
 	if (web_buf_sluit(&b) < 0)
 		return WEB_FATAAL;

@@ -2,7 +2,9 @@
  * table in server.c). Each has the web_handler signature of route.h and
  * queues exactly one response.
  *
- *   GET /                       a small Dutch HTML start page
+ *   GET /                       a small Dutch HTML start page; "Ingelogd als
+ *                               NAAM (rol)" with a logout form, or a link to
+ *                               /inloggen
  *   GET /gezondheid             {"status":"ok","schema":N,"database":"sqlite"}
  *                               (503 when the store does not answer)
  *   GET /static/jeugdregie.css  the embedded style sheet, with ETag
@@ -11,10 +13,24 @@
 #ifndef JR_WEB_PAGINA_H
 #define JR_WEB_PAGINA_H
 
+#include <stdio.h>
+
 #include "web/route.h"
+
+struct store;
 
 /* Compute the assets' ETags; once, before the server starts. */
 void pagina_init(void);
+
+/* The calling thread's store, or NULL with a 503 queued (*uitslag). */
+struct store *pagina_store(struct web_verzoek *v, enum web_uitslag *uitslag);
+/* A failed store call (rc -1/-2): log it, drop the connection on -2 and
+ * queue a 503. */
+enum web_uitslag pagina_store_fout(struct web_verzoek *v, struct store *st, int rc);
+
+/* The start and the end of every HTML page (titel NULL: the start page). */
+void pagina_html_begin(FILE *f, const char *titel);
+void pagina_html_einde(FILE *f);
 
 enum web_uitslag pagina_start(struct web_verzoek *v);
 enum web_uitslag pagina_gezondheid(struct web_verzoek *v);

@@ -19,8 +19,10 @@
 
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
+#include "web/sessie.h"
 #include "web/verbinding.h"
 
 /* Limits (see ENGINEERING.md: set them ourselves). */
@@ -35,6 +37,9 @@ static const struct route routes[] = {
 	{ "GET", "/gezondheid", pagina_gezondheid },
 	{ "GET", "/static/jeugdregie.css", pagina_css },
 	{ "GET", "/api/v1/gemeenten", pagina_gemeenten },
+	{ "GET", "/inloggen", inloggen_formulier },
+	{ "POST", "/inloggen", inloggen_post },
+	{ "POST", "/uitloggen", uitloggen_post },
 };
 
 /* The state of one request, from the request line to its completion. */
@@ -383,6 +388,9 @@ int server_draai(const struct server_opties *o, char *err, size_t errlen)
 	}
 	store_close(st);
 	pagina_init();
+	/* Plain HTTP on loopback: cookies without Secure (see sessie.h). */
+	sessie_init(strncmp(o->adres, "127.", 4) == 0);
+	inloggen_init();
 	if (verbinding_init(o->db, o->threads) < 0) {
 		snprintf(err, errlen, "onvoldoende geheugen");
 		return -1;
