@@ -11,6 +11,7 @@ pkgs=(
 	libpq-dev postgresql
 	libsodium-dev
 	libmicrohttpd-dev curl
+	python3
 )
 
 missing=()
