@@ -74,7 +74,8 @@ int formulier_lees(const char *body, size_t len, struct formulier_veld *velden, 
 			v->gezien = true;
 			if (decodeer(is ? is + 1 : paar + plen, is ? plen - nlen - 1 : 0, v->waarde,
 				     v->grootte) < 0) {
-				v->waarde[0] = '\0';
+				if (v->grootte)
+					v->waarde[0] = '\0';
 				*fout_veld = v->naam;
 				return -1;
 			}

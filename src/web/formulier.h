@@ -2,11 +2,12 @@
  * bounds, for the HTML forms of the server.
  *
  * The caller names the fields it wants, each with a buffer and its size;
- * every other field is ignored (but counted against FORMULIER_VELDEN_MAX).
- * '+' is a space and %XX an escaped byte; a bad escape, a NUL or another
- * control character (other than tab, CR and LF), a value that does not fit
- * its buffer, a wanted field given twice and more than
- * FORMULIER_VELDEN_MAX fields in total are refused. Pure, no I/O.
+ * every other field is ignored, unread (but counted against
+ * FORMULIER_VELDEN_MAX). In the wanted fields '+' is a space and %XX an
+ * escaped byte; there a bad escape, a NUL or another control character
+ * (other than tab, CR and LF), a value that does not fit its buffer and a
+ * field given twice are refused; more than FORMULIER_VELDEN_MAX fields in
+ * total are refused too. Pure, no I/O.
  */
 #ifndef JR_WEB_FORMULIER_H
 #define JR_WEB_FORMULIER_H
