@@ -377,6 +377,17 @@ static int args_run(struct args *a)
 	return rc < 0 ? rc : 0;
 }
 
+/* Run statement q, whose only parameter $1 is v. */
+static int run_int(struct store *st, const struct sql_stmt *q, int64_t v)
+{
+	struct args a;
+
+	if (args_start(st, &a, q) < 0)
+		return -2;
+	a_int(&a, v);
+	return args_run(&a);
+}
+
 /* ---- open, close, transactions --------------------------------------- */
 
 static const struct db_driver *pick_driver(const char *url, const char **target,
@@ -623,12 +634,7 @@ int store_is_empty(struct store *st)
 
 int store_declaratie_totalen(struct store *st, int64_t id)
 {
-	struct args a;
-
-	if (args_start(st, &a, &declaratie_totalen) < 0)
-		return -2;
-	a_int(&a, id);
-	return args_run(&a);
+	return run_int(st, &declaratie_totalen, id);
 }
 
 int store_bulk(struct store *st, int aan)
@@ -1843,12 +1849,7 @@ int store_gebruiker_login_mislukt(struct store *st, int64_t id, int64_t drempel,
 
 int store_gebruiker_login_gelukt(struct store *st, int64_t id)
 {
-	struct args a;
-
-	if (args_start(st, &a, &gebruiker_gelukt) < 0)
-		return -2;
-	a_int(&a, id);
-	return args_run(&a);
+	return run_int(st, &gebruiker_gelukt, id);
 }
 
 int store_sessie_maak(struct store *st, const struct sessie *s)
@@ -1917,22 +1918,12 @@ int store_sessie_delete(struct store *st, const char *token_hash)
 
 int store_sessie_delete_gebruiker(struct store *st, int64_t gebruiker_id)
 {
-	struct args a;
-
-	if (args_start(st, &a, &sessie_delete_gebruiker) < 0)
-		return -2;
-	a_int(&a, gebruiker_id);
-	return args_run(&a);
+	return run_int(st, &sessie_delete_gebruiker, gebruiker_id);
 }
 
 int store_sessie_opruimen(struct store *st, int64_t nu)
 {
-	struct args a;
-
-	if (args_start(st, &a, &sessie_opruimen) < 0)
-		return -2;
-	a_int(&a, nu);
-	return args_run(&a);
+	return run_int(st, &sessie_opruimen, nu);
 }
 
 int store_api_token_maak(struct store *st, const struct api_token *t)

@@ -24,24 +24,7 @@ for u in anna bert carla; do
 	if [ "$rc" -eq 0 ]; then ok "user_add_$u"; else not_ok "user_add_$u"; fi
 done
 
-"$J" serve --db "$DB" --listen 127.0.0.1:0 --threads 2 2>"$T/serve.err" &
-pid=$!
-bij_einde "kill -9 $pid"
-poort=""
-for _ in $(seq 1 100); do
-	poort=$(sed -n 's#^jeugdregie serveert .* op http://127\.0\.0\.1:\([0-9][0-9]*\)/$#\1#p' \
-		"$T/serve.err")
-	[ -n "$poort" ] && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.1
-done
-if [ -z "$poort" ] || [ "$poort" -eq 0 ]; then
-	out=$(cat "$T/serve.err")
-	not_ok login_serve_start
-	exit 1
-fi
-ok login_serve_start
-B="http://127.0.0.1:$poort"
+start_server login_serve_start "$DB" 2
 
 code=""
 body=""

@@ -36,24 +36,7 @@ fi
 DB=$(nieuwe_db x)
 expect serve_demo 0 "regio gemaakt" -- "$J" demo --db "$DB" --scale 0.05 --until 2022-06-30
 
-"$J" serve --db "$DB" --listen 127.0.0.1:0 --threads 3 2>"$T/serve.err" &
-pid=$!
-bij_einde "kill -9 $pid"
-poort=""
-for _ in $(seq 1 100); do
-	poort=$(sed -n 's#^jeugdregie serveert .* op http://127\.0\.0\.1:\([0-9][0-9]*\)/$#\1#p' \
-		"$T/serve.err")
-	[ -n "$poort" ] && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.1
-done
-if [ -z "$poort" ] || [ "$poort" -eq 0 ]; then
-	out=$(cat "$T/serve.err")
-	not_ok serve_start "geen regel 'jeugdregie serveert ... op http://127.0.0.1:POORT/'"
-	exit 1
-fi
-ok serve_start
-B="http://127.0.0.1:$poort"
+start_server serve_start "$DB" 3
 
 # haal [CURL-ARGS...] PATH: status in $code, headers in $T/h, body in $T/b
 # and $body.

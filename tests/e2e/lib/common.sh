@@ -183,3 +183,28 @@ gemeenten() {
 		echo geen
 	fi
 }
+
+# start_server NAME DB THREADS: run "$J serve" on a free loopback port in
+# the background (killed when the script ends); reports "ok NAME" and sets
+# pid, poort and B (the base URL), or reports "not ok NAME" and exits.
+start_server() {
+	local naam=$1 db=$2 threads=$3
+	"$J" serve --db "$db" --listen 127.0.0.1:0 --threads "$threads" 2>"$T/serve.err" &
+	pid=$!
+	bij_einde "kill -9 $pid"
+	poort=""
+	for _ in $(seq 1 100); do
+		poort=$(sed -n 's#^jeugdregie serveert .* op http://127\.0\.0\.1:\([0-9][0-9]*\)/$#\1#p' \
+			"$T/serve.err")
+		[ -n "$poort" ] && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if [ -z "$poort" ] || [ "$poort" -eq 0 ]; then
+		out=$(cat "$T/serve.err")
+		not_ok "$naam" "geen regel 'jeugdregie serveert ... op http://127.0.0.1:POORT/'"
+		exit 1
+	fi
+	ok "$naam"
+	B="http://127.0.0.1:$poort"
+}
