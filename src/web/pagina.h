@@ -28,9 +28,30 @@ struct store *pagina_store(struct web_verzoek *v, enum web_uitslag *uitslag);
  * queue a 503. */
 enum web_uitslag pagina_store_fout(struct web_verzoek *v, struct store *st, int rc);
 
-/* The start and the end of every HTML page (titel NULL: the start page). */
-void pagina_html_begin(FILE *f, const char *titel);
+/* The start and the end of every HTML page (titel NULL: the start page).
+ * The header shows the region, a menu with what wie may open (actief:
+ * the menu item of this page: "overzicht", "gemeenten", "aanbieders",
+ * "register", "jeugdigen", "audit", or NULL) and who is logged in, with
+ * the logout form. wie NULL: as the public. */
+struct toegang;
+void pagina_html_begin(FILE *f, const char *titel, const struct toegang *wie,
+		       const char *actief);
 void pagina_html_einde(FILE *f);
+
+/* Queue an error answer for v: JSON {"fout": ...} under /api/, a Dutch
+ * HTML page with the same message elsewhere. veld may be NULL. */
+enum web_uitslag pagina_fout(struct web_verzoek *v, unsigned status, const char *code,
+			     const char *veld, const char *melding);
+
+/* Queue a finished HTML page (b open, written with pagina_html_begin ..
+ * pagina_html_einde) as 200 text/html. */
+struct web_buf;
+enum web_uitslag pagina_html_klaar(struct web_verzoek *v, struct web_buf *b);
+
+/* Finish the JSON writer j on b and queue it as 200 application/json (a
+ * writer error: 500). */
+struct json;
+enum web_uitslag pagina_json_klaar(struct web_verzoek *v, struct web_buf *b, struct json *j);
 
 enum web_uitslag pagina_start(struct web_verzoek *v);
 enum web_uitslag pagina_gezondheid(struct web_verzoek *v);

@@ -37,6 +37,20 @@ enum web_uitslag {
 };
 
 struct MHD_Connection;
+struct toegang;
+
+/* What a route asks of the asker (toegang.h checks it, in the server,
+ * before the handler runs). The zero value admits nobody, so that a route
+ * without an eis fails closed. */
+enum route_eis {
+	EIS_NIEMAND = 0,
+	EIS_ASSET,            /* everybody; no session lookup (static files) */
+	EIS_PUBLIEK,          /* everybody; the page may show who is logged in */
+	EIS_INGELOGD,         /* any user or API token */
+	EIS_PERSOONSGEGEVENS, /* regio, gemeente, lokaal_team, aanbieder */
+	EIS_REGIO,            /* regio (SOZ) */
+	EIS_BEHEER,           /* beheerder (users, configuration, audit log) */
+};
 
 /* One request as the handler sees it. Everything is borrowed from the
  * server for the duration of the handler call. */
@@ -48,6 +62,8 @@ struct web_verzoek {
 	char param_buf[ROUTE_PAD_MAX];         /* storage of param[] */
 	const char *body;                      /* NUL-terminated; "" when none */
 	size_t body_len;
+	const char *query;                     /* raw text after '?' ("" none) */
+	const struct toegang *wie;             /* the asker (never NULL in a handler) */
 };
 
 typedef enum web_uitslag (*web_handler)(struct web_verzoek *v);
@@ -56,6 +72,7 @@ struct route {
 	const char *methode;   /* "GET", "POST", ... */
 	const char *patroon;   /* "/api/v1/gemeenten/{code}" */
 	web_handler handler;
+	enum route_eis eis;
 };
 
 enum route_pad_fout {
