@@ -39,8 +39,8 @@ static int decodeer(const char *s, size_t len, char *out, size_t size)
 	return 0;
 }
 
-int formulier_lees(const char *body, size_t len, struct formulier_veld *velden, size_t n,
-		   const char **fout_veld)
+static int lees(const char *body, size_t len, struct formulier_veld *velden, size_t n,
+		const char **fout_veld, char *onbekend)
 {
 	size_t aantal = 0;
 
@@ -56,6 +56,7 @@ int formulier_lees(const char *body, size_t len, struct formulier_veld *velden, 
 		size_t plen = amp ? (size_t)(amp - paar) : len - p;
 		const char *is = memchr(paar, '=', plen);
 		size_t nlen = is ? (size_t)(is - paar) : plen;
+		bool bekend = false;
 
 		p += plen + (amp ? 1 : 0);
 		if (plen == 0)
@@ -72,6 +73,7 @@ int formulier_lees(const char *body, size_t len, struct formulier_veld *velden, 
 				return -1;
 			}
 			v->gezien = true;
+			bekend = true;
 			if (decodeer(is ? is + 1 : paar + plen, is ? plen - nlen - 1 : 0, v->waarde,
 				     v->grootte) < 0) {
 				if (v->grootte)
@@ -81,6 +83,26 @@ int formulier_lees(const char *body, size_t len, struct formulier_veld *velden, 
 			}
 			break;
 		}
+		if (!bekend && onbekend) {
+			size_t k = nlen < FORMULIER_NAAM_MAX - 1 ? nlen : FORMULIER_NAAM_MAX - 1;
+
+			memcpy(onbekend, paar, k);
+			onbekend[k] = '\0';
+			*fout_veld = onbekend;
+			return -1;
+		}
 	}
 	return 0;
+}
+
+int formulier_lees(const char *body, size_t len, struct formulier_veld *velden, size_t n,
+		   const char **fout_veld)
+{
+	return lees(body, len, velden, n, fout_veld, NULL);
+}
+
+int formulier_lees_strikt(const char *body, size_t len, struct formulier_veld *velden,
+			  size_t n, const char **fout_veld, char onbekend[FORMULIER_NAAM_MAX])
+{
+	return lees(body, len, velden, n, fout_veld, onbekend);
 }

@@ -29,4 +29,11 @@ struct formulier_veld {
 int formulier_lees(const char *body, size_t len, struct formulier_veld *velden, size_t n,
 		   const char **fout_veld);
 
+/* As formulier_lees, but a field that is not in velden is refused too:
+ * -1 with *fout_veld pointing to onbekend, which holds its name (cut to
+ * FORMULIER_NAAM_MAX - 1 bytes, undecoded). */
+#define FORMULIER_NAAM_MAX 48
+int formulier_lees_strikt(const char *body, size_t len, struct formulier_veld *velden,
+			  size_t n, const char **fout_veld, char onbekend[FORMULIER_NAAM_MAX]);
+
 #endif

@@ -83,7 +83,7 @@ static enum web_uitslag formulier(struct web_verzoek *v, unsigned status, const 
 	if (web_buf_open(&b) < 0)
 		return WEB_FATAAL;
 	f = b.f;
-	pagina_html_begin(f, "Inloggen");
+	pagina_html_begin(f, "Inloggen", v->wie, NULL);
 	fputs("<h2>Inloggen</h2>\n", f);
 	if (melding) {
 		fputs("<p class=\"fout\" role=\"alert\">", f);

@@ -14,6 +14,7 @@
 #include "web/antwoord.h"
 #include "web/html.h"
 #include "web/sessie.h"
+#include "web/toegang.h"
 #include "web/verbinding.h"
 
 #define REGIO_NAAM "Holland Rijnland"
@@ -58,7 +59,7 @@ enum web_uitslag pagina_store_fout(struct web_verzoek *v, struct store *st, int 
 			     "De database gaf geen antwoord; probeer het later opnieuw.");
 }
 
-static enum web_uitslag json_klaar(struct web_verzoek *v, struct web_buf *b, struct json *j)
+enum web_uitslag pagina_json_klaar(struct web_verzoek *v, struct web_buf *b, struct json *j)
 {
 	char err[128];
 
@@ -72,6 +73,62 @@ static enum web_uitslag json_klaar(struct web_verzoek *v, struct web_buf *b, str
 	if (web_buf_sluit(b) < 0)
 		return WEB_FATAAL;
 	return antwoord_buf(v->conn, MHD_HTTP_OK, b, "application/json");
+}
+
+enum web_uitslag pagina_html_klaar(struct web_verzoek *v, struct web_buf *b)
+{
+	if (web_buf_sluit(b) < 0)
+		return WEB_FATAAL;
+	return antwoord_buf(v->conn, MHD_HTTP_OK, b, "text/html; charset=utf-8");
+}
+
+/* A Dutch title for an error status. */
+static const char *fout_titel(unsigned status)
+{
+	switch (status) {
+	case MHD_HTTP_BAD_REQUEST:
+		return "Ongeldig verzoek";
+	case MHD_HTTP_UNAUTHORIZED:
+		return "Inloggen nodig";
+	case MHD_HTTP_FORBIDDEN:
+		return "Geen toegang";
+	case MHD_HTTP_NOT_FOUND:
+		return "Niet gevonden";
+	case MHD_HTTP_METHOD_NOT_ALLOWED:
+		return "Methode niet toegestaan";
+	case MHD_HTTP_CONTENT_TOO_LARGE:
+		return "Verzoek te groot";
+	default:
+		return status >= 500 ? "Storing" : "Fout";
+	}
+}
+
+enum web_uitslag pagina_fout(struct web_verzoek *v, unsigned status, const char *code,
+			     const char *veld, const char *melding)
+{
+	struct MHD_Response *r;
+	struct web_buf b;
+	FILE *f;
+
+	if (strncmp(v->pad, "/api/", 5) == 0 || web_buf_open(&b) < 0)
+		return antwoord_fout(v->conn, status, code, veld, melding);
+	f = b.f;
+	pagina_html_begin(f, fout_titel(status), v->wie, NULL);
+	fputs("<h2>", f);
+	html_txt(f, fout_titel(status));
+	fputs("</h2>\n<p class=\"fout\" role=\"alert\" data-code=\"", f);
+	html_attr(f, code);
+	fputs("\">", f);
+	html_txt(f, melding);
+	fputs("</p>\n", f);
+	if (status == MHD_HTTP_UNAUTHORIZED)
+		fputs("<p><a href=\"/inloggen\">Naar de inlogpagina</a></p>\n", f);
+	fputs("<p><a href=\"/\">Naar het overzicht</a></p>\n", f);
+	pagina_html_einde(f);
+	if (web_buf_sluit(&b) < 0)
+		return WEB_FATAAL;
+	r = antwoord_maak(b.data, b.len, true, "text/html; charset=utf-8", ANTWOORD_DYNAMISCH);
+	return antwoord_zend(v->conn, status, r);
 }
 
 enum web_uitslag pagina_gezondheid(struct web_verzoek *v)
@@ -99,7 +156,7 @@ enum web_uitslag pagina_gezondheid(struct web_verzoek *v)
 	json_key(&j, "database");
 	json_string(&j, store_backend(st));
 	json_object_end(&j);
-	return json_klaar(v, &b, &j);
+	return pagina_json_klaar(v, &b, &j);
 }
 
 enum web_uitslag pagina_gemeenten(struct web_verzoek *v)
@@ -142,11 +199,31 @@ enum web_uitslag pagina_gemeenten(struct web_verzoek *v)
 	json_array_end(&j);
 	json_object_end(&j);
 	free(g);
-	return json_klaar(v, &b, &j);
+	return pagina_json_klaar(v, &b, &j);
 }
 
-void pagina_html_begin(FILE *f, const char *titel)
+/* The menu: item, address, and who sees it. */
+static const struct {
+	const char *sleutel;
+	const char *pad;
+	const char *tekst;
+	enum route_eis eis;
+} menu[] = {
+	{ "overzicht", "/", "Overzicht", EIS_PUBLIEK },
+	{ "gemeenten", "/gemeenten", "Gemeenten", EIS_PUBLIEK },
+	{ "aanbieders", "/aanbieders", "Aanbieders", EIS_PUBLIEK },
+	{ "register", "/register", "Register", EIS_PUBLIEK },
+	{ "jeugdigen", "/jeugdigen", "Jeugdigen", EIS_PERSOONSGEGEVENS },
+	{ "audit", "/audit", "Auditlog", EIS_BEHEER },
+};
+
+void pagina_html_begin(FILE *f, const char *titel, const struct toegang *wie,
+		       const char *actief)
 {
+	static const struct toegang publiek = { .rol = TOEGANG_PUBLIEK };
+
+	if (!wie)
+		wie = &publiek;
 	fputs("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	      "<title>", f);
@@ -159,61 +236,66 @@ void pagina_html_begin(FILE *f, const char *titel)
 	fputs("</title>\n<link rel=\"stylesheet\" href=\"/static/jeugdregie.css?v=", f);
 	/* The ETag without its quotes. */
 	fprintf(f, "%.*s", ETAG_HEX, css_etag + 1);
-	fputs("\">\n</head>\n<body>\n<header><h1>jeugdregie — ", f);
+	fputs("\">\n</head>\n<body>\n<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>\n"
+	      "<header>\n<p class=\"merk\"><a href=\"/\">jeugdregie</a> <span>", f);
 	html_txt(f, REGIO_NAAM);
-	fputs("</h1></header>\n<main>\n", f);
+	fputs("</span></p>\n<nav aria-label=\"Hoofdmenu\"><ul>\n", f);
+	for (size_t i = 0; i < sizeof menu / sizeof menu[0]; i++) {
+		bool hier = actief && strcmp(actief, menu[i].sleutel) == 0;
+
+		if (!toegang_eis_ok(wie, menu[i].eis))
+			continue;
+		fprintf(f, "<li><a href=\"%s\"%s>%s</a></li>\n", menu[i].pad,
+			hier ? " aria-current=\"page\"" : "", menu[i].tekst);
+	}
+	fputs("</ul></nav>\n", f);
+	if (wie->heeft_sessie) {
+		fputs("<form class=\"sessie\" method=\"post\" action=\"/uitloggen\">"
+		      "<p>Ingelogd als <strong class=\"gebruiker\">", f);
+		html_txt(f, wie->naam);
+		fputs("</strong> (<span class=\"rol\">", f);
+		html_txt(f, toegang_rol_tekst(wie->rol));
+		fputs("</span>)</p>\n<input type=\"hidden\" name=\"csrf\" value=\"", f);
+		html_attr(f, wie->sessie.csrf);
+		fputs("\">\n<button type=\"submit\">Uitloggen</button></form>\n", f);
+	} else {
+		fputs("<p class=\"sessie\">Niet ingelogd. <a href=\"/inloggen\">Inloggen</a></p>\n", f);
+	}
+	fputs("</header>\n<main id=\"inhoud\">\n", f);
+	if (titel) {
+		fputs("<h1>", f);
+		html_txt(f, titel);
+		fputs("</h1>\n", f);
+	}
 }
 
 void pagina_html_einde(FILE *f)
 {
-	fputs("</main>\n</body>\n</html>\n", f);
+	fputs("</main>\n<footer><p>jeugdregie — informatie- en sturingssysteem jeugdhulp. "
+	      "Alle gegevens in deze demo zijn verzonnen.</p></footer>\n</body>\n</html>\n", f);
 }
 
 enum web_uitslag pagina_start(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
 	struct store *st = pagina_store(v, &u);
-	struct web_sessie *s;
 	struct gemeente *g;
 	struct web_buf b;
 	FILE *f;
 	size_t n;
-	int rc, ingelogd;
+	int rc;
 
 	if (!st)
 		return u;
-	s = malloc(sizeof *s);
-	if (!s)
-		return WEB_FATAAL;
-	ingelogd = sessie_zoek(v, st, (int64_t)time(NULL), s);
-	if (ingelogd < 0) {
-		free(s);
-		return pagina_store_fout(v, st, ingelogd);
-	}
 	rc = store_gemeenten(st, &g, &n);
-	if (rc < 0) {
-		free(s);
+	if (rc < 0)
 		return pagina_store_fout(v, st, rc);
-	}
 	if (web_buf_open(&b) < 0) {
 		free(g);
-		free(s);
 		return WEB_FATAAL;
 	}
 	f = b.f;
-	pagina_html_begin(f, NULL);
-	if (ingelogd) {
-		fputs("<form class=\"sessie\" method=\"post\" action=\"/uitloggen\">"
-		      "<p>Ingelogd als <strong class=\"gebruiker\">", f);
-		html_txt(f, s->gebruiker.naam);
-		fputs("</strong> (<span class=\"rol\">", f);
-		html_txt(f, s->gebruiker.rol);
-		fputs("</span>)</p>\n<input type=\"hidden\" name=\"csrf\" value=\"", f);
-		html_attr(f, s->csrf);
-		fputs("\">\n<button type=\"submit\">Uitloggen</button></form>\n", f);
-	} else {
-		fputs("<p class=\"sessie\">Niet ingelogd. <a href=\"/inloggen\">Inloggen</a></p>\n", f);
-	}
+	pagina_html_begin(f, NULL, v->wie, "overzicht");
 	fputs("<p>Informatie- en sturingssysteem jeugdhulp van de regio ", f);
 	html_txt(f, REGIO_NAAM);
 	fprintf(f, ". De regio telt %zu gemeente%s.</p>\n", n, n == 1 ? "" : "n");
@@ -228,15 +310,9 @@ enum web_uitslag pagina_start(struct web_verzoek *v)
 		}
 		fputs("</ul>\n", f);
 	}
-	fputs("<p class=\"melding\">De pagina's voor gemeenten, lokale teams en "
-	      "aanbieders volgen in een volgende versie.</p>\n", f);
 	pagina_html_einde(f);
-	explicit_bzero(s, sizeof *s);
-	free(s);
 	free(g);
-	if (web_buf_sluit(&b) < 0)
-		return WEB_FATAAL;
-	return antwoord_buf(v->conn, MHD_HTTP_OK, &b, "text/html; charset=utf-8");
+	return pagina_html_klaar(v, &b);
 }
 
 /* Does an If-None-Match header list etag (or "*")? */

@@ -13,12 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
 
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/audit_web.h"
+#include "web/cijfers_web.h"
+#include "web/formulier.h"
+#include "web/jeugd_web.h"
+#include "web/register_web.h"
+#include "web/toegang.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -31,16 +38,51 @@
 #define GEHEUGEN_PER_VERBINDING (64 * 1024)  /* headers and read buffer */
 #define TIMEOUT_SECONDEN 30      /* idle connections are closed */
 
-/* The routing table. */
-static const struct route routes[] = {
-	{ "GET", "/", pagina_start },
-	{ "GET", "/gezondheid", pagina_gezondheid },
-	{ "GET", "/static/jeugdregie.css", pagina_css },
-	{ "GET", "/api/v1/gemeenten", pagina_gemeenten },
-	{ "GET", "/inloggen", inloggen_formulier },
-	{ "POST", "/inloggen", inloggen_post },
-	{ "POST", "/uitloggen", uitloggen_post },
+/* The server's own routes. The login routes are public and check their
+ * own CSRF tokens (inloggen.h). */
+static const struct route eigen_routes[] = {
+	{ "GET", "/", pagina_start, EIS_PUBLIEK },
+	{ "GET", "/gezondheid", pagina_gezondheid, EIS_ASSET },
+	{ "GET", "/static/jeugdregie.css", pagina_css, EIS_ASSET },
+	{ "GET", "/api/v1/gemeenten", pagina_gemeenten, EIS_PUBLIEK },
+	{ "GET", "/inloggen", inloggen_formulier, EIS_PUBLIEK },
+	{ "POST", "/inloggen", inloggen_post, EIS_PUBLIEK },
+	{ "POST", "/uitloggen", uitloggen_post, EIS_PUBLIEK },
 };
+
+/* Every module's table; routes_bouw concatenates them once at start (an
+ * earlier entry wins when two patterns match). */
+static const struct {
+	const struct route *tabel;
+	const size_t *n;
+} tabellen[] = {
+	{ eigen_routes, NULL },
+	{ register_routes, &register_routes_n },
+	{ jeugd_routes, &jeugd_routes_n },
+	{ cijfers_routes, &cijfers_routes_n },
+	{ audit_routes, &audit_routes_n },
+};
+static struct route *routes;
+static size_t n_routes;
+
+static int routes_bouw(void)
+{
+	size_t n = 0;
+
+	for (size_t t = 0; t < sizeof tabellen / sizeof tabellen[0]; t++)
+		n += tabellen[t].n ? *tabellen[t].n : sizeof eigen_routes / sizeof eigen_routes[0];
+	routes = calloc(n, sizeof *routes);
+	if (!routes)
+		return -1;
+	for (size_t t = 0; t < sizeof tabellen / sizeof tabellen[0]; t++) {
+		size_t k = tabellen[t].n ? *tabellen[t].n :
+			   sizeof eigen_routes / sizeof eigen_routes[0];
+
+		memcpy(routes + n_routes, tabellen[t].tabel, k * sizeof *routes);
+		n_routes += k;
+	}
+	return 0;
+}
 
 /* The state of one request, from the request line to its completion. */
 struct verzoek_ctx {
@@ -237,10 +279,108 @@ static void voeg_body(struct verzoek_ctx *ctx, const char *data, size_t n)
 	ctx->body[ctx->len] = '\0';
 }
 
+/* Is this a method that changes state? */
+static bool schrijvend(const char *methode)
+{
+	return strcmp(methode, "GET") != 0 && strcmp(methode, "HEAD") != 0;
+}
+
+/* The CSRF token of a state-changing request in a session: the header
+ * X-CSRF-Token, or the form field csrf. */
+static bool csrf_ok(struct web_verzoek *v, const struct toegang *wie)
+{
+	const char *kop = MHD_lookup_connection_value(v->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+	char waarde[HASH_HEX_LEN + 2];
+	struct formulier_veld veld = { "csrf", waarde, sizeof waarde, false };
+	const char *fout = NULL;
+
+	if (kop)
+		return sessie_csrf_geldig(&wie->sessie, kop);
+	if (formulier_lees(v->body, v->body_len, &veld, 1, &fout) < 0 || !veld.gezien)
+		return false;
+	return sessie_csrf_geldig(&wie->sessie, waarde);
+}
+
+/* The asker of v is not admitted by route r: 401 for the public (an HTML
+ * GET is sent to the login page), 403 for a logged-in user. */
+static enum web_uitslag geweigerd(struct web_verzoek *v, const struct toegang *wie)
+{
+	struct MHD_Response *resp;
+
+	if (wie->rol != TOEGANG_PUBLIEK)
+		return pagina_fout(v, MHD_HTTP_FORBIDDEN, "geen_toegang", NULL,
+				   "Uw rol geeft geen toegang tot deze gegevens.");
+	if (strncmp(v->pad, "/api/", 5) != 0 && strcmp(v->methode, "GET") == 0) {
+		resp = antwoord_maak((void *)"", 0, false, NULL, ANTWOORD_DYNAMISCH);
+		if (resp && !antwoord_header(resp, MHD_HTTP_HEADER_LOCATION, "/inloggen")) {
+			MHD_destroy_response(resp);
+			resp = NULL;
+		}
+		return antwoord_zend(v->conn, MHD_HTTP_SEE_OTHER, resp);
+	}
+	resp = antwoord_fout_maak("niet_ingelogd", NULL, "Log in (of stuur een API-token mee "
+				  "als 'Authorization: Bearer TOKEN') om deze gegevens te zien.");
+	if (resp && !antwoord_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer")) {
+		MHD_destroy_response(resp);
+		resp = NULL;
+	}
+	return antwoord_zend(v->conn, MHD_HTTP_UNAUTHORIZED, resp);
+}
+
+/* Determine the asker, check the route's eis (and CSRF), then run the
+ * handler. */
+static enum web_uitslag voer_uit(struct web_verzoek *v, const struct route *r)
+{
+	static const struct toegang publiek = { .rol = TOEGANG_PUBLIEK, .rolnaam = "publiek" };
+	enum web_uitslag u = WEB_FATAAL;
+	struct toegang *wie;
+	struct store *st;
+	int rc;
+
+	if (r->eis == EIS_ASSET) {
+		v->wie = &publiek;
+		return r->handler(v);
+	}
+	st = pagina_store(v, &u);
+	if (!st)
+		return u;
+	wie = malloc(sizeof *wie);
+	if (!wie)
+		return WEB_FATAAL;
+	rc = toegang_bepaal(v, st, (int64_t)time(NULL), wie);
+	v->wie = wie;
+	if (rc < 0) {
+		u = pagina_store_fout(v, st, rc);
+	} else if (rc == 0) {
+		struct MHD_Response *resp = antwoord_fout_maak(
+			"ongeldig_token", NULL, "Het API-token is onbekend, ingetrokken of "
+			"heeft niet de vorm 'Authorization: Bearer TOKEN'.");
+
+		if (resp && !antwoord_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+					     "Bearer error=\"invalid_token\"")) {
+			MHD_destroy_response(resp);
+			resp = NULL;
+		}
+		u = antwoord_zend(v->conn, MHD_HTTP_UNAUTHORIZED, resp);
+	} else if (!toegang_eis_ok(wie, r->eis)) {
+		u = geweigerd(v, wie);
+	} else if (schrijvend(v->methode) && r->eis != EIS_PUBLIEK &&
+		   wie->bron == TOEGANG_SESSIE && !csrf_ok(v, wie)) {
+		u = pagina_fout(v, MHD_HTTP_FORBIDDEN, "csrf", "csrf",
+				"Het formulier is verlopen of niet van deze site; laad de "
+				"pagina opnieuw en probeer het nog eens.");
+	} else {
+		u = r->handler(v);
+	}
+	v->wie = NULL;
+	explicit_bzero(wie, sizeof *wie);
+	free(wie);
+	return u;
+}
+
 static enum web_uitslag behandel(struct MHD_Connection *c, const char *methode,
 				 struct verzoek_ctx *ctx)
 {
-	static const size_t n_routes = sizeof routes / sizeof routes[0];
 	struct web_verzoek *v;
 	const struct route *r = NULL;
 	char pad[ROUTE_PAD_MAX + 1];
@@ -262,13 +402,14 @@ static enum web_uitslag behandel(struct MHD_Connection *c, const char *methode,
 	v->pad = pad;
 	v->body = ctx->body ? ctx->body : "";
 	v->body_len = ctx->len;
+	v->query = strchr(ctx->ruw, '?') ? strchr(ctx->ruw, '?') + 1 : "";
 	switch (route_zoek(routes, n_routes, v, &r, allow)) {
 	case ROUTE_GEVONDEN:
-		u = r->handler(v);
+		u = voer_uit(v, r);
 		break;
 	case ROUTE_ONBEKEND:
-		u = antwoord_fout(c, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
-				  "Deze pagina of dit adres bestaat niet.");
+		u = pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
+				"Deze pagina of dit adres bestaat niet.");
 		break;
 	case ROUTE_METHODE: {
 		struct MHD_Response *resp;
@@ -388,6 +529,10 @@ int server_draai(const struct server_opties *o, char *err, size_t errlen)
 	}
 	store_close(st);
 	pagina_init();
+	if (!routes && routes_bouw() < 0) {
+		snprintf(err, errlen, "onvoldoende geheugen");
+		return -1;
+	}
 	/* Plain HTTP on loopback: cookies without Secure (see sessie.h). */
 	sessie_init(strncmp(o->adres, "127.", 4) == 0);
 	inloggen_init();

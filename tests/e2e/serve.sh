@@ -115,8 +115,11 @@ check gemeenten_headers beveiligd
 # ---- routing errors -------------------------------------------------------
 haal /bestaat-niet
 check onbekend_404 [ "$code" = 404 ]
-check onbekend_json fout_json niet_gevonden
+check onbekend_html eval '[[ $(kop Content-Type) == text/html* ]] && heeft "data-code=\"niet_gevonden\""'
 check onbekend_headers beveiligd
+haal /api/v1/bestaat-niet
+check onbekend_api_404 [ "$code" = 404 ]
+check onbekend_api_json fout_json niet_gevonden
 haal /gezondheid/
 check slash_achteraan_404 [ "$code" = 404 ]
 

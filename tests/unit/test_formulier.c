@@ -582,11 +582,35 @@ static void test_geen_gewenste_velden(void **state)
 	assert_int_equal(lees(body, NULL, 0, &fout), -1);
 	assert_null(fout);
 }
+/* The strict variant refuses a field that was not asked for and names it. */
+static void test_strikt_onbekend_veld(void **state)
+{
+	(void)state;
+	char naam[16], onbekend[FORMULIER_NAAM_MAX];
+	struct formulier_veld v = { "naam", naam, sizeof naam, false };
+	const char *fout = NULL;
+	static const char lang[] = "naam=a&"
+		"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghij=1";
+
+	assert_int_equal(formulier_lees_strikt("naam=Jan", 8, &v, 1, &fout, onbekend), 0);
+	assert_string_equal(naam, "Jan");
+	assert_int_equal(formulier_lees_strikt("naam=Jan&sort=x", 15, &v, 1, &fout, onbekend), -1);
+	assert_ptr_equal(fout, onbekend);
+	assert_string_equal(onbekend, "sort");
+	/* A name without '=' and a name longer than the buffer, cut. */
+	assert_int_equal(formulier_lees_strikt("x", 1, &v, 1, &fout, onbekend), -1);
+	assert_string_equal(onbekend, "x");
+	assert_int_equal(formulier_lees_strikt(lang, sizeof lang - 1, &v, 1, &fout, onbekend), -1);
+	assert_int_equal(strlen(onbekend), FORMULIER_NAAM_MAX - 1);
+	/* The lenient variant ignores it. */
+	assert_int_equal(formulier_lees("naam=Jan&sort=x", 15, &v, 1, &fout), 0);
+}
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_eenvoudige_paren),
+		cmocka_unit_test(test_strikt_onbekend_veld),
 		cmocka_unit_test(test_plus_is_spatie),
 		cmocka_unit_test(test_procent_hoofd_en_kleine_letters),
 		cmocka_unit_test(test_lege_waarde),

@@ -81,19 +81,19 @@ static enum web_uitslag h_vijf(struct web_verzoek *v) { (void)v; return WEB_KLAA
 
 /* The server's table (src/web/server.c) plus routes for the cases it lacks. */
 static const struct route tabel[] = {
-	{ "GET", "/", h_start },                                        /* 0 */
-	{ "GET", "/gezondheid", h_gezond },                             /* 1 */
-	{ "GET", "/static/jeugdregie.css", h_css },                     /* 2 */
-	{ "GET", "/api/v1/gemeenten", h_lijst },                        /* 3 */
-	{ "POST", "/api/v1/gemeenten", h_nieuw },                       /* 4 */
-	{ "GET", "/api/v1/gemeenten/alle", h_alle },                    /* 5 */
-	{ "GET", "/api/v1/gemeenten/{code}", h_een },                   /* 6 */
-	{ "PUT", "/api/v1/gemeenten/{code}", h_wijzig },                /* 7 */
-	{ "GET", "/api/v1/gemeenten/{code}/wijken/{wijk}", h_wijk },    /* 8 */
-	{ "GET", "/p/{a}/{b}/{c}/{d}", h_vier },                        /* 9 */
-	{ "GET", "/q/{a}/{b}/{c}/{d}/{e}", h_vijf },                    /* 10 */
-	{ "POST", "/alleen-post", h_nieuw },                            /* 11 */
-	{ "GET", "/kapot/{open", h_een },                               /* 12 */
+	{ "GET", "/", h_start, EIS_PUBLIEK },                                        /* 0 */
+	{ "GET", "/gezondheid", h_gezond, EIS_PUBLIEK },                             /* 1 */
+	{ "GET", "/static/jeugdregie.css", h_css, EIS_PUBLIEK },                     /* 2 */
+	{ "GET", "/api/v1/gemeenten", h_lijst, EIS_PUBLIEK },                        /* 3 */
+	{ "POST", "/api/v1/gemeenten", h_nieuw, EIS_PUBLIEK },                       /* 4 */
+	{ "GET", "/api/v1/gemeenten/alle", h_alle, EIS_PUBLIEK },                    /* 5 */
+	{ "GET", "/api/v1/gemeenten/{code}", h_een, EIS_PUBLIEK },                   /* 6 */
+	{ "PUT", "/api/v1/gemeenten/{code}", h_wijzig, EIS_PUBLIEK },                /* 7 */
+	{ "GET", "/api/v1/gemeenten/{code}/wijken/{wijk}", h_wijk, EIS_PUBLIEK },    /* 8 */
+	{ "GET", "/p/{a}/{b}/{c}/{d}", h_vier, EIS_PUBLIEK },                        /* 9 */
+	{ "GET", "/q/{a}/{b}/{c}/{d}/{e}", h_vijf, EIS_PUBLIEK },                    /* 10 */
+	{ "POST", "/alleen-post", h_nieuw, EIS_PUBLIEK },                            /* 11 */
+	{ "GET", "/kapot/{open", h_een, EIS_PUBLIEK },                               /* 12 */
 };
 #define N_TABEL (sizeof tabel / sizeof tabel[0])
 
@@ -109,7 +109,7 @@ struct zoek {
 static void zoek_in(const struct route *t, size_t n, const char *methode, const char *pad_,
 		    struct zoek *z)
 {
-	static const struct route sentinel = { "X", "/x", NULL };
+	static const struct route sentinel = { "X", "/x", NULL, EIS_PUBLIEK };
 
 	memset(z, 0, sizeof *z);
 	memset(z->allow, 'Z', sizeof z->allow - 1);
@@ -516,7 +516,7 @@ static void test_zoek_head_alleen_bij_get(void **state)
 	methode("HEAD", "/alleen-post", "POST");
 	/* HEAD does not mean GET for the other direction either. */
 	{
-		static const struct route alleen_head[] = { { "HEAD", "/h", h_start } };
+		static const struct route alleen_head[] = { { "HEAD", "/h", h_start, EIS_PUBLIEK } };
 		struct zoek z;
 
 		zoek_in(alleen_head, 1, "GET", "/h", &z);
@@ -652,13 +652,13 @@ static void test_zoek_allow_dubbel(void **state)
 {
 	(void)state;
 	static const struct route t[] = {
-		{ "UNLOCK", "/d", h_start },
-		{ "LOCK", "/d", h_start },
-		{ "GETX", "/d", h_start },
-		{ "GET", "/d", h_start },
-		{ "LOCK", "/d", h_start },
-		{ "GET", "/{x}", h_start },
-		{ "HEAD", "/d", h_start },
+		{ "UNLOCK", "/d", h_start, EIS_PUBLIEK },
+		{ "LOCK", "/d", h_start, EIS_PUBLIEK },
+		{ "GETX", "/d", h_start, EIS_PUBLIEK },
+		{ "GET", "/d", h_start, EIS_PUBLIEK },
+		{ "LOCK", "/d", h_start, EIS_PUBLIEK },
+		{ "GET", "/{x}", h_start, EIS_PUBLIEK },
+		{ "HEAD", "/d", h_start, EIS_PUBLIEK },
 	};
 	struct zoek z;
 
@@ -675,13 +675,13 @@ static void test_zoek_allow_vol(void **state)
 	/* Methods of 20 characters: four fit in ROUTE_ALLOW_MAX (86 bytes),
 	 * the fifth would not. */
 	static const struct route t[] = {
-		{ "AAAAAAAAAAAAAAAAAAA1", "/v", h_start },
-		{ "AAAAAAAAAAAAAAAAAAA2", "/v", h_start },
-		{ "AAAAAAAAAAAAAAAAAAA3", "/v", h_start },
-		{ "AAAAAAAAAAAAAAAAAAA4", "/v", h_start },
-		{ "AAAAAAAAAAAAAAAAAAA5", "/v", h_start },
-		{ "AAAAAAAAAAAAAAAAAAA6", "/v", h_start },
-		{ "X", "/v", h_start },
+		{ "AAAAAAAAAAAAAAAAAAA1", "/v", h_start, EIS_PUBLIEK },
+		{ "AAAAAAAAAAAAAAAAAAA2", "/v", h_start, EIS_PUBLIEK },
+		{ "AAAAAAAAAAAAAAAAAAA3", "/v", h_start, EIS_PUBLIEK },
+		{ "AAAAAAAAAAAAAAAAAAA4", "/v", h_start, EIS_PUBLIEK },
+		{ "AAAAAAAAAAAAAAAAAAA5", "/v", h_start, EIS_PUBLIEK },
+		{ "AAAAAAAAAAAAAAAAAAA6", "/v", h_start, EIS_PUBLIEK },
+		{ "X", "/v", h_start, EIS_PUBLIEK },
 	};
 	struct zoek z;
 	char *allow = malloc(ROUTE_ALLOW_MAX);   /* exact size, for ASan */
