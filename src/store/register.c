@@ -113,11 +113,11 @@ static const struct sql_stmt register_netwerken = {
 /* Aanbieders: $1 the naam pattern, $2 the agb pattern (both NULL: any),
  * $3 netwerk, $4 segment, $5 limit, $6 offset. The segments of its
  * contracts come as a bit set (public facts: who is contracted for
- * what). */
+ * what); the casts give PostgreSQL its bigint << integer operator. */
 #define AANBIEDER_KOLOMMEN                                                            \
 	"SELECT a.agb, a.naam, a.netwerk_id, n.naam, "                                \
-	"(SELECT COALESCE(sum(DISTINCT 1 << c.segment), 0) FROM contract c "          \
-	"WHERE c.agb = a.agb) "                                                       \
+	"(SELECT CAST(COALESCE(sum(DISTINCT CAST(1 AS BIGINT) << CAST(c.segment AS INTEGER)), 0) " \
+	"AS BIGINT) FROM contract c WHERE c.agb = a.agb) "                            \
 	"FROM aanbieder a LEFT JOIN netwerk n ON n.id = a.netwerk_id "
 #define AANBIEDER_WAAR                                                                \
 	"WHERE (CAST($1 AS TEXT) IS NULL OR lower(a.naam) LIKE lower($1) ESCAPE '!' " \
