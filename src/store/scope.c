@@ -33,6 +33,15 @@ static const struct sql_stmt scope_jeugdige_bestaat = {
 	"SELECT count(*) FROM jeugdige WHERE id = $1",
 };
 
+static const struct sql_stmt scope_jeugdige_bsn = {
+	"scope_jeugdige_bsn",
+	"SELECT id FROM jeugdige WHERE bsn = $1 ORDER BY id LIMIT 2",
+};
+static const struct sql_stmt scope_jeugdige_bsn_datum = {
+	"scope_jeugdige_bsn_datum",
+	"SELECT id FROM jeugdige WHERE bsn = $1 AND geboortedatum = $2",
+};
+
 static int fout(struct store *st, int rc)
 {
 	if (rc < 0)
@@ -128,4 +137,28 @@ int store_jeugdige_bij_aanbieder(struct store *st, int64_t id, const char *agb)
 int store_jeugdige_bestaat(struct store *st, int64_t id)
 {
 	return vraag(st, &scope_jeugdige_bestaat, id, NULL);
+}
+
+int store_jeugdige_bij_bsn(struct store *st, const char *bsn, const char *geboortedatum,
+			   int64_t *id)
+{
+	bool datum = geboortedatum && *geboortedatum;
+	struct db_stmt *s = st->drv->prepare(st->conn, datum ? &scope_jeugdige_bsn_datum :
+							       &scope_jeugdige_bsn);
+	int rc, n = 0;
+
+	*id = 0;
+	if (!s)
+		return fout(st, -2);
+	if (st->drv->bind_text(s, 1, bsn) < 0 ||
+	    (datum && st->drv->bind_text(s, 2, geboortedatum) < 0)) {
+		st->drv->reset(s);
+		return fout(st, -2);
+	}
+	while ((rc = fout(st, st->drv->step(s))) == 1) {
+		if (n++ == 0)
+			*id = st->drv->column_int64(s, 0);
+	}
+	st->drv->reset(s);
+	return rc < 0 ? rc : n;
 }

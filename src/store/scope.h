@@ -37,6 +37,13 @@ int store_jeugdige_in_gemeenten(struct store *st, int64_t id, const char *codes)
 /* 1 when youth id has a toewijzing or traject at provider agb; else 0. */
 int store_jeugdige_bij_aanbieder(struct store *st, int64_t id, const char *agb);
 
+/* The youth with this BSN and, when geboortedatum is not "", this date
+ * of birth (JJJJ-MM-DD): the number found (0, 1, or 2 meaning "more than
+ * one": a BSN alone need not identify a youth, see the schema) and the id
+ * of the first in *id. */
+int store_jeugdige_bij_bsn(struct store *st, const char *bsn, const char *geboortedatum,
+			   int64_t *id);
+
 /* 1 when youth id exists; else 0. */
 int store_jeugdige_bestaat(struct store *st, int64_t id);
 

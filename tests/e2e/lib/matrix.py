@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""The authorisation matrix of `jeugdregie serve`: every endpoint x every
+role x in/out of scope, against a running server (tests/e2e/matrix.sh
+prepares the database, the users and the server).
+
+Usage: matrix.py BASE_URL CONFIG_JSON
+CONFIG_JSON: {"wachtwoord": ..., "gebruikers": {rol: naam}, "tokens":
+{naam: token}, "jeugdige_in": {principal: id}, "jeugdige_uit": {principal:
+id}, "agb_eigen": AGB, "agb_ander": AGB, "gemeente": CODE,
+"audit_telling": "command that prints the audit_log row count"}.
+
+Prints one TAP-like line per cell: "ok NAME" or "not ok NAME" with the
+reason, for tests/run.sh to count. Redirects are not followed (a 303 to
+the login page is an answer of its own).
+"""
+import http.cookiejar
+import json
+import re
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+BASE = sys.argv[1]
+CFG = json.load(open(sys.argv[2]))
+fouten = 0
+
+
+class GeenRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None
+
+
+def opener(jar):
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), GeenRedirect)
+
+
+def haal(op, pad, headers=None, data=None):
+    req = urllib.request.Request(BASE + pad, headers=headers or {}, data=data)
+    try:
+        with op.open(req, timeout=30) as r:
+            return r.status, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8", "replace")
+
+
+def login(naam):
+    jar = http.cookiejar.CookieJar()
+    op = opener(jar)
+    code, body = haal(op, "/inloggen")
+    m = re.search(r'name="csrf" value="([0-9a-f]+)"', body)
+    if not m:
+        raise SystemExit(f"not ok matrix_login_{naam}: geen csrf-veld op /inloggen")
+    data = urllib.parse.urlencode({"naam": naam, "wachtwoord": CFG["wachtwoord"],
+                                   "csrf": m.group(1)}).encode()
+    code, body = haal(op, "/inloggen", data=data)
+    if code != 303:
+        raise SystemExit(f"not ok matrix_login_{naam}: status {code}")
+    return op
+
+
+def audit_telling():
+    out = subprocess.run(CFG["audit_telling"], shell=True, capture_output=True, text=True)
+    return int(out.stdout.strip() or "-1")
+
+
+def melding(naam, reden):
+    global fouten
+    fouten += 1
+    print(f"not ok {naam}\n#   {reden}")
+
+
+# The principals: name -> (opener, extra headers, role for the rules).
+principals = {"publiek": (opener(http.cookiejar.CookieJar()), {}, "publiek")}
+for rol, naam in CFG["gebruikers"].items():
+    principals[rol] = (login(naam), {}, rol)
+for naam, (rol, token) in CFG["tokens"].items():
+    principals[naam] = (opener(http.cookiejar.CookieJar()),
+                        {"Authorization": "Bearer " + token}, rol)
+
+PERSOON = {"regio", "gemeente", "lokaal_team", "aanbieder"}
+INGELOGD = {"beheerder", "regio", "gemeente", "lokaal_team", "aanbieder", "beleid"}
+
+
+def verwacht_eis(eis, rol, api):
+    """Status for a route with this eis, when the record is in scope."""
+    if eis == "publiek":
+        return 200
+    toegelaten = {"ingelogd": INGELOGD, "persoon": PERSOON, "beheer": {"beheerder"},
+                  "regio": {"regio"}}[eis]
+    if rol in toegelaten:
+        return 200
+    if rol == "publiek":
+        return 401 if api else 303
+    return 403
+
+
+# (name, path or callable(principal) -> path, eis, audited youth read)
+ag = CFG["agb_eigen"]
+endpoints = [
+    ("gezondheid", "/gezondheid", "publiek"),
+    ("start", "/", "publiek"),
+    ("api_gemeenten", "/api/v1/gemeenten", "publiek"),
+    ("api_gemeente", "/api/v1/gemeenten/" + CFG["gemeente"], "publiek"),
+    ("api_lokale_teams", "/api/v1/lokale-teams", "publiek"),
+    ("api_aanbieders", "/api/v1/aanbieders", "publiek"),
+    ("api_aanbieder", "/api/v1/aanbieders/" + ag, "publiek"),
+    ("api_producten", "/api/v1/producten", "publiek"),
+    ("api_contracten", "/api/v1/contracten", "ingelogd"),
+    ("api_indicatoren", "/api/v1/indicatoren", "publiek"),
+    ("api_indicatoren_gemeenten", "/api/v1/indicatoren/gemeenten", "publiek"),
+    ("api_jeugdigen", "/api/v1/jeugdigen", "persoon"),
+    ("api_audit", "/api/v1/audit", "beheer"),
+    ("gemeenten", "/gemeenten", "publiek"),
+    ("gemeente", "/gemeenten/" + CFG["gemeente"], "publiek"),
+    ("aanbieders", "/aanbieders", "publiek"),
+    ("aanbieder", "/aanbieders/" + ag, "publiek"),
+    ("register", "/register", "publiek"),
+    ("jeugdigen", "/jeugdigen", "persoon"),
+    ("audit", "/audit", "beheer"),
+    ("audit_inzage", "/audit/inzage", "beheer"),
+]
+bestaat = set(CFG.get("routes", []))
+
+for naam, pad, eis in endpoints:
+    if bestaat and pad.split("?")[0] not in bestaat and naam not in bestaat:
+        continue
+    for p, (op, headers, rol) in principals.items():
+        api = pad.startswith("/api/")
+        want = verwacht_eis(eis, rol, api)
+        # API tokens are for the API; on pages they act the same way.
+        code, body = haal(op, pad, headers)
+        cel = f"matrix_{naam}_{p}"
+        if code != want:
+            melding(cel, f"GET {pad}: status {code}, verwacht {want}")
+            continue
+        if want == 303:
+            print(f"ok {cel}")
+            continue
+        if api and want >= 400:
+            try:
+                f = json.loads(body)["fout"]
+                assert f["code"] and f["melding"]
+            except Exception:
+                melding(cel, f"GET {pad}: geen JSON-fout: {body[:120]}")
+                continue
+        print(f"ok {cel}")
+
+# Youth files: in scope 200 and one audit record; out of scope 404 and
+# none; roles without personal data: 403 / 401 and none.
+for p, (op, headers, rol) in principals.items():
+    for soort in ("in", "uit"):
+        jid = CFG["jeugdige_" + soort].get(p)
+        if jid is None:
+            continue
+        for vorm, pad in (("api", f"/api/v1/jeugdigen/{jid}"),
+                          ("api_trajecten", f"/api/v1/jeugdigen/{jid}/trajecten"),
+                          ("pagina", f"/jeugdigen/{jid}")):
+            api = pad.startswith("/api/")
+            if rol in PERSOON:
+                want = 200 if soort == "in" else 404
+            else:
+                want = verwacht_eis("persoon", rol, api)
+            voor = audit_telling()
+            code, body = haal(op, pad, headers)
+            na = audit_telling()
+            cel = f"matrix_jeugdige_{vorm}_{soort}_{p}"
+            extra = na - voor
+            if code != want:
+                melding(cel, f"GET {pad}: status {code}, verwacht {want}")
+            elif (want == 200) != (extra == 1) or extra not in (0, 1):
+                melding(cel, f"GET {pad}: {extra} auditregels erbij, verwacht "
+                             f"{1 if want == 200 else 0}")
+            elif want == 404 and api and '"niet_gevonden"' not in body:
+                melding(cel, f"GET {pad}: 404 zonder code niet_gevonden")
+            else:
+                print(f"ok {cel}")
+
+# A non-existent youth answers exactly like one out of scope.
+for p in ("regio", "gemeente"):
+    if p not in principals:
+        continue
+    op, headers, rol = principals[p]
+    code, body = haal(op, "/api/v1/jeugdigen/999999999", headers)
+    cel = f"matrix_jeugdige_bestaat_niet_{p}"
+    if code == 404 and '"niet_gevonden"' in body:
+        print(f"ok {cel}")
+    else:
+        melding(cel, f"status {code}")
+
+sys.exit(1 if fouten else 0)
