@@ -861,7 +861,7 @@ static int tabel_maak(struct cijfers_stand *s, const struct toegang *wie, dag_t 
 	t->getoond = calloc(n * KOL_AANTAL, sizeof *t->getoond);
 	t->exact = calloc(n, sizeof *t->exact);
 	cellen = calloc(n, sizeof *cellen);
-	cel = calloc(n + 1, sizeof *cel);
+	cel = calloc(2 * n, sizeof *cel);
 	if (!t->regels || !t->getoond || !t->exact || !cellen || !cel)
 		goto klaar;
 	if (cijfers_regel(s, NULL, peildatum, &t->regels[0]) < 0)
