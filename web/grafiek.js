@@ -60,7 +60,13 @@
 		}
 		var gegevens = leesTabel(tabel);
 
-		if (gegevens.labels.length === 0) {
+		/* Nothing visible (e.g. every value suppressed): keep the server's
+		 * "Geen gegevens" chart. */
+		var iets = gegevens.reeksen.some(function (r) {
+			return r.waarden.some(function (w) { return w !== null; });
+		});
+
+		if (gegevens.labels.length === 0 || !iets) {
 			return;
 		}
 		var soort = figuur.getAttribute('data-soort') === 'staaf' ? 'bar' : 'line';
@@ -125,6 +131,7 @@
 						}
 					},
 					plugins: {
+						legend: { labels: { usePointStyle: true } },
 						tooltip: {
 							callbacks: {
 								label: function (c) {

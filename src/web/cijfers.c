@@ -327,8 +327,16 @@ void cijfers_trend_peildata(dag_t peildatum, dag_t out[CIJFERS_TREND_PUNTEN])
 	int j, m;
 
 	datum_delen(peildatum, &j, &m, NULL);
-	/* The quarter start on or before P, then back three months at a time. */
+	/* The last quarter start before P (P itself is the last point), then
+	 * back three months at a time. */
 	m = ((m - 1) / 3) * 3 + 1;
+	if (datum_van(j, m, 1) == peildatum) {
+		m -= 3;
+		if (m < 1) {
+			m += 12;
+			j--;
+		}
+	}
 	for (int i = CIJFERS_TREND_PUNTEN - 2; i >= 0; i--) {
 		out[i] = datum_van(j, m, 1);
 		m -= 3;

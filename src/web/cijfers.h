@@ -41,9 +41,8 @@ struct cijfers_stand;
 #define CIJFERS_CONTROLE_MS 1000
 #define CIJFERS_CACHE_MAX 2048
 
-/* Trend: the quarter starts of the three years up to the peildatum P
- * (the 1st of January, April, July and October on or before P; twelve),
- * then P itself. "1 op N" per calendar year: the four years before P's
+/* Trend: the twelve quarter starts (1 January, April, July, October)
+ * before the peildatum P, then P itself: three years. "1 op N" per calendar year: the four years before P's
  * and P's own (counted over the whole year, as the region does). */
 #define CIJFERS_TREND_PUNTEN 13
 #define CIJFERS_TREND_JAREN 5
