@@ -29,7 +29,9 @@ BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 EMBED := data_gemeenten=data/gemeenten.csv \
          data_productcodes=data/productcodes.tsv \
          data_regio_producten=data/regio_producten.tsv \
-         web_jeugdregie_css=web/jeugdregie.css
+         web_jeugdregie_css=web/jeugdregie.css \
+         web_chart_js=node_modules/chart.js/dist/chart.umd.min.js \
+         web_grafiek_js=web/grafiek.js
 EMBED_FILES := $(foreach e,$(EMBED),$(word 2,$(subst =, ,$(e))))
 
 REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o) build/release/gen/embedded.o
@@ -42,6 +44,14 @@ all: build/release/jeugdregie
 
 deps:
 	@bash scripts/deps.sh
+
+# Chart.js comes from npm (package.json, pinned in package-lock.json) and
+# is embedded like the style sheet. Installed only when missing (after
+# changing the pinned version: rm -rf node_modules); offline first, so a
+# filled npm cache is enough. scripts/deps.sh provides node and npm.
+node_modules/chart.js/dist/chart.umd.min.js:
+	npm ci --offline --no-audit --no-fund || npm ci --no-audit --no-fund
+	@test -f $@
 
 build/gen/embedded.c: scripts/embed.sh $(EMBED_FILES)
 	@mkdir -p $(dir $@)

@@ -11,6 +11,7 @@
 #include "demo/namen.h"
 #include "lib/csv.h"
 #include "lib/embedded.h"
+#include "store/cijfers_store.h"
 
 static const char *const segment_namen[SEGMENT_AANTAL] = {
 	"Lokaal jeugdteam", "Behandeling met verblijf", "Wonen",
@@ -480,6 +481,10 @@ static int schrijf_meta(struct gen *g)
 		return gen_fout(g, "meta");
 	snprintf(v, sizeof v, "%g", g->o.schaal);
 	if (store_meta_set(g->st, "demo.schaal", v) < 0)
+		return gen_fout(g, "meta");
+	/* A writer of the record raises the data version (readers that cache
+	 * indicators reload on it). */
+	if (store_data_versie_verhoog(g->st) < 0)
 		return gen_fout(g, "meta");
 	return 0;
 }

@@ -24,4 +24,12 @@ extern const size_t data_regio_producten_len;
 extern const unsigned char web_jeugdregie_css[];
 extern const size_t web_jeugdregie_css_len;
 
+/* Chart.js (npm package chart.js, dist/chart.umd.min.js) and our
+ * progressive enhancement web/grafiek.js, served as
+ * /static/chart.umd.min.js and /static/grafiek.js (src/web/cijfers_web.c). */
+extern const unsigned char web_chart_js[];
+extern const size_t web_chart_js_len;
+extern const unsigned char web_grafiek_js[];
+extern const size_t web_grafiek_js_len;
+
 #endif
