@@ -275,46 +275,6 @@ void pagina_html_einde(FILE *f)
 	      "Alle gegevens in deze demo zijn verzonnen.</p></footer>\n</body>\n</html>\n", f);
 }
 
-enum web_uitslag pagina_start(struct web_verzoek *v)
-{
-	enum web_uitslag u = WEB_FATAAL;
-	struct store *st = pagina_store(v, &u);
-	struct gemeente *g;
-	struct web_buf b;
-	FILE *f;
-	size_t n;
-	int rc;
-
-	if (!st)
-		return u;
-	rc = store_gemeenten(st, &g, &n);
-	if (rc < 0)
-		return pagina_store_fout(v, st, rc);
-	if (web_buf_open(&b) < 0) {
-		free(g);
-		return WEB_FATAAL;
-	}
-	f = b.f;
-	pagina_html_begin(f, NULL, v->wie, "overzicht");
-	fputs("<p>Informatie- en sturingssysteem jeugdhulp van de regio ", f);
-	html_txt(f, REGIO_NAAM);
-	fprintf(f, ". De regio telt %zu gemeente%s.</p>\n", n, n == 1 ? "" : "n");
-	if (n) {
-		fputs("<ul class=\"gemeenten\">\n", f);
-		for (size_t i = 0; i < n; i++) {
-			fputs("<li data-code=\"", f);
-			html_attr(f, g[i].code);
-			fputs("\">", f);
-			html_txt(f, g[i].naam);
-			fputs("</li>\n", f);
-		}
-		fputs("</ul>\n", f);
-	}
-	pagina_html_einde(f);
-	free(g);
-	return pagina_html_klaar(v, &b);
-}
-
 /* Does an If-None-Match header list etag (or "*")? */
 static bool etag_past(const char *kop, const char *etag)
 {

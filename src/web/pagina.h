@@ -1,10 +1,9 @@
-/* pagina: the handlers of the server's first endpoints (see the routing
- * table in server.c). Each has the web_handler signature of route.h and
- * queues exactly one response.
+/* pagina: the frame every page shares (header with the menu by role and
+ * who is logged in, footer), error answers in the form the client reads
+ * (JSON under /api/, HTML elsewhere), and the server's own small
+ * endpoints (see the routing table in server.c). Each handler has the
+ * web_handler signature of route.h and queues exactly one response.
  *
- *   GET /                       a small Dutch HTML start page; "Ingelogd als
- *                               NAAM (rol)" with a logout form, or a link to
- *                               /inloggen
  *   GET /gezondheid             {"status":"ok","schema":N,"database":"sqlite"}
  *                               (503 when the store does not answer)
  *   GET /static/jeugdregie.css  the embedded style sheet, with ETag
@@ -53,7 +52,6 @@ enum web_uitslag pagina_html_klaar(struct web_verzoek *v, struct web_buf *b);
 struct json;
 enum web_uitslag pagina_json_klaar(struct web_verzoek *v, struct web_buf *b, struct json *j);
 
-enum web_uitslag pagina_start(struct web_verzoek *v);
 enum web_uitslag pagina_gezondheid(struct web_verzoek *v);
 enum web_uitslag pagina_css(struct web_verzoek *v);
 enum web_uitslag pagina_gemeenten(struct web_verzoek *v);

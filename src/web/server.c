@@ -20,6 +20,7 @@
 
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/cijfers.h"
 #include "web/audit_web.h"
 #include "web/cijfers_web.h"
 #include "web/formulier.h"
@@ -41,7 +42,6 @@
 /* The server's own routes. The login routes are public and check their
  * own CSRF tokens (inloggen.h). */
 static const struct route eigen_routes[] = {
-	{ "GET", "/", pagina_start, EIS_PUBLIEK },
 	{ "GET", "/gezondheid", pagina_gezondheid, EIS_ASSET },
 	{ "GET", "/static/jeugdregie.css", pagina_css, EIS_ASSET },
 	{ "GET", "/api/v1/gemeenten", pagina_gemeenten, EIS_PUBLIEK },
@@ -603,6 +603,7 @@ int server_draai(const struct server_opties *o, char *err, size_t errlen)
 	MHD_stop_daemon(d);
 	if (rest != MHD_INVALID_SOCKET)
 		close(rest);
+	cijfers_sluit();
 	verbinding_sluit_alle();
 	pthread_sigmask(SIG_SETMASK, &oud, NULL);
 	fprintf(stderr, "jeugdregie serve: gestopt na %s; %lu verzoeken afgehandeld\n",
