@@ -86,8 +86,8 @@ check start_html_charset [ "$(kop Content-Type)" = "text/html; charset=utf-8" ]
 check start_headers beveiligd
 check start_no_store [ "$(kop Cache-Control)" = no-store ]
 check start_tekst heeft "jeugdregie — Holland Rijnland"
-check start_aantal heeft "telt 13 gemeenten"
-check start_leiden heeft ">Leiden</li>"
+check start_menu heeft 'href="/gemeenten"'
+check start_geen_jeugdigen_menu bash -c '! grep -q "href=\"/jeugdigen\"" <<<"$1"' _ "$body"
 check start_meta_charset heeft '<meta charset="utf-8">'
 
 haal /static/jeugdregie.css
