@@ -31,7 +31,8 @@ EMBED := data_gemeenten=data/gemeenten.csv \
          data_regio_producten=data/regio_producten.tsv \
          web_jeugdregie_css=web/jeugdregie.css \
          web_chart_js=node_modules/chart.js/dist/chart.umd.min.js \
-         web_grafiek_js=web/grafiek.js
+         web_grafiek_js=web/grafiek.js \
+         web_favicon_svg=web/favicon.svg
 EMBED_FILES := $(foreach e,$(EMBED),$(word 2,$(subst =, ,$(e))))
 
 REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o) build/release/gen/embedded.o

@@ -32,4 +32,8 @@ extern const size_t web_chart_js_len;
 extern const unsigned char web_grafiek_js[];
 extern const size_t web_grafiek_js_len;
 
+/* The icon of the web interface (web/favicon.svg). */
+extern const unsigned char web_favicon_svg[];
+extern const size_t web_favicon_svg_len;
+
 #endif

@@ -18,7 +18,6 @@
 #include "web/cijfers_web.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,6 +32,7 @@
 #include "lib/json.h"
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/asset.h"
 #include "web/cijfers.h"
 #include "web/grafiek.h"
 #include "web/html.h"
@@ -41,7 +41,6 @@
 #include "web/toegang.h"
 
 #define DECIMALEN 4
-#define ETAG_HEX 16
 /* Money shown to suppressed askers: whole thousands of euros. */
 #define GELD_AFRONDING 100000
 /* The earliest peildatum we answer for: the Jeugdwet started in 2015. */
@@ -58,87 +57,12 @@ static const char *const verwijzer_omschrijving[KPI_VERWIJZER_AANTAL] = {
 	"onbekend",
 };
 
-/* ==== static assets ======================================================= */
-
-struct asset {
-	const unsigned char *data;
-	const size_t *len;
-	const char *type;
-	char etag[ETAG_HEX + 3];
-};
-
-static struct asset asset_chart = { web_chart_js, &web_chart_js_len,
-				    "text/javascript; charset=utf-8", "" };
-static struct asset asset_grafiek = { web_grafiek_js, &web_grafiek_js_len,
-				      "text/javascript; charset=utf-8", "" };
-static pthread_once_t assets_eenmaal = PTHREAD_ONCE_INIT;
-
-static void assets_init(void)
-{
-	struct asset *a[] = { &asset_chart, &asset_grafiek };
-	char hex[HASH_HEX_LEN + 1];
-
-	for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
-		hash_hex(a[i]->data, *a[i]->len, NULL, 0, hex);
-		snprintf(a[i]->etag, sizeof a[i]->etag, "\"%.*s\"", ETAG_HEX, hex);
-	}
-}
-
-/* Does an If-None-Match header list etag (or "*")? */
-static bool etag_past(const char *kop, const char *etag)
-{
-	size_t n = strlen(etag);
-
-	if (!kop)
-		return false;
-	for (const char *p = kop; *p;) {
-		p += strspn(p, " \t,");
-		if (strncmp(p, "W/", 2) == 0)
-			p += 2;
-		if (*p == '*' || (strncmp(p, etag, n) == 0 && strchr(" \t,", p[n])))
-			return true;
-		p += strcspn(p, ",");
-	}
-	return false;
-}
-
-static enum web_uitslag asset_zend(struct web_verzoek *v, const struct asset *a)
-{
-	const char *inm;
-	bool niet_gewijzigd;
-	struct MHD_Response *r;
-
-	pthread_once(&assets_eenmaal, assets_init);
-	inm = MHD_lookup_connection_value(v->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-	niet_gewijzigd = etag_past(inm, a->etag);
-	/* Static storage: the response only borrows the embedded bytes. */
-	r = antwoord_maak(niet_gewijzigd ? (void *)"" : (void *)a->data,
-			  niet_gewijzigd ? 0 : *a->len, false, a->type, ANTWOORD_ASSET);
-	if (r && !antwoord_header(r, MHD_HTTP_HEADER_ETAG, a->etag)) {
-		MHD_destroy_response(r);
-		r = NULL;
-	}
-	return antwoord_zend(v->conn, niet_gewijzigd ? MHD_HTTP_NOT_MODIFIED : MHD_HTTP_OK, r);
-}
-
-static enum web_uitslag cijfers_chart_js(struct web_verzoek *v)
-{
-	return asset_zend(v, &asset_chart);
-}
-
-static enum web_uitslag cijfers_grafiek_js(struct web_verzoek *v)
-{
-	return asset_zend(v, &asset_grafiek);
-}
-
 /* The script tags of a page with charts (at the end of <main>; no inline
  * script: the CSP allows only our own files). */
 static void scripts(FILE *f)
 {
-	pthread_once(&assets_eenmaal, assets_init);
-	fprintf(f, "<script src=\"/static/chart.umd.min.js?v=%.*s\" defer></script>\n"
-		"<script src=\"/static/grafiek.js?v=%.*s\" defer></script>\n",
-		ETAG_HEX, asset_chart.etag + 1, ETAG_HEX, asset_grafiek.etag + 1);
+	fprintf(f, "<script src=\"%s\" defer></script>\n<script src=\"%s\" defer></script>\n",
+		asset_url("chart.umd.min.js"), asset_url("grafiek.js"));
 }
 
 /* ==== figures as shown ===================================================== */
@@ -1990,7 +1914,5 @@ const struct route cijfers_routes[] = {
 	{ "GET", "/api/v1/indicatoren", api_indicatoren, EIS_PUBLIEK },
 	{ "GET", "/api/v1/indicatoren/gemeenten", api_gemeenten, EIS_PUBLIEK },
 	{ "GET", "/api/v1/indicatoren/trend", api_trend, EIS_PUBLIEK },
-	{ "GET", "/static/chart.umd.min.js", cijfers_chart_js, EIS_ASSET },
-	{ "GET", "/static/grafiek.js", cijfers_grafiek_js, EIS_ASSET },
 };
 const size_t cijfers_routes_n = sizeof cijfers_routes / sizeof cijfers_routes[0];

@@ -12,25 +12,13 @@
 #include "lib/json.h"
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/asset.h"
 #include "web/html.h"
 #include "web/sessie.h"
 #include "web/toegang.h"
 #include "web/verbinding.h"
 
 #define REGIO_NAAM "Holland Rijnland"
-#define ETAG_HEX 16
-
-/* "\"<16 hex>\"" for the style sheet; written once by pagina_init. */
-static char css_etag[ETAG_HEX + 3];
-
-void pagina_init(void)
-{
-	char hex[HASH_HEX_LEN + 1];
-
-	hash_hex(web_jeugdregie_css, web_jeugdregie_css_len, NULL, 0, hex);
-	snprintf(css_etag, sizeof css_etag, "\"%.*s\"", ETAG_HEX, hex);
-}
-
 /* The calling thread's store, or a 503 queued (*uitslag) when there is
  * none. The technical reason goes to the log, not to the client. */
 struct store *pagina_store(struct web_verzoek *v, enum web_uitslag *uitslag)
@@ -233,10 +221,10 @@ void pagina_html_begin(FILE *f, const char *titel, const struct toegang *wie,
 	}
 	fputs("jeugdregie — ", f);
 	html_txt(f, REGIO_NAAM);
-	fputs("</title>\n<link rel=\"stylesheet\" href=\"/static/jeugdregie.css?v=", f);
-	/* The ETag without its quotes. */
-	fprintf(f, "%.*s", ETAG_HEX, css_etag + 1);
-	fputs("\">\n</head>\n<body>\n<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>\n"
+	fprintf(f, "</title>\n<link rel=\"stylesheet\" href=\"%s\">\n"
+		"<link rel=\"icon\" type=\"image/svg+xml\" href=\"%s\">\n",
+		asset_url("jeugdregie.css"), asset_url("favicon.svg"));
+	fputs("</head>\n<body>\n<a class=\"skip\" href=\"#inhoud\">Naar de inhoud</a>\n"
 	      "<header>\n<p class=\"merk\"><a href=\"/\">jeugdregie</a> <span>", f);
 	html_txt(f, REGIO_NAAM);
 	fputs("</span></p>\n<nav aria-label=\"Hoofdmenu\"><ul>\n", f);
@@ -273,40 +261,4 @@ void pagina_html_einde(FILE *f)
 {
 	fputs("</main>\n<footer><p>jeugdregie — informatie- en sturingssysteem jeugdhulp. "
 	      "Alle gegevens in deze demo zijn verzonnen.</p></footer>\n</body>\n</html>\n", f);
-}
-
-/* Does an If-None-Match header list etag (or "*")? */
-static bool etag_past(const char *kop, const char *etag)
-{
-	size_t n = strlen(etag);
-
-	if (!kop)
-		return false;
-	for (const char *p = kop; *p;) {
-		p += strspn(p, " \t,");
-		if (strncmp(p, "W/", 2) == 0)
-			p += 2;
-		if (*p == '*' || (strncmp(p, etag, n) == 0 && strchr(" \t,", p[n])))
-			return true;
-		p += strcspn(p, ",");
-	}
-	return false;
-}
-
-enum web_uitslag pagina_css(struct web_verzoek *v)
-{
-	const char *inm = MHD_lookup_connection_value(v->conn, MHD_HEADER_KIND,
-						      MHD_HTTP_HEADER_IF_NONE_MATCH);
-	bool niet_gewijzigd = etag_past(inm, css_etag);
-	struct MHD_Response *r;
-
-	/* Static storage: the response only borrows the embedded bytes. */
-	r = antwoord_maak(niet_gewijzigd ? (void *)"" : (void *)web_jeugdregie_css,
-			  niet_gewijzigd ? 0 : web_jeugdregie_css_len, false,
-			  "text/css; charset=utf-8", ANTWOORD_ASSET);
-	if (r && !antwoord_header(r, MHD_HTTP_HEADER_ETAG, css_etag)) {
-		MHD_destroy_response(r);
-		r = NULL;
-	}
-	return antwoord_zend(v->conn, niet_gewijzigd ? MHD_HTTP_NOT_MODIFIED : MHD_HTTP_OK, r);
 }

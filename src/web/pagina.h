@@ -6,7 +6,6 @@
  *
  *   GET /gezondheid             {"status":"ok","schema":N,"database":"sqlite"}
  *                               (503 when the store does not answer)
- *   GET /static/jeugdregie.css  the embedded style sheet, with ETag
  *   GET /api/v1/gemeenten       the region's gemeenten (public registry data)
  */
 #ifndef JR_WEB_PAGINA_H
@@ -18,8 +17,6 @@
 
 struct store;
 
-/* Compute the assets' ETags; once, before the server starts. */
-void pagina_init(void);
 
 /* The calling thread's store, or NULL with a 503 queued (*uitslag). */
 struct store *pagina_store(struct web_verzoek *v, enum web_uitslag *uitslag);
@@ -53,7 +50,6 @@ struct json;
 enum web_uitslag pagina_json_klaar(struct web_verzoek *v, struct web_buf *b, struct json *j);
 
 enum web_uitslag pagina_gezondheid(struct web_verzoek *v);
-enum web_uitslag pagina_css(struct web_verzoek *v);
 enum web_uitslag pagina_gemeenten(struct web_verzoek *v);
 
 #endif

@@ -20,6 +20,7 @@
 
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/asset.h"
 #include "web/cijfers.h"
 #include "web/audit_web.h"
 #include "web/cijfers_web.h"
@@ -43,7 +44,7 @@
  * own CSRF tokens (inloggen.h). */
 static const struct route eigen_routes[] = {
 	{ "GET", "/gezondheid", pagina_gezondheid, EIS_ASSET },
-	{ "GET", "/static/jeugdregie.css", pagina_css, EIS_ASSET },
+	{ "GET", "/static/{naam}", asset_zend, EIS_ASSET },
 	{ "GET", "/api/v1/gemeenten", pagina_gemeenten, EIS_PUBLIEK },
 	{ "GET", "/inloggen", inloggen_formulier, EIS_PUBLIEK },
 	{ "POST", "/inloggen", inloggen_post, EIS_PUBLIEK },
@@ -542,7 +543,7 @@ int server_draai(const struct server_opties *o, char *err, size_t errlen)
 		return -1;
 	}
 	store_close(st);
-	pagina_init();
+	asset_init();
 	if (!routes && routes_bouw() < 0) {
 		snprintf(err, errlen, "onvoldoende geheugen");
 		return -1;

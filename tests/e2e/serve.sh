@@ -100,6 +100,14 @@ check css_headers beveiligd
 check css_inhoud heeft ":root {"
 haal -H "If-None-Match: $etag" /static/jeugdregie.css
 check css_304 [ "$code" = 304 ]
+haal /static/favicon.svg
+check icoon_200 [ "$code" = 200 ]
+check icoon_type [ "$(kop Content-Type)" = "image/svg+xml" ]
+haal /
+check icoon_gelinkt heeft 'rel="icon" type="image/svg+xml" href="/static/favicon.svg?v='
+check css_gelinkt heeft "href=\"/static/jeugdregie.css?v=${etag//\"/}\""
+haal /static/bestaat-niet.js
+check static_onbekend_404 [ "$code" = 404 ]
 haal -I /gezondheid
 check head_200 [ "$code" = 200 ]
 
