@@ -241,9 +241,9 @@ void pagina_html_begin(FILE *f, const char *titel, const struct toegang *wie,
 		fputs("<form class=\"sessie\" method=\"post\" action=\"/uitloggen\">"
 		      "<p>Ingelogd als <strong class=\"gebruiker\">", f);
 		html_txt(f, wie->naam);
-		fputs("</strong> (<span class=\"rol\">", f);
+		fputs("</strong> · <span class=\"rol\">", f);
 		html_txt(f, toegang_rol_tekst(wie->rol));
-		fputs("</span>)</p>\n<input type=\"hidden\" name=\"csrf\" value=\"", f);
+		fputs("</span></p>\n<input type=\"hidden\" name=\"csrf\" value=\"", f);
 		html_attr(f, wie->sessie.csrf);
 		fputs("\">\n<button type=\"submit\">Uitloggen</button></form>\n", f);
 	} else {

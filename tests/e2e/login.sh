@@ -113,7 +113,7 @@ check login_cookie_path grep -q 'Path=/' <<<"$sc"
 tok=$(cookie "$A" jr_sessie)
 check login_cookie_token grep -qE '^[0-9a-f]{64}$' <<<"$tok"
 haal "$A" /
-check start_ingelogd heeft "Ingelogd als <strong class=\"gebruiker\">anna</strong> (<span class=\"rol\">SOZ (regio)</span>)"
+check start_ingelogd heeft "Ingelogd als <strong class=\"gebruiker\">anna</strong> · <span class=\"rol\">SOZ (regio)</span>"
 check start_uitlogformulier heeft 'action="/uitloggen"'
 scsrf=$(csrf_veld)
 n=$(sql "$DB" "SELECT count(*) FROM sessie WHERE token_hash = '$tok'")
