@@ -36,7 +36,7 @@
 
 /* Limits (see ENGINEERING.md: set them ourselves). */
 #define VERBINDINGEN_MAX 256     /* open connections in total */
-#define VERBINDINGEN_PER_IP 32   /* open connections per client address */
+#define VERBINDINGEN_PER_IP 64   /* open connections per client address (an office behind NAT shares one) */
 #define GEHEUGEN_PER_VERBINDING (64 * 1024)  /* headers and read buffer */
 #define TIMEOUT_SECONDEN 30      /* idle connections are closed */
 
