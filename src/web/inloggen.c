@@ -23,6 +23,7 @@
 #include "web/sessie.h"
 
 #define ONJUIST "Naam of wachtwoord onjuist."
+#define TERUG_MAX 256
 
 static sem_t hashes;
 
@@ -69,16 +70,46 @@ static bool is_formulier(struct web_verzoek *v)
 		ct[sizeof soort - 1] == ' ');
 }
 
+/* A page to return to after login: a local path ("/..." but not "//...",
+ * which a browser reads as another host), of the characters a path and a
+ * query need, so it is safe in a Location header and an attribute. */
+static bool terug_geldig(const char *s)
+{
+	if (s[0] != '/' || s[1] == '/')
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+			    "/-_.~%?=&", *p))
+			return false;
+	return true;
+}
+
+/* The field terug of the form (POST) or the query (GET), or "" when it is
+ * absent or not a local path. */
+static void lees_terug(struct web_verzoek *v, char terug[TERUG_MAX])
+{
+	struct formulier_veld veld = { "terug", terug, TERUG_MAX, false };
+	bool post = strcmp(v->methode, "POST") == 0;
+	const char *bron = post ? v->body : v->query ? v->query : "";
+	const char *fout;
+
+	if (formulier_lees(bron, post ? v->body_len : strlen(bron), &veld, 1, &fout) < 0 ||
+	    !terug_geldig(terug))
+		terug[0] = '\0';
+}
+
 /* The login form with status, an optional message and the name to fill
  * in; always with a fresh pre-session cookie. */
 static enum web_uitslag formulier(struct web_verzoek *v, unsigned status, const char *melding,
 				  const char *naam)
 {
 	char pre[SESSIE_PRE_MAX], veld[HASH_HEX_LEN + 1], kop[SESSIE_COOKIE_MAX];
+	char terug[TERUG_MAX];
 	struct MHD_Response *r;
 	struct web_buf b;
 	FILE *f;
 
+	lees_terug(v, terug);
 	sessie_pre_maak((int64_t)time(NULL), pre, veld);
 	if (web_buf_open(&b) < 0)
 		return WEB_FATAAL;
@@ -93,7 +124,13 @@ static enum web_uitslag formulier(struct web_verzoek *v, unsigned status, const 
 	fputs("<form method=\"post\" action=\"/inloggen\" class=\"inloggen\">\n"
 	      "<input type=\"hidden\" name=\"csrf\" value=\"", f);
 	html_attr(f, veld);
-	fputs("\">\n<p><label for=\"naam\">Naam</label>\n"
+	fputs("\">\n", f);
+	if (terug[0]) {
+		fputs("<input type=\"hidden\" name=\"terug\" value=\"", f);
+		html_attr(f, terug);
+		fputs("\">\n", f);
+	}
+	fputs("<p><label for=\"naam\">Naam</label>\n"
 	      "<input id=\"naam\" name=\"naam\" type=\"text\" autocomplete=\"username\" "
 	      "required maxlength=\"95\" value=\"", f);
 	html_attr(f, naam ? naam : "");
@@ -201,6 +238,7 @@ struct login_velden {
 	struct gebruiker g;
 	struct sessie s;
 	char token[TOKEN_LEN + 1];
+	char terug[TERUG_MAX];
 };
 
 static enum web_uitslag login(struct web_verzoek *v, struct login_velden *l)
@@ -209,6 +247,7 @@ static enum web_uitslag login(struct web_verzoek *v, struct login_velden *l)
 		{ "naam", l->naam, sizeof l->naam, false },
 		{ "wachtwoord", l->wachtwoord, sizeof l->wachtwoord, false },
 		{ "csrf", l->csrf, sizeof l->csrf, false },
+		{ "terug", l->terug, sizeof l->terug, false },
 	};
 	enum web_uitslag u = WEB_FATAAL;
 	const char *fout_veld;
@@ -221,7 +260,7 @@ static enum web_uitslag login(struct web_verzoek *v, struct login_velden *l)
 	if (!is_formulier(v))
 		return formulier(v, MHD_HTTP_BAD_REQUEST, "Het formulier is niet goed verstuurd "
 				 "(verwacht application/x-www-form-urlencoded).", NULL);
-	if (formulier_lees(v->body, v->body_len, velden, 3, &fout_veld) < 0) {
+	if (formulier_lees(v->body, v->body_len, velden, 4, &fout_veld) < 0) {
 		char melding[160];
 
 		if (fout_veld)
@@ -284,7 +323,7 @@ static enum web_uitslag login(struct web_verzoek *v, struct login_velden *l)
 	}
 	sessie_cookie(c1, l->token);
 	sessie_cookie_weg(c2, sessie_pre_naam());
-	return doorsturen(v, "/", c1, c2);
+	return doorsturen(v, terug_geldig(l->terug) ? l->terug : "/", c1, c2);
 }
 
 enum web_uitslag inloggen_post(struct web_verzoek *v)

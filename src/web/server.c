@@ -311,8 +311,22 @@ static enum web_uitslag geweigerd(struct web_verzoek *v, const struct toegang *w
 		return pagina_fout(v, MHD_HTTP_FORBIDDEN, "geen_toegang", NULL,
 				   "Uw rol geeft geen toegang tot deze gegevens.");
 	if (strncmp(v->pad, "/api/", 5) != 0 && strcmp(v->methode, "GET") == 0) {
+		char doel[ROUTE_PAD_MAX * 3 + 32];
+		size_t k = (size_t)snprintf(doel, sizeof doel, "/inloggen?terug=");
+
+		/* Back to this page after login: the path, %-escaped as a query
+		 * value (inloggen.c checks it again). */
+		for (const unsigned char *p = (const unsigned char *)v->pad; *p && k + 4 < sizeof doel;
+		     p++) {
+			if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-_.~",
+				   *p))
+				doel[k++] = (char)*p;
+			else
+				k += (size_t)snprintf(doel + k, sizeof doel - k, "%%%02X", *p);
+		}
+		doel[k] = '\0';
 		resp = antwoord_maak((void *)"", 0, false, NULL, ANTWOORD_DYNAMISCH);
-		if (resp && !antwoord_header(resp, MHD_HTTP_HEADER_LOCATION, "/inloggen")) {
+		if (resp && !antwoord_header(resp, MHD_HTTP_HEADER_LOCATION, doel)) {
 			MHD_destroy_response(resp);
 			resp = NULL;
 		}

@@ -173,6 +173,35 @@ login "$T/c2.jar" carla "$PW"
 check carla_geweigerd [ "$code" = 200 ]
 check carla_generieke_melding heeft "Naam of wachtwoord onjuist."
 
+# ---- back to the page that asked for a login ---------------------------------------
+run "$J" user add --db "$DB" --naam dirk --rol beheerder --wachtwoord-stdin <<<"$PW"
+check dirk_add [ "$rc" = 0 ]
+D="$T/d.jar"
+haal "$D" /audit/inzage
+check terug_303 [ "$code" = 303 ]
+check terug_location [ "$(koppen Location | cut -d' ' -f2)" = "/inloggen?terug=/audit/inzage" ]
+haal "$D" "/inloggen?terug=/audit/inzage"
+check terug_veld heeft 'name="terug" value="/audit/inzage"'
+c=$(csrf_veld)
+haal "$D" --data-urlencode "naam=dirk" --data-urlencode "wachtwoord=$PW" \
+	--data-urlencode "csrf=$c" --data-urlencode "terug=/audit/inzage" /inloggen
+check terug_na_login [ "$(koppen Location | cut -d' ' -f2)" = /audit/inzage ]
+haal "$D" /audit/inzage
+check terug_pagina_200 [ "$code" = 200 ]
+# Only a local path: another host, or a header injection, goes to /.
+for slecht in '//boos.example/x' 'https://boos.example/' '/x%0d%0aSet-Cookie:%20a=b'; do
+	E="$T/e.jar"
+	rm -f "$E"
+	haal "$E" /inloggen
+	c=$(csrf_veld)
+	haal "$E" --data-urlencode "naam=dirk" --data-urlencode "wachtwoord=$PW" \
+		--data-urlencode "csrf=$c" --data "terug=$slecht" /inloggen
+	check "terug_geweigerd_$(tr -cd 'a-z' <<<"$slecht" | head -c 12)" \
+		[ "$(koppen Location | cut -d' ' -f2)" = / ]
+done
+haal "$T/f.jar" "/inloggen?terug=//boos.example/x"
+check terug_veld_geweigerd bash -c '! grep -q "name=\"terug\"" <<<"$1"' _ "$body"
+
 # ---- the server is still healthy -----------------------------------------------------
 haal "$T/x.jar" /gezondheid
 check gezondheid_200 [ "$code" = 200 ]
