@@ -384,11 +384,21 @@ static const char migration_2_postgres[] =
 	"CREATE TRIGGER audit_kop_vooruit BEFORE UPDATE ON audit_kop\n"
 	"  FOR EACH ROW EXECUTE FUNCTION audit_kop_vooruit();\n";
 
+/* Indexes for the scoped reads of the web server: a youth's declarations,
+ * and youth by residence, provider or payer. */
+static const char migration_3[] =
+	"CREATE INDEX prestatie_jeugdige ON prestatie (jeugdige_id);\n"
+	"CREATE INDEX woonplaats_gemeente ON woonplaats (gemeente, jeugdige_id);\n"
+	"CREATE INDEX toewijzing_agb ON toewijzing (agb, jeugdige_id);\n"
+	"CREATE INDEX traject_agb ON traject (agb, jeugdige_id);\n"
+	"CREATE INDEX traject_gemeente ON traject (gemeente, jeugdige_id);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
 	{ 2, "gebruikers, sessies, API-tokens en het auditlog", migration_2,
 	  migration_2_sqlite, migration_2_postgres },
+	{ 3, "indexen voor de leesrechten van de webserver", migration_3, NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

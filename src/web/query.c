@@ -29,7 +29,8 @@ int query_lees(struct web_verzoek *v, struct formulier_veld *velden, size_t n,
 	if (veld == onbekend) {
 		size_t k;
 
-		snprintf(melding, sizeof melding, "Onbekende parameter '%s'. Toegestaan: ", onbekend);
+		snprintf(melding, sizeof melding, "Onbekende parameter '%s'. %s", onbekend,
+			 n ? "Toegestaan: " : "Dit adres neemt geen parameters");
 		for (size_t i = 0; i < n; i++) {
 			k = strlen(melding);
 			snprintf(melding + k, sizeof melding - k, "%s%s", i ? ", " : "",

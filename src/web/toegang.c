@@ -32,9 +32,14 @@ static enum toegang_rol rol_van(const char *naam)
 	return TOEGANG_PUBLIEK;
 }
 
+/* src (NULL: "") into dst[n], cut to n - 1 bytes. */
 static void kopieer(char *dst, size_t n, const char *src)
 {
-	snprintf(dst, n, "%s", src ? src : "");
+	size_t len = src ? strnlen(src, n - 1) : 0;
+
+	if (len)
+		memcpy(dst, src, len);
+	dst[len] = '\0';
 }
 
 static int code_cmp(const void *a, const void *b)
