@@ -16,6 +16,10 @@
 //   gebruikers    { rol: { naam, wachtwoord } } for the roles in PAGINAS
 //   jeugdnamen    full names of youth in the database ("Voornamen Achternaam"):
 //                 none may appear on a page of a role without personal data
+//   jeugdigen     { rol: { in, uit, naam } }: a youth in the role's scope, one
+//                 outside it ("-" when none applies) and the name of the first
+//
+// In pad and the texts, {in}, {uit} and {naam} stand for these.
 //
 // To add a page: add an entry to PAGINAS under each role that should see
 // it (and under the roles that must be refused). Fields of an entry:
@@ -48,38 +52,57 @@ const MENU = {
 	beleid: { menu: menuZonder('Jeugdigen', 'Auditlog'), menuNiet: ['Jeugdigen', 'Auditlog'] },
 };
 
-// Pages per role. Only pages that exist; the lead adds the others
-// (/gemeenten, /aanbieders, /register, /jeugdigen, ...) as they land.
+// Pages per role. Only pages that exist; the others (/gemeenten,
+// /gemeenten/{code}, /aanbieders, /aanbieders/{agb}, /register) are added
+// here as they land.
 const ingelogd = (rolTekst) => ['Ingelogd als', rolTekst, 'Uitloggen'];
 const geweigerd = { status: 403, zie: ['Uw rol geeft geen toegang'] };
+const dossier = { pad: '/jeugdigen/{in}', zie: ['{naam}', 'Trajecten', 'Persoonsgegevens'] };
+const lijst = { pad: '/jeugdigen', zie: ['Jeugdigen', 'Naam'] };
 const PAGINAS = {
 	publiek: [
 		{ pad: '/', zie: ['Holland Rijnland', 'Niet ingelogd', 'Inloggen'], zieNiet: ['Uitloggen'] },
 		{ pad: '/inloggen', zie: ['Naam', 'Wachtwoord', 'Inloggen'] },
 		{ pad: '/audit', naar: '/inloggen', zie: ['Wachtwoord'], zieNiet: ['Auditlog'] },
+		{ pad: '/jeugdigen', naar: '/inloggen', zie: ['Wachtwoord'] },
+		{ pad: '/jeugdigen/{in}', naar: '/inloggen', zie: ['Wachtwoord'], zieNiet: ['{naam}'] },
 	],
 	beheerder: [
 		{ pad: '/', zie: ingelogd('beheerder') },
 		{ pad: '/audit', zie: ['Auditlog', ...ingelogd('beheerder')] },
+		{ pad: '/jeugdigen', ...geweigerd },
 	],
 	regio: [
 		{ pad: '/', zie: ingelogd('SOZ (regio)') },
+		lijst,
+		dossier,
+		{ pad: '/jeugdigen/{uit}', zie: ['Trajecten'] },
 		{ pad: '/audit', ...geweigerd },
 	],
 	gemeente: [
 		{ pad: '/', zie: ingelogd('gemeente') },
+		lijst,
+		dossier,
+		// Out of scope looks exactly like a youth that does not exist.
+		{ pad: '/jeugdigen/{uit}', status: 404, zieNiet: ['Persoonsgegevens'] },
 		{ pad: '/audit', ...geweigerd },
 	],
 	lokaal_team: [
 		{ pad: '/', zie: ingelogd('lokaal team') },
+		lijst,
+		dossier,
 		{ pad: '/audit', ...geweigerd },
 	],
 	aanbieder: [
 		{ pad: '/', zie: ingelogd('aanbieder') },
+		lijst,
+		dossier,
 		{ pad: '/audit', ...geweigerd },
 	],
 	beleid: [
 		{ pad: '/', zie: ingelogd('beleid') },
+		{ pad: '/jeugdigen', ...geweigerd },
+		{ pad: '/jeugdigen/{in}', ...geweigerd, zieNiet: ['{naam}'] },
 		{ pad: '/audit', ...geweigerd },
 	],
 };
@@ -99,7 +122,8 @@ function notOk(naam, redenen) {
 	for (const r of redenen) console.log(`#   ${r}`);
 }
 function uitslag(naam, redenen) { if (redenen.length) notOk(naam, redenen); else ok(naam); }
-const slug = (pad) => (pad === '/' ? 'start' : pad.replace(/^\//, '').replace(/[^A-Za-z0-9]+/g, '-'));
+const slug = (pad) => (pad === '/' ? 'start'
+	: pad.replace(/^\//, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, ''));
 
 // Text that is too faint to read: every visible element with text of its
 // own whose colour against the first opaque background behind it has a
@@ -144,7 +168,16 @@ async function menuItems(page) {
 	return page.locator('nav[aria-label="Hoofdmenu"] a').allInnerTexts();
 }
 
-async function controleer(page, cfg, rol, p, fouten) {
+// p with {in}, {uit} and {naam} filled in for rol.
+function vul(p, cfg, rol) {
+	const j = cfg.jeugdigen[rol] ?? {};
+	const v = (t) => t.replace(/\{(in|uit|naam)\}/g, (_, k) => j[k] ?? `{${k}}`);
+	return { ...p, pad: v(p.pad), naar: p.naar && v(p.naar), zie: (p.zie ?? []).map(v),
+		zieNiet: (p.zieNiet ?? []).map(v), naam: p.pad };
+}
+
+async function controleer(page, cfg, rol, sjabloon, fouten) {
+	const p = vul(sjabloon, cfg, rol);
 	const redenen = [];
 	const resp = await page.goto(cfg.base + p.pad);
 	const status = resp ? resp.status() : 0;
@@ -170,15 +203,21 @@ async function controleer(page, cfg, rol, p, fouten) {
 	if (zwak.length) redenen.push(`te weinig contrast: ${zwak.slice(0, 5).join('; ')}`);
 	redenen.push(...fouten.splice(0));
 	fs.mkdirSync(cfg.screenshots, { recursive: true });
-	await page.screenshot({ path: path.join(cfg.screenshots, `${rol}-${slug(p.pad)}.png`), fullPage: true });
-	uitslag(`tour_${rol}_${slug(p.pad)}`, redenen);
+	await page.screenshot({ path: path.join(cfg.screenshots, `${rol}-${slug(p.naam)}.png`), fullPage: true });
+	uitslag(`tour_${rol}_${slug(p.naam)}`, redenen);
 
-	// Phone width: nothing wider than the screen.
+	// Phone width: nothing wider than the screen, except data tables (WCAG
+	// 1.4.10 exempts two-dimensional content; a table in a .tabel wrapper
+	// scrolls by itself, a bare one makes the page scroll sideways).
 	await page.setViewportSize(TELEFOON);
-	const breed = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-	await page.screenshot({ path: path.join(cfg.screenshots, `${rol}-${slug(p.pad)}-telefoon.png`), fullPage: true });
+	const breed = await page.evaluate(() => {
+		const te = [...document.body.querySelectorAll('*')].filter((e) => !e.closest('table') &&
+			e.getClientRects().length && e.getBoundingClientRect().right > window.innerWidth + 1);
+		return te.map((e) => `${e.tagName.toLowerCase()}${e.className ? '.' + e.className : ''}`).slice(0, 5);
+	});
+	await page.screenshot({ path: path.join(cfg.screenshots, `${rol}-${slug(p.naam)}-telefoon.png`), fullPage: true });
 	await page.setViewportSize(SCHERM);
-	uitslag(`tour_${rol}_${slug(p.pad)}_telefoon`, breed > 0 ? [`${breed}px breder dan het scherm`] : []);
+	uitslag(`tour_${rol}_${slug(p.naam)}_telefoon`, breed.length ? [`breder dan het scherm: ${breed.join(', ')}`] : []);
 }
 
 // A new context (own cookies) that collects into fouten: console errors

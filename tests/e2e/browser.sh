@@ -47,19 +47,41 @@ sql "$DB" "SELECT trim(coalesce(voornamen, '') || ' ' || achternaam) FROM jeugdi
 	WHERE id IN (SELECT jeugdige_id FROM woonplaats WHERE gemeente = '$G')
 	   OR id % 50 = 0" >"$T/namen"
 
+# A youth in each role's scope (the scope rule of toegang.h written out
+# here, as in matrix.sh) and one outside the gemeente's, with their names.
+naam_van() { sql "$DB" "SELECT trim(coalesce(voornamen, '') || ' ' || achternaam) FROM jeugdige WHERE id = $1"; }
+J_IN=$(sql "$DB" "SELECT min(jeugdige_id) FROM woonplaats WHERE gemeente = '$G'")
+J_T_IN=$(sql "$DB" "SELECT min(w.jeugdige_id) FROM woonplaats w JOIN lokaal_team_gemeente t ON t.gemeente = w.gemeente WHERE t.team_id = $TEAM")
+J_A_IN=$(sql "$DB" "SELECT min(jeugdige_id) FROM toewijzing WHERE agb = '$AGB'")
+J_UIT=$(sql "$DB" "SELECT min(id) FROM jeugdige j WHERE NOT EXISTS (SELECT 1 FROM woonplaats w WHERE w.jeugdige_id = j.id AND w.gemeente = '$G') AND NOT EXISTS (SELECT 1 FROM traject t WHERE t.jeugdige_id = j.id AND t.gemeente = '$G') AND NOT EXISTS (SELECT 1 FROM toewijzing z WHERE z.jeugdige_id = j.id AND z.gemeente = '$G')")
+for v in TEAM AGB J_IN J_T_IN J_A_IN J_UIT; do
+	if [ -z "${!v}" ]; then not_ok "browser_keuze_$v" "geen waarde uit de demo"; exit 1; fi
+done
+printf '%s\n' "regio $J_IN $J_UIT" "gemeente $J_IN $J_UIT" "lokaal_team $J_T_IN -" \
+	"aanbieder $J_A_IN -" "beheerder $J_IN -" "beleid $J_IN -" "publiek $J_IN -" |
+	while read -r rol in uit; do
+		printf '%s\t%s\t%s\t%s\n' "$rol" "$in" "$uit" "$(naam_van "$in")"
+	done >"$T/dossiers"
+
 start_server browser_serve "$DB" 2
 
 SHOTS="$REPO/tests/e2e/screenshots"
-python3 - "$T/cfg.json" "$B" "$SHOTS" "$PW" "$T/namen" <<'EOF'
+python3 - "$T/cfg.json" "$B" "$SHOTS" "$PW" "$T/namen" "$T/dossiers" <<'EOF'
 import json, sys
-cfg_pad, base, shots, pw, namen = sys.argv[1:]
+cfg_pad, base, shots, pw, namen, dossiers = sys.argv[1:]
+jeugdigen = {}
+with open(dossiers, encoding="utf-8") as f:
+    for r in f:
+        rol, binnen, buiten, naam = r.rstrip("\n").split("\t")
+        jeugdigen[rol] = {"in": binnen, "uit": buiten, "naam": naam}
 rollen = {"beheerder": "b-beheerder", "regio": "b-regio", "gemeente": "b-gemeente",
           "lokaal_team": "b-team", "aanbieder": "b-aanbieder", "beleid": "b-beleid"}
 with open(namen, encoding="utf-8") as f:
     jeugdnamen = sorted({r.strip() for r in f if r.strip()})
 json.dump({"base": base, "screenshots": shots,
            "gebruikers": {r: {"naam": n, "wachtwoord": pw} for r, n in rollen.items()},
-           "jeugdnamen": jeugdnamen}, open(cfg_pad, "w", encoding="utf-8"))
+           "jeugdnamen": jeugdnamen, "jeugdigen": jeugdigen},
+          open(cfg_pad, "w", encoding="utf-8"))
 EOF
 # The tour prints its own ok / not ok lines; a crash without one still fails.
 cd "$REPO" || exit 1
