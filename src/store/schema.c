@@ -391,7 +391,7 @@ static const char migration_3[] =
 	"CREATE INDEX woonplaats_gemeente ON woonplaats (gemeente, jeugdige_id);\n"
 	"CREATE INDEX toewijzing_agb ON toewijzing (agb, jeugdige_id);\n"
 	"CREATE INDEX traject_agb ON traject (agb, jeugdige_id);\n"
-	"CREATE INDEX traject_gemeente ON traject (gemeente, jeugdige_id);\n";
+	"CREATE INDEX traject_gemeente_jeugdige ON traject (gemeente, jeugdige_id);\n";
 
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
