@@ -19,7 +19,10 @@
 //   jeugdigen     { rol: { in, uit, naam } }: a youth in the role's scope, one
 //                 outside it ("-" when none applies) and the name of the first
 //
-// In pad and the texts, {in}, {uit} and {naam} stand for these.
+//   agb, aanbieder  a provider with clients (the aanbieder user's) and its name
+//
+// In pad and the texts, {in}, {uit}, {naam}, {agb} and {aanbieder} stand
+// for these.
 //
 // To add a page: add an entry to PAGINAS under each role that should see
 // it (and under the roles that must be refused). Fields of an entry:
@@ -53,14 +56,20 @@ const MENU = {
 };
 
 // Pages per role. Only pages that exist; the others (/gemeenten,
-// /gemeenten/{code}, /aanbieders, /aanbieders/{agb}, /register) are added
-// here as they land.
+// /gemeenten/{code}) are added here as they land.
 const ingelogd = (rolTekst) => ['Ingelogd als', rolTekst, 'Uitloggen'];
 const geweigerd = { status: 403, zie: ['Uw rol geeft geen toegang'] };
 const dossier = { pad: '/jeugdigen/{in}', zie: ['{naam}', 'Trajecten', 'Persoonsgegevens'] };
 const lijst = { pad: '/jeugdigen', zie: ['Jeugdigen', 'Naam'] };
+const contracten = { pad: '/register/contracten', zie: ['Contracten'] };
 const PAGINAS = {
 	publiek: [
+		{ pad: '/register', zie: ['Register'] },
+		{ pad: '/register/lokale-teams', zie: ['Lokale teams'] },
+		{ pad: '/register/producten', zie: ['Producten'] },
+		{ pad: '/register/contracten', naar: '/inloggen', zie: ['Wachtwoord'] },
+		{ pad: '/aanbieders', zie: ['Aanbieders', 'AGB'] },
+		{ pad: '/aanbieders/{agb}', zie: ['{aanbieder}', '{agb}'] },
 		{ pad: '/', zie: ['Holland Rijnland', 'Niet ingelogd', 'Inloggen'], zieNiet: ['Uitloggen'] },
 		{ pad: '/inloggen', zie: ['Naam', 'Wachtwoord', 'Inloggen'] },
 		{ pad: '/audit', naar: '/inloggen', zie: ['Wachtwoord'], zieNiet: ['Auditlog'] },
@@ -69,11 +78,13 @@ const PAGINAS = {
 	],
 	beheerder: [
 		{ pad: '/', zie: ingelogd('beheerder') },
+		contracten,
 		{ pad: '/audit', zie: ['Auditlog', ...ingelogd('beheerder')] },
 		{ pad: '/jeugdigen', ...geweigerd },
 	],
 	regio: [
 		{ pad: '/', zie: ingelogd('SOZ (regio)') },
+		contracten,
 		lijst,
 		dossier,
 		{ pad: '/jeugdigen/{uit}', zie: ['Trajecten'] },
@@ -81,6 +92,7 @@ const PAGINAS = {
 	],
 	gemeente: [
 		{ pad: '/', zie: ingelogd('gemeente') },
+		contracten,
 		lijst,
 		dossier,
 		// Out of scope looks exactly like a youth that does not exist.
@@ -89,18 +101,22 @@ const PAGINAS = {
 	],
 	lokaal_team: [
 		{ pad: '/', zie: ingelogd('lokaal team') },
+		contracten,
 		lijst,
 		dossier,
 		{ pad: '/audit', ...geweigerd },
 	],
 	aanbieder: [
 		{ pad: '/', zie: ingelogd('aanbieder') },
+		contracten,
+		{ pad: '/aanbieders/{agb}', zie: ['{aanbieder}', '{agb}'] },
 		lijst,
 		dossier,
 		{ pad: '/audit', ...geweigerd },
 	],
 	beleid: [
 		{ pad: '/', zie: ingelogd('beleid') },
+		contracten,
 		{ pad: '/jeugdigen', ...geweigerd },
 		{ pad: '/jeugdigen/{in}', ...geweigerd, zieNiet: ['{naam}'] },
 		{ pad: '/audit', ...geweigerd },
@@ -168,10 +184,10 @@ async function menuItems(page) {
 	return page.locator('nav[aria-label="Hoofdmenu"] a').allInnerTexts();
 }
 
-// p with {in}, {uit} and {naam} filled in for rol.
+// p with the placeholders filled in for rol.
 function vul(p, cfg, rol) {
-	const j = cfg.jeugdigen[rol] ?? {};
-	const v = (t) => t.replace(/\{(in|uit|naam)\}/g, (_, k) => j[k] ?? `{${k}}`);
+	const j = { ...(cfg.jeugdigen[rol] ?? {}), agb: cfg.agb, aanbieder: cfg.aanbieder };
+	const v = (t) => t.replace(/\{(in|uit|naam|agb|aanbieder)\}/g, (_, k) => j[k] ?? `{${k}}`);
 	return { ...p, pad: v(p.pad), naar: p.naar && v(p.naar), zie: (p.zie ?? []).map(v),
 		zieNiet: (p.zieNiet ?? []).map(v), naam: p.pad };
 }

@@ -66,9 +66,10 @@ printf '%s\n' "regio $J_IN $J_UIT" "gemeente $J_IN $J_UIT" "lokaal_team $J_T_IN 
 start_server browser_serve "$DB" 2
 
 SHOTS="$REPO/tests/e2e/screenshots"
-python3 - "$T/cfg.json" "$B" "$SHOTS" "$PW" "$T/namen" "$T/dossiers" <<'EOF'
+AANBIEDER=$(sql "$DB" "SELECT naam FROM aanbieder WHERE agb = '$AGB'")
+python3 - "$T/cfg.json" "$B" "$SHOTS" "$PW" "$T/namen" "$T/dossiers" "$AGB" "$AANBIEDER" <<'EOF'
 import json, sys
-cfg_pad, base, shots, pw, namen, dossiers = sys.argv[1:]
+cfg_pad, base, shots, pw, namen, dossiers, agb, aanbieder = sys.argv[1:]
 jeugdigen = {}
 with open(dossiers, encoding="utf-8") as f:
     for r in f:
@@ -80,7 +81,7 @@ with open(namen, encoding="utf-8") as f:
     jeugdnamen = sorted({r.strip() for r in f if r.strip()})
 json.dump({"base": base, "screenshots": shots,
            "gebruikers": {r: {"naam": n, "wachtwoord": pw} for r, n in rollen.items()},
-           "jeugdnamen": jeugdnamen, "jeugdigen": jeugdigen},
+           "jeugdnamen": jeugdnamen, "jeugdigen": jeugdigen, "agb": agb, "aanbieder": aanbieder},
           open(cfg_pad, "w", encoding="utf-8"))
 EOF
 # The tour prints its own ok / not ok lines; a crash without one still fails.
