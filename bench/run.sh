@@ -7,6 +7,8 @@
 #     rows of the same width into a STRICT table with an index, in one
 #     transaction with the same journal settings - the storage floor.
 #  2. loading and computing every indicator (kpi --json) on that database.
+#  3. HTTP (bench/http.sh): serve on that database under wrk, per URL,
+#     against a static file served by the same server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 J=build/release/jeugdregie
@@ -75,3 +77,5 @@ else
 	echo "PostgreSQL: cluster could not start (scripts/pg-cluster.sh); skipped"
 fi
 rm -rf "$P"
+
+bash bench/http.sh "$T/d.db"

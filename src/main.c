@@ -25,6 +25,7 @@
 
 #include "auth/pseudoniem.h"
 #include "auth/rol.h"
+#include "auth/token.h"
 #include "auth/wachtwoord.h"
 #include "demo/demo.h"
 #include "domain/audit.h"
@@ -32,6 +33,7 @@
 #include "domain/kpi.h"
 #include "steer/kalibratie.h"
 #include "steer/kpi_rapport.h"
+#include "store/apitoken.h"
 #include "store/kopie.h"
 #include "store/store.h"
 #include "web/server.h"
@@ -80,6 +82,8 @@ static const char hulp_tekst[] =
 	"              --threads N             werkthreads, 1 tot en met 64 (standaard 4)\n"
 	"            Stopt netjes op SIGTERM of Ctrl-C (afsluitcode 0).\n"
 	"  user      gebruikers: add, list, disable, reset-password ('jeugdregie help user')\n"
+	"  token     API-tokens voor systemen van een gemeente of aanbieder: add, list,\n"
+	"            revoke ('jeugdregie help token')\n"
 	"  audit     auditlog: verify (hashketen), zoek, inzage ('jeugdregie help audit')\n"
 	"  version   toon de versie van jeugdregie\n"
 	"  help      deze tekst; 'jeugdregie help <opdracht>' voor een opdracht\n"
@@ -1114,6 +1118,212 @@ static int cmd_user(int argc, char **argv)
 			    "en reset-password", argv[0]);
 }
 
+/* ---- API tokens ------------------------------------------------------------ */
+
+static const char token_hulp[] =
+	"Gebruik:\n"
+	"  jeugdregie token add --naam NAAM (--gemeente CODE | --aanbieder AGB) [--db PAD]\n"
+	"      maak een API-token voor het systeem van een gemeente (CBS-code, bijv. 0546)\n"
+	"      of een aanbieder (AGB-code, acht cijfers). Het token staat EENMAAL op de\n"
+	"      standaarduitvoer: bewaar het meteen, de database houdt alleen een hash.\n"
+	"      Gebruik: Authorization: Bearer TOKEN bij /api/v1/...\n"
+	"  jeugdregie token list [--db PAD]\n"
+	"      naam, scope, aangemaakt en ingetrokken van elk token (nooit het token)\n"
+	"  jeugdregie token revoke --naam NAAM [--db PAD]\n"
+	"      trek het geldige token met die naam in; het werkt direct niet meer\n"
+	"Een naam hoort bij hoogstens een geldig token. Elke wijziging komt in het\n"
+	"auditlog (actie 'beheer').\n";
+
+struct token_werk {
+	struct api_token *t;   /* add */
+	const char *naam;      /* revoke */
+	int gevonden;
+};
+
+static int token_add_tx(struct store *st, void *arg)
+{
+	struct token_werk *w = arg;
+	char object[200];
+	int rc = store_api_token_nieuw(st, w->t);
+
+	if (rc < 0)
+		return rc;
+	snprintf(object, sizeof object, "API-token %s toegevoegd (%s %s)", w->t->naam,
+		 w->t->soort, w->t->waarde);
+	return cli_audit(st, object);
+}
+
+static int cmd_token_add(int argc, char **argv)
+{
+	static const struct optie opties[] = {
+		{ "--db", true }, { "--naam", true }, { "--gemeente", true }, { "--aanbieder", true },
+	};
+	const char *cmd = "token add", *db = standaard_db();
+	struct api_token t;
+	struct gebruiker_scope scope;
+	struct token_werk w = { &t, NULL, 0 };
+	char token[TOKEN_LEN + 1], err[ERR_LEN];
+	const char *v[MAX_OPTIES];
+	struct store *st;
+	int rc;
+
+	rc = lees_opties(cmd, opties, 4, token_hulp, argc, argv, v);
+	if (rc >= 0)
+		return rc;
+	if (v[0])
+		db = v[0];
+	if (!v[1])
+		return gebruiksfout(cmd, "--naam ontbreekt; bijvoorbeeld: jeugdregie token add "
+				    "--naam leiden-bi --gemeente 0546");
+	if ((rc = lees_naam(cmd, v[1])) != AFSLUIT_GOED)
+		return rc;
+	if (!v[2] == !v[3])
+		return gebruiksfout(cmd, "geef precies een van --gemeente CODE en --aanbieder AGB: "
+				    "een token hoort bij een gemeente of bij een aanbieder");
+	memset(&t, 0, sizeof t);
+	memset(&scope, 0, sizeof scope);
+	snprintf(t.soort, sizeof t.soort, "%s", v[2] ? "gemeente" : "aanbieder");
+	if (strlen(v[2] ? v[2] : v[3]) >= sizeof t.waarde)
+		return gebruiksfout(cmd, "--%s '%s' is te lang", t.soort, v[2] ? v[2] : v[3]);
+	snprintf(t.waarde, sizeof t.waarde, "%s", v[2] ? v[2] : v[3]);
+	/* The same form checks as for a user with that scope. */
+	snprintf(scope.soort, sizeof scope.soort, "%s", t.soort);
+	snprintf(scope.waarde, sizeof scope.waarde, "%s", t.waarde);
+	if (rol_scopes_controle(t.soort, &scope, 1, err, sizeof err) < 0)
+		return gebruiksfout(cmd, "%s", err);
+	snprintf(t.naam, sizeof t.naam, "%s", v[1]);
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	token_maak(token);
+	token_hash(token, t.token_hash);
+	store_nu_iso(t.aangemaakt);
+	st = open_store(cmd, db);
+	if (!st) {
+		explicit_bzero(token, sizeof token);
+		return AFSLUIT_FOUT;
+	}
+	if (store_transaction(st, token_add_tx, &w) < 0) {
+		rc = fout(cmd, "%s", store_error(st));
+	} else {
+		/* The only time the token is shown: stdout, so that a script can
+		 * take it; the explanation goes to stderr. */
+		printf("%s\n", token);
+		fprintf(stderr, "jeugdregie token add: API-token '%s' gemaakt voor %s %s.\n"
+			"Bewaar het token hierboven nu: het wordt niet opnieuw getoond (de database "
+			"houdt alleen een hash).\nGebruik: Authorization: Bearer TOKEN\n", t.naam,
+			t.soort, t.waarde);
+		rc = AFSLUIT_GOED;
+	}
+	explicit_bzero(token, sizeof token);
+	store_close(st);
+	return rc;
+}
+
+static int cmd_token_list(int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--db", true } };
+	const char *cmd = "token list", *db = standaard_db();
+	struct api_token *lijst = NULL;
+	const char *v[MAX_OPTIES];
+	struct store *st;
+	int rc, n;
+
+	rc = lees_opties(cmd, opties, 1, token_hulp, argc, argv, v);
+	if (rc >= 0)
+		return rc;
+	if (v[0])
+		db = v[0];
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	n = store_api_token_list(st, &lijst);
+	if (n < 0) {
+		rc = fout(cmd, "%s", store_error(st));
+	} else {
+		printf("%-24s %-22s %-21s %s\n", "naam", "scope", "aangemaakt", "ingetrokken");
+		for (int k = 0; k < n; k++) {
+			char scope[40];
+
+			snprintf(scope, sizeof scope, "%s %s", lijst[k].soort, lijst[k].waarde);
+			printf("%-24s %-22s %-21s %s\n", lijst[k].naam, scope, lijst[k].aangemaakt,
+			       lijst[k].ingetrokken[0] ? lijst[k].ingetrokken : "-");
+		}
+		rc = AFSLUIT_GOED;
+	}
+	free(lijst);
+	store_close(st);
+	return rc;
+}
+
+static int token_revoke_tx(struct store *st, void *arg)
+{
+	struct token_werk *w = arg;
+	char object[200];
+	int rc = store_api_token_intrekken_naam(st, w->naam);
+
+	w->gevonden = rc;
+	if (rc <= 0)
+		return rc;
+	snprintf(object, sizeof object, "API-token %s ingetrokken", w->naam);
+	return cli_audit(st, object);
+}
+
+static int cmd_token_revoke(int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--db", true }, { "--naam", true } };
+	const char *cmd = "token revoke", *db = standaard_db();
+	struct token_werk w = { NULL, NULL, 0 };
+	const char *v[MAX_OPTIES];
+	struct store *st;
+	int rc;
+
+	rc = lees_opties(cmd, opties, 2, token_hulp, argc, argv, v);
+	if (rc >= 0)
+		return rc;
+	if (v[0])
+		db = v[0];
+	if (!v[1])
+		return gebruiksfout(cmd, "--naam ontbreekt; bijvoorbeeld: jeugdregie token revoke "
+				    "--naam leiden-bi (zie jeugdregie token list)");
+	if ((rc = lees_naam(cmd, v[1])) != AFSLUIT_GOED)
+		return rc;
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	w.naam = v[1];
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	if (store_transaction(st, token_revoke_tx, &w) < 0)
+		rc = fout(cmd, "%s", store_error(st));
+	else if (w.gevonden == 0)
+		rc = fout(cmd, "geen geldig API-token met de naam '%s' (zie jeugdregie token list)",
+			  w.naam);
+	else
+		fprintf(stderr, "jeugdregie token revoke: API-token '%s' is ingetrokken\n", w.naam);
+	store_close(st);
+	return rc;
+}
+
+static int cmd_token(int argc, char **argv)
+{
+	if (argc == 0)
+		return gebruiksfout("token", "geef een deelopdracht: add, list of revoke");
+	if (strcmp(argv[0], "add") == 0)
+		return cmd_token_add(argc - 1, argv + 1);
+	if (strcmp(argv[0], "list") == 0)
+		return cmd_token_list(argc - 1, argv + 1);
+	if (strcmp(argv[0], "revoke") == 0)
+		return cmd_token_revoke(argc - 1, argv + 1);
+	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		fputs(token_hulp, stdout);
+		return AFSLUIT_GOED;
+	}
+	return gebruiksfout("token", "onbekende deelopdracht '%s'; bekend zijn add, list en "
+			    "revoke", argv[0]);
+}
+
 static const char audit_hulp[] =
 	"Gebruik:\n"
 	"  jeugdregie audit verify [--db PAD]\n"
@@ -1395,7 +1605,7 @@ static int cmd_serve(int argc, char **argv)
 
 static const char onbekende_opdracht[] =
 	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, copy, checksum, migrate, "
-	"serve, user, audit, version en help";
+	"serve, user, token, audit, version en help";
 
 static int cmd_help(int argc, char **argv)
 {
@@ -1422,6 +1632,8 @@ static int cmd_help(int argc, char **argv)
 		return cmd_serve(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "user") == 0)
 		return cmd_user(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "token") == 0)
+		return cmd_token(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "audit") == 0)
 		return cmd_audit(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "help") != 0 && strcmp(argv[0], "version") != 0)
@@ -1457,6 +1669,8 @@ int main(int argc, char **argv)
 		rc = cmd_serve(argc, argv);
 	else if (strcmp(cmd, "user") == 0)
 		rc = cmd_user(argc, argv);
+	else if (strcmp(cmd, "token") == 0)
+		rc = cmd_token(argc, argv);
 	else if (strcmp(cmd, "audit") == 0)
 		rc = cmd_audit(argc, argv);
 	else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {

@@ -1,0 +1,149 @@
+/* apitoken: see apitoken.h. */
+#include "store/apitoken.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/driver.h"
+#include "store/store_intern.h"
+
+static const struct sql_stmt api_token_naam_geldig = {
+	"api_token_naam_geldig",
+	"SELECT count(*) FROM api_token WHERE naam = $1 AND ingetrokken IS NULL",
+};
+static const struct sql_stmt api_token_lijst = {
+	"api_token_lijst",
+	"SELECT naam, soort, waarde, aangemaakt, ingetrokken FROM api_token "
+	"ORDER BY naam, aangemaakt, token_hash",
+};
+static const struct sql_stmt api_token_intrekken_naam = {
+	"api_token_intrekken_naam",
+	"UPDATE api_token SET ingetrokken = $2 WHERE naam = $1 AND ingetrokken IS NULL",
+};
+
+static int fout(struct store *st, int rc)
+{
+	if (rc < 0)
+		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
+	return rc;
+}
+
+/* Column col as text into dst[n]; NULL reads as "". A longer value is an
+ * error rather than cut: these are names and timestamps the schema bounds. */
+static int kolom(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
+{
+	const char *v = st->drv->column_text(s, col);
+	size_t len = v ? strlen(v) : 0;
+
+	if (len >= n)
+		return store_set_error(st, "api_token: kolom %d van %zu tekens past niet in %zu",
+				       col, len, n - 1);
+	memcpy(dst, v ? v : "", len);
+	dst[len] = '\0';
+	return 0;
+}
+
+/* The number of valid tokens called naam. */
+static int geldig_met_naam(struct store *st, const char *naam)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &api_token_naam_geldig);
+	int64_t n = 0;
+	int rc;
+
+	if (!s)
+		return fout(st, -2);
+	if (st->drv->bind_text(s, 1, naam) < 0) {
+		st->drv->reset(s);
+		return fout(st, -2);
+	}
+	rc = fout(st, st->drv->step(s));
+	if (rc == 1)
+		n = st->drv->column_int64(s, 0);
+	st->drv->reset(s);
+	if (rc < 0)
+		return rc;
+	return n > 0 ? 1 : 0;
+}
+
+int store_api_token_nieuw(struct store *st, const struct api_token *t)
+{
+	int rc;
+
+	if (!memchr(t->naam, '\0', sizeof t->naam) || !t->naam[0])
+		return store_set_error(st, "de naam van het API-token ontbreekt of is te lang");
+	rc = geldig_met_naam(st, t->naam);
+	if (rc < 0)
+		return rc;
+	if (rc > 0)
+		return store_set_error(st, "er is al een geldig API-token met de naam '%s'; kies "
+				       "een andere naam of trek het oude eerst in (jeugdregie "
+				       "token revoke --naam %s)", t->naam, t->naam);
+	return store_api_token_maak(st, t);
+}
+
+int store_api_token_list(struct store *st, struct api_token **out)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &api_token_lijst);
+	struct api_token *arr = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	if (!s)
+		return fout(st, -2);
+	while ((rc = fout(st, st->drv->step(s))) == 1) {
+		struct api_token *t;
+
+		if (cnt == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			void *p = nc > INT32_MAX / sizeof *arr ? NULL : realloc(arr, nc * sizeof *arr);
+
+			if (!p) {
+				rc = store_set_error(st, "onvoldoende geheugen voor %zu API-tokens", nc);
+				break;
+			}
+			arr = p;
+			cap = nc;
+		}
+		t = &arr[cnt++];
+		memset(t, 0, sizeof *t);
+		if (kolom(st, s, 0, t->naam, sizeof t->naam) < 0 ||
+		    kolom(st, s, 1, t->soort, sizeof t->soort) < 0 ||
+		    kolom(st, s, 2, t->waarde, sizeof t->waarde) < 0 ||
+		    kolom(st, s, 3, t->aangemaakt, sizeof t->aangemaakt) < 0 ||
+		    kolom(st, s, 4, t->ingetrokken, sizeof t->ingetrokken) < 0) {
+			rc = -2;
+			break;
+		}
+	}
+	st->drv->reset(s);
+	if (rc < 0) {
+		free(arr);
+		return rc;
+	}
+	*out = arr;
+	return (int)cnt;
+}
+
+int store_api_token_intrekken_naam(struct store *st, const char *naam)
+{
+	struct db_stmt *s;
+	char nu[21];
+	int rc = geldig_met_naam(st, naam);
+
+	if (rc <= 0)
+		return rc;
+	s = st->drv->prepare(st->conn, &api_token_intrekken_naam);
+	if (!s)
+		return fout(st, -2);
+	store_nu_iso(nu);
+	if (st->drv->bind_text(s, 1, naam) < 0 || st->drv->bind_text(s, 2, nu) < 0) {
+		st->drv->reset(s);
+		return fout(st, -2);
+	}
+	rc = fout(st, st->drv->step(s));
+	st->drv->reset(s);
+	return rc < 0 ? rc : 1;
+}
