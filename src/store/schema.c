@@ -385,8 +385,12 @@ static const char migration_2_postgres[] =
 	"  FOR EACH ROW EXECUTE FUNCTION audit_kop_vooruit();\n";
 
 /* Indexes for the scoped reads of the web server: a youth's declarations,
- * and youth by residence, provider or payer. */
+ * and youth by residence, provider or payer. One valid API token per name
+ * (`token revoke --naam` must name one token), also against two
+ * concurrent `token add` on PostgreSQL's READ COMMITTED. */
 static const char migration_3[] =
+	"CREATE UNIQUE INDEX api_token_naam_geldig ON api_token (naam) "
+	"WHERE ingetrokken IS NULL;\n"
 	"CREATE INDEX prestatie_jeugdige ON prestatie (jeugdige_id);\n"
 	"CREATE INDEX woonplaats_gemeente ON woonplaats (gemeente, jeugdige_id);\n"
 	"CREATE INDEX toewijzing_agb ON toewijzing (agb, jeugdige_id);\n"

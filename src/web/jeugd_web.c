@@ -898,7 +898,7 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 	      "toegang; elke inzage wordt vastgelegd in het auditlog.</p>\n", f);
 	zoekformulier(f, l, g, ng);
 	paginas = a.totaal == 0 ? 0 : (a.totaal + l->pag.per_pagina - 1) / l->pag.per_pagina;
-	fputs("<table class=\"jeugdigen\">\n<caption>", f);
+	fputs("<div class=\"tabel\"><table class=\"jeugdigen\">\n<caption>", f);
 	fprintf(f, "%lld jeugdige%s gevonden", (long long)a.totaal, a.totaal == 1 ? "" : "n");
 	if (paginas > 1)
 		fprintf(f, " (pagina %lld van %lld)", (long long)l->pag.pagina, (long long)paginas);
@@ -918,7 +918,7 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 		fprintf(f, "</td><td>%lld</td><td>%lld</td></tr>\n", (long long)r->n_actief,
 			(long long)r->n_wachtend);
 	}
-	fputs("</tbody>\n</table>\n", f);
+	fputs("</tbody>\n</table></div>\n", f);
 	if (paginas > 1) {
 		fputs("<nav class=\"paginering\" aria-label=\"Pagina's\"><ul>\n", f);
 		if (l->pag.pagina > 1) {
@@ -1073,7 +1073,7 @@ static void sectie_trajecten(FILE *f, const struct dossier *d, dag_t nu)
 		return;
 	}
 	tijdlijn(f, d, nu);
-	fputs("<table class=\"trajecten\">\n<caption>Trajecten, op datum van aanmelding</caption>\n"
+	fputs("<div class=\"tabel\"><table class=\"trajecten\">\n<caption>Trajecten, op datum van aanmelding</caption>\n"
 	      "<thead><tr><th scope=\"col\">Nr.</th><th scope=\"col\">Aanbieder of team</th>"
 	      "<th scope=\"col\">Product</th><th scope=\"col\">Segment</th>"
 	      "<th scope=\"col\">Status</th><th scope=\"col\">Aanmelding</th>"
@@ -1113,10 +1113,10 @@ static void sectie_trajecten(FILE *f, const struct dossier *d, dag_t nu)
 		h_tekst(f, t->gemeente_naam[0] ? t->gemeente_naam : t->t.gemeente);
 		fputs("</td></tr>\n", f);
 	}
-	fputs("</tbody>\n</table>\n</section>\n", f);
+	fputs("</tbody>\n</table></div>\n</section>\n", f);
 
 	fputs("<section aria-labelledby=\"kop-wachten\">\n<h2 id=\"kop-wachten\">Wachttijd en "
-	      "Treeknorm</h2>\n<table class=\"wachten\">\n<caption>Dagen gewacht van aanmelding "
+	      "Treeknorm</h2>\n<div class=\"tabel\"><table class=\"wachten\">\n<caption>Dagen gewacht van aanmelding "
 	      "tot start (of tot vandaag) tegen de Treeknorm van het segment</caption>\n"
 	      "<thead><tr><th scope=\"col\">Nr.</th><th scope=\"col\">Aanbieder of team</th>"
 	      "<th scope=\"col\">Dagen gewacht</th><th scope=\"col\">Treeknorm (dagen)</th>"
@@ -1134,7 +1134,7 @@ static void sectie_trajecten(FILE *f, const struct dossier *d, dag_t nu)
 			w.wachtend ? " (wacht nog)" : "", (int)w.norm,
 			w.boven_norm ? "<strong>boven de Treeknorm</strong>" : "binnen de Treeknorm");
 	}
-	fputs("</tbody>\n</table>\n</section>\n", f);
+	fputs("</tbody>\n</table></div>\n</section>\n", f);
 }
 
 static void sectie_persoon(FILE *f, const struct dossier *d, dag_t nu)
@@ -1160,7 +1160,7 @@ static void sectie_persoon(FILE *f, const struct dossier *d, dag_t nu)
 	if (!d->n_woonplaatsen) {
 		fputs("<p>Geen woonplaats vastgelegd.</p>\n", f);
 	} else {
-		fputs("<table class=\"woonplaatsen\">\n<caption>Woonplaatsen (woonplaatsbeginsel)"
+		fputs("<div class=\"tabel\"><table class=\"woonplaatsen\">\n<caption>Woonplaatsen (woonplaatsbeginsel)"
 		      "</caption>\n<thead><tr><th scope=\"col\">Gemeente</th><th scope=\"col\">Vanaf"
 		      "</th><th scope=\"col\">Tot</th></tr></thead>\n<tbody>\n", f);
 		for (size_t i = 0; i < d->n_woonplaatsen; i++) {
@@ -1174,7 +1174,7 @@ static void sectie_persoon(FILE *f, const struct dossier *d, dag_t nu)
 			h_datum(f, w->w.tot);
 			fputs("</td></tr>\n", f);
 		}
-		fputs("</tbody>\n</table>\n", f);
+		fputs("</tbody>\n</table></div>\n", f);
 	}
 	fputs("</section>\n", f);
 
@@ -1202,7 +1202,7 @@ static void sectie_verwijzingen(FILE *f, const struct dossier *d)
 	if (!d->n_verwijzingen) {
 		fputs("<p>Geen verwijzingen vastgelegd.</p>\n", f);
 	} else {
-		fputs("<table class=\"verwijzingen\">\n<caption>Verwijzingen</caption>\n<thead><tr>"
+		fputs("<div class=\"tabel\"><table class=\"verwijzingen\">\n<caption>Verwijzingen</caption>\n<thead><tr>"
 		      "<th scope=\"col\">Datum</th><th scope=\"col\">Verwijzer</th>"
 		      "<th scope=\"col\">Gemeente</th></tr></thead>\n<tbody>\n", f);
 		for (size_t i = 0; i < d->n_verwijzingen; i++) {
@@ -1217,13 +1217,13 @@ static void sectie_verwijzingen(FILE *f, const struct dossier *d)
 			h_tekst(f, v->gemeente_naam[0] ? v->gemeente_naam : v->v.gemeente);
 			fputs("</td></tr>\n", f);
 		}
-		fputs("</tbody>\n</table>\n", f);
+		fputs("</tbody>\n</table></div>\n", f);
 	}
 	if (!d->n_toewijzingen) {
 		fputs("<p>Geen toewijzingen vastgelegd.</p>\n</section>\n", f);
 		return;
 	}
-	fputs("<table class=\"toewijzingen\">\n<caption>Toewijzingen</caption>\n<thead><tr>"
+	fputs("<div class=\"tabel\"><table class=\"toewijzingen\">\n<caption>Toewijzingen</caption>\n<thead><tr>"
 	      "<th scope=\"col\">Nummer</th><th scope=\"col\">Aanbieder</th>"
 	      "<th scope=\"col\">Product</th><th scope=\"col\">Ingang</th>"
 	      "<th scope=\"col\">Einde</th><th scope=\"col\">Omvang</th></tr></thead>\n<tbody>\n",
@@ -1257,7 +1257,7 @@ static void sectie_verwijzingen(FILE *f, const struct dossier *d)
 		}
 		fputs("</td></tr>\n", f);
 	}
-	fputs("</tbody>\n</table>\n</section>\n", f);
+	fputs("</tbody>\n</table></div>\n</section>\n", f);
 }
 
 static void sectie_school(FILE *f, const struct dossier *d)
@@ -1305,7 +1305,7 @@ static void sectie_declaraties(FILE *f, const struct dossier *d)
 		fputs("<p>Geen gedeclareerde prestaties.</p>\n</section>\n", f);
 		return;
 	}
-	fputs("<table class=\"declaraties\">\n<caption>Gedeclareerde prestaties</caption>\n"
+	fputs("<div class=\"tabel\"><table class=\"declaraties\">\n<caption>Gedeclareerde prestaties</caption>\n"
 	      "<thead><tr><th scope=\"col\">Periode</th><th scope=\"col\">Aanbieder</th>"
 	      "<th scope=\"col\">Product</th><th scope=\"col\">Volume</th>"
 	      "<th scope=\"col\">Bedrag</th><th scope=\"col\">Goedgekeurd</th></tr></thead>\n"
@@ -1341,7 +1341,7 @@ static void sectie_declaraties(FILE *f, const struct dossier *d)
 	h_euro(f, totaal);
 	fputs("</td><td>", f);
 	h_euro(f, goed);
-	fputs("</td></tr></tfoot>\n</table>\n</section>\n", f);
+	fputs("</td></tr></tfoot>\n</table></div>\n</section>\n", f);
 }
 
 static enum web_uitslag scherm_dossier(struct web_verzoek *v)

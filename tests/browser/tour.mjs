@@ -55,13 +55,20 @@ const MENU = {
 	beleid: { menu: menuZonder('Jeugdigen', 'Auditlog'), menuNiet: ['Jeugdigen', 'Auditlog'] },
 };
 
-// Pages per role. Only pages that exist; the others (/gemeenten,
-// /gemeenten/{code}) are added here as they land.
+// Pages per role.
 const ingelogd = (rolTekst) => ['Ingelogd als', rolTekst, 'Uitloggen'];
 const geweigerd = { status: 403, zie: ['Uw rol geeft geen toegang'] };
 const dossier = { pad: '/jeugdigen/{in}', zie: ['{naam}', 'Trajecten', 'Persoonsgegevens'] };
 const lijst = { pad: '/jeugdigen', zie: ['Jeugdigen', 'Naam'] };
 const contracten = { pad: '/register/contracten', zie: ['Contracten'] };
+// The figures: suppressed ("<10") for the public and beleid, exact for the
+// others; every chart has its table.
+const cijfers = [
+	{ pad: '/gemeenten', zie: ['Gemeenten', 'Leiden', 'Katwijk'] },
+	{ pad: '/gemeenten/0546', zie: ['Gemeente Leiden', 'Minder jeugdigen in zorg', 'Doel 2030'] },
+	{ pad: '/aanbieders/{agb}/cijfers', zie: ['Cijfers van {aanbieder}'] },
+];
+const afgeschermd = { pad: '/', zie: ['Kleine aantallen zijn afgeschermd'] };
 const PAGINAS = {
 	publiek: [
 		{ pad: '/register', zie: ['Register'] },
@@ -73,6 +80,8 @@ const PAGINAS = {
 		{ pad: '/', zie: ['Holland Rijnland', 'Niet ingelogd', 'Inloggen'], zieNiet: ['Uitloggen'] },
 		{ pad: '/inloggen', zie: ['Naam', 'Wachtwoord', 'Inloggen'] },
 		{ pad: '/audit', naar: '/inloggen', zie: ['Wachtwoord'], zieNiet: ['Auditlog'] },
+		...cijfers,
+		afgeschermd,
 		{ pad: '/jeugdigen', naar: '/inloggen', zie: ['Wachtwoord'] },
 		{ pad: '/jeugdigen/{in}', naar: '/inloggen', zie: ['Wachtwoord'], zieNiet: ['{naam}'] },
 	],
@@ -83,8 +92,9 @@ const PAGINAS = {
 		{ pad: '/jeugdigen', ...geweigerd },
 	],
 	regio: [
-		{ pad: '/', zie: ingelogd('SOZ (regio)') },
+		{ pad: '/', zie: ingelogd('SOZ (regio)'), zieNiet: ['Kleine aantallen zijn afgeschermd'] },
 		contracten,
+		...cijfers,
 		lijst,
 		dossier,
 		{ pad: '/jeugdigen/{uit}', zie: ['Trajecten'] },
@@ -93,6 +103,7 @@ const PAGINAS = {
 	gemeente: [
 		{ pad: '/', zie: ingelogd('gemeente') },
 		contracten,
+		...cijfers,
 		lijst,
 		dossier,
 		// Out of scope looks exactly like a youth that does not exist.
@@ -117,6 +128,8 @@ const PAGINAS = {
 	beleid: [
 		{ pad: '/', zie: ingelogd('beleid') },
 		contracten,
+		...cijfers,
+		afgeschermd,
 		{ pad: '/jeugdigen', ...geweigerd },
 		{ pad: '/jeugdigen/{in}', ...geweigerd, zieNiet: ['{naam}'] },
 		{ pad: '/audit', ...geweigerd },
@@ -239,7 +252,8 @@ async function controleer(page, cfg, rol, sjabloon, fouten) {
 // A new context (own cookies) that collects into fouten: console errors
 // (CSP violations among them), script errors, and sub-resources (CSS, JS,
 // images) that fail or answer >= 400. The page's own status is checked by
-// controleer; Chromium's automatic /favicon.ico request is not ours.
+// controleer; Chromium's automatic /favicon.ico request is not ours, and
+// the icon's request may be cut off by the next navigation (ERR_ABORTED).
 async function nieuwePagina(browser, fouten) {
 	const ctx = await browser.newContext({ viewport: SCHERM });
 	const page = await ctx.newPage();
@@ -252,8 +266,10 @@ async function nieuwePagina(browser, fouten) {
 	page.on('response', (r) => {
 		if (r.status() >= 400 && !eigen(r.request())) fouten.push(`${r.url()}: status ${r.status()}`);
 	});
+	const icoon = (req) => new URL(req.url()).pathname === '/static/favicon.svg' &&
+		req.failure()?.errorText === 'net::ERR_ABORTED';
 	page.on('requestfailed', (req) => {
-		if (!eigen(req)) fouten.push(`${req.url()}: ${req.failure()?.errorText}`);
+		if (!eigen(req) && !icoon(req)) fouten.push(`${req.url()}: ${req.failure()?.errorText}`);
 	});
 	return { ctx, page };
 }
