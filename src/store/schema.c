@@ -392,6 +392,7 @@ static const char migration_3[] =
 	"CREATE UNIQUE INDEX api_token_naam_geldig ON api_token (naam) "
 	"WHERE ingetrokken IS NULL;\n"
 	"CREATE INDEX prestatie_jeugdige ON prestatie (jeugdige_id);\n"
+	"CREATE INDEX contract_agb ON contract (agb, segment);\n"
 	"CREATE INDEX woonplaats_gemeente ON woonplaats (gemeente, jeugdige_id);\n"
 	"CREATE INDEX toewijzing_agb ON toewijzing (agb, jeugdige_id);\n"
 	"CREATE INDEX traject_agb ON traject (agb, jeugdige_id);\n"
