@@ -20,7 +20,7 @@ REL_CFLAGS  := $(BASE) $(WARN) -O2 -g
 TEST_CFLAGS := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \
                -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c))
+LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c src/ijw/*.c))
 MAIN_SRC := src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
@@ -29,6 +29,7 @@ BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 EMBED := data_gemeenten=data/gemeenten.csv \
          data_productcodes=data/productcodes.tsv \
          data_regio_producten=data/regio_producten.tsv \
+         data_ijw_regels=data/ijw/regels.tsv \
          web_jeugdregie_css=web/jeugdregie.css \
          web_chart_js=node_modules/chart.js/dist/chart.umd.min.js \
          web_grafiek_js=web/grafiek.js \
