@@ -17,6 +17,7 @@ PW='matrix wachtwoord voor de test'
 G=0546
 TEAM=$(sql "$DB" "SELECT team_id FROM lokaal_team_gemeente WHERE gemeente = '$G' ORDER BY team_id LIMIT 1")
 AGB=$(sql "$DB" "SELECT agb FROM toewijzing GROUP BY agb ORDER BY count(*) DESC, agb LIMIT 1")
+G2=$(sql "$DB" "SELECT code FROM gemeente WHERE code NOT IN (SELECT gemeente FROM lokaal_team_gemeente WHERE team_id = $TEAM) ORDER BY code LIMIT 1")
 AGB2=$(sql "$DB" "SELECT agb FROM aanbieder WHERE agb <> '$AGB' ORDER BY agb LIMIT 1")
 
 maak() { # maak NAAM ROL [SCOPE-OPTIES]
@@ -48,7 +49,7 @@ J_T_IN=$(sql "$DB" "$(printf "$in_gem" "$TEAM_GEM")")
 J_T_UIT=$(sql "$DB" "$(printf "$uit_gem" "$TEAM_GEM" "$TEAM_GEM" "$TEAM_GEM")")
 J_A_IN=$(sql "$DB" "SELECT jeugdige_id FROM toewijzing WHERE agb = '$AGB' ORDER BY jeugdige_id LIMIT 1")
 J_A_UIT=$(sql "$DB" "SELECT id FROM jeugdige j WHERE NOT EXISTS (SELECT 1 FROM toewijzing z WHERE z.jeugdige_id = j.id AND z.agb = '$AGB') AND NOT EXISTS (SELECT 1 FROM traject t WHERE t.jeugdige_id = j.id AND t.agb = '$AGB') ORDER BY id LIMIT 1")
-for v in TEAM AGB AGB2 J_G_IN J_G_UIT J_T_IN J_T_UIT J_A_IN J_A_UIT; do
+for v in TEAM G2 AGB AGB2 J_G_IN J_G_UIT J_T_IN J_T_UIT J_A_IN J_A_UIT; do
 	if [ -z "${!v}" ]; then not_ok "matrix_keuze_$v" "geen waarde uit de demo"; exit 1; fi
 done
 ok matrix_keuzes
@@ -73,7 +74,8 @@ cfg = {
                     "beleid": $J_G_IN, "beheerder": $J_G_IN, "publiek": $J_G_IN},
     "jeugdige_uit": {"gemeente": $J_G_UIT, "token_gemeente": $J_G_UIT, "lokaal_team": $J_T_UIT,
                      "aanbieder": $J_A_UIT, "token_aanbieder": $J_A_UIT},
-    "agb_eigen": "$AGB", "agb_ander": "$AGB2", "gemeente": "$G",
+    "agb_eigen": "$AGB", "agb_ander": "$AGB2", "gemeente": "$G", "gemeente_ander": "$G2",
+    "team_dekt_gemeente": True,
     "audit_telling": "JEUGDREGIE='$J' JEUGDREGIE_BACKEND='$BACKEND' JEUGDREGIE_PG_DIR='$PG_DIR' TMPDIR_E2E='$T' bash '$T/telling.sh'",
 }
 if not "$TOK_G" or not "$TOK_A":

@@ -177,6 +177,46 @@ for p, (op, headers, rol) in principals.items():
             else:
                 print(f"ok {cel}")
 
+# Figures: exact within the scope, suppressed outside it and for the roles
+# that see aggregates only. "onderdrukt" is the answer's own statement; a
+# suppressed answer must also carry no small exact count.
+EXACT_OVERAL = {"regio", "beheerder"}
+for p, (op, headers, rol) in principals.items():
+    for soort, gem in (("eigen", CFG["gemeente"]), ("andere", CFG["gemeente_ander"])):
+        pad = f"/api/v1/indicatoren?gemeente={gem}"
+        code, body = haal(op, pad, headers)
+        cel = f"matrix_indicatoren_{soort}_gemeente_{p}"
+        exact = rol in EXACT_OVERAL or (rol in ("gemeente", "lokaal_team") and soort == "eigen")
+        if rol == "lokaal_team" and soort == "eigen" and not CFG["team_dekt_gemeente"]:
+            exact = False
+        try:
+            onderdrukt = json.loads(body)["onderdrukt"]
+        except Exception:
+            melding(cel, f"GET {pad}: status {code}, geen JSON met 'onderdrukt'")
+            continue
+        if code != 200 or onderdrukt == exact:
+            melding(cel, f"GET {pad}: status {code}, onderdrukt={onderdrukt}, verwacht "
+                         f"{not exact}")
+        elif onderdrukt and re.search(r'"waarde":[1-9],', body):
+            melding(cel, f"GET {pad}: onderdrukt maar met een aantal onder 10")
+        else:
+            print(f"ok {cel}")
+
+# Contracts: a provider sees its own; another provider's code answers like
+# an unknown one (404), for users and tokens alike.
+for p, (op, headers, rol) in principals.items():
+    if rol != "aanbieder":
+        continue
+    for soort, agb, want in (("eigen", CFG["agb_eigen"], 200), ("andere", CFG["agb_ander"], 404)):
+        code, body = haal(op, f"/api/v1/contracten?agb={agb}", headers)
+        cel = f"matrix_contracten_{soort}_{p}"
+        if code != want:
+            melding(cel, f"status {code}, verwacht {want}")
+        elif want == 200 and any(c.get("agb") != agb for c in json.loads(body)["gegevens"]):
+            melding(cel, "een contract van een andere aanbieder in de lijst")
+        else:
+            print(f"ok {cel}")
+
 # A non-existent youth answers exactly like one out of scope.
 for p in ("regio", "gemeente"):
     if p not in principals:
