@@ -9,7 +9,7 @@ CC      ?= gcc
 DB      ?= jeugdregie.db
 SEED    ?= 1
 
-PKGS    := sqlite3 libpq libsodium libmicrohttpd
+PKGS    := sqlite3 libpq libsodium libmicrohttpd libxml-2.0
 WARN    := -Wall -Wextra -Wshadow -Wswitch-enum -Wformat=2 -Wundef \
            -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wpointer-arith
 BASE    := -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Isrc -pthread \
@@ -20,7 +20,7 @@ REL_CFLAGS  := $(BASE) $(WARN) -O2 -g
 TEST_CFLAGS := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \
                -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c))
+LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c src/ijw/*.c))
 MAIN_SRC := src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
