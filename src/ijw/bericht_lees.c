@@ -346,6 +346,7 @@ static int lees_veld(struct lezer *l, const struct veld *v, void *p, xmlNode *n)
 	case V_RETOURCODES:
 		return lees_retourcodes(l, n, f);
 	}
+	/* Only a corrupted table gets here: v->soort outside the enum. */
 	return fout(l, n, "onbekend veldtype");
 }
 

@@ -215,6 +215,7 @@ static int schrijf_veld(struct schrijver *s, const struct veld *v, const void *p
 		return 0;
 	}
 	}
+	/* Only a corrupted table gets here: v->soort outside the enum. */
 	return fout(s, v->naam, "onbekend veldtype");
 }
 

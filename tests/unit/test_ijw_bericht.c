@@ -726,6 +726,79 @@ static void test_grote_declaratie(void **state)
 	bericht_vrij(b);
 }
 
+/* The n-th element of the tree under n in document order (counting n),
+ * or NULL; *teller counts down. */
+static xmlNode *nde_element(xmlNode *n, size_t *teller)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((*teller)-- == 0)
+			return n;
+		xmlNode *r = nde_element(n->children, teller);
+		if (r)
+			return r;
+	}
+	return NULL;
+}
+
+/* Every example with one element removed, and with one leaf's text
+ * replaced by junk: the reader never crashes, an error has a line and a
+ * place, and whenever it accepts a document with an element removed, the
+ * message it wrote back still validates (only optional elements can go). */
+static void test_mutaties(void **state)
+{
+	(void)state;
+	static const char *const rommel[] = { "", "x", "-1", "99999999999999999999999",
+					      "2026-13-01", "&amp;", " " };
+	for (size_t i = 0; i < sizeof voorbeelden / sizeof voorbeelden[0]; i++) {
+		size_t len;
+		char *tekst = lees_bestand(voorbeelden[i].bestand, &len);
+		size_t aanvaard = 0, geweigerd = 0;
+		for (size_t k = 1;; k++) {
+			xmlDoc *doc = parse(tekst, len);
+			assert_non_null(doc);
+			size_t t = k;
+			xmlNode *n = nde_element(xmlDocGetRootElement(doc), &t);
+			if (!n) {
+				xmlFreeDoc(doc);
+				break;
+			}
+			bool blad = element(n->children) == NULL;
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			struct bericht_fout fo = { 0 };
+			struct ijw_bericht *b = NULL;
+			if (bericht_lees(doc, &b, &fo) == 0) {
+				aanvaard++;
+				rondgang(b, NULL, 0);
+				bericht_vrij(b);
+			} else {
+				geweigerd++;
+				assert_true(fo.regel > 0);
+				assert_true(fo.plek[0] != '\0');
+			}
+			xmlFreeDoc(doc);
+			if (!blad)
+				continue;
+			for (size_t r = 0; r < sizeof rommel / sizeof rommel[0]; r++) {
+				doc = parse(tekst, len);
+				t = k;
+				n = nde_element(xmlDocGetRootElement(doc), &t);
+				assert_non_null(n);
+				xmlNodeSetContent(n, BAD_CAST rommel[r]);
+				b = NULL;
+				if (bericht_lees(doc, &b, &fo) == 0)
+					bericht_vrij(b);
+				xmlFreeDoc(doc);
+			}
+		}
+		assert_true(geweigerd > 0);
+		(void)aanvaard;
+		free(tekst);
+	}
+}
+
 static void test_soorten(void **state)
 {
 	(void)state;
@@ -768,6 +841,7 @@ int main(void)
 		cmocka_unit_test(test_retour_velden),
 		cmocka_unit_test(test_bouwen),
 		cmocka_unit_test(test_grote_declaratie),
+		cmocka_unit_test(test_mutaties),
 	};
 	return cmocka_run_group_tests(tests, NULL, opruimen);
 }
