@@ -9,7 +9,7 @@ CC      ?= gcc
 DB      ?= jeugdregie.db
 SEED    ?= 1
 
-PKGS    := sqlite3 libpq libsodium libmicrohttpd
+PKGS    := sqlite3 libpq libsodium libmicrohttpd libxml-2.0
 WARN    := -Wall -Wextra -Wshadow -Wswitch-enum -Wformat=2 -Wundef \
            -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wpointer-arith
 BASE    := -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Isrc -pthread \
