@@ -13,6 +13,7 @@ pkgs=(
 	libpq-dev postgresql
 	libsodium-dev
 	libmicrohttpd-dev curl
+	libxml2-dev libxml2-utils  # iJw messages: parsing, XSD (xmllint in tests and bench)
 	python3
 	wrk       # make bench: HTTP load
 	chromium  # make test: the browser tour (driven by playwright-core)
