@@ -9,7 +9,7 @@ CC      ?= gcc
 DB      ?= jeugdregie.db
 SEED    ?= 1
 
-PKGS    := sqlite3 libpq libsodium libmicrohttpd
+PKGS    := sqlite3 libpq libsodium libmicrohttpd libxml-2.0
 WARN    := -Wall -Wextra -Wshadow -Wswitch-enum -Wformat=2 -Wundef \
            -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wpointer-arith
 BASE    := -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Isrc -pthread \
@@ -20,7 +20,7 @@ REL_CFLAGS  := $(BASE) $(WARN) -O2 -g
 TEST_CFLAGS := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \
                -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c))
+LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c src/ijw/*.c))
 MAIN_SRC := src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
@@ -33,6 +33,10 @@ EMBED := data_gemeenten=data/gemeenten.csv \
          web_chart_js=node_modules/chart.js/dist/chart.umd.min.js \
          web_grafiek_js=web/grafiek.js \
          web_favicon_svg=web/favicon.svg
+# The iJw 3.2 schemas (src/ijw/xml.c validates against them).
+IJW_BERICHTEN := 301 302 305 306 307 308 315 316 317 318 319 320 323 325
+EMBED += data_ijw_basisschema_xsd=data/ijw/3.2/basisschema.xsd \
+         $(foreach b,$(IJW_BERICHTEN),data_ijw_jw$(b)_xsd=data/ijw/3.2/JW$(b).xsd)
 EMBED_FILES := $(foreach e,$(EMBED),$(word 2,$(subst =, ,$(e))))
 
 REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o) build/release/gen/embedded.o
