@@ -116,3 +116,25 @@ clean:
 	rm -rf build
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- fuzzing the iJw reader (not part of make test) ----------------------
+# make fuzz: build tests/fuzz/fuzz_ijw_xml.c with clang and libFuzzer and
+# run it FUZZ_SECONDS seconds from the seed corpus. New inputs go to
+# build/fuzz/corpus (the seeds stay as they are); a crash is written to
+# build/fuzz/ as crash-*: copy it into tests/fuzz/corpus/ijw_xml/ once
+# fixed, so that make test keeps running it.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS  := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+
+build/fuzz/fuzz_ijw_xml: tests/fuzz/fuzz_ijw_xml.c src/ijw/xml.c src/ijw/xml.h build/gen/embedded.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_ijw_xml.c src/ijw/xml.c build/gen/embedded.c \
+		$(shell pkg-config --libs libxml-2.0) -pthread
+
+.PHONY: fuzz
+fuzz: build/fuzz/fuzz_ijw_xml
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/fuzz_ijw_xml -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+		-rss_limit_mb=4096 -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/fuzz/corpus/ijw_xml
