@@ -15,7 +15,9 @@
  *   basisschema.xsd (the import of the message schemas) and refuses every
  *   other file or URL, so nothing in a message can make us read a file or
  *   open a connection. xsi:schemaLocation in a message is ignored: we
- *   validate against our own compiled schema.
+ *   validate against our own compiled schema. (Compiling a schema does
+ *   stat() "basisschema.xsd" in the working directory, libxml2's check
+ *   before it calls the loader; the loader still serves the embedded one.)
  * - Errors are collected per document through the parser's and validation
  *   context's own structured handlers, never libxml2's global ones, so
  *   documents can be checked in parallel threads.
@@ -132,20 +134,21 @@ static int bevinding(struct ijw_document *d, const char *code, int regel, const 
 static void node_pad(const xmlNode *node, char *out, size_t n)
 {
 	const xmlNode *stap[64];
+	const xmlNode *k = node;
 	size_t diepte = 0, len = 0;
 
 	out[0] = '\0';
-	for (const xmlNode *k = node; k && diepte < 64; k = k->parent) {
+	for (; k && k->type != XML_DOCUMENT_NODE && diepte < 64; k = k->parent)
 		if (k->type == XML_ELEMENT_NODE || k->type == XML_ATTRIBUTE_NODE)
 			stap[diepte++] = k;
-		else if (k->type == XML_DOCUMENT_NODE)
-			break;
-	}
+	/* Deeper than 64 (no iJw message is): the nearest 64 steps. */
+	if (k && k->type != XML_DOCUMENT_NODE)
+		len = (size_t)snprintf(out, n, "/...");
 	while (diepte > 0 && len < n) {
-		const xmlNode *k = stap[--diepte];
 		size_t nr = 0, zelfde = 0;
 		int w;
 
+		k = stap[--diepte];
 		if (k->type == XML_ELEMENT_NODE && k->parent &&
 		    k->parent->type == XML_ELEMENT_NODE) {
 			for (const xmlNode *s = k->parent->children; s; s = s->next) {
@@ -471,6 +474,12 @@ static void valideer_fout(void *data, xmlErrorPtr e)
 
 	if (!e || e->level == XML_ERR_WARNING)
 		return;
+	/* Past the cap only count: the location costs a walk over siblings,
+	 * too much for a 25 MB message with an error in every element. */
+	if (w->d->n_bevindingen >= IJW_BEVINDINGEN_MAX) {
+		w->d->weggelaten++;
+		return;
+	}
 	pad[0] = '\0';
 	regel = e->line;
 	if (e->node) {
