@@ -34,6 +34,10 @@ EMBED := data_gemeenten=data/gemeenten.csv \
          web_chart_js=node_modules/chart.js/dist/chart.umd.min.js \
          web_grafiek_js=web/grafiek.js \
          web_favicon_svg=web/favicon.svg
+# The iJw 3.2 schemas (src/ijw/xml.c validates against them).
+IJW_BERICHTEN := 301 302 305 306 307 308 315 316 317 318 319 320 323 325
+EMBED += data_ijw_basisschema_xsd=data/ijw/3.2/basisschema.xsd \
+         $(foreach b,$(IJW_BERICHTEN),data_ijw_jw$(b)_xsd=data/ijw/3.2/JW$(b).xsd)
 EMBED_FILES := $(foreach e,$(EMBED),$(word 2,$(subst =, ,$(e))))
 
 REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o) build/release/gen/embedded.o
@@ -113,3 +117,25 @@ clean:
 	rm -rf build
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- fuzzing the iJw reader (not part of make test) ----------------------
+# make fuzz: build tests/fuzz/fuzz_ijw_xml.c with clang and libFuzzer and
+# run it FUZZ_SECONDS seconds from the seed corpus. New inputs go to
+# build/fuzz/corpus (the seeds stay as they are); a crash is written to
+# build/fuzz/ as crash-*: copy it into tests/fuzz/corpus/ijw_xml/ once
+# fixed, so that make test keeps running it.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS  := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+
+build/fuzz/fuzz_ijw_xml: tests/fuzz/fuzz_ijw_xml.c src/ijw/xml.c src/ijw/xml.h src/ijw/soort.c build/gen/embedded.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ tests/fuzz/fuzz_ijw_xml.c src/ijw/xml.c src/ijw/soort.c build/gen/embedded.c \
+		$(shell pkg-config --libs libxml-2.0) -pthread
+
+.PHONY: fuzz
+fuzz: build/fuzz/fuzz_ijw_xml
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/fuzz_ijw_xml -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+		-rss_limit_mb=4096 -artifact_prefix=build/fuzz/ build/fuzz/corpus tests/fuzz/corpus/ijw_xml

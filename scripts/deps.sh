@@ -13,7 +13,9 @@ pkgs=(
 	libpq-dev postgresql
 	libsodium-dev
 	libmicrohttpd-dev curl
-	libxml2-dev libxml2-utils  # iJw messages: parsing, XSD (xmllint in tests and bench)
+	libxml2-dev       # iJw messages: parsing and XSD validation
+	libxml2-utils     # xmllint: the reference validator next to ours in make bench
+	clang libclang-rt-14-dev  # make fuzz: libFuzzer
 	python3
 	wrk       # make bench: HTTP load
 	chromium  # make test: the browser tour (driven by playwright-core)

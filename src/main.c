@@ -31,6 +31,7 @@
 #include "domain/audit.h"
 #include "domain/datum.h"
 #include "domain/kpi.h"
+#include "ijw/xml.h"
 #include "steer/kalibratie.h"
 #include "steer/kpi_rapport.h"
 #include "store/apitoken.h"
@@ -85,11 +86,13 @@ static const char hulp_tekst[] =
 	"  token     API-tokens voor systemen van een gemeente of aanbieder: add, list,\n"
 	"            revoke ('jeugdregie help token')\n"
 	"  audit     auditlog: verify (hashketen), zoek, inzage ('jeugdregie help audit')\n"
+	"  ijw       iJw 3.2-berichten: validate BESTAND... controleert elk bericht tegen\n"
+	"            het XSD ('jeugdregie help ijw')\n"
 	"  version   toon de versie van jeugdregie\n"
 	"  help      deze tekst; 'jeugdregie help <opdracht>' voor een opdracht\n"
 	"\n"
-	"Afsluitcodes: 0 gelukt, 1 probleem met de database (of demo geweigerd),\n"
-	"2 verkeerde opdracht of optie, 3 kalibratiedoel niet gehaald of auditketen gebroken.\n";
+	"Afsluitcodes: 0 gelukt, 1 probleem met de database (of demo geweigerd, of een\n"
+	"ongeldig iJw-bericht), 2 verkeerde opdracht of optie, 3 kalibratiedoel niet gehaald of auditketen gebroken.\n";
 
 /* ---- messages -------------------------------------------------------- */
 
@@ -1603,9 +1606,157 @@ static int cmd_serve(int argc, char **argv)
 	return AFSLUIT_GOED;
 }
 
+/* ---- iJw messages ----------------------------------------------------------- */
+
+static const char ijw_hulp[] =
+	"Gebruik:\n"
+	"  jeugdregie ijw validate BESTAND...\n"
+	"      lees elk bestand als iJw 3.2-bericht (JW301 ... JW325), herken het aan het\n"
+	"      hoofdelement Bericht en de namespace, en controleer het tegen het XSD van\n"
+	"      dat bericht (in het programma ingebouwd; er wordt niets van het netwerk of\n"
+	"      van schijf gehaald). Een geldig bestand geeft een regel\n"
+	"        BESTAND: geldig (JW301)\n"
+	"      een ongeldig bestand een regel per bevinding\n"
+	"        CODE BESTAND:REGEL PAD: MELDING\n"
+	"      met CODE XSD (niet welgevormd, DOCTYPE, geen iJw-bericht of niet volgens\n"
+	"      het XSD), OP179 (groter dan 25 MB) of OP192 (geen UTF-8, of een BOM).\n"
+	"      Afsluitcode 0 als alle bestanden geldig zijn, 1 bij een bevinding,\n"
+	"      2 als een bestand ontbreekt of niet te lezen is.\n"
+	"De regels van de standaard (TR/CD/CS) controleert validate nog niet.\n";
+
+/* The whole file in a new buffer (the caller frees it), at most
+ * IJW_XML_MAX_BYTES + 1 bytes: one byte more than allowed is enough to
+ * refuse it (OP179) without reading a huge file into memory. -1 with a
+ * message on stderr when it cannot be read. */
+static int lees_bestand(const char *cmd, const char *pad, char **data, size_t *len)
+{
+	const size_t max = IJW_XML_MAX_BYTES + 1;
+	size_t cap = 0, n = 0;
+	char *buf = NULL;
+	struct stat sb;
+	FILE *f;
+
+	f = fopen(pad, "rb");
+	if (!f) {
+		fprintf(stderr, "jeugdregie %s: %s: %s\n", cmd, pad,
+			errno == ENOENT ? "bestand bestaat niet" : strerror(errno));
+		return -1;
+	}
+	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fprintf(stderr, "jeugdregie %s: %s: is een map; geef de berichtbestanden zelf, "
+			"bijvoorbeeld %s/*.xml\n", cmd, pad, pad);
+		fclose(f);
+		return -1;
+	}
+	for (;;) {
+		size_t r;
+
+		if (n == cap) {
+			size_t nieuw = cap ? cap * 2 : 65536;
+			char *p;
+
+			if (nieuw > max)
+				nieuw = max;
+			if (nieuw == cap)
+				break;
+			p = realloc(buf, nieuw);
+			if (!p) {
+				fprintf(stderr, "jeugdregie %s: %s: onvoldoende geheugen\n", cmd, pad);
+				free(buf);
+				fclose(f);
+				return -1;
+			}
+			buf = p;
+			cap = nieuw;
+		}
+		r = fread(buf + n, 1, cap - n, f);
+		n += r;
+		if (r == 0)
+			break;
+	}
+	if (ferror(f)) {
+		fprintf(stderr, "jeugdregie %s: %s: leesfout: %s\n", cmd, pad, strerror(errno));
+		free(buf);
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
+static int cmd_ijw_validate(int argc, char **argv)
+{
+	const char *cmd = "ijw validate";
+	int rc = AFSLUIT_GOED;
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(ijw_hulp, stdout);
+			return AFSLUIT_GOED;
+		}
+		if (strncmp(argv[i], "--", 2) == 0)
+			return gebruiksfout(cmd, "onbekende optie '%s'; validate kent alleen "
+					    "bestanden (en --help)", argv[i]);
+	}
+	if (argc == 0)
+		return gebruiksfout(cmd, "geef een of meer berichtbestanden, bijvoorbeeld: "
+				    "jeugdregie ijw validate JW301.xml");
+	for (int i = 0; i < argc; i++) {
+		struct ijw_document d;
+		char err[ERR_LEN], *data = NULL;
+		size_t len = 0;
+		int v;
+
+		if (lees_bestand(cmd, argv[i], &data, &len) < 0) {
+			rc = AFSLUIT_GEBRUIK;
+			continue;
+		}
+		v = ijw_xml_controleer(&d, data, len, err, sizeof err);
+		free(data);
+		if (v < 0) {
+			fout(cmd, "%s: %s", argv[i], err);
+			if (rc == AFSLUIT_GOED)
+				rc = AFSLUIT_FOUT;
+		} else if (v == 0) {
+			printf("%s: geldig (%s)\n", argv[i], bericht_soort_naam(d.soort));
+		} else {
+			for (size_t k = 0; k < d.n_bevindingen; k++) {
+				const struct ijw_bevinding *b = &d.bevindingen[k];
+
+				printf("%s %s", b->code, argv[i]);
+				if (b->regel > 0)
+					printf(":%d", b->regel);
+				printf("%s%s: %s\n", b->pad[0] ? " " : "", b->pad, b->melding);
+			}
+			if (d.weggelaten > 0)
+				printf("XSD %s: nog %zu bevindingen niet getoond (hoogstens %d per "
+				       "bestand)\n", argv[i], d.weggelaten, IJW_BEVINDINGEN_MAX);
+			if (rc == AFSLUIT_GOED)
+				rc = AFSLUIT_FOUT;
+		}
+		ijw_document_vrij(&d);
+	}
+	return rc;
+}
+
+static int cmd_ijw(int argc, char **argv)
+{
+	if (argc == 0)
+		return gebruiksfout("ijw", "geef een deelopdracht: validate");
+	if (strcmp(argv[0], "validate") == 0)
+		return cmd_ijw_validate(argc - 1, argv + 1);
+	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		fputs(ijw_hulp, stdout);
+		return AFSLUIT_GOED;
+	}
+	return gebruiksfout("ijw", "onbekende deelopdracht '%s'; bekend is validate", argv[0]);
+}
+
 static const char onbekende_opdracht[] =
 	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, copy, checksum, migrate, "
-	"serve, user, token, audit, version en help";
+	"serve, user, token, audit, ijw, version en help";
 
 static int cmd_help(int argc, char **argv)
 {
@@ -1636,6 +1787,8 @@ static int cmd_help(int argc, char **argv)
 		return cmd_token(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "audit") == 0)
 		return cmd_audit(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "ijw") == 0)
+		return cmd_ijw(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "help") != 0 && strcmp(argv[0], "version") != 0)
 		return gebruiksfout(NULL, onbekende_opdracht, argv[0]);
 	fputs(hulp_tekst, stdout);
@@ -1673,6 +1826,8 @@ int main(int argc, char **argv)
 		rc = cmd_token(argc, argv);
 	else if (strcmp(cmd, "audit") == 0)
 		rc = cmd_audit(argc, argv);
+	else if (strcmp(cmd, "ijw") == 0)
+		rc = cmd_ijw(argc, argv);
 	else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		rc = geen_opties("version", argc, argv);
 		if (rc == AFSLUIT_GOED)

@@ -556,10 +556,10 @@ DEF(k_declaratie_325, "DeclaratieAntwoord", struct ijw_declaratie, v_declaratie_
 
 /* ---- the soorten -------------------------------------------------------------- */
 
-#define NS(nnn) "http://www.istandaarden.nl/ijw/3_2/jw" nnn "/schema"
+/* The message facts (name, code, namespace, partner) are in soort.c; the
+ * first four arguments stay here to keep each row readable. */
 #define SOORT(nnn, code, retour, partner, header, body, k, veld) \
-	{ "JW" nnn, code, NS(nnn), retour, partner, &(header), body, &(k), \
-	  offsetof(struct ijw_bericht, veld) }
+	{ &(header), body, &(k), offsetof(struct ijw_bericht, veld) }
 
 const struct soortinfo bericht_soorten[IJW_SOORTEN] = {
 	[IJW_JW301] = SOORT("301", "436", false, IJW_JW302, k_header_heen, "Client",
@@ -591,22 +591,6 @@ const struct soortinfo bericht_soorten[IJW_SOORTEN] = {
 	[IJW_JW325] = SOORT("325", "491", true, IJW_JW323, k_header_325, "DeclaratieAntwoord",
 			    k_declaratie_325, declaratie),
 };
-
-const char *bericht_soort_naam(enum ijw_soort s) { return bericht_soorten[s].naam; }
-const char *bericht_soort_code(enum ijw_soort s) { return bericht_soorten[s].code; }
-const char *bericht_soort_ns(enum ijw_soort s) { return bericht_soorten[s].ns; }
-bool bericht_is_retour(enum ijw_soort s) { return bericht_soorten[s].retour; }
-enum ijw_soort bericht_soort_partner(enum ijw_soort s) { return bericht_soorten[s].partner; }
-
-int bericht_soort_van_ns(const char *ns)
-{
-	if (!ns)
-		return -1;
-	for (int s = 0; s < IJW_SOORTEN; s++)
-		if (strcmp(bericht_soorten[s].ns, ns) == 0)
-			return s;
-	return -1;
-}
 
 /* ---- initialising and allocating ------------------------------------------------ */
 
@@ -665,7 +649,7 @@ struct ijw_bericht *bericht_nieuw(enum ijw_soort s)
 	}
 	b->soort = s;
 	header_init(&b->header);
-	snprintf(b->header.berichtcode, sizeof b->header.berichtcode, "%s", bericht_soorten[s].code);
+	snprintf(b->header.berichtcode, sizeof b->header.berichtcode, "%s", bericht_soort_code(s));
 	b->header.berichtversie = 3;
 	b->header.berichtsubversie = 2;
 	return b;

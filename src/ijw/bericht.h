@@ -37,6 +37,7 @@
 #include <libxml/tree.h>
 
 #include "domain/datum.h"
+#include "ijw/soort.h"
 
 /* Absent integer (all iJw integers are non-negative). */
 #define IJW_GEEN INT64_C(-1)
@@ -64,12 +65,6 @@
  * holds well under 100 000 Prestaties; beyond this the reader refuses. */
 #define IJW_MAX_HERHALING 250000
 
-enum ijw_soort {
-	IJW_JW301, IJW_JW302, IJW_JW305, IJW_JW306, IJW_JW307, IJW_JW308,
-	IJW_JW315, IJW_JW316, IJW_JW317, IJW_JW318, IJW_JW319, IJW_JW320,
-	IJW_JW323, IJW_JW325,
-};
-#define IJW_SOORTEN 14
 
 typedef char ijw_retourcode[IJW_RETOURCODE];
 
@@ -452,22 +447,6 @@ struct bericht_fout {
 	char plek[256];
 	char melding[256];
 };
-
-/* ---- soorten ------------------------------------------------------------ */
-
-/* "JW301" .. "JW325". */
-const char *bericht_soort_naam(enum ijw_soort s);
-/* BerichtCode: "436" .. "491". */
-const char *bericht_soort_code(enum ijw_soort s);
-/* Namespace URI of the message, http://www.istandaarden.nl/ijw/3_2/jwNNN/schema. */
-const char *bericht_soort_ns(enum ijw_soort s);
-/* The soort whose namespace URI is ns; -1 when none. */
-int bericht_soort_van_ns(const char *ns);
-/* True for 302 306 308 316 318 320 325. */
-bool bericht_is_retour(enum ijw_soort s);
-/* The retourbericht of a heenbericht (302 for 301, ..., 325 for 323) and
- * back; each soort has exactly one partner. */
-enum ijw_soort bericht_soort_partner(enum ijw_soort s);
 
 #define IJW_NS_BASIS "http://www.istandaarden.nl/ijw/3_2/basisschema/schema"
 

@@ -55,11 +55,6 @@ struct klasse {
 };
 
 struct soortinfo {
-	const char *naam;              /* "JW301" */
-	const char *code;              /* BerichtCode "436" */
-	const char *ns;                /* namespace URI */
-	bool retour;
-	enum ijw_soort partner;
 	const struct klasse *header;
 	const char *body_naam;         /* "Client", "Antwoord", ... */
 	const struct klasse *body;

@@ -397,8 +397,8 @@ int bericht_lees(xmlDoc *doc, struct ijw_bericht **uit, struct bericht_fout *fo)
 	l.b = bericht_nieuw((enum ijw_soort)s);
 	if (!l.b)
 		return fout(&l, root, "geen geheugen");
-	l.ns = BAD_CAST si->ns;
-	l.retour = si->retour;
+	l.ns = BAD_CAST bericht_soort_ns(s);
+	l.retour = bericht_is_retour(s);
 
 	xmlNode *cur = root->children;
 	if (naar_element(&l, root, &cur) != 0)
@@ -422,7 +422,7 @@ int bericht_lees(xmlDoc *doc, struct ijw_bericht **uit, struct bericht_fout *fo)
 			goto mis;
 		*(void **)((char *)l.b + si->body_plek) = body;
 		cur = cur->next;
-	} else if (!si->retour) {
+	} else if (!l.retour) {
 		fout(&l, cur ? cur : root, "%s ontbreekt", si->body_naam);
 		goto mis;
 	}

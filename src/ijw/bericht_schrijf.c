@@ -237,16 +237,17 @@ int bericht_schrijf(const struct ijw_bericht *b, FILE *f, struct bericht_fout *f
 	if (!b || (unsigned)b->soort >= IJW_SOORTEN)
 		return fout(&s, "Bericht", "geen bericht");
 	const struct soortinfo *si = &bericht_soorten[b->soort];
-	s.retour = si->retour;
-	if (strcmp(b->header.berichtcode, si->code) != 0)
+	s.retour = bericht_is_retour(b->soort);
+	if (strcmp(b->header.berichtcode, bericht_soort_code(b->soort)) != 0)
 		return fout(&s, "Bericht", "BerichtCode %.3s past niet bij %s (%s)",
-			    b->header.berichtcode, si->naam, si->code);
+			    b->header.berichtcode, bericht_soort_naam(b->soort),
+			    bericht_soort_code(b->soort));
 	const void *body = *(void *const *)((const char *)b + si->body_plek);
-	if (!body && !si->retour)
+	if (!body && !s.retour)
 		return fout(&s, si->body_naam, "een heenbericht heeft altijd %s", si->body_naam);
 
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		   "<Bericht xmlns=\"%s\" xmlns:ijw=\"%s\">\n", si->ns, IJW_NS_BASIS);
+		   "<Bericht xmlns=\"%s\" xmlns:ijw=\"%s\">\n", bericht_soort_ns(b->soort), IJW_NS_BASIS);
 	s.pad[s.diepte++] = "Bericht";
 	if (binnen(&s, "Header", 0) != 0 || schrijf_klasse(&s, si->header, &b->header) != 0)
 		return -1;

@@ -41,4 +41,37 @@ extern const size_t web_grafiek_js_len;
 extern const unsigned char web_favicon_svg[];
 extern const size_t web_favicon_svg_len;
 
+/* The iJw 3.2 XML schemas (data/ijw/3.2/, byte-identical to shared/ijw/xsd/):
+ * the common basisschema and one per message; src/ijw/xml.c compiles them. */
+extern const unsigned char data_ijw_basisschema_xsd[];
+extern const size_t data_ijw_basisschema_xsd_len;
+extern const unsigned char data_ijw_jw301_xsd[];
+extern const size_t data_ijw_jw301_xsd_len;
+extern const unsigned char data_ijw_jw302_xsd[];
+extern const size_t data_ijw_jw302_xsd_len;
+extern const unsigned char data_ijw_jw305_xsd[];
+extern const size_t data_ijw_jw305_xsd_len;
+extern const unsigned char data_ijw_jw306_xsd[];
+extern const size_t data_ijw_jw306_xsd_len;
+extern const unsigned char data_ijw_jw307_xsd[];
+extern const size_t data_ijw_jw307_xsd_len;
+extern const unsigned char data_ijw_jw308_xsd[];
+extern const size_t data_ijw_jw308_xsd_len;
+extern const unsigned char data_ijw_jw315_xsd[];
+extern const size_t data_ijw_jw315_xsd_len;
+extern const unsigned char data_ijw_jw316_xsd[];
+extern const size_t data_ijw_jw316_xsd_len;
+extern const unsigned char data_ijw_jw317_xsd[];
+extern const size_t data_ijw_jw317_xsd_len;
+extern const unsigned char data_ijw_jw318_xsd[];
+extern const size_t data_ijw_jw318_xsd_len;
+extern const unsigned char data_ijw_jw319_xsd[];
+extern const size_t data_ijw_jw319_xsd_len;
+extern const unsigned char data_ijw_jw320_xsd[];
+extern const size_t data_ijw_jw320_xsd_len;
+extern const unsigned char data_ijw_jw323_xsd[];
+extern const size_t data_ijw_jw323_xsd_len;
+extern const unsigned char data_ijw_jw325_xsd[];
+extern const size_t data_ijw_jw325_xsd_len;
+
 #endif
