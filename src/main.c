@@ -31,6 +31,8 @@
 #include "domain/audit.h"
 #include "domain/datum.h"
 #include "domain/kpi.h"
+#include "ijw/bericht.h"
+#include "ijw/intern.h"
 #include "ijw/xml.h"
 #include "steer/kalibratie.h"
 #include "steer/kpi_rapport.h"
@@ -1619,10 +1621,14 @@ static const char ijw_hulp[] =
 	"      een ongeldig bestand een regel per bevinding\n"
 	"        CODE BESTAND:REGEL PAD: MELDING\n"
 	"      met CODE XSD (niet welgevormd, DOCTYPE, geen iJw-bericht of niet volgens\n"
-	"      het XSD), OP179 (groter dan 25 MB) of OP192 (geen UTF-8, of een BOM).\n"
+	"      het XSD), OP179 (groter dan 25 MB) of OP192 (geen UTF-8, of een BOM);\n"
+	"      een bericht dat het XSD doorstaat, wordt daarna getoetst aan de regels\n"
+	"      binnen het bericht (controleniveau 2, TR/CD/CS, retourcode 0001) voor de\n"
+	"      berichten die de gemeente ontvangt (305, 307, 315, 317, 323); CODE is dan\n"
+	"      de regelcode, bijvoorbeeld CS003. Regels die de database nodig hebben\n"
+	"      (controleniveau 3 en 4) toetst validate niet.\n"
 	"      Afsluitcode 0 als alle bestanden geldig zijn, 1 bij een bevinding,\n"
-	"      2 als een bestand ontbreekt of niet te lezen is.\n"
-	"De regels van de standaard (TR/CD/CS) controleert validate nog niet.\n";
+	"      2 als een bestand ontbreekt of niet te lezen is.\n";
 
 /* The whole file in a new buffer (the caller frees it), at most
  * IJW_XML_MAX_BYTES + 1 bytes: one byte more than allowed is enough to
@@ -1686,6 +1692,39 @@ static int lees_bestand(const char *cmd, const char *pad, char **data, size_t *l
 	return 0;
 }
 
+/* Control level 2 on an XSD-valid document: read it as a typed message
+ * and run the in-message rules; the findings are added to d. 0 none, 1
+ * findings, -1 system failure with the reason in err. */
+static int ijw_regels_controleer(struct ijw_document *d, char *err, size_t n)
+{
+	struct ijw_bericht *b = NULL;
+	struct bericht_fout bf;
+	size_t k = 0;
+	int v;
+
+	if (bericht_lees(d->doc, &b, &bf) != 0) {
+		/* The schema passed it, so the typed reader should too. */
+		snprintf(err, n, "het bericht is geldig volgens het XSD maar niet te lezen (%s: %s)",
+			 bf.plek, bf.melding);
+		return -1;
+	}
+	/* A valid document has no findings yet; the list is ours to replace. */
+	free(d->bevindingen);
+	d->n_bevindingen = 0;
+	d->bevindingen = calloc(IJW_BEVINDINGEN_MAX, sizeof *d->bevindingen);
+	if (!d->bevindingen) {
+		bericht_vrij(b);
+		snprintf(err, n, "onvoldoende geheugen");
+		return -1;
+	}
+	v = ijw_intern_controleer(b, d->bevindingen, IJW_BEVINDINGEN_MAX, &k);
+	d->n_bevindingen = k;
+	bericht_vrij(b);
+	if (v < 0)
+		snprintf(err, n, "onvoldoende geheugen bij de regelcontrole");
+	return v;
+}
+
 static int cmd_ijw_validate(int argc, char **argv)
 {
 	const char *cmd = "ijw validate";
@@ -1715,6 +1754,8 @@ static int cmd_ijw_validate(int argc, char **argv)
 		}
 		v = ijw_xml_controleer(&d, data, len, err, sizeof err);
 		free(data);
+		if (v == 0)
+			v = ijw_regels_controleer(&d, err, sizeof err);
 		if (v < 0) {
 			fout(cmd, "%s: %s", argv[i], err);
 			if (rc == AFSLUIT_GOED)

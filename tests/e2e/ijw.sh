@@ -13,7 +13,8 @@ if [ ! -f "$V/JW301.xml" ]; then
 	echo "not ok voorbeelden: $V/JW301.xml ontbreekt (shared staat in ../shared van de repository)"
 	exit 1
 fi
-GELDIG=(301 302 305 306 307 308 316 317 319 320 323 325)
+# XSD-valid and without a finding of the in-message rules (control level 2).
+GELDIG=(301 302 305 306 307 308 316 319 320 325)
 
 # ---- valid examples: one line each, exit 0 ---------------------------------
 
@@ -26,12 +27,24 @@ for n in "${GELDIG[@]}"; do
 	bestanden+=("$V/JW$n.xml")
 done
 run "$J" ijw validate "${bestanden[@]}"
-if [ "$rc" -eq 0 ] && [ "$(grep -c ': geldig (JW' <<<"$out")" -eq 12 ] &&
-	[ "$(wc -l <<<"$out")" -eq 12 ]; then
+if [ "$rc" -eq 0 ] && [ "$(grep -c ': geldig (JW' <<<"$out")" -eq 10 ] &&
+	[ "$(wc -l <<<"$out")" -eq 10 ]; then
 	ok alle_geldige_samen
 else
-	not_ok alle_geldige_samen "exit $rc, verwacht 0 en 12 regels 'geldig'"
+	not_ok alle_geldige_samen "exit $rc, verwacht 0 en 10 regels 'geldig'"
 fi
+
+# ---- the two examples that pass the XSD but break an in-message rule --------
+
+expect jw317_cs003 1 \
+	"CS003 $V/JW317.xml /Bericht/Client/Verzoek/NieuweProducten/NieuwProduct/Einddatum: Einddatum 2024-02-28 ligt voor" \
+	-- "$J" ijw validate "$V/JW317.xml"
+check_een_regel() { [ "$(wc -l <<<"$out")" -eq 1 ]; }
+if check_een_regel; then ok jw317_alleen_cs003; else not_ok jw317_alleen_cs003 "meer dan een bevinding"; fi
+expect jw323_tr101 1 \
+	"TR101 $V/JW323.xml /Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[3]: " \
+	-- "$J" ijw validate "$V/JW323.xml"
+if check_een_regel; then ok jw323_alleen_tr101; else not_ok jw323_alleen_tr101 "meer dan een bevinding"; fi
 
 # ---- the two examples that break the XSD: a finding per line, exit 1 --------
 
@@ -43,13 +56,14 @@ expect jw318_retourcode 1 \
 	"XSD $V/JW318.xml:33 /Bericht/Client/Verzoek/RetourCode: XSD-fout: element op deze plaats niet toegestaan" \
 	-- "$J" ijw validate "$V/JW318.xml"
 
-# All 14 together: 12 valid lines, 3 findings, exit 1.
+# All 14 together: 10 valid lines, 3 XSD findings, CS003 and TR101, exit 1.
 run "$J" ijw validate "$V"/*.xml
-if [ "$rc" -eq 1 ] && [ "$(grep -c ': geldig (JW' <<<"$out")" -eq 12 ] &&
-	[ "$(grep -c '^XSD ' <<<"$out")" -eq 3 ]; then
+if [ "$rc" -eq 1 ] && [ "$(grep -c ': geldig (JW' <<<"$out")" -eq 10 ] &&
+	[ "$(grep -c '^XSD ' <<<"$out")" -eq 3 ] && [ "$(grep -c '^CS003 ' <<<"$out")" -eq 1 ] &&
+	[ "$(grep -c '^TR101 ' <<<"$out")" -eq 1 ] && [ "$(wc -l <<<"$out")" -eq 15 ]; then
 	ok alle_voorbeelden
 else
-	not_ok alle_voorbeelden "exit $rc, verwacht 1 met 12 geldige bestanden en 3 XSD-bevindingen"
+	not_ok alle_voorbeelden "exit $rc, verwacht 1: 10 geldig, 3 XSD, CS003, TR101"
 fi
 
 # ---- hostile files: refused with a finding, exit 1 ------------------------------
