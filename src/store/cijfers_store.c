@@ -8,6 +8,7 @@
 
 #include "domain/datum.h"
 #include "store/driver.h"
+#include "store/rij.h"
 #include "store/store.h"
 #include "store/store_intern.h"
 
@@ -21,26 +22,6 @@ static const struct sql_stmt cijfers_capaciteit = {
 	"SELECT id, agb, productcode, peildatum, vrije_plaatsen, crisis_gereserveerd "
 	"FROM capaciteit ORDER BY agb, peildatum, productcode, id",
 };
-
-static int fail(struct store *st, int rc)
-{
-	if (rc < 0)
-		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
-	return rc;
-}
-
-/* Column col as text into dst (NULL reads as ""; cut at n - 1). */
-static void tekst(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
-{
-	const char *v = st->drv->column_text(s, col);
-	size_t len = v ? strlen(v) : 0;
-
-	if (len >= n)
-		len = n - 1;
-	if (len)
-		memcpy(dst, v, len);
-	dst[len] = '\0';
-}
 
 /* Room for one more element of size sz in *arr (capacity *cap, count n). */
 static int ruimte(struct store *st, void **arr, size_t *cap, size_t n, size_t sz)
@@ -90,16 +71,16 @@ int store_cijfers_aanbieders(struct store *st, struct aanbieder **out, size_t *n
 	*out = NULL;
 	*n = 0;
 	if (!s)
-		return fail(st, -2);
-	while ((rc = fail(st, st->drv->step(s))) == 1) {
+		return rij_fout(st, -2);
+	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
 		struct aanbieder *a;
 
 		if ((rc = ruimte(st, &arr, &cap, cnt, sizeof *a)) < 0)
 			break;
 		a = (struct aanbieder *)arr + cnt++;
 		memset(a, 0, sizeof *a);
-		tekst(st, s, 0, a->agb, sizeof a->agb);
-		tekst(st, s, 1, a->naam, sizeof a->naam);
+		rij_kolom_tekst(st, s, 0, a->agb, sizeof a->agb);
+		rij_kolom_tekst(st, s, 1, a->naam, sizeof a->naam);
 		a->netwerk_id = st->drv->column_int64(s, 2);
 	}
 	st->drv->reset(s);
@@ -123,8 +104,8 @@ int store_cijfers_capaciteit(struct store *st, struct capaciteit **out, size_t *
 	*out = NULL;
 	*n = 0;
 	if (!s)
-		return fail(st, -2);
-	while ((rc = fail(st, st->drv->step(s))) == 1) {
+		return rij_fout(st, -2);
+	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
 		struct capaciteit *c;
 
 		if ((rc = ruimte(st, &arr, &cap, cnt, sizeof *c)) < 0)
@@ -132,9 +113,9 @@ int store_cijfers_capaciteit(struct store *st, struct capaciteit **out, size_t *
 		c = (struct capaciteit *)arr + cnt++;
 		memset(c, 0, sizeof *c);
 		c->id = st->drv->column_int64(s, 0);
-		tekst(st, s, 1, c->agb, sizeof c->agb);
-		tekst(st, s, 2, c->productcode, sizeof c->productcode);
-		tekst(st, s, 3, datum, sizeof datum);
+		rij_kolom_tekst(st, s, 1, c->agb, sizeof c->agb);
+		rij_kolom_tekst(st, s, 2, c->productcode, sizeof c->productcode);
+		rij_kolom_tekst(st, s, 3, datum, sizeof datum);
 		if (datum_parse(datum, &c->peildatum) < 0) {
 			snprintf(st->err, sizeof st->err, "capaciteit %lld: peildatum '%s' is geen "
 				 "datum JJJJ-MM-DD", (long long)c->id, datum);

@@ -1,0 +1,71 @@
+/* rij: see rij.h. */
+#include "store/rij.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/store.h"
+
+int rij_fout(struct store *st, int rc)
+{
+	if (rc < 0)
+		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
+	return rc;
+}
+
+void rij_kolom_tekst(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
+{
+	const char *v = st->drv->column_text(s, col);
+	size_t len = v ? strlen(v) : 0;
+
+	if (len >= n)
+		len = n - 1;
+	if (len)
+		memcpy(dst, v, len);
+	dst[len] = '\0';
+}
+
+int rij_kolom_past(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
+{
+	const char *v = st->drv->column_text(s, col);
+	size_t len = v ? strlen(v) : 0;
+
+	if (len >= n)
+		return store_set_error(st, "kolom %d: waarde van %zu tekens past niet in %zu",
+				       col, len, n - 1);
+	memcpy(dst, v ? v : "", len + 1);
+	return 0;
+}
+
+int64_t rij_getal(struct rij *r)
+{
+	return r->st->drv->column_int64(r->s, r->col++);
+}
+
+int rij_is_null(const struct rij *r)
+{
+	return r->st->drv->column_is_null(r->s, r->col);
+}
+
+void rij_tekst(struct rij *r, char *dst, size_t n)
+{
+	rij_kolom_tekst(r->st, r->s, r->col++, dst, n);
+}
+
+dag_t rij_datum(struct rij *r)
+{
+	int col = r->col++;
+	const char *v = r->st->drv->column_text(r->s, col);
+	dag_t d;
+
+	if (!v)
+		return DAG_GEEN;
+	if (datum_parse(v, &d) == 0)
+		return d;
+	if (r->rc == 0) {
+		snprintf(r->st->err, sizeof r->st->err,
+			 "%s: kolom %d bevat '%.20s', geen datum JJJJ-MM-DD", r->q->name, col + 1, v);
+		r->rc = -2;
+	}
+	return DAG_GEEN;
+}
