@@ -78,6 +78,13 @@ not_ok() {
 	printf '%s\n' "$out" | head -n 20 | sed 's/^/#   | /'
 }
 
+# check NAME CONDITION...: ok when the condition (a command) holds.
+check() {
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
+}
+
 # expect NAME RC [TEXT...] -- CMD...: exit status RC and every TEXT
 # (a fixed string) in the output.
 expect() {
