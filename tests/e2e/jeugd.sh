@@ -233,15 +233,5 @@ check pagina_lijst_400 [ "$code" = 400 ]
 run "$J" audit verify --db "$DB"
 check audit_verify [ "$rc" = 0 ]
 
-kill -TERM "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"
-src=$?
-out=$(cat "$T/serve.err")
-check serve_stopt [ "$src" = 0 ]
-if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error' "$T/serve.err"; then
-	not_ok serve_sanitizer
-else
-	ok serve_sanitizer
-fi
+stop_server
 check serve_geen_bsn_in_log bash -c '! grep -qF "$1" "$2"' _ "$BSN" "$T/serve.err"

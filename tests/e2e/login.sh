@@ -172,14 +172,4 @@ check terug_veld_geweigerd bash -c '! grep -q "name=\"terug\"" <<<"$1"' _ "$body
 # ---- the server is still healthy -----------------------------------------------------
 haal "$T/x.jar" /gezondheid
 check gezondheid_200 [ "$code" = 200 ]
-kill -TERM "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"
-src=$?
-out=$(cat "$T/serve.err")
-check serve_stopt [ "$src" = 0 ]
-if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error' "$T/serve.err"; then
-	not_ok serve_sanitizer
-else
-	ok serve_sanitizer
-fi
+stop_server

@@ -316,14 +316,4 @@ check p_contracten_aanbieder_ander_404 [ "$code" = 404 ]
 # ---- the server is still healthy -----------------------------------------------------
 haal "$P" /gezondheid
 check gezondheid_200 [ "$code" = 200 ]
-kill -TERM "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"
-src=$?
-out=$(cat "$T/serve.err")
-check serve_stopt [ "$src" = 0 ]
-if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error' "$T/serve.err"; then
-	not_ok serve_sanitizer
-else
-	ok serve_sanitizer
-fi
+stop_server

@@ -215,3 +215,21 @@ start_server() {
 	ok "$naam"
 	B="http://127.0.0.1:$poort"
 }
+
+# stop_server: end the server of start_server with TERM (waiting up to
+# 5 s); reports serve_stopt (exit status 0) and serve_sanitizer (no
+# sanitizer report in its log, $T/serve.err).
+stop_server() {
+	local src
+	kill -TERM "$pid"
+	for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+	wait "$pid"
+	src=$?
+	out=$(cat "$T/serve.err")
+	check serve_stopt [ "$src" = 0 ]
+	if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error' "$T/serve.err"; then
+		not_ok serve_sanitizer
+	else
+		ok serve_sanitizer
+	fi
+}
