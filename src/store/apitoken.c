@@ -2,7 +2,6 @@
 #include "store/apitoken.h"
 
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store/driver.h"
@@ -61,48 +60,33 @@ int store_api_token_nieuw(struct store *st, const struct api_token *t)
 	return store_api_token_maak(st, t);
 }
 
+/* A longer value is an error rather than cut: names and timestamps the
+ * schema bounds. */
+static void vul_token(struct rij *r, void *e)
+{
+	struct api_token *t = e;
+
+	if (rij_kolom_past(r->st, r->s, 0, t->naam, sizeof t->naam) < 0 ||
+	    rij_kolom_past(r->st, r->s, 1, t->soort, sizeof t->soort) < 0 ||
+	    rij_kolom_past(r->st, r->s, 2, t->waarde, sizeof t->waarde) < 0 ||
+	    rij_kolom_past(r->st, r->s, 3, t->aangemaakt, sizeof t->aangemaakt) < 0 ||
+	    rij_kolom_past(r->st, r->s, 4, t->ingetrokken, sizeof t->ingetrokken) < 0)
+		r->rc = -2;
+}
+
 int store_api_token_list(struct store *st, struct api_token **out)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, &api_token_lijst);
-	struct api_token *arr = NULL;
-	size_t cnt = 0, cap = 0;
+	void *arr = NULL;
+	size_t n;
 	int rc;
 
 	*out = NULL;
 	if (!s)
 		return rij_fout(st, -2);
-	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
-		struct api_token *t;
-
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			void *p = nc > INT32_MAX / sizeof *arr ? NULL : realloc(arr, nc * sizeof *arr);
-
-			if (!p) {
-				rc = store_set_error(st, "onvoldoende geheugen voor %zu API-tokens", nc);
-				break;
-			}
-			arr = p;
-			cap = nc;
-		}
-		t = &arr[cnt++];
-		memset(t, 0, sizeof *t);
-		if (rij_kolom_past(st, s, 0, t->naam, sizeof t->naam) < 0 ||
-		    rij_kolom_past(st, s, 1, t->soort, sizeof t->soort) < 0 ||
-		    rij_kolom_past(st, s, 2, t->waarde, sizeof t->waarde) < 0 ||
-		    rij_kolom_past(st, s, 3, t->aangemaakt, sizeof t->aangemaakt) < 0 ||
-		    rij_kolom_past(st, s, 4, t->ingetrokken, sizeof t->ingetrokken) < 0) {
-			rc = -2;
-			break;
-		}
-	}
-	st->drv->reset(s);
-	if (rc < 0) {
-		free(arr);
-		return rc;
-	}
+	rc = rij_alle(st, &api_token_lijst, s, sizeof **out, vul_token, &arr, &n);
 	*out = arr;
-	return (int)cnt;
+	return rc;
 }
 
 int store_api_token_intrekken_naam(struct store *st, const char *naam)

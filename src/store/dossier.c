@@ -158,18 +158,13 @@ static const struct sql_stmt dossier_prestaties = {
 	"WHERE p.jeugdige_id = $1 AND ($2 = '' OR d.agb = $2) ORDER BY p.periode_begin, p.id",
 };
 
-typedef void (*vul_fn)(struct rij *r, void *e);
-
 /* The rows of q for youth id (and $2 = agb when agb is not NULL), each
  * of grootte bytes filled by vul, into a new array *out of *n. Returns
  * *n or -1/-2 (then *out is NULL, *n 0). */
 static int lees(struct store *st, const struct sql_stmt *q, int64_t id, const char *agb,
-		size_t grootte, vul_fn vul, void **out, size_t *n)
+		size_t grootte, rij_vul_fn vul, void **out, size_t *n)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, q);
-	unsigned char *arr = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -179,38 +174,7 @@ static int lees(struct store *st, const struct sql_stmt *q, int64_t id, const ch
 		st->drv->reset(s);
 		return rij_fout(st, -2);
 	}
-	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
-		struct rij r = { st, s, q, 0, 0 };
-
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			void *p = nc > INT32_MAX / grootte ? NULL : realloc(arr, nc * grootte);
-
-			if (!p) {
-				snprintf(st->err, sizeof st->err, "onvoldoende geheugen (%s, %zu rijen)",
-					 q->name, nc);
-				rc = -2;
-				break;
-			}
-			arr = p;
-			cap = nc;
-		}
-		memset(arr + cnt * grootte, 0, grootte);
-		vul(&r, arr + cnt * grootte);
-		if (r.rc < 0) {
-			rc = r.rc;
-			break;
-		}
-		cnt++;
-	}
-	st->drv->reset(s);
-	if (rc < 0) {
-		free(arr);
-		return rc;
-	}
-	*out = arr;
-	*n = cnt;
-	return (int)cnt;
+	return rij_alle(st, q, s, grootte, vul, out, n);
 }
 
 /* ---- the list ------------------------------------------------------------- */
@@ -291,8 +255,7 @@ int store_jeugdigen(struct store *st, const struct dossier_scope *s,
 	const char *zoek = z->zoek ? z->zoek : "", *bsn = "";
 	const struct sql_stmt *q;
 	struct db_stmt *p;
-	struct dossier_regel *arr = NULL;
-	size_t cnt = 0, cap = 0;
+	void *m = NULL;
 	int rc;
 
 	*out = NULL;
@@ -333,38 +296,10 @@ int store_jeugdigen(struct store *st, const struct dossier_scope *s,
 		st->drv->reset(p);
 		return rij_fout(st, -2);
 	}
-	while ((rc = rij_fout(st, st->drv->step(p))) == 1) {
-		struct rij r = { st, p, q, 0, 0 };
-
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 32;
-			void *m = nc > INT32_MAX / sizeof *arr ? NULL : realloc(arr, nc * sizeof *arr);
-
-			if (!m) {
-				snprintf(st->err, sizeof st->err, "onvoldoende geheugen voor %zu jeugdigen",
-					 nc);
-				rc = -2;
-				break;
-			}
-			arr = m;
-			cap = nc;
-		}
-		memset(&arr[cnt], 0, sizeof arr[cnt]);
-		vul_regel(&r, &arr[cnt]);
-		if (r.rc < 0) {
-			rc = r.rc;
-			break;
-		}
-		cnt++;
-	}
-	st->drv->reset(p);
-	if (rc < 0) {
-		free(arr);
-		return rc;
-	}
-	*out = arr;
-	*n = cnt;
-	return (int)cnt;
+	/* Through m: rij_alle writes a void *, not a typed pointer. */
+	rc = rij_alle(st, q, p, sizeof **out, vul_regel, &m, n);
+	*out = m;
+	return rc;
 }
 
 /* ---- one youth's file --------------------------------------------------- */

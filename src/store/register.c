@@ -166,65 +166,6 @@ int register_like_patroon(const char *zoek, bool bevat, char out[REGISTER_PATROO
 	return 0;
 }
 
-/* Room for one more element of size sz in *arr (cnt in use, *cap
- * allocated); 0, or -2 with a message. */
-static int groei(struct store *st, void **arr, size_t *cap, size_t cnt, size_t sz)
-{
-	size_t nc;
-	void *p;
-
-	if (cnt < *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 16;
-	p = nc > INT32_MAX / sz ? NULL : realloc(*arr, nc * sz);
-	if (!p) {
-		snprintf(st->err, sizeof st->err, "onvoldoende geheugen voor %zu registerregels", nc);
-		return -2;
-	}
-	*arr = p;
-	*cap = nc;
-	return 0;
-}
-
-typedef void (*vul_fn)(struct rij *r, void *e);
-
-/* Step s, the bound statement q, to its end, each row into a new element
- * (of size sz, zeroed, filled by vul) of *out; reset s. The number of
- * rows, or -1/-2 (then *out is NULL, *n 0). */
-static int lees_alles(struct store *st, const struct sql_stmt *q, struct db_stmt *s, size_t sz,
-		      vul_fn vul, void **out, size_t *n)
-{
-	void *arr = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-
-	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
-		struct rij r = { st, s, q, 0, 0 };
-		void *e;
-
-		rc = groei(st, &arr, &cap, cnt, sz);
-		if (rc < 0)
-			break;
-		e = (char *)arr + cnt++ * sz;
-		memset(e, 0, sz);
-		vul(&r, e);
-		if (r.rc < 0) {
-			rc = r.rc;
-			break;
-		}
-	}
-	st->drv->reset(s);
-	if (rc < 0) {
-		free(arr);
-		*out = NULL;
-		*n = 0;
-		return rc;
-	}
-	*out = arr;
-	*n = cnt;
-	return cnt > INT32_MAX ? INT32_MAX : (int)cnt;
-}
-
 /* Bind text, or NULL for NULL / "". */
 static int bind_tekst(struct store *st, struct db_stmt *s, int pos, const char *v)
 {
@@ -306,13 +247,13 @@ int store_gemeenten(struct store *st, struct gemeente **out, size_t *n)
 	*n = 0;
 	if (!s)
 		return -2;
-	return lees_alles(st, &register_gemeenten, s, sizeof **out, vul_gemeente, (void **)out, n);
+	return rij_alle(st, &register_gemeenten, s, sizeof **out, vul_gemeente, (void **)out, n);
 }
 
 /* One row of q bound to the text key into *out (size sz) by vul: 1 found,
  * 0 not, -1/-2. */
 static int een(struct store *st, const struct sql_stmt *q, const char *sleutel, size_t sz,
-	       vul_fn vul, void *out)
+	       rij_vul_fn vul, void *out)
 {
 	struct db_stmt *s = bereid(st, q);
 	int rc;
@@ -359,7 +300,7 @@ int store_gemeente_deelname(struct store *st, const char *code, struct deelname 
 		return -2;
 	if (st->drv->bind_text(s, 1, code) < 0)
 		return bind_fout(st, s);
-	return lees_alles(st, &register_deelname, s, sizeof **out, vul_deelname, (void **)out, n);
+	return rij_alle(st, &register_deelname, s, sizeof **out, vul_deelname, (void **)out, n);
 }
 
 static void vul_team(struct rij *r, void *e)
@@ -383,7 +324,7 @@ int store_lokale_teams(struct store *st, const char *gemeente, struct register_t
 		return -2;
 	if (bind_tekst(st, s, 1, gemeente) < 0)
 		return bind_fout(st, s);
-	return lees_alles(st, &register_teams, s, sizeof **out, vul_team, (void **)out, n);
+	return rij_alle(st, &register_teams, s, sizeof **out, vul_team, (void **)out, n);
 }
 
 static void vul_netwerk(struct rij *r, void *e)
@@ -402,7 +343,7 @@ int store_netwerken(struct store *st, struct netwerk **out, size_t *n)
 	*n = 0;
 	if (!s)
 		return -2;
-	return lees_alles(st, &register_netwerken, s, sizeof **out, vul_netwerk, (void **)out, n);
+	return rij_alle(st, &register_netwerken, s, sizeof **out, vul_netwerk, (void **)out, n);
 }
 
 static void vul_aanbieder(struct rij *r, void *e)
@@ -473,7 +414,7 @@ int store_aanbieders(struct store *st, const struct register_aanbieder_filter *f
 	}
 	if (st->drv->bind_int64(s, 5, f->limit) < 0 || st->drv->bind_int64(s, 6, f->offset) < 0)
 		return bind_fout(st, s);
-	return lees_alles(st, q, s, sizeof **out, vul_aanbieder, (void **)out, n);
+	return rij_alle(st, q, s, sizeof **out, vul_aanbieder, (void **)out, n);
 }
 
 int store_aanbieder(struct store *st, const char *agb, struct register_aanbieder *out)
@@ -561,13 +502,15 @@ int store_contracten(struct store *st, const struct register_contract_filter *f,
 	s = bereid(st, &register_contracten);
 	if (!s || bind_contract_filter(st, s, f, true) < 0)
 		return -2;
-	rc = lees_alles(st, &register_contracten, s, sizeof *out->c, vul_contract, (void **)&out->c, &out->n);
+	rc = rij_alle(st, &register_contracten, s, sizeof *out->c, vul_contract, (void **)&out->c,
+		      &out->n);
 	if (rc < 0)
 		return rc;
 	s = bereid(st, &register_tarieven);
 	if (!s || bind_contract_filter(st, s, f, true) < 0)
 		return -2;
-	rc = lees_alles(st, &register_tarieven, s, sizeof *out->t, vul_tarief, (void **)&out->t, &out->n_t);
+	rc = rij_alle(st, &register_tarieven, s, sizeof *out->t, vul_tarief, (void **)&out->t,
+		      &out->n_t);
 	if (rc < 0)
 		return rc;
 	for (size_t i = 0; i < out->n; i++)
@@ -649,7 +592,7 @@ int store_producten(struct store *st, const struct register_product_filter *f,
 	}
 	if (st->drv->bind_int64(s, 5, f->limit) < 0 || st->drv->bind_int64(s, 6, f->offset) < 0)
 		return bind_fout(st, s);
-	return lees_alles(st, q, s, sizeof **out, vul_product, (void **)out, n);
+	return rij_alle(st, q, s, sizeof **out, vul_product, (void **)out, n);
 }
 
 const char *store_backend(const struct store *st)

@@ -2,6 +2,7 @@
 #include "store/rij.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store.h"
@@ -68,4 +69,57 @@ dag_t rij_datum(struct rij *r)
 		r->rc = -2;
 	}
 	return DAG_GEEN;
+}
+
+/* Room for element n of *arr (capacity *cap, elements of sz bytes),
+ * doubling so that a load of n rows costs O(n) copying. */
+static int groei(struct store *st, const struct sql_stmt *q, void **arr, size_t *cap, size_t n,
+		 size_t sz)
+{
+	size_t nc;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	nc = *cap ? *cap * 2 : 16;
+	p = nc < *cap || nc > SIZE_MAX / sz ? NULL : realloc(*arr, nc * sz);
+	if (!p)
+		return store_set_error(st, "%s: onvoldoende geheugen voor %zu rijen", q->name, nc);
+	*arr = p;
+	*cap = nc;
+	return 0;
+}
+
+int rij_alle(struct store *st, const struct sql_stmt *q, struct db_stmt *s, size_t sz,
+	     rij_vul_fn vul, void **out, size_t *n)
+{
+	void *arr = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc;
+
+	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
+		struct rij r = { st, s, q, 0, 0 };
+		void *e;
+
+		rc = groei(st, q, &arr, &cap, cnt, sz);
+		if (rc < 0)
+			break;
+		e = (char *)arr + cnt * sz;
+		memset(e, 0, sz);
+		vul(&r, e);
+		rc = r.rc;
+		if (rc < 0)
+			break;
+		cnt++;
+	}
+	st->drv->reset(s);
+	if (rc < 0) {
+		free(arr);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	*out = arr;
+	*n = cnt;
+	return cnt > INT32_MAX ? INT32_MAX : (int)cnt;
 }

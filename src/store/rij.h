@@ -53,4 +53,14 @@ void rij_tekst(struct rij *r, char *dst, size_t n);
  * that is not a date also reads as DAG_GEEN and sets r->rc to -2. */
 dag_t rij_datum(struct rij *r);
 
+/* Fills the zeroed element e from the row r (a failure in r->rc). */
+typedef void (*rij_vul_fn)(struct rij *r, void *e);
+
+/* Step s, the prepared and bound statement q, to its end, each row into
+ * a new zeroed element of sz bytes filled by vul, in an array the caller
+ * frees (*out, *n); reset s. Returns the number of rows (INT32_MAX at
+ * most), or -1/-2 with the message in st->err (then *out is NULL, *n 0). */
+int rij_alle(struct store *st, const struct sql_stmt *q, struct db_stmt *s, size_t sz,
+	     rij_vul_fn vul, void **out, size_t *n);
+
 #endif

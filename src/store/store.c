@@ -1005,67 +1005,19 @@ int store_put_perspectiefplan(struct store *st, const struct perspectiefplan *p)
 
 /* ---- the indicator load -------------------------------------------------- */
 
-/* Make room for element n of an array of elements of size sz, doubling
- * the capacity so a load of n rows costs O(n) copying. Returns the
- * (possibly moved) array, or NULL with arr still valid. */
-static void *grow(struct store *st, void *arr, size_t *cap, size_t n, size_t sz)
-{
-	size_t nc;
-	void *p;
-
-	if (n < *cap)
-		return arr;
-	nc = *cap ? *cap * 2 : 256;
-	if (nc < *cap || nc > SIZE_MAX / sz) {
-		snprintf(st->err, sizeof st->err, "te veel rijen om te laden");
-		return NULL;
-	}
-	p = realloc(arr, nc * sz);
-	if (!p) {
-		snprintf(st->err, sizeof st->err, "onvoldoende geheugen voor %zu rijen", nc);
-		return NULL;
-	}
-	*cap = nc;
-	return p;
-}
-
-/* The loop every loader shares: step through q's rows, growing arr and
- * calling fill(row, element) for each. On return *arrp / *np hold what
- * was read (also on failure, so the caller can free it). */
-typedef void (*fill_fn)(struct rij *r, void *elem);
-
-static int load(struct store *st, const struct sql_stmt *q, size_t sz, fill_fn fill,
+/* The rows of q (no parameters), each filled by fill, into *arrp / *np
+ * (the caller frees *arrp). 0 or -1/-2. */
+static int load(struct store *st, const struct sql_stmt *q, size_t sz, rij_vul_fn fill,
 		void **arrp, size_t *np)
 {
 	struct db_stmt *s = prep(st, q);
-	char *arr = NULL;
-	size_t n = 0, cap = 0;
 	int rc;
 
 	*arrp = NULL;
 	*np = 0;
 	if (!s)
 		return -2;
-	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
-		struct rij r = { st, s, q, 0, 0 };
-		void *p = grow(st, arr, &cap, n, sz);
-
-		if (!p) {
-			rc = -2;
-			break;
-		}
-		arr = p;
-		memset(arr + n * sz, 0, sz);
-		fill(&r, arr + n * sz);
-		if (r.rc < 0) {
-			rc = r.rc;
-			break;
-		}
-		n++;
-	}
-	st->drv->reset(s);
-	*arrp = arr;
-	*np = n;
+	rc = rij_alle(st, q, s, sz, fill, arrp, np);
 	return rc < 0 ? rc : 0;
 }
 
