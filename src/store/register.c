@@ -228,17 +228,6 @@ int store_segmenten(struct store *st, char namen[SEGMENT_AANTAL][NAAM_LEN])
 	return rc < 0 ? rc : n;
 }
 
-static void vul_gemeente(struct rij *r, void *e)
-{
-	struct gemeente *g = e;
-
-	rij_tekst(r, g->code, sizeof g->code);
-	rij_tekst(r, g->naam, sizeof g->naam);
-	rij_tekst(r, g->subregio, sizeof g->subregio);
-	g->inwoners = rij_getal(r);
-	g->jeugdigen_0_17 = rij_getal(r);
-}
-
 int store_gemeenten(struct store *st, struct gemeente **out, size_t *n)
 {
 	struct db_stmt *s = bereid(st, &register_gemeenten);
@@ -247,7 +236,8 @@ int store_gemeenten(struct store *st, struct gemeente **out, size_t *n)
 	*n = 0;
 	if (!s)
 		return -2;
-	return rij_alle(st, &register_gemeenten, s, sizeof **out, vul_gemeente, (void **)out, n);
+	return rij_alle(st, &register_gemeenten, s, sizeof **out, rij_vul_gemeente, (void **)out,
+			n);
 }
 
 /* One row of q bound to the text key into *out (size sz) by vul: 1 found,
@@ -277,7 +267,7 @@ static int een(struct store *st, const struct sql_stmt *q, const char *sleutel, 
 
 int store_gemeente(struct store *st, const char *code, struct gemeente *out)
 {
-	return een(st, &register_gemeente, code, sizeof *out, vul_gemeente, out);
+	return een(st, &register_gemeente, code, sizeof *out, rij_vul_gemeente, out);
 }
 
 static void vul_deelname(struct rij *r, void *e)

@@ -71,6 +71,17 @@ dag_t rij_datum(struct rij *r)
 	return DAG_GEEN;
 }
 
+void rij_vul_gemeente(struct rij *r, void *e)
+{
+	struct gemeente *g = e;
+
+	rij_tekst(r, g->code, sizeof g->code);
+	rij_tekst(r, g->naam, sizeof g->naam);
+	rij_tekst(r, g->subregio, sizeof g->subregio);
+	g->inwoners = rij_getal(r);
+	g->jeugdigen_0_17 = rij_getal(r);
+}
+
 /* Room for element n of *arr (capacity *cap, elements of sz bytes),
  * doubling so that a load of n rows costs O(n) copying. */
 static int groei(struct store *st, const struct sql_stmt *q, void **arr, size_t *cap, size_t n,

@@ -56,6 +56,10 @@ dag_t rij_datum(struct rij *r);
 /* Fills the zeroed element e from the row r (a failure in r->rc). */
 typedef void (*rij_vul_fn)(struct rij *r, void *e);
 
+/* A rij_vul_fn for a struct gemeente from the columns code, naam,
+ * subregio, inwoners, jeugdigen_0_17 (in that order). */
+void rij_vul_gemeente(struct rij *r, void *e);
+
 /* Step s, the prepared and bound statement q, to its end, each row into
  * a new zeroed element of sz bytes filled by vul, in an array the caller
  * frees (*out, *n); reset s. Returns the number of rows (INT32_MAX at

@@ -1021,17 +1021,6 @@ static int load(struct store *st, const struct sql_stmt *q, size_t sz, rij_vul_f
 	return rc < 0 ? rc : 0;
 }
 
-static void fill_gemeente(struct rij *r, void *e)
-{
-	struct gemeente *g = e;
-
-	rij_tekst(r, g->code, sizeof g->code);
-	rij_tekst(r, g->naam, sizeof g->naam);
-	rij_tekst(r, g->subregio, sizeof g->subregio);
-	g->inwoners = rij_getal(r);
-	g->jeugdigen_0_17 = rij_getal(r);
-}
-
 static void fill_jeugdige(struct rij *r, void *e)
 {
 	struct jeugdige *j = e;
@@ -1172,7 +1161,7 @@ int store_kpi_load(struct store *st, struct kpi_data *out)
 	own_tx = !st->drv->in_transaction(st->conn);
 	if (own_tx && (rc = rij_fout(st, st->drv->begin_read(st->conn))) < 0)
 		return rc;
-	rc = load(st, &kpi_gemeenten, sizeof(struct gemeente), fill_gemeente, &p[0], &n[0]);
+	rc = load(st, &kpi_gemeenten, sizeof(struct gemeente), rij_vul_gemeente, &p[0], &n[0]);
 	if (rc == 0)
 		rc = load(st, &kpi_jeugdigen, sizeof(struct jeugdige), fill_jeugdige, &p[1], &n[1]);
 	if (rc == 0)
