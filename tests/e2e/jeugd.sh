@@ -22,8 +22,7 @@ G=0546
 AGB=$(sql "$DB" "SELECT agb FROM traject WHERE agb IS NOT NULL GROUP BY agb ORDER BY count(*) DESC, agb LIMIT 1")
 
 maak() { # maak NAAM ROL [SCOPE-OPTIES]
-	run "$J" user add --db "$DB" --naam "$1" --rol "$2" "${@:3}" --wachtwoord-stdin <<<"$PW"
-	if [ "$rc" -eq 0 ]; then ok "jeugd_user_$1"; else not_ok "jeugd_user_$1"; fi
+	gebruiker "jeugd_user_$1" "$@"
 }
 maak j_regio regio
 maak j_gemeente gemeente --gemeente "$G"

@@ -20,8 +20,7 @@ expect login_demo 0 "regio gemaakt" -- "$J" demo --db "$DB" --scale 0.05 --until
 PW='correct paard batterij niet'
 PW2='ander geheim wachtwoord'
 for u in anna bert carla; do
-	run "$J" user add --db "$DB" --naam "$u" --rol regio --wachtwoord-stdin <<<"$PW"
-	if [ "$rc" -eq 0 ]; then ok "user_add_$u"; else not_ok "user_add_$u"; fi
+	gebruiker "user_add_$u" "$u" regio
 done
 
 start_server login_serve_start "$DB" 2

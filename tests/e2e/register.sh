@@ -22,11 +22,9 @@ PW='register wachtwoord voor de test'
 AGB=$(sql "$DB" "SELECT agb FROM contract GROUP BY agb ORDER BY count(*) DESC, agb LIMIT 1")
 AGB2=$(sql "$DB" "SELECT agb FROM contract WHERE agb <> '$AGB' ORDER BY agb LIMIT 1")
 for u in r_regio:regio r_beleid:beleid; do
-	run "$J" user add --db "$DB" --naam "${u%%:*}" --rol "${u#*:}" --wachtwoord-stdin <<<"$PW"
-	if [ "$rc" -eq 0 ]; then ok "user_${u%%:*}"; else not_ok "user_${u%%:*}"; fi
+	gebruiker "user_${u%%:*}" "${u%%:*}" "${u#*:}"
 done
-run "$J" user add --db "$DB" --naam r_aanbieder --rol aanbieder --aanbieder "$AGB" --wachtwoord-stdin <<<"$PW"
-if [ "$rc" -eq 0 ]; then ok user_r_aanbieder; else not_ok user_r_aanbieder; fi
+gebruiker user_r_aanbieder r_aanbieder aanbieder --aanbieder "$AGB"
 
 start_server register_serve "$DB" 2
 

@@ -85,6 +85,13 @@ check() {
 	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
 }
 
+# gebruiker TEST NAAM ROL [SCOPE-OPTIES...]: `user add` on $DB with the
+# password $PW; reports TEST.
+gebruiker() {
+	run "$J" user add --db "$DB" --naam "$2" --rol "$3" "${@:4}" --wachtwoord-stdin <<<"$PW"
+	if [ "$rc" -eq 0 ]; then ok "$1"; else not_ok "$1"; fi
+}
+
 # expect NAME RC [TEXT...] -- CMD...: exit status RC and every TEXT
 # (a fixed string) in the output.
 expect() {
