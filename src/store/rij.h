@@ -3,8 +3,9 @@
  * cijfers_store.c, apitoken.c, scope.c, kopie.c). Not for use outside
  * src/store/.
  *
- * Memory: nothing is allocated; text is copied into arrays the caller
- * owns, and a struct rij only borrows the store and the statement. */
+ * Memory: text is copied into arrays the caller owns, and a struct rij
+ * only borrows the store and the statement; rij_alle returns an array the
+ * caller frees. */
 #ifndef JR_STORE_RIJ_H
 #define JR_STORE_RIJ_H
 
