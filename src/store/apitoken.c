@@ -2,11 +2,10 @@
 #include "store/apitoken.h"
 
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/rij.h"
 #include "store/store_intern.h"
 
 static const struct sql_stmt api_token_naam_geldig = {
@@ -23,28 +22,6 @@ static const struct sql_stmt api_token_intrekken_naam = {
 	"UPDATE api_token SET ingetrokken = $2 WHERE naam = $1 AND ingetrokken IS NULL",
 };
 
-static int fout(struct store *st, int rc)
-{
-	if (rc < 0)
-		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
-	return rc;
-}
-
-/* Column col as text into dst[n]; NULL reads as "". A longer value is an
- * error rather than cut: these are names and timestamps the schema bounds. */
-static int kolom(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
-{
-	const char *v = st->drv->column_text(s, col);
-	size_t len = v ? strlen(v) : 0;
-
-	if (len >= n)
-		return store_set_error(st, "api_token: kolom %d van %zu tekens past niet in %zu",
-				       col, len, n - 1);
-	memcpy(dst, v ? v : "", len);
-	dst[len] = '\0';
-	return 0;
-}
-
 /* The number of valid tokens called naam. */
 static int geldig_met_naam(struct store *st, const char *naam)
 {
@@ -53,12 +30,12 @@ static int geldig_met_naam(struct store *st, const char *naam)
 	int rc;
 
 	if (!s)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	if (st->drv->bind_text(s, 1, naam) < 0) {
 		st->drv->reset(s);
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	}
-	rc = fout(st, st->drv->step(s));
+	rc = rij_fout(st, st->drv->step(s));
 	if (rc == 1)
 		n = st->drv->column_int64(s, 0);
 	st->drv->reset(s);
@@ -83,48 +60,33 @@ int store_api_token_nieuw(struct store *st, const struct api_token *t)
 	return store_api_token_maak(st, t);
 }
 
+/* A longer value is an error rather than cut: names and timestamps the
+ * schema bounds. */
+static void vul_token(struct rij *r, void *e)
+{
+	struct api_token *t = e;
+
+	if (rij_kolom_past(r->st, r->s, 0, t->naam, sizeof t->naam) < 0 ||
+	    rij_kolom_past(r->st, r->s, 1, t->soort, sizeof t->soort) < 0 ||
+	    rij_kolom_past(r->st, r->s, 2, t->waarde, sizeof t->waarde) < 0 ||
+	    rij_kolom_past(r->st, r->s, 3, t->aangemaakt, sizeof t->aangemaakt) < 0 ||
+	    rij_kolom_past(r->st, r->s, 4, t->ingetrokken, sizeof t->ingetrokken) < 0)
+		r->rc = -2;
+}
+
 int store_api_token_list(struct store *st, struct api_token **out)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, &api_token_lijst);
-	struct api_token *arr = NULL;
-	size_t cnt = 0, cap = 0;
+	void *arr = NULL;
+	size_t n;
 	int rc;
 
 	*out = NULL;
 	if (!s)
-		return fout(st, -2);
-	while ((rc = fout(st, st->drv->step(s))) == 1) {
-		struct api_token *t;
-
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			void *p = nc > INT32_MAX / sizeof *arr ? NULL : realloc(arr, nc * sizeof *arr);
-
-			if (!p) {
-				rc = store_set_error(st, "onvoldoende geheugen voor %zu API-tokens", nc);
-				break;
-			}
-			arr = p;
-			cap = nc;
-		}
-		t = &arr[cnt++];
-		memset(t, 0, sizeof *t);
-		if (kolom(st, s, 0, t->naam, sizeof t->naam) < 0 ||
-		    kolom(st, s, 1, t->soort, sizeof t->soort) < 0 ||
-		    kolom(st, s, 2, t->waarde, sizeof t->waarde) < 0 ||
-		    kolom(st, s, 3, t->aangemaakt, sizeof t->aangemaakt) < 0 ||
-		    kolom(st, s, 4, t->ingetrokken, sizeof t->ingetrokken) < 0) {
-			rc = -2;
-			break;
-		}
-	}
-	st->drv->reset(s);
-	if (rc < 0) {
-		free(arr);
-		return rc;
-	}
+		return rij_fout(st, -2);
+	rc = rij_alle(st, &api_token_lijst, s, sizeof **out, vul_token, &arr, &n);
 	*out = arr;
-	return (int)cnt;
+	return rc;
 }
 
 int store_api_token_intrekken_naam(struct store *st, const char *naam)
@@ -137,13 +99,13 @@ int store_api_token_intrekken_naam(struct store *st, const char *naam)
 		return rc;
 	s = st->drv->prepare(st->conn, &api_token_intrekken_naam);
 	if (!s)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	store_nu_iso(nu);
 	if (st->drv->bind_text(s, 1, naam) < 0 || st->drv->bind_text(s, 2, nu) < 0) {
 		st->drv->reset(s);
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	}
-	rc = fout(st, st->drv->step(s));
+	rc = rij_fout(st, st->drv->step(s));
 	st->drv->reset(s);
 	return rc < 0 ? rc : 1;
 }

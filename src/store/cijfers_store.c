@@ -1,13 +1,12 @@
 /* cijfers_store: see cijfers_store.h. */
 #include "store/cijfers_store.h"
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "domain/datum.h"
 #include "store/driver.h"
+#include "store/rij.h"
 #include "store/store.h"
 #include "store/store_intern.h"
 
@@ -21,44 +20,6 @@ static const struct sql_stmt cijfers_capaciteit = {
 	"SELECT id, agb, productcode, peildatum, vrije_plaatsen, crisis_gereserveerd "
 	"FROM capaciteit ORDER BY agb, peildatum, productcode, id",
 };
-
-static int fail(struct store *st, int rc)
-{
-	if (rc < 0)
-		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
-	return rc;
-}
-
-/* Column col as text into dst (NULL reads as ""; cut at n - 1). */
-static void tekst(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
-{
-	const char *v = st->drv->column_text(s, col);
-	size_t len = v ? strlen(v) : 0;
-
-	if (len >= n)
-		len = n - 1;
-	if (len)
-		memcpy(dst, v, len);
-	dst[len] = '\0';
-}
-
-/* Room for one more element of size sz in *arr (capacity *cap, count n). */
-static int ruimte(struct store *st, void **arr, size_t *cap, size_t n, size_t sz)
-{
-	size_t nc;
-	void *p;
-
-	if (n < *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 64;
-	if (nc > SIZE_MAX / sz || !(p = realloc(*arr, nc * sz))) {
-		snprintf(st->err, sizeof st->err, "onvoldoende geheugen voor %zu rijen", nc);
-		return -2;
-	}
-	*arr = p;
-	*cap = nc;
-	return 0;
-}
 
 int store_data_versie_verhoog(struct store *st)
 {
@@ -80,76 +41,59 @@ int store_data_versie_verhoog(struct store *st)
 	return rc < 0 ? rc : 0;
 }
 
+static void vul_aanbieder(struct rij *r, void *e)
+{
+	struct aanbieder *a = e;
+
+	rij_tekst(r, a->agb, sizeof a->agb);
+	rij_tekst(r, a->naam, sizeof a->naam);
+	a->netwerk_id = rij_getal(r);
+}
+
 int store_cijfers_aanbieders(struct store *st, struct aanbieder **out, size_t *n)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, &cijfers_aanbieders);
 	void *arr = NULL;
-	size_t cnt = 0, cap = 0;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (!s)
-		return fail(st, -2);
-	while ((rc = fail(st, st->drv->step(s))) == 1) {
-		struct aanbieder *a;
-
-		if ((rc = ruimte(st, &arr, &cap, cnt, sizeof *a)) < 0)
-			break;
-		a = (struct aanbieder *)arr + cnt++;
-		memset(a, 0, sizeof *a);
-		tekst(st, s, 0, a->agb, sizeof a->agb);
-		tekst(st, s, 1, a->naam, sizeof a->naam);
-		a->netwerk_id = st->drv->column_int64(s, 2);
-	}
-	st->drv->reset(s);
-	if (rc < 0) {
-		free(arr);
-		return rc;
-	}
+		return rij_fout(st, -2);
+	rc = rij_alle(st, &cijfers_aanbieders, s, sizeof **out, vul_aanbieder, &arr, n);
 	*out = arr;
-	*n = cnt;
-	return cnt > INT32_MAX ? INT32_MAX : (int)cnt;
+	return rc;
+}
+
+/* The peildatum is required: a row without a valid one fails the read
+ * (its own message, naming the row). */
+static void vul_capaciteit(struct rij *r, void *e)
+{
+	struct capaciteit *c = e;
+	char datum[16];
+
+	c->id = rij_getal(r);
+	rij_tekst(r, c->agb, sizeof c->agb);
+	rij_tekst(r, c->productcode, sizeof c->productcode);
+	rij_tekst(r, datum, sizeof datum);
+	if (datum_parse(datum, &c->peildatum) < 0 && r->rc == 0)
+		r->rc = store_set_error(r->st, "capaciteit %lld: peildatum '%s' is geen datum "
+					"JJJJ-MM-DD", (long long)c->id, datum);
+	c->vrije_plaatsen = (int)rij_getal(r);
+	c->crisis_gereserveerd = (int)rij_getal(r);
 }
 
 int store_cijfers_capaciteit(struct store *st, struct capaciteit **out, size_t *n)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, &cijfers_capaciteit);
 	void *arr = NULL;
-	size_t cnt = 0, cap = 0;
-	char datum[16];
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (!s)
-		return fail(st, -2);
-	while ((rc = fail(st, st->drv->step(s))) == 1) {
-		struct capaciteit *c;
-
-		if ((rc = ruimte(st, &arr, &cap, cnt, sizeof *c)) < 0)
-			break;
-		c = (struct capaciteit *)arr + cnt++;
-		memset(c, 0, sizeof *c);
-		c->id = st->drv->column_int64(s, 0);
-		tekst(st, s, 1, c->agb, sizeof c->agb);
-		tekst(st, s, 2, c->productcode, sizeof c->productcode);
-		tekst(st, s, 3, datum, sizeof datum);
-		if (datum_parse(datum, &c->peildatum) < 0) {
-			snprintf(st->err, sizeof st->err, "capaciteit %lld: peildatum '%s' is geen "
-				 "datum JJJJ-MM-DD", (long long)c->id, datum);
-			rc = -2;
-			break;
-		}
-		c->vrije_plaatsen = (int)st->drv->column_int64(s, 4);
-		c->crisis_gereserveerd = (int)st->drv->column_int64(s, 5);
-	}
-	st->drv->reset(s);
-	if (rc < 0) {
-		free(arr);
-		return rc;
-	}
+		return rij_fout(st, -2);
+	rc = rij_alle(st, &cijfers_capaciteit, s, sizeof **out, vul_capaciteit, &arr, n);
 	*out = arr;
-	*n = cnt;
-	return cnt > INT32_MAX ? INT32_MAX : (int)cnt;
+	return rc;
 }

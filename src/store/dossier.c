@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/rij.h"
 #include "store/scope.h"
 #include "store/store.h"
 #include "store/store_intern.h"
@@ -157,99 +158,23 @@ static const struct sql_stmt dossier_prestaties = {
 	"WHERE p.jeugdige_id = $1 AND ($2 = '' OR d.agb = $2) ORDER BY p.periode_begin, p.id",
 };
 
-/* ---- reading columns ----------------------------------------------------- */
-
-static int fout(struct store *st, int rc)
-{
-	if (rc < 0)
-		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
-	return rc;
-}
-
-struct rij {
-	struct store *st;
-	struct db_stmt *s;
-	int col;
-};
-
-static int64_t r_getal(struct rij *r)
-{
-	return r->st->drv->column_int64(r->s, r->col++);
-}
-
-/* The next column as text into dst (NULL reads as ""; cut at n - 1). */
-static void r_tekst(struct rij *r, char *dst, size_t n)
-{
-	const char *v = r->st->drv->column_text(r->s, r->col++);
-	size_t len = v ? strlen(v) : 0;
-
-	if (len >= n)
-		len = n - 1;
-	if (len)
-		memcpy(dst, v, len);
-	dst[len] = '\0';
-}
-
-/* The next column as a date; NULL (or a malformed value) is DAG_GEEN. */
-static dag_t r_datum(struct rij *r)
-{
-	const char *v = r->st->drv->column_text(r->s, r->col++);
-	dag_t d;
-
-	if (!v || datum_parse(v, &d) < 0)
-		return DAG_GEEN;
-	return d;
-}
-
-typedef void (*vul_fn)(struct rij *r, void *e);
-
 /* The rows of q for youth id (and $2 = agb when agb is not NULL), each
  * of grootte bytes filled by vul, into a new array *out of *n. Returns
  * *n or -1/-2 (then *out is NULL, *n 0). */
 static int lees(struct store *st, const struct sql_stmt *q, int64_t id, const char *agb,
-		size_t grootte, vul_fn vul, void **out, size_t *n)
+		size_t grootte, rij_vul_fn vul, void **out, size_t *n)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, q);
-	unsigned char *arr = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (!s)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	if (st->drv->bind_int64(s, 1, id) < 0 || (agb && st->drv->bind_text(s, 2, agb) < 0)) {
 		st->drv->reset(s);
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	}
-	while ((rc = fout(st, st->drv->step(s))) == 1) {
-		struct rij r = { st, s, 0 };
-
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 8;
-			void *p = nc > INT32_MAX / grootte ? NULL : realloc(arr, nc * grootte);
-
-			if (!p) {
-				snprintf(st->err, sizeof st->err, "onvoldoende geheugen (%s, %zu rijen)",
-					 q->name, nc);
-				rc = -2;
-				break;
-			}
-			arr = p;
-			cap = nc;
-		}
-		memset(arr + cnt * grootte, 0, grootte);
-		vul(&r, arr + cnt * grootte);
-		cnt++;
-	}
-	st->drv->reset(s);
-	if (rc < 0) {
-		free(arr);
-		return rc;
-	}
-	*out = arr;
-	*n = cnt;
-	return (int)cnt;
+	return rij_alle(st, q, s, grootte, vul, out, n);
 }
 
 /* ---- the list ------------------------------------------------------------- */
@@ -312,14 +237,14 @@ static void vul_regel(struct rij *r, void *e)
 {
 	struct dossier_regel *g = e;
 
-	g->id = r_getal(r);
-	r_tekst(r, g->voornamen, sizeof g->voornamen);
-	r_tekst(r, g->achternaam, sizeof g->achternaam);
-	g->geboortedatum = r_datum(r);
-	r_tekst(r, g->woongemeente, sizeof g->woongemeente);
-	r_tekst(r, g->woongemeente_naam, sizeof g->woongemeente_naam);
-	g->n_actief = r_getal(r);
-	g->n_wachtend = r_getal(r);
+	g->id = rij_getal(r);
+	rij_tekst(r, g->voornamen, sizeof g->voornamen);
+	rij_tekst(r, g->achternaam, sizeof g->achternaam);
+	g->geboortedatum = rij_datum(r);
+	rij_tekst(r, g->woongemeente, sizeof g->woongemeente);
+	rij_tekst(r, g->woongemeente_naam, sizeof g->woongemeente_naam);
+	g->n_actief = rij_getal(r);
+	g->n_wachtend = rij_getal(r);
 }
 
 int store_jeugdigen(struct store *st, const struct dossier_scope *s,
@@ -330,8 +255,7 @@ int store_jeugdigen(struct store *st, const struct dossier_scope *s,
 	const char *zoek = z->zoek ? z->zoek : "", *bsn = "";
 	const struct sql_stmt *q;
 	struct db_stmt *p;
-	struct dossier_regel *arr = NULL;
-	size_t cnt = 0, cap = 0;
+	void *m = NULL;
 	int rc;
 
 	*out = NULL;
@@ -351,12 +275,12 @@ int store_jeugdigen(struct store *st, const struct dossier_scope *s,
 
 	p = st->drv->prepare(st->conn, &jeugdigen_telt);
 	if (!p)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	if (bind_filter(st, p, s, z, codes, patroon, bsn) < 0) {
 		st->drv->reset(p);
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	}
-	rc = fout(st, st->drv->step(p));
+	rc = rij_fout(st, st->drv->step(p));
 	if (rc == 1)
 		*totaal = st->drv->column_int64(p, 0);
 	st->drv->reset(p);
@@ -366,40 +290,16 @@ int store_jeugdigen(struct store *st, const struct dossier_scope *s,
 	q = &jeugdigen_lijst[z->sorteer][z->aflopend ? 1 : 0];
 	p = st->drv->prepare(st->conn, q);
 	if (!p)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	if (bind_filter(st, p, s, z, codes, patroon, bsn) < 0 ||
 	    st->drv->bind_int64(p, 9, z->limiet) < 0 || st->drv->bind_int64(p, 10, z->offset) < 0) {
 		st->drv->reset(p);
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	}
-	while ((rc = fout(st, st->drv->step(p))) == 1) {
-		struct rij r = { st, p, 0 };
-
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 32;
-			void *m = nc > INT32_MAX / sizeof *arr ? NULL : realloc(arr, nc * sizeof *arr);
-
-			if (!m) {
-				snprintf(st->err, sizeof st->err, "onvoldoende geheugen voor %zu jeugdigen",
-					 nc);
-				rc = -2;
-				break;
-			}
-			arr = m;
-			cap = nc;
-		}
-		memset(&arr[cnt], 0, sizeof arr[cnt]);
-		vul_regel(&r, &arr[cnt]);
-		cnt++;
-	}
-	st->drv->reset(p);
-	if (rc < 0) {
-		free(arr);
-		return rc;
-	}
-	*out = arr;
-	*n = cnt;
-	return (int)cnt;
+	/* Through m: rij_alle writes a void *, not a typed pointer. */
+	rc = rij_alle(st, q, p, sizeof **out, vul_regel, &m, n);
+	*out = m;
+	return rc;
 }
 
 /* ---- one youth's file --------------------------------------------------- */
@@ -408,43 +308,43 @@ static void vul_woonplaats(struct rij *r, void *e)
 {
 	struct dossier_woonplaats *w = e;
 
-	r_tekst(r, w->w.gemeente, sizeof w->w.gemeente);
-	r_tekst(r, w->gemeente_naam, sizeof w->gemeente_naam);
-	w->w.vanaf = r_datum(r);
-	w->w.tot = r_datum(r);
+	rij_tekst(r, w->w.gemeente, sizeof w->w.gemeente);
+	rij_tekst(r, w->gemeente_naam, sizeof w->gemeente_naam);
+	w->w.vanaf = rij_datum(r);
+	w->w.tot = rij_datum(r);
 }
 
 static void vul_verwijzing(struct rij *r, void *e)
 {
 	struct dossier_verwijzing *v = e;
 
-	v->v.id = r_getal(r);
-	v->v.datum = r_datum(r);
-	r_tekst(r, v->v.type, sizeof v->v.type);
-	r_tekst(r, v->v.gemeente, sizeof v->v.gemeente);
-	r_tekst(r, v->gemeente_naam, sizeof v->gemeente_naam);
+	v->v.id = rij_getal(r);
+	v->v.datum = rij_datum(r);
+	rij_tekst(r, v->v.type, sizeof v->v.type);
+	rij_tekst(r, v->v.gemeente, sizeof v->v.gemeente);
+	rij_tekst(r, v->gemeente_naam, sizeof v->gemeente_naam);
 }
 
 static void vul_toewijzing(struct rij *r, void *e)
 {
 	struct dossier_toewijzing *t = e;
 
-	t->z.nummer = r_getal(r);
-	r_tekst(r, t->z.agb, sizeof t->z.agb);
-	r_tekst(r, t->aanbieder_naam, sizeof t->aanbieder_naam);
-	r_tekst(r, t->z.gemeente, sizeof t->z.gemeente);
-	r_tekst(r, t->z.categorie, sizeof t->z.categorie);
-	r_tekst(r, t->z.productcode, sizeof t->z.productcode);
-	r_tekst(r, t->product, sizeof t->product);
-	t->z.toewijzingsdatum = r_datum(r);
-	t->z.ingangsdatum = r_datum(r);
-	t->z.einddatum = r_datum(r);
-	t->z.volume = r_getal(r);
-	r_tekst(r, t->z.eenheid, sizeof t->z.eenheid);
-	r_tekst(r, t->z.frequentie, sizeof t->z.frequentie);
-	t->z.budget = r_getal(r);
-	r_tekst(r, t->z.reden_wijziging, sizeof t->z.reden_wijziging);
-	t->z.verwijzing_id = r_getal(r);
+	t->z.nummer = rij_getal(r);
+	rij_tekst(r, t->z.agb, sizeof t->z.agb);
+	rij_tekst(r, t->aanbieder_naam, sizeof t->aanbieder_naam);
+	rij_tekst(r, t->z.gemeente, sizeof t->z.gemeente);
+	rij_tekst(r, t->z.categorie, sizeof t->z.categorie);
+	rij_tekst(r, t->z.productcode, sizeof t->z.productcode);
+	rij_tekst(r, t->product, sizeof t->product);
+	t->z.toewijzingsdatum = rij_datum(r);
+	t->z.ingangsdatum = rij_datum(r);
+	t->z.einddatum = rij_datum(r);
+	t->z.volume = rij_getal(r);
+	rij_tekst(r, t->z.eenheid, sizeof t->z.eenheid);
+	rij_tekst(r, t->z.frequentie, sizeof t->z.frequentie);
+	t->z.budget = rij_getal(r);
+	rij_tekst(r, t->z.reden_wijziging, sizeof t->z.reden_wijziging);
+	t->z.verwijzing_id = rij_getal(r);
 }
 
 static void vul_traject(struct rij *r, void *e)
@@ -453,49 +353,49 @@ static void vul_traject(struct rij *r, void *e)
 	struct traject *t = &d->t;
 	int64_t status;
 
-	t->id = r_getal(r);
-	t->toewijzing_nummer = r_getal(r);
-	r_tekst(r, t->agb, sizeof t->agb);
-	r_tekst(r, d->aanbieder_naam, sizeof d->aanbieder_naam);
-	t->team_id = r_getal(r);
-	r_tekst(r, d->team_naam, sizeof d->team_naam);
-	r_tekst(r, t->gemeente, sizeof t->gemeente);
-	r_tekst(r, d->gemeente_naam, sizeof d->gemeente_naam);
-	t->segment = (int)r_getal(r);
-	r_tekst(r, d->segment_naam, sizeof d->segment_naam);
-	r_tekst(r, t->categorie, sizeof t->categorie);
-	r_tekst(r, t->productcode, sizeof t->productcode);
-	r_tekst(r, d->product, sizeof d->product);
-	t->groep = r_getal(r) != 0;
-	t->verwijzing_id = r_getal(r);
-	r_tekst(r, t->verwijzer, sizeof t->verwijzer);
-	status = r_getal(r);
+	t->id = rij_getal(r);
+	t->toewijzing_nummer = rij_getal(r);
+	rij_tekst(r, t->agb, sizeof t->agb);
+	rij_tekst(r, d->aanbieder_naam, sizeof d->aanbieder_naam);
+	t->team_id = rij_getal(r);
+	rij_tekst(r, d->team_naam, sizeof d->team_naam);
+	rij_tekst(r, t->gemeente, sizeof t->gemeente);
+	rij_tekst(r, d->gemeente_naam, sizeof d->gemeente_naam);
+	t->segment = (int)rij_getal(r);
+	rij_tekst(r, d->segment_naam, sizeof d->segment_naam);
+	rij_tekst(r, t->categorie, sizeof t->categorie);
+	rij_tekst(r, t->productcode, sizeof t->productcode);
+	rij_tekst(r, d->product, sizeof d->product);
+	t->groep = rij_getal(r) != 0;
+	t->verwijzing_id = rij_getal(r);
+	rij_tekst(r, t->verwijzer, sizeof t->verwijzer);
+	status = rij_getal(r);
 	/* The schema's CHECK keeps status within the enum. */
 	t->status = status >= 0 && status < TRAJECT_STATUS_AANTAL ? (enum traject_status)status
 								  : TRAJECT_AANGEMELD;
-	t->aanmelddatum = r_datum(r);
-	t->intakedatum = r_datum(r);
-	t->begindatum = r_datum(r);
-	t->einddatum = r_datum(r);
-	r_tekst(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
-	t->overbrugging = r_getal(r) != 0;
-	t->veiligheidssignaal = r_getal(r) != 0;
+	t->aanmelddatum = rij_datum(r);
+	t->intakedatum = rij_datum(r);
+	t->begindatum = rij_datum(r);
+	t->einddatum = rij_datum(r);
+	rij_tekst(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
+	t->overbrugging = rij_getal(r) != 0;
+	t->veiligheidssignaal = rij_getal(r) != 0;
 }
 
 static void vul_school(struct rij *r, void *e)
 {
 	struct schoolstatus *s = e;
 
-	s->id = r_getal(r);
-	s->niet_naar_school_sinds = r_datum(r);
-	s->tot = r_datum(r);
+	s->id = rij_getal(r);
+	s->niet_naar_school_sinds = rij_datum(r);
+	s->tot = rij_datum(r);
 }
 
 static void vul_plan(struct rij *r, void *e)
 {
 	struct perspectiefplan *p = e;
 
-	p->datum = r_datum(r);
+	p->datum = rij_datum(r);
 }
 
 static void vul_prestatie(struct rij *r, void *e)
@@ -503,24 +403,24 @@ static void vul_prestatie(struct rij *r, void *e)
 	struct dossier_prestatie *d = e;
 	struct prestatie *p = &d->p;
 
-	p->id = r_getal(r);
-	p->declaratie_id = r_getal(r);
-	r_tekst(r, d->declaratie_nummer, sizeof d->declaratie_nummer);
-	r_tekst(r, d->agb, sizeof d->agb);
-	r_tekst(r, d->aanbieder_naam, sizeof d->aanbieder_naam);
-	r_tekst(r, p->referentie, sizeof p->referentie);
-	p->traject_id = r_getal(r);
-	p->toewijzing_nummer = r_getal(r);
-	r_tekst(r, p->categorie, sizeof p->categorie);
-	r_tekst(r, p->productcode, sizeof p->productcode);
-	p->periode_begin = r_datum(r);
-	p->periode_eind = r_datum(r);
-	p->volume = r_getal(r);
-	r_tekst(r, p->eenheid, sizeof p->eenheid);
-	p->tarief = r_getal(r);
-	p->bedrag = r_getal(r);
-	r_tekst(r, p->retourcode, sizeof p->retourcode);
-	p->goedgekeurd = r_getal(r) != 0;
+	p->id = rij_getal(r);
+	p->declaratie_id = rij_getal(r);
+	rij_tekst(r, d->declaratie_nummer, sizeof d->declaratie_nummer);
+	rij_tekst(r, d->agb, sizeof d->agb);
+	rij_tekst(r, d->aanbieder_naam, sizeof d->aanbieder_naam);
+	rij_tekst(r, p->referentie, sizeof p->referentie);
+	p->traject_id = rij_getal(r);
+	p->toewijzing_nummer = rij_getal(r);
+	rij_tekst(r, p->categorie, sizeof p->categorie);
+	rij_tekst(r, p->productcode, sizeof p->productcode);
+	p->periode_begin = rij_datum(r);
+	p->periode_eind = rij_datum(r);
+	p->volume = rij_getal(r);
+	rij_tekst(r, p->eenheid, sizeof p->eenheid);
+	p->tarief = rij_getal(r);
+	p->bedrag = rij_getal(r);
+	rij_tekst(r, p->retourcode, sizeof p->retourcode);
+	p->goedgekeurd = rij_getal(r) != 0;
 }
 
 /* The youth and its family: 1, or 0 when there is no such youth. */
@@ -530,30 +430,32 @@ static int lees_jeugdige(struct store *st, int64_t id, struct dossier *d)
 	int rc;
 
 	if (!s)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	if (st->drv->bind_int64(s, 1, id) < 0) {
 		st->drv->reset(s);
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	}
-	rc = fout(st, st->drv->step(s));
+	rc = rij_fout(st, st->drv->step(s));
 	if (rc == 1) {
-		struct rij r = { st, s, 0 };
+		struct rij r = { st, s, &dossier_jeugdige, 0, 0 };
 		struct jeugdige *j = &d->jeugdige;
 
-		j->id = r_getal(&r);
-		r_tekst(&r, j->bsn, sizeof j->bsn);
-		j->geboortedatum = r_datum(&r);
-		j->geslacht = (int)r_getal(&r);
-		r_tekst(&r, j->voornamen, sizeof j->voornamen);
-		r_tekst(&r, j->achternaam, sizeof j->achternaam);
-		j->gezin_id = r_getal(&r);
-		d->heeft_gezin = !st->drv->column_is_null(s, r.col);
-		d->gezin.id = r_getal(&r);
-		r_tekst(&r, d->gezin.regisseur, sizeof d->gezin.regisseur);
-		d->gezin.regisseur_team_id = r_getal(&r);
-		r_tekst(&r, d->regisseur_team, sizeof d->regisseur_team);
-		d->gezin.analyse_datum = r_datum(&r);
-		d->gezin.plan_datum = r_datum(&r);
+		j->id = rij_getal(&r);
+		rij_tekst(&r, j->bsn, sizeof j->bsn);
+		j->geboortedatum = rij_datum(&r);
+		j->geslacht = (int)rij_getal(&r);
+		rij_tekst(&r, j->voornamen, sizeof j->voornamen);
+		rij_tekst(&r, j->achternaam, sizeof j->achternaam);
+		j->gezin_id = rij_getal(&r);
+		d->heeft_gezin = !rij_is_null(&r);
+		d->gezin.id = rij_getal(&r);
+		rij_tekst(&r, d->gezin.regisseur, sizeof d->gezin.regisseur);
+		d->gezin.regisseur_team_id = rij_getal(&r);
+		rij_tekst(&r, d->regisseur_team, sizeof d->regisseur_team);
+		d->gezin.analyse_datum = rij_datum(&r);
+		d->gezin.plan_datum = rij_datum(&r);
+		if (r.rc < 0)
+			rc = r.rc;
 	}
 	st->drv->reset(s);
 	return rc;

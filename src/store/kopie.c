@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/rij.h"
 #include "store/schema.h"
 #include "store/store_intern.h"
 
@@ -60,19 +61,13 @@ static uint64_t rij_hash(const struct db_driver *drv, struct db_stmt *s, int n)
 	return h ^ (h >> 31);
 }
 
-static int fout(struct store *st, int rc)
-{
-	snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
-	return rc;
-}
-
 static int controle_tabel(struct store *st, size_t i, struct tabel_controle *out)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, &lees_alle[i]);
 	int rc;
 
 	if (!s)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	out->tabel = tabel_namen[i];
 	out->rijen = 0;
 	out->som = 0;
@@ -81,7 +76,7 @@ static int controle_tabel(struct store *st, size_t i, struct tabel_controle *out
 		out->som += rij_hash(st->drv, s, st->drv->column_count(s));
 	}
 	st->drv->reset(s);
-	return rc < 0 ? fout(st, rc) : 0;
+	return rc < 0 ? rij_fout(st, rc) : 0;
 }
 
 int kopie_controle(struct store *st, struct tabel_controle *out)
@@ -90,13 +85,13 @@ int kopie_controle(struct store *st, struct tabel_controle *out)
 	int rc = 0;
 
 	if (eigen && (rc = st->drv->begin_read(st->conn)) < 0)
-		return fout(st, rc);
+		return rij_fout(st, rc);
 	for (size_t i = 0, k = 0; i < AANTAL_ALLE && rc == 0; i++)
 		if (!overslaan(i))
 			rc = controle_tabel(st, i, &out[k++]);
 	if (eigen) {
 		if (rc == 0 && (rc = st->drv->commit(st->conn)) < 0)
-			return fout(st, rc);
+			return rij_fout(st, rc);
 		if (rc < 0)
 			st->drv->rollback(st->conn);
 	}

@@ -9,6 +9,7 @@
 
 #include "domain/datum.h"
 #include "store/driver.h"
+#include "store/rij.h"
 #include "store/store.h"
 #include "store/store_intern.h"
 
@@ -16,71 +17,6 @@ static const struct sql_stmt register_gemeenten = {
 	"register_gemeenten",
 	"SELECT code, naam, subregio, inwoners, jeugdigen_0_17 FROM gemeente ORDER BY code",
 };
-
-static int fail(struct store *st, int rc)
-{
-	if (rc < 0)
-		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
-	return rc;
-}
-
-/* Column col as text into dst (NULL reads as ""; cut at n - 1). */
-static void kolom_tekst(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
-{
-	const char *v = st->drv->column_text(s, col);
-	size_t len = v ? strlen(v) : 0;
-
-	if (len >= n)
-		len = n - 1;
-	if (len)
-		memcpy(dst, v, len);
-	dst[len] = '\0';
-}
-
-int store_gemeenten(struct store *st, struct gemeente **out, size_t *n)
-{
-	struct db_stmt *s = st->drv->prepare(st->conn, &register_gemeenten);
-	struct gemeente *arr = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return fail(st, -2);
-	while ((rc = fail(st, st->drv->step(s))) == 1) {
-		struct gemeente *g;
-
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			void *p = nc > INT32_MAX / sizeof *arr ? NULL : realloc(arr, nc * sizeof *arr);
-
-			if (!p) {
-				snprintf(st->err, sizeof st->err,
-					 "onvoldoende geheugen voor %zu gemeenten", nc);
-				rc = -2;
-				break;
-			}
-			arr = p;
-			cap = nc;
-		}
-		g = &arr[cnt++];
-		memset(g, 0, sizeof *g);
-		kolom_tekst(st, s, 0, g->code, sizeof g->code);
-		kolom_tekst(st, s, 1, g->naam, sizeof g->naam);
-		kolom_tekst(st, s, 2, g->subregio, sizeof g->subregio);
-		g->inwoners = st->drv->column_int64(s, 3);
-		g->jeugdigen_0_17 = st->drv->column_int64(s, 4);
-	}
-	st->drv->reset(s);
-	if (rc < 0) {
-		free(arr);
-		return rc;
-	}
-	*out = arr;
-	*n = cnt;
-	return (int)cnt;
-}
 
 /* ---- the registry reads of register.h ------------------------------- */
 
@@ -230,60 +166,6 @@ int register_like_patroon(const char *zoek, bool bevat, char out[REGISTER_PATROO
 	return 0;
 }
 
-/* Room for one more element of size sz in *arr (cnt in use, *cap
- * allocated); 0, or -2 with a message. */
-static int groei(struct store *st, void **arr, size_t *cap, size_t cnt, size_t sz)
-{
-	size_t nc;
-	void *p;
-
-	if (cnt < *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 16;
-	p = nc > INT32_MAX / sz ? NULL : realloc(*arr, nc * sz);
-	if (!p) {
-		snprintf(st->err, sizeof st->err, "onvoldoende geheugen voor %zu registerregels", nc);
-		return -2;
-	}
-	*arr = p;
-	*cap = nc;
-	return 0;
-}
-
-typedef void (*vul_fn)(struct store *st, struct db_stmt *s, void *rij);
-
-/* Step the bound statement s to its end, each row into a new element (of
- * size sz, zeroed, filled by vul) of *out; reset s. The number of rows,
- * or -1/-2 (then *out is NULL, *n 0). */
-static int lees_alles(struct store *st, struct db_stmt *s, size_t sz, vul_fn vul, void **out,
-		      size_t *n)
-{
-	void *arr = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc;
-
-	while ((rc = fail(st, st->drv->step(s))) == 1) {
-		void *rij;
-
-		rc = groei(st, &arr, &cap, cnt, sz);
-		if (rc < 0)
-			break;
-		rij = (char *)arr + cnt++ * sz;
-		memset(rij, 0, sz);
-		vul(st, s, rij);
-	}
-	st->drv->reset(s);
-	if (rc < 0) {
-		free(arr);
-		*out = NULL;
-		*n = 0;
-		return rc;
-	}
-	*out = arr;
-	*n = cnt;
-	return cnt > INT32_MAX ? INT32_MAX : (int)cnt;
-}
-
 /* Bind text, or NULL for NULL / "". */
 static int bind_tekst(struct store *st, struct db_stmt *s, int pos, const char *v)
 {
@@ -302,14 +184,14 @@ static struct db_stmt *bereid(struct store *st, const struct sql_stmt *q)
 	struct db_stmt *s = st->drv->prepare(st->conn, q);
 
 	if (!s)
-		fail(st, -2);
+		rij_fout(st, -2);
 	return s;
 }
 
 /* After a failed bind: reset and report. */
 static int bind_fout(struct store *st, struct db_stmt *s)
 {
-	fail(st, -2);
+	rij_fout(st, -2);
 	st->drv->reset(s);
 	return -2;
 }
@@ -317,21 +199,11 @@ static int bind_fout(struct store *st, struct db_stmt *s)
 /* The single count row of the bound statement s into *totaal. */
 static int tel(struct store *st, struct db_stmt *s, int64_t *totaal)
 {
-	int rc = fail(st, st->drv->step(s));
+	int rc = rij_fout(st, st->drv->step(s));
 
 	*totaal = rc == 1 ? st->drv->column_int64(s, 0) : 0;
 	st->drv->reset(s);
 	return rc < 0 ? rc : 0;
-}
-
-static dag_t kolom_datum(struct store *st, struct db_stmt *s, int col)
-{
-	const char *v = st->drv->column_text(s, col);
-	dag_t d = DAG_GEEN;
-
-	if (v && datum_parse(v, &d) < 0)
-		d = DAG_GEEN;
-	return d;
 }
 
 int store_segmenten(struct store *st, char namen[SEGMENT_AANTAL][NAAM_LEN])
@@ -343,11 +215,12 @@ int store_segmenten(struct store *st, char namen[SEGMENT_AANTAL][NAAM_LEN])
 		namen[i][0] = '\0';
 	if (!s)
 		return -2;
-	while ((rc = fail(st, st->drv->step(s))) == 1) {
-		int64_t nr = st->drv->column_int64(s, 0);
+	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
+		struct rij r = { st, s, &register_segmenten, 0, 0 };
+		int64_t nr = rij_getal(&r);
 
 		if (nr >= 0 && nr < SEGMENT_AANTAL) {
-			kolom_tekst(st, s, 1, namen[nr], NAAM_LEN);
+			rij_tekst(&r, namen[nr], NAAM_LEN);
 			n++;
 		}
 	}
@@ -355,21 +228,22 @@ int store_segmenten(struct store *st, char namen[SEGMENT_AANTAL][NAAM_LEN])
 	return rc < 0 ? rc : n;
 }
 
-static void vul_gemeente(struct store *st, struct db_stmt *s, void *rij)
+int store_gemeenten(struct store *st, struct gemeente **out, size_t *n)
 {
-	struct gemeente *g = rij;
+	struct db_stmt *s = bereid(st, &register_gemeenten);
 
-	kolom_tekst(st, s, 0, g->code, sizeof g->code);
-	kolom_tekst(st, s, 1, g->naam, sizeof g->naam);
-	kolom_tekst(st, s, 2, g->subregio, sizeof g->subregio);
-	g->inwoners = st->drv->column_int64(s, 3);
-	g->jeugdigen_0_17 = st->drv->column_int64(s, 4);
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -2;
+	return rij_alle(st, &register_gemeenten, s, sizeof **out, rij_vul_gemeente, (void **)out,
+			n);
 }
 
 /* One row of q bound to the text key into *out (size sz) by vul: 1 found,
  * 0 not, -1/-2. */
 static int een(struct store *st, const struct sql_stmt *q, const char *sleutel, size_t sz,
-	       vul_fn vul, void *out)
+	       rij_vul_fn vul, void *out)
 {
 	struct db_stmt *s = bereid(st, q);
 	int rc;
@@ -378,10 +252,14 @@ static int een(struct store *st, const struct sql_stmt *q, const char *sleutel, 
 		return -2;
 	if (st->drv->bind_text(s, 1, sleutel) < 0)
 		return bind_fout(st, s);
-	rc = fail(st, st->drv->step(s));
+	rc = rij_fout(st, st->drv->step(s));
 	if (rc == 1) {
+		struct rij r = { st, s, q, 0, 0 };
+
 		memset(out, 0, sz);
-		vul(st, s, out);
+		vul(&r, out);
+		if (r.rc < 0)
+			rc = r.rc;
 	}
 	st->drv->reset(s);
 	return rc;
@@ -389,16 +267,16 @@ static int een(struct store *st, const struct sql_stmt *q, const char *sleutel, 
 
 int store_gemeente(struct store *st, const char *code, struct gemeente *out)
 {
-	return een(st, &register_gemeente, code, sizeof *out, vul_gemeente, out);
+	return een(st, &register_gemeente, code, sizeof *out, rij_vul_gemeente, out);
 }
 
-static void vul_deelname(struct store *st, struct db_stmt *s, void *rij)
+static void vul_deelname(struct rij *r, void *e)
 {
-	struct deelname *d = rij;
+	struct deelname *d = e;
 
-	kolom_tekst(st, s, 0, d->gemeente, sizeof d->gemeente);
-	d->segment = (int)st->drv->column_int64(s, 1);
-	d->vanaf = kolom_datum(st, s, 2);
+	rij_tekst(r, d->gemeente, sizeof d->gemeente);
+	d->segment = (int)rij_getal(r);
+	d->vanaf = rij_datum(r);
 }
 
 int store_gemeente_deelname(struct store *st, const char *code, struct deelname **out,
@@ -412,17 +290,17 @@ int store_gemeente_deelname(struct store *st, const char *code, struct deelname 
 		return -2;
 	if (st->drv->bind_text(s, 1, code) < 0)
 		return bind_fout(st, s);
-	return lees_alles(st, s, sizeof **out, vul_deelname, (void **)out, n);
+	return rij_alle(st, &register_deelname, s, sizeof **out, vul_deelname, (void **)out, n);
 }
 
-static void vul_team(struct store *st, struct db_stmt *s, void *rij)
+static void vul_team(struct rij *r, void *e)
 {
-	struct register_team_rij *t = rij;
+	struct register_team_rij *t = e;
 
-	t->team_id = st->drv->column_int64(s, 0);
-	kolom_tekst(st, s, 1, t->team_naam, sizeof t->team_naam);
-	kolom_tekst(st, s, 2, t->gemeente, sizeof t->gemeente);
-	kolom_tekst(st, s, 3, t->gemeente_naam, sizeof t->gemeente_naam);
+	t->team_id = rij_getal(r);
+	rij_tekst(r, t->team_naam, sizeof t->team_naam);
+	rij_tekst(r, t->gemeente, sizeof t->gemeente);
+	rij_tekst(r, t->gemeente_naam, sizeof t->gemeente_naam);
 }
 
 int store_lokale_teams(struct store *st, const char *gemeente, struct register_team_rij **out,
@@ -436,15 +314,15 @@ int store_lokale_teams(struct store *st, const char *gemeente, struct register_t
 		return -2;
 	if (bind_tekst(st, s, 1, gemeente) < 0)
 		return bind_fout(st, s);
-	return lees_alles(st, s, sizeof **out, vul_team, (void **)out, n);
+	return rij_alle(st, &register_teams, s, sizeof **out, vul_team, (void **)out, n);
 }
 
-static void vul_netwerk(struct store *st, struct db_stmt *s, void *rij)
+static void vul_netwerk(struct rij *r, void *e)
 {
-	struct netwerk *w = rij;
+	struct netwerk *w = e;
 
-	w->id = st->drv->column_int64(s, 0);
-	kolom_tekst(st, s, 1, w->naam, sizeof w->naam);
+	w->id = rij_getal(r);
+	rij_tekst(r, w->naam, sizeof w->naam);
 }
 
 int store_netwerken(struct store *st, struct netwerk **out, size_t *n)
@@ -455,18 +333,19 @@ int store_netwerken(struct store *st, struct netwerk **out, size_t *n)
 	*n = 0;
 	if (!s)
 		return -2;
-	return lees_alles(st, s, sizeof **out, vul_netwerk, (void **)out, n);
+	return rij_alle(st, &register_netwerken, s, sizeof **out, vul_netwerk, (void **)out, n);
 }
 
-static void vul_aanbieder(struct store *st, struct db_stmt *s, void *rij)
+static void vul_aanbieder(struct rij *r, void *e)
 {
-	struct register_aanbieder *a = rij;
-	int64_t bits = st->drv->column_int64(s, 4);
+	struct register_aanbieder *a = e;
+	int64_t bits;
 
-	kolom_tekst(st, s, 0, a->aanbieder.agb, sizeof a->aanbieder.agb);
-	kolom_tekst(st, s, 1, a->aanbieder.naam, sizeof a->aanbieder.naam);
-	a->aanbieder.netwerk_id = st->drv->column_int64(s, 2);
-	kolom_tekst(st, s, 3, a->netwerk_naam, sizeof a->netwerk_naam);
+	rij_tekst(r, a->aanbieder.agb, sizeof a->aanbieder.agb);
+	rij_tekst(r, a->aanbieder.naam, sizeof a->aanbieder.naam);
+	a->aanbieder.netwerk_id = rij_getal(r);
+	rij_tekst(r, a->netwerk_naam, sizeof a->netwerk_naam);
+	bits = rij_getal(r);
 	a->segmenten = (unsigned)(bits & ((1 << SEGMENT_AANTAL) - 1));
 }
 
@@ -488,7 +367,7 @@ static int bind_aanbieder_filter(struct store *st, struct db_stmt *s,
 	    bind_tekst(st, s, 2, zoek ? agb : NULL) < 0 ||
 	    bind_getal(st, s, 3, f->netwerk, f->netwerk <= 0) < 0 ||
 	    bind_getal(st, s, 4, f->segment, f->segment < 0) < 0)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	return 0;
 }
 
@@ -525,7 +404,7 @@ int store_aanbieders(struct store *st, const struct register_aanbieder_filter *f
 	}
 	if (st->drv->bind_int64(s, 5, f->limit) < 0 || st->drv->bind_int64(s, 6, f->offset) < 0)
 		return bind_fout(st, s);
-	return lees_alles(st, s, sizeof **out, vul_aanbieder, (void **)out, n);
+	return rij_alle(st, q, s, sizeof **out, vul_aanbieder, (void **)out, n);
 }
 
 int store_aanbieder(struct store *st, const char *agb, struct register_aanbieder *out)
@@ -558,29 +437,29 @@ int store_contracten_tel(struct store *st, const struct register_contract_filter
 	return tel(st, s, totaal);
 }
 
-static void vul_contract(struct store *st, struct db_stmt *s, void *rij)
+static void vul_contract(struct rij *r, void *e)
 {
-	struct register_contract *c = rij;
+	struct register_contract *c = e;
 
-	c->contract.id = st->drv->column_int64(s, 0);
-	kolom_tekst(st, s, 1, c->contract.agb, sizeof c->contract.agb);
-	c->contract.segment = (int)st->drv->column_int64(s, 2);
-	c->contract.begindatum = kolom_datum(st, s, 3);
-	c->contract.einddatum = kolom_datum(st, s, 4);
-	c->contract.stilzwijgend_verlengd = st->drv->column_int64(s, 5) != 0;
-	kolom_tekst(st, s, 6, c->aanbieder_naam, sizeof c->aanbieder_naam);
+	c->contract.id = rij_getal(r);
+	rij_tekst(r, c->contract.agb, sizeof c->contract.agb);
+	c->contract.segment = (int)rij_getal(r);
+	c->contract.begindatum = rij_datum(r);
+	c->contract.einddatum = rij_datum(r);
+	c->contract.stilzwijgend_verlengd = rij_getal(r) != 0;
+	rij_tekst(r, c->aanbieder_naam, sizeof c->aanbieder_naam);
 }
 
-static void vul_tarief(struct store *st, struct db_stmt *s, void *rij)
+static void vul_tarief(struct rij *r, void *e)
 {
-	struct register_tarief *t = rij;
+	struct register_tarief *t = e;
 
-	t->tarief.contract_id = st->drv->column_int64(s, 0);
-	kolom_tekst(st, s, 1, t->tarief.productcode, sizeof t->tarief.productcode);
-	t->tarief.jaar = (int)st->drv->column_int64(s, 2);
-	t->tarief.bedrag = st->drv->column_int64(s, 3);
-	kolom_tekst(st, s, 4, t->tarief.eenheid, sizeof t->tarief.eenheid);
-	kolom_tekst(st, s, 5, t->omschrijving, sizeof t->omschrijving);
+	t->tarief.contract_id = rij_getal(r);
+	rij_tekst(r, t->tarief.productcode, sizeof t->tarief.productcode);
+	t->tarief.jaar = (int)rij_getal(r);
+	t->tarief.bedrag = rij_getal(r);
+	rij_tekst(r, t->tarief.eenheid, sizeof t->tarief.eenheid);
+	rij_tekst(r, t->omschrijving, sizeof t->omschrijving);
 }
 
 size_t register_tarieven_van(const struct register_tarief *t, size_t n, int64_t contract_id,
@@ -613,13 +492,15 @@ int store_contracten(struct store *st, const struct register_contract_filter *f,
 	s = bereid(st, &register_contracten);
 	if (!s || bind_contract_filter(st, s, f, true) < 0)
 		return -2;
-	rc = lees_alles(st, s, sizeof *out->c, vul_contract, (void **)&out->c, &out->n);
+	rc = rij_alle(st, &register_contracten, s, sizeof *out->c, vul_contract, (void **)&out->c,
+		      &out->n);
 	if (rc < 0)
 		return rc;
 	s = bereid(st, &register_tarieven);
 	if (!s || bind_contract_filter(st, s, f, true) < 0)
 		return -2;
-	rc = lees_alles(st, s, sizeof *out->t, vul_tarief, (void **)&out->t, &out->n_t);
+	rc = rij_alle(st, &register_tarieven, s, sizeof *out->t, vul_tarief, (void **)&out->t,
+		      &out->n_t);
 	if (rc < 0)
 		return rc;
 	for (size_t i = 0; i < out->n; i++)
@@ -651,7 +532,7 @@ static int bind_product_filter(struct store *st, struct db_stmt *s,
 	    bind_getal(st, s, 2, f->segment, f->segment < 0) < 0 ||
 	    bind_tekst(st, s, 3, zoek ? oms : NULL) < 0 ||
 	    bind_tekst(st, s, 4, zoek ? code : NULL) < 0)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	return 0;
 }
 
@@ -671,17 +552,17 @@ int store_producten_tel(struct store *st, const struct register_product_filter *
 	return tel(st, s, totaal);
 }
 
-static void vul_product(struct store *st, struct db_stmt *s, void *rij)
+static void vul_product(struct rij *r, void *e)
 {
-	struct product *p = rij;
+	struct product *p = e;
 
-	kolom_tekst(st, s, 0, p->code, sizeof p->code);
-	kolom_tekst(st, s, 1, p->categorie, sizeof p->categorie);
-	kolom_tekst(st, s, 2, p->omschrijving, sizeof p->omschrijving);
-	kolom_tekst(st, s, 3, p->uitvoeringsvariant, sizeof p->uitvoeringsvariant);
-	kolom_tekst(st, s, 4, p->eenheid, sizeof p->eenheid);
-	p->segment = st->drv->column_is_null(s, 5) ? -1 : (int)st->drv->column_int64(s, 5);
-	p->groep = st->drv->column_int64(s, 6) != 0;
+	rij_tekst(r, p->code, sizeof p->code);
+	rij_tekst(r, p->categorie, sizeof p->categorie);
+	rij_tekst(r, p->omschrijving, sizeof p->omschrijving);
+	rij_tekst(r, p->uitvoeringsvariant, sizeof p->uitvoeringsvariant);
+	rij_tekst(r, p->eenheid, sizeof p->eenheid);
+	p->segment = rij_is_null(r) ? -1 : (int)rij_getal(r);
+	p->groep = rij_getal(r) != 0;
 }
 
 int store_producten(struct store *st, const struct register_product_filter *f,
@@ -701,7 +582,7 @@ int store_producten(struct store *st, const struct register_product_filter *f,
 	}
 	if (st->drv->bind_int64(s, 5, f->limit) < 0 || st->drv->bind_int64(s, 6, f->offset) < 0)
 		return bind_fout(st, s);
-	return lees_alles(st, s, sizeof **out, vul_product, (void **)out, n);
+	return rij_alle(st, q, s, sizeof **out, vul_product, (void **)out, n);
 }
 
 const char *store_backend(const struct store *st)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/driver.h"
+#include "store/rij.h"
 #include "store/store.h"
 #include "store/store_intern.h"
 
@@ -42,13 +43,6 @@ static const struct sql_stmt scope_jeugdige_bsn_datum = {
 	"SELECT id FROM jeugdige WHERE bsn = $1 AND geboortedatum = $2",
 };
 
-static int fout(struct store *st, int rc)
-{
-	if (rc < 0)
-		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
-	return rc;
-}
-
 int scope_codes(const char (*codes)[GEMEENTE_CODE_LEN], size_t n, char out[SCOPE_CODES_MAX])
 {
 	size_t k = 0;
@@ -74,12 +68,12 @@ int store_team_gemeenten(struct store *st, int64_t team_id, char (*out)[GEMEENTE
 	int rc, nieuw = 0;
 
 	if (!s)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	if (st->drv->bind_int64(s, 1, team_id) < 0) {
 		st->drv->reset(s);
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	}
-	while ((rc = fout(st, st->drv->step(s))) == 1) {
+	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
 		const char *c = st->drv->column_text(s, 0);
 		bool dubbel = false;
 
@@ -110,12 +104,12 @@ static int vraag(struct store *st, const struct sql_stmt *q, int64_t id, const c
 	int rc;
 
 	if (!s)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	if (st->drv->bind_int64(s, 1, id) < 0 || (tekst && st->drv->bind_text(s, 2, tekst) < 0)) {
 		st->drv->reset(s);
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	}
-	rc = fout(st, st->drv->step(s));
+	rc = rij_fout(st, st->drv->step(s));
 	if (rc == 1)
 		v = st->drv->column_int64(s, 0);
 	st->drv->reset(s);
@@ -149,13 +143,13 @@ int store_jeugdige_bij_bsn(struct store *st, const char *bsn, const char *geboor
 
 	*id = 0;
 	if (!s)
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	if (st->drv->bind_text(s, 1, bsn) < 0 ||
 	    (datum && st->drv->bind_text(s, 2, geboortedatum) < 0)) {
 		st->drv->reset(s);
-		return fout(st, -2);
+		return rij_fout(st, -2);
 	}
-	while ((rc = fout(st, st->drv->step(s))) == 1) {
+	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
 		if (n++ == 0)
 			*id = st->drv->column_int64(s, 0);
 	}

@@ -20,6 +20,7 @@
 
 #include "domain/datum.h"
 #include "store/driver.h"
+#include "store/rij.h"
 #include "store/schema.h"
 #include "store/store_intern.h"
 #include "store/postgres.h"
@@ -245,20 +246,12 @@ static const struct sql_stmt kpi_plafonds = {
 
 /* ---- errors and plumbing --------------------------------------------- */
 
-/* Copy the driver's message when rc is a failure; returns rc. */
-static int drv_fail(struct store *st, int rc)
-{
-	if (rc < 0)
-		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
-	return rc;
-}
-
 static struct db_stmt *prep(struct store *st, const struct sql_stmt *q)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, q);
 
 	if (!s)
-		drv_fail(st, -2);
+		rij_fout(st, -2);
 	return s;
 }
 
@@ -288,7 +281,7 @@ static int args_start(struct store *st, struct args *a, const struct sql_stmt *q
 static void a_result(struct args *a, int rc)
 {
 	if (rc < 0 && a->rc == 0)
-		a->rc = drv_fail(a->st, rc);
+		a->rc = rij_fout(a->st, rc);
 }
 
 static void a_int(struct args *a, int64_t v)
@@ -372,7 +365,7 @@ static int args_run(struct args *a)
 	int rc = a->rc;
 
 	if (rc == 0)
-		rc = drv_fail(a->st, a->st->drv->step(a->s));
+		rc = rij_fout(a->st, a->st->drv->step(a->s));
 	a->st->drv->reset(a->s);
 	return rc < 0 ? rc : 0;
 }
@@ -472,17 +465,17 @@ int store_schema_newest(void)
 
 int store_begin(struct store *st)
 {
-	return drv_fail(st, st->drv->begin(st->conn));
+	return rij_fout(st, st->drv->begin(st->conn));
 }
 
 int store_commit(struct store *st)
 {
-	return drv_fail(st, st->drv->commit(st->conn));
+	return rij_fout(st, st->drv->commit(st->conn));
 }
 
 int store_rollback(struct store *st)
 {
-	return drv_fail(st, st->drv->rollback(st->conn));
+	return rij_fout(st, st->drv->rollback(st->conn));
 }
 
 /* A small xorshift for the backoff jitter, seeded per call from the clock
@@ -575,9 +568,9 @@ int store_meta_get(struct store *st, const char *key, char *out, size_t outlen)
 
 	if (!s)
 		return -2;
-	rc = drv_fail(st, st->drv->bind_text(s, 1, key));
+	rc = rij_fout(st, st->drv->bind_text(s, 1, key));
 	if (rc == 0)
-		rc = drv_fail(st, st->drv->step(s));
+		rc = rij_fout(st, st->drv->step(s));
 	if (rc == 1) {
 		const char *v = st->drv->column_text(s, 0);
 		size_t len = v ? strlen(v) : 0;
@@ -603,7 +596,7 @@ static int64_t query_count(struct store *st, const struct sql_stmt *q)
 
 	if (!s)
 		return -2;
-	rc = drv_fail(st, st->drv->step(s));
+	rc = rij_fout(st, st->drv->step(s));
 	if (rc == 1) {
 		n = st->drv->column_int64(s, 0);
 	} else if (rc == 0) {
@@ -639,7 +632,7 @@ int store_declaratie_totalen(struct store *st, int64_t id)
 
 int store_bulk(struct store *st, int aan)
 {
-	return drv_fail(st, st->drv->bulk(st->conn, aan));
+	return rij_fout(st, st->drv->bulk(st->conn, aan));
 }
 
 /* ---- inserts ------------------------------------------------------------ */
@@ -1012,169 +1005,63 @@ int store_put_perspectiefplan(struct store *st, const struct perspectiefplan *p)
 
 /* ---- the indicator load -------------------------------------------------- */
 
-/* Columns of the current row read left to right; the first failure
- * sticks (with the statement and column in the message). */
-struct row {
-	struct store *st;
-	struct db_stmt *s;
-	const struct sql_stmt *q;
-	int col;
-	int rc;
-};
-
-static int64_t r_int(struct row *r)
-{
-	return r->st->drv->column_int64(r->s, r->col++);
-}
-
-/* NULL reads as "" (the model's "absent"). Values longer than the array
- * (possible only for rows written by other tools) are cut at n - 1. */
-static void r_text(struct row *r, char *dst, size_t n)
-{
-	const char *v = r->st->drv->column_text(r->s, r->col++);
-	size_t len = v ? strlen(v) : 0;
-
-	if (len >= n)
-		len = n - 1;
-	if (len)
-		memcpy(dst, v, len);
-	dst[len] = '\0';
-}
-
-static dag_t r_date(struct row *r)
-{
-	int col = r->col++;
-	const char *v = r->st->drv->column_text(r->s, col);
-	dag_t d;
-
-	if (!v)
-		return DAG_GEEN;
-	if (datum_parse(v, &d) == 0)
-		return d;
-	if (r->rc == 0) {
-		snprintf(r->st->err, sizeof r->st->err,
-			 "%s: kolom %d bevat '%.20s', geen datum JJJJ-MM-DD", r->q->name, col + 1, v);
-		r->rc = -2;
-	}
-	return DAG_GEEN;
-}
-
-/* Make room for element n of an array of elements of size sz, doubling
- * the capacity so a load of n rows costs O(n) copying. Returns the
- * (possibly moved) array, or NULL with arr still valid. */
-static void *grow(struct store *st, void *arr, size_t *cap, size_t n, size_t sz)
-{
-	size_t nc;
-	void *p;
-
-	if (n < *cap)
-		return arr;
-	nc = *cap ? *cap * 2 : 256;
-	if (nc < *cap || nc > SIZE_MAX / sz) {
-		snprintf(st->err, sizeof st->err, "te veel rijen om te laden");
-		return NULL;
-	}
-	p = realloc(arr, nc * sz);
-	if (!p) {
-		snprintf(st->err, sizeof st->err, "onvoldoende geheugen voor %zu rijen", nc);
-		return NULL;
-	}
-	*cap = nc;
-	return p;
-}
-
-/* The loop every loader shares: step through q's rows, growing arr and
- * calling fill(row, element) for each. On return *arrp / *np hold what
- * was read (also on failure, so the caller can free it). */
-typedef void (*fill_fn)(struct row *r, void *elem);
-
-static int load(struct store *st, const struct sql_stmt *q, size_t sz, fill_fn fill,
+/* The rows of q (no parameters), each filled by fill, into *arrp / *np
+ * (the caller frees *arrp). 0 or -1/-2. */
+static int load(struct store *st, const struct sql_stmt *q, size_t sz, rij_vul_fn fill,
 		void **arrp, size_t *np)
 {
 	struct db_stmt *s = prep(st, q);
-	char *arr = NULL;
-	size_t n = 0, cap = 0;
 	int rc;
 
 	*arrp = NULL;
 	*np = 0;
 	if (!s)
 		return -2;
-	while ((rc = drv_fail(st, st->drv->step(s))) == 1) {
-		struct row r = { st, s, q, 0, 0 };
-		void *p = grow(st, arr, &cap, n, sz);
-
-		if (!p) {
-			rc = -2;
-			break;
-		}
-		arr = p;
-		memset(arr + n * sz, 0, sz);
-		fill(&r, arr + n * sz);
-		if (r.rc < 0) {
-			rc = r.rc;
-			break;
-		}
-		n++;
-	}
-	st->drv->reset(s);
-	*arrp = arr;
-	*np = n;
+	rc = rij_alle(st, q, s, sz, fill, arrp, np);
 	return rc < 0 ? rc : 0;
 }
 
-static void fill_gemeente(struct row *r, void *e)
-{
-	struct gemeente *g = e;
-
-	r_text(r, g->code, sizeof g->code);
-	r_text(r, g->naam, sizeof g->naam);
-	r_text(r, g->subregio, sizeof g->subregio);
-	g->inwoners = r_int(r);
-	g->jeugdigen_0_17 = r_int(r);
-}
-
-static void fill_jeugdige(struct row *r, void *e)
+static void fill_jeugdige(struct rij *r, void *e)
 {
 	struct jeugdige *j = e;
 
-	j->id = r_int(r);
-	r_text(r, j->bsn, sizeof j->bsn);
-	j->geboortedatum = r_date(r);
-	j->geslacht = (int)r_int(r);
-	r_text(r, j->voornamen, sizeof j->voornamen);
-	r_text(r, j->achternaam, sizeof j->achternaam);
-	j->gezin_id = r_int(r);
+	j->id = rij_getal(r);
+	rij_tekst(r, j->bsn, sizeof j->bsn);
+	j->geboortedatum = rij_datum(r);
+	j->geslacht = (int)rij_getal(r);
+	rij_tekst(r, j->voornamen, sizeof j->voornamen);
+	rij_tekst(r, j->achternaam, sizeof j->achternaam);
+	j->gezin_id = rij_getal(r);
 }
 
-static void fill_woonplaats(struct row *r, void *e)
+static void fill_woonplaats(struct rij *r, void *e)
 {
 	struct woonplaats *w = e;
 
-	w->jeugdige_id = r_int(r);
-	r_text(r, w->gemeente, sizeof w->gemeente);
-	w->vanaf = r_date(r);
-	w->tot = r_date(r);
+	w->jeugdige_id = rij_getal(r);
+	rij_tekst(r, w->gemeente, sizeof w->gemeente);
+	w->vanaf = rij_datum(r);
+	w->tot = rij_datum(r);
 }
 
-static void fill_traject(struct row *r, void *e)
+static void fill_traject(struct rij *r, void *e)
 {
 	struct traject *t = e;
 	int64_t status;
 
-	t->id = r_int(r);
-	t->jeugdige_id = r_int(r);
-	t->toewijzing_nummer = r_int(r);
-	r_text(r, t->agb, sizeof t->agb);
-	t->team_id = r_int(r);
-	r_text(r, t->gemeente, sizeof t->gemeente);
-	t->segment = (int)r_int(r);
-	r_text(r, t->categorie, sizeof t->categorie);
-	r_text(r, t->productcode, sizeof t->productcode);
-	t->groep = r_int(r) != 0;
-	t->verwijzing_id = r_int(r);
-	r_text(r, t->verwijzer, sizeof t->verwijzer);
-	status = r_int(r);
+	t->id = rij_getal(r);
+	t->jeugdige_id = rij_getal(r);
+	t->toewijzing_nummer = rij_getal(r);
+	rij_tekst(r, t->agb, sizeof t->agb);
+	t->team_id = rij_getal(r);
+	rij_tekst(r, t->gemeente, sizeof t->gemeente);
+	t->segment = (int)rij_getal(r);
+	rij_tekst(r, t->categorie, sizeof t->categorie);
+	rij_tekst(r, t->productcode, sizeof t->productcode);
+	t->groep = rij_getal(r) != 0;
+	t->verwijzing_id = rij_getal(r);
+	rij_tekst(r, t->verwijzer, sizeof t->verwijzer);
+	status = rij_getal(r);
 	/* The schema's CHECK keeps status in range; a row from elsewhere
 	 * that is not would make an invalid enum value. */
 	if (status < 0 || status >= TRAJECT_STATUS_AANTAL) {
@@ -1187,78 +1074,78 @@ static void fill_traject(struct row *r, void *e)
 		status = 0;
 	}
 	t->status = (enum traject_status)status;
-	t->aanmelddatum = r_date(r);
-	t->intakedatum = r_date(r);
-	t->begindatum = r_date(r);
-	t->einddatum = r_date(r);
-	r_text(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
-	t->overbrugging = r_int(r) != 0;
-	t->veiligheidssignaal = r_int(r) != 0;
+	t->aanmelddatum = rij_datum(r);
+	t->intakedatum = rij_datum(r);
+	t->begindatum = rij_datum(r);
+	t->einddatum = rij_datum(r);
+	rij_tekst(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
+	t->overbrugging = rij_getal(r) != 0;
+	t->veiligheidssignaal = rij_getal(r) != 0;
 }
 
-static void fill_school(struct row *r, void *e)
+static void fill_school(struct rij *r, void *e)
 {
 	struct schoolstatus *s = e;
 
-	s->id = r_int(r);
-	s->jeugdige_id = r_int(r);
-	s->niet_naar_school_sinds = r_date(r);
-	s->tot = r_date(r);
+	s->id = rij_getal(r);
+	s->jeugdige_id = rij_getal(r);
+	s->niet_naar_school_sinds = rij_datum(r);
+	s->tot = rij_datum(r);
 }
 
-static void fill_plan(struct row *r, void *e)
+static void fill_plan(struct rij *r, void *e)
 {
 	struct perspectiefplan *p = e;
 
-	p->jeugdige_id = r_int(r);
-	p->datum = r_date(r);
+	p->jeugdige_id = rij_getal(r);
+	p->datum = rij_datum(r);
 }
 
-static void fill_besluit(struct row *r, void *e)
+static void fill_besluit(struct rij *r, void *e)
 {
 	struct zorgelijk_besluit *z = e;
 
-	z->id = r_int(r);
-	z->traject_id = r_int(r);
-	z->tijdstip = r_int(r);
-	z->bevestigd = r_int(r) != 0;
-	r_text(r, z->reden, sizeof z->reden);
-	r_text(r, z->door, sizeof z->door);
+	z->id = rij_getal(r);
+	z->traject_id = rij_getal(r);
+	z->tijdstip = rij_getal(r);
+	z->bevestigd = rij_getal(r) != 0;
+	rij_tekst(r, z->reden, sizeof z->reden);
+	rij_tekst(r, z->door, sizeof z->door);
 }
 
-static void fill_kosten(struct row *r, void *e)
+static void fill_kosten(struct rij *r, void *e)
 {
 	struct traject_kosten *k = e;
 
-	k->traject_id = r_int(r);
-	k->jeugdige_id = r_int(r);
-	r_text(r, k->gemeente, sizeof k->gemeente);
-	r_text(r, k->agb, sizeof k->agb);
-	k->segment = (int)r_int(r);
-	k->jaar = (int)r_int(r);
-	k->goedgekeurd = r_int(r);
-	k->afgewezen = r_int(r);
-	k->maanden = (int)r_int(r);
-	k->laatste_periode_eind = r_date(r);
+	k->traject_id = rij_getal(r);
+	k->jeugdige_id = rij_getal(r);
+	rij_tekst(r, k->gemeente, sizeof k->gemeente);
+	rij_tekst(r, k->agb, sizeof k->agb);
+	k->segment = (int)rij_getal(r);
+	k->jaar = (int)rij_getal(r);
+	k->goedgekeurd = rij_getal(r);
+	k->afgewezen = rij_getal(r);
+	k->maanden = (int)rij_getal(r);
+	k->laatste_periode_eind = rij_datum(r);
 }
 
-static void fill_budget(struct row *r, void *e)
+static void fill_budget(struct rij *r, void *e)
 {
 	struct budget *b = e;
 
-	r_text(r, b->gemeente, sizeof b->gemeente);
-	b->jaar = (int)r_int(r);
-	b->segment = (int)r_int(r);
-	b->bedrag = r_int(r);
+	rij_tekst(r, b->gemeente, sizeof b->gemeente);
+	b->jaar = (int)rij_getal(r);
+	b->segment = (int)rij_getal(r);
+	b->bedrag = rij_getal(r);
 }
 
-static void fill_plafond(struct row *r, void *e)
+static void fill_plafond(struct rij *r, void *e)
 {
 	struct omzetplafond *o = e;
 
-	r_text(r, o->agb, sizeof o->agb);
-	o->jaar = (int)r_int(r);
-	o->bedrag = r_int(r);
+	rij_tekst(r, o->agb, sizeof o->agb);
+	o->jaar = (int)rij_getal(r);
+	o->bedrag = rij_getal(r);
 }
 
 int store_kpi_load(struct store *st, struct kpi_data *out)
@@ -1272,9 +1159,9 @@ int store_kpi_load(struct store *st, struct kpi_data *out)
 	 * other while writers go on (WAL / MVCC); inside a caller's
 	 * transaction that transaction already is the snapshot. */
 	own_tx = !st->drv->in_transaction(st->conn);
-	if (own_tx && (rc = drv_fail(st, st->drv->begin_read(st->conn))) < 0)
+	if (own_tx && (rc = rij_fout(st, st->drv->begin_read(st->conn))) < 0)
 		return rc;
-	rc = load(st, &kpi_gemeenten, sizeof(struct gemeente), fill_gemeente, &p[0], &n[0]);
+	rc = load(st, &kpi_gemeenten, sizeof(struct gemeente), rij_vul_gemeente, &p[0], &n[0]);
 	if (rc == 0)
 		rc = load(st, &kpi_jeugdigen, sizeof(struct jeugdige), fill_jeugdige, &p[1], &n[1]);
 	if (rc == 0)
@@ -1297,7 +1184,7 @@ int store_kpi_load(struct store *st, struct kpi_data *out)
 	if (own_tx) {
 		/* Nothing was written: ending the read snapshot cannot lose
 		 * data, and a failure to end it is still reported. */
-		int rc2 = rc == 0 ? drv_fail(st, st->drv->commit(st->conn))
+		int rc2 = rc == 0 ? rij_fout(st, st->drv->commit(st->conn))
 				  : st->drv->rollback(st->conn);
 		if (rc == 0)
 			rc = rc2;
@@ -1518,7 +1405,7 @@ int store_meta_set_nieuw(struct store *st, const char *key, const char *value)
 
 int store_begin_read(struct store *st)
 {
-	return drv_fail(st, st->drv->begin_read(st->conn));
+	return rij_fout(st, st->drv->begin_read(st->conn));
 }
 
 char *store_nu_iso(char out[21])
@@ -1539,20 +1426,6 @@ static void a_tekst(struct args *a, const char *v, bool opt)
 	a_str(a, v, strlen(v) + 1, opt);
 }
 
-/* Copy column col (NULL as "") into dst of size n; -2 when it does not
- * fit (a row written by another tool). */
-static int kolom(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
-{
-	const char *v = st->drv->column_text(s, col);
-	size_t len = v ? strlen(v) : 0;
-
-	if (len >= n)
-		return store_set_error(st, "kolom %d: waarde van %zu tekens past niet in %zu",
-				       col, len, n - 1);
-	memcpy(dst, v ? v : "", len + 1);
-	return 0;
-}
-
 /* Run a prepared statement whose parameters are bound and which yields
  * one integer. */
 static int64_t args_een_getal(struct args *a)
@@ -1561,7 +1434,7 @@ static int64_t args_een_getal(struct args *a)
 	int64_t n = 0;
 
 	if (rc == 0)
-		rc = drv_fail(a->st, a->st->drv->step(a->s));
+		rc = rij_fout(a->st, a->st->drv->step(a->s));
 	if (rc == 1)
 		n = a->st->drv->column_int64(a->s, 0);
 	else if (rc == 0)
@@ -1666,16 +1539,16 @@ static int lees_gebruiker(struct store *st, struct db_stmt *s, struct gebruiker 
 
 	memset(g, 0, sizeof *g);
 	g->id = st->drv->column_int64(s, 0);
-	rc = kolom(st, s, 1, g->naam, sizeof g->naam);
+	rc = rij_kolom_past(st, s, 1, g->naam, sizeof g->naam);
 	if (rc == 0)
-		rc = kolom(st, s, 2, g->rol, sizeof g->rol);
+		rc = rij_kolom_past(st, s, 2, g->rol, sizeof g->rol);
 	if (rc == 0)
-		rc = kolom(st, s, 3, g->wachtwoord_hash, sizeof g->wachtwoord_hash);
+		rc = rij_kolom_past(st, s, 3, g->wachtwoord_hash, sizeof g->wachtwoord_hash);
 	g->actief = st->drv->column_int64(s, 4) != 0;
 	if (rc == 0)
-		rc = kolom(st, s, 5, g->aangemaakt, sizeof g->aangemaakt);
+		rc = rij_kolom_past(st, s, 5, g->aangemaakt, sizeof g->aangemaakt);
 	if (rc == 0)
-		rc = kolom(st, s, 6, g->laatst_gewijzigd, sizeof g->laatst_gewijzigd);
+		rc = rij_kolom_past(st, s, 6, g->laatst_gewijzigd, sizeof g->laatst_gewijzigd);
 	g->mislukte_pogingen = st->drv->column_int64(s, 7);
 	g->geblokkeerd_tot = st->drv->column_int64(s, 8);
 	return rc;
@@ -1691,7 +1564,7 @@ static int lees_scopes(struct store *st, struct gebruiker *g)
 	a_int(&a, g->id);
 	rc = a.rc;
 	g->n_scopes = 0;
-	while (rc == 0 && (rc = drv_fail(st, st->drv->step(a.s))) == 1) {
+	while (rc == 0 && (rc = rij_fout(st, st->drv->step(a.s))) == 1) {
 		struct gebruiker_scope *sc;
 
 		if (g->n_scopes == GEBRUIKER_SCOPES_MAX) {
@@ -1700,9 +1573,9 @@ static int lees_scopes(struct store *st, struct gebruiker *g)
 			break;
 		}
 		sc = &g->scopes[g->n_scopes++];
-		rc = kolom(st, a.s, 0, sc->soort, sizeof sc->soort);
+		rc = rij_kolom_past(st, a.s, 0, sc->soort, sizeof sc->soort);
 		if (rc == 0)
-			rc = kolom(st, a.s, 1, sc->waarde, sizeof sc->waarde);
+			rc = rij_kolom_past(st, a.s, 1, sc->waarde, sizeof sc->waarde);
 	}
 	st->drv->reset(a.s);
 	return rc < 0 ? rc : 0;
@@ -1715,7 +1588,7 @@ static int gebruiker_een(struct store *st, struct args *a, struct gebruiker *out
 	int rc = a->rc;
 
 	if (rc == 0)
-		rc = drv_fail(st, st->drv->step(a->s));
+		rc = rij_fout(st, st->drv->step(a->s));
 	if (rc == 1 && lees_gebruiker(st, a->s, out) < 0)
 		rc = -2;
 	st->drv->reset(a->s);
@@ -1754,7 +1627,7 @@ int store_gebruiker_list(struct store *st, struct gebruiker **out)
 	*out = NULL;
 	if (!s)
 		return -2;
-	while ((rc = drv_fail(st, st->drv->step(s))) == 1) {
+	while ((rc = rij_fout(st, st->drv->step(s))) == 1) {
 		if (n == cap) {
 			size_t nieuw = cap ? 2 * cap : 16;
 			struct gebruiker *p = realloc(lijst, nieuw * sizeof *p);
@@ -1880,11 +1753,11 @@ int store_sessie_get(struct store *st, const char *token_hash, int64_t nu, int64
 	a_int(&a, nu - max_inactief);
 	rc = a.rc;
 	if (rc == 0)
-		rc = drv_fail(st, st->drv->step(a.s));
+		rc = rij_fout(st, st->drv->step(a.s));
 	if (rc == 1) {
 		memset(out, 0, sizeof *out);
-		if (kolom(st, a.s, 0, out->token_hash, sizeof out->token_hash) < 0 ||
-		    kolom(st, a.s, 5, out->csrf_hash, sizeof out->csrf_hash) < 0)
+		if (rij_kolom_past(st, a.s, 0, out->token_hash, sizeof out->token_hash) < 0 ||
+		    rij_kolom_past(st, a.s, 5, out->csrf_hash, sizeof out->csrf_hash) < 0)
 			rc = -2;
 		out->gebruiker_id = st->drv->column_int64(a.s, 1);
 		out->aangemaakt = st->drv->column_int64(a.s, 2);
@@ -1957,15 +1830,15 @@ int store_api_token_get(struct store *st, const char *token_hash, struct api_tok
 	a_tekst(&a, token_hash, false);
 	rc = a.rc;
 	if (rc == 0)
-		rc = drv_fail(st, st->drv->step(a.s));
+		rc = rij_fout(st, st->drv->step(a.s));
 	if (rc == 1) {
 		memset(out, 0, sizeof *out);
-		if (kolom(st, a.s, 0, out->token_hash, sizeof out->token_hash) < 0 ||
-		    kolom(st, a.s, 1, out->naam, sizeof out->naam) < 0 ||
-		    kolom(st, a.s, 2, out->soort, sizeof out->soort) < 0 ||
-		    kolom(st, a.s, 3, out->waarde, sizeof out->waarde) < 0 ||
-		    kolom(st, a.s, 4, out->aangemaakt, sizeof out->aangemaakt) < 0 ||
-		    kolom(st, a.s, 5, out->ingetrokken, sizeof out->ingetrokken) < 0)
+		if (rij_kolom_past(st, a.s, 0, out->token_hash, sizeof out->token_hash) < 0 ||
+		    rij_kolom_past(st, a.s, 1, out->naam, sizeof out->naam) < 0 ||
+		    rij_kolom_past(st, a.s, 2, out->soort, sizeof out->soort) < 0 ||
+		    rij_kolom_past(st, a.s, 3, out->waarde, sizeof out->waarde) < 0 ||
+		    rij_kolom_past(st, a.s, 4, out->aangemaakt, sizeof out->aangemaakt) < 0 ||
+		    rij_kolom_past(st, a.s, 5, out->ingetrokken, sizeof out->ingetrokken) < 0)
 			rc = -2;
 	}
 	st->drv->reset(a.s);
@@ -1998,10 +1871,10 @@ static int kop_lees(struct store *st, const struct sql_stmt *q, int64_t *id,
 
 	if (!s)
 		return -2;
-	rc = drv_fail(st, st->drv->step(s));
+	rc = rij_fout(st, st->drv->step(s));
 	if (rc == 1) {
 		*id = st->drv->column_int64(s, 0);
-		if (kolom(st, s, 1, hash, HASH_HEX_LEN + 1) < 0)
+		if (rij_kolom_past(st, s, 1, hash, HASH_HEX_LEN + 1) < 0)
 			rc = -2;
 	}
 	st->drv->reset(s);
@@ -2079,7 +1952,7 @@ static int lees_audit(struct store *st, struct db_stmt *s, struct audit_record *
 
 	memset(r, 0, sizeof *r);
 	r->id = st->drv->column_int64(s, 0);
-#define K(col, f) if (rc == 0) rc = kolom(st, s, col, r->f, sizeof r->f)
+#define K(col, f) if (rc == 0) rc = rij_kolom_past(st, s, col, r->f, sizeof r->f)
 	K(1, tijdstip);
 	K(2, gebruiker);
 	K(3, rol);
@@ -2100,7 +1973,7 @@ static int audit_rijen(struct args *a, struct audit_record *out, int max)
 {
 	int rc = a->rc, n = 0;
 
-	while (rc == 0 && n < max && (rc = drv_fail(a->st, a->st->drv->step(a->s))) == 1) {
+	while (rc == 0 && n < max && (rc = rij_fout(a->st, a->st->drv->step(a->s))) == 1) {
 		rc = lees_audit(a->st, a->s, &out[n]);
 		if (rc == 0)
 			n++;

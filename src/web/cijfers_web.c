@@ -873,35 +873,48 @@ static void u_tabel_rij(struct json *j, const struct tabel *t, size_t i, const s
 	json_object_end(j);
 }
 
-static enum web_uitslag api_gemeenten(struct web_verzoek *v)
+/* What GET /api/v1/gemeenten and GET /gemeenten share: the peildatum of
+ * the query, the stand in k->stand (the caller lets it go with
+ * cijfers_laat, also after a failure), the table *t and an open buffer *b
+ * (both the caller's to free). *onderdrukt: some row is not exact. 0, or
+ * -1 with the answer in *u (then t and b hold nothing). */
+static int gemeenten_begin(struct web_verzoek *v, struct keuze *k, struct tabel *t,
+			   struct web_buf *b, bool *onderdrukt, enum web_uitslag *u)
 {
 	char peil[16] = "";
 	struct formulier_veld velden[] = { { "peildatum", peil, sizeof peil, false } };
+
+	*onderdrukt = false;
+	if (query_lees(v, velden, 1, u) < 0)
+		return -1;
+	k->stand = stand_pak(v, u);
+	if (!k->stand || lees_peildatum(v, peil, k, u) < 0)
+		return -1;
+	if (tabel_maak(k->stand, v->wie, k->peildatum, t) < 0) {
+		*u = geheugen_op(v);
+		return -1;
+	}
+	if (web_buf_open(b) < 0) {
+		tabel_vrij(t);
+		*u = WEB_FATAAL;
+		return -1;
+	}
+	for (size_t i = 0; i < t->n; i++)
+		*onderdrukt |= !t->exact[i];
+	return 0;
+}
+
+static enum web_uitslag api_gemeenten(struct web_verzoek *v)
+{
 	enum web_uitslag u = WEB_FATAAL;
 	struct keuze k = { .segment = -1 };
 	struct tabel t;
 	struct web_buf b;
 	struct json j;
-	bool iets_onderdrukt = false;
+	bool iets_onderdrukt;
 
-	if (query_lees(v, velden, 1, &u) < 0)
-		return u;
-	k.stand = stand_pak(v, &u);
-	if (!k.stand)
-		return u;
-	if (lees_peildatum(v, peil, &k, &u) < 0)
+	if (gemeenten_begin(v, &k, &t, &b, &iets_onderdrukt, &u) < 0)
 		goto uit;
-	if (tabel_maak(k.stand, v->wie, k.peildatum, &t) < 0) {
-		u = geheugen_op(v);
-		goto uit;
-	}
-	if (web_buf_open(&b) < 0) {
-		tabel_vrij(&t);
-		u = WEB_FATAAL;
-		goto uit;
-	}
-	for (size_t i = 0; i < t.n; i++)
-		iets_onderdrukt |= !t.exact[i];
 	json_init(&j, b.f, false);
 	json_object_begin(&j);
 	u_kop(&j, &k, !iets_onderdrukt);
@@ -1451,33 +1464,16 @@ static void tabel_html_rij(FILE *f, const struct tabel *t, size_t i, const struc
 
 static enum web_uitslag pagina_gemeenten_lijst(struct web_verzoek *v)
 {
-	char peil[16] = "", d[16];
-	struct formulier_veld velden[] = { { "peildatum", peil, sizeof peil, false } };
+	char d[16];
 	enum web_uitslag u = WEB_FATAAL;
 	struct keuze k = { .segment = -1 };
 	struct tabel t;
 	struct web_buf b;
-	bool iets_onderdrukt = false;
+	bool iets_onderdrukt;
 	FILE *f;
 
-	if (query_lees(v, velden, 1, &u) < 0)
-		return u;
-	k.stand = stand_pak(v, &u);
-	if (!k.stand)
-		return u;
-	if (lees_peildatum(v, peil, &k, &u) < 0)
+	if (gemeenten_begin(v, &k, &t, &b, &iets_onderdrukt, &u) < 0)
 		goto uit;
-	if (tabel_maak(k.stand, v->wie, k.peildatum, &t) < 0) {
-		u = geheugen_op(v);
-		goto uit;
-	}
-	if (web_buf_open(&b) < 0) {
-		tabel_vrij(&t);
-		u = WEB_FATAAL;
-		goto uit;
-	}
-	for (size_t i = 0; i < t.n; i++)
-		iets_onderdrukt |= !t.exact[i];
 	f = b.f;
 	pagina_html_begin(f, "Gemeenten", v->wie, "gemeenten");
 	fmt_datum_nl(d, k.peildatum);

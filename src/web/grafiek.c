@@ -136,6 +136,21 @@ static void waarde_tekst(char *buf, size_t n, const struct grafiek *g, double v)
 		snprintf(buf, n, "%s%s", getal, g->eenheid ? g->eenheid : "");
 }
 
+/* The tooltip of value i of series r: "series, label: value". */
+static void titel(FILE *f, const struct grafiek *g, size_t r, size_t i)
+{
+	char t[64];
+
+	waarde_tekst(t, sizeof t, g, g->reeksen[r].waarden[i]);
+	fputs("<title>", f);
+	html_txt(f, g->reeksen[r].naam);
+	fputs(", ", f);
+	html_txt(f, g->labels[i]);
+	fputs(": ", f);
+	html_txt(f, t);
+	fputs("</title>", f);
+}
+
 /* ---- scale ------------------------------------------------------------- */
 
 /* A "nice" step (1, 2 or 5 times a power of ten) for about 5 ticks. */
@@ -295,8 +310,6 @@ static bool heeft_waarde(const struct grafiek *g, size_t r)
 
 static void lijnen(FILE *f, const struct grafiek *g, const struct schaal *s)
 {
-	char t[64];
-
 	for (size_t r = 0; r < g->n_reeksen; r++) {
 		const double *w = g->reeksen[r].waarden;
 		bool open = false;
@@ -322,14 +335,8 @@ static void lijnen(FILE *f, const struct grafiek *g, const struct schaal *s)
 				continue;
 			fputs("<g>", f);
 			marker(f, r, x_pos(i, g->n_punten), y_pos(s, w[i]));
-			waarde_tekst(t, sizeof t, g, w[i]);
-			fputs("<title>", f);
-			html_txt(f, g->reeksen[r].naam);
-			fputs(", ", f);
-			html_txt(f, g->labels[i]);
-			fputs(": ", f);
-			html_txt(f, t);
-			fputs("</title></g>\n", f);
+			titel(f, g, r, i);
+			fputs("</g>\n", f);
 		}
 		fputs("</g>\n", f);
 	}
@@ -340,7 +347,6 @@ static void staven(FILE *f, const struct grafiek *g, const struct schaal *s)
 	double groep = (double)(BREEDTE - LINKS - RECHTS) / (double)g->n_punten;
 	double breed = groep * 0.8 / (double)(g->n_reeksen ? g->n_reeksen : 1);
 	long nul = y_pos(s, 0.0 < s->min ? s->min : 0.0);
-	char t[64];
 
 	for (size_t r = 0; r < g->n_reeksen; r++) {
 		fputs("<g class=\"reeks\">\n", f);
@@ -361,14 +367,8 @@ static void staven(FILE *f, const struct grafiek *g, const struct schaal *s)
 				"fill=\"%s\"%s>", x, y, lround(breed) > 1 ? lround(breed) - 1 : 1, h,
 				kleur[r], r % 2 ? " fill-opacity=\"0.85\" stroke=\"#1b1b1b\" "
 				"stroke-width=\"1\"" : "");
-			waarde_tekst(t, sizeof t, g, v);
-			fputs("<title>", f);
-			html_txt(f, g->reeksen[r].naam);
-			fputs(", ", f);
-			html_txt(f, g->labels[i]);
-			fputs(": ", f);
-			html_txt(f, t);
-			fputs("</title></rect>\n", f);
+			titel(f, g, r, i);
+			fputs("</rect>\n", f);
 		}
 		fputs("</g>\n", f);
 	}

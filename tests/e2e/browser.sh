@@ -32,8 +32,7 @@ TEAM=$(sql "$DB" "SELECT team_id FROM lokaal_team_gemeente WHERE gemeente = '$G'
 AGB=$(sql "$DB" "SELECT agb FROM toewijzing GROUP BY agb ORDER BY count(*) DESC, agb LIMIT 1")
 PW='browser tour wachtwoord'
 maak() { # maak NAAM ROL [SCOPE-OPTIES]
-	run "$J" user add --db "$DB" --naam "$1" --rol "$2" "${@:3}" --wachtwoord-stdin <<<"$PW"
-	if [ "$rc" -eq 0 ]; then ok "browser_user_$2"; else not_ok "browser_user_$2"; fi
+	gebruiker "browser_user_$2" "$@"
 }
 maak b-beheerder beheerder
 maak b-regio regio

@@ -10,7 +10,7 @@
 set -u
 
 . "$(dirname "$0")/lib/common.sh"
-command -v curl >/dev/null || { echo "not ok curl ontbreekt (scripts/deps.sh)"; exit 1; }
+. "$REPO/tests/e2e/lib/web.sh"
 command -v python3 >/dev/null || { echo "not ok python3 ontbreekt (scripts/deps.sh)"; exit 1; }
 export JEUGDREGIE_PWHASH_SNEL=1
 
@@ -28,33 +28,7 @@ AGB=$(sql "$DB" "SELECT agb FROM omzetplafond ORDER BY agb LIMIT 1")
 
 start_server cijfers_serve_start "$DB" 4
 
-code=""
-body=""
-# haal JAR [CURL-ARGS...] PATH: status in $code, headers in $T/h, body in
-# $body (and in $T/b).
-haal() {
-	local jar=$1 pad=${*: -1}
-	shift
-	code=$(curl -s --max-time 60 -b "$jar" -c "$jar" -D "$T/h" -o "$T/b" -w '%{http_code}' \
-		"${@:1:$#-1}" "$B$pad") || code="curl-fout-$?"
-	body=$(cat "$T/b" 2>/dev/null)
-	out="HTTP $code
-$body"
-}
-heeft() { grep -qF -- "$1" <<<"$body"; }
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
-}
-csrf_veld() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' <<<"$body" | head -n 1; }
-login() {
-	local jar=$1 c
-	haal "$jar" /inloggen
-	c=$(csrf_veld)
-	haal "$jar" --data-urlencode "naam=$2" --data-urlencode "wachtwoord=$PW" \
-		--data-urlencode "csrf=$c" /inloggen
-}
+HAAL_MAX_TIME=60
 # py NAME SCRIPT ARGS...: run a python check; ok when it exits 0.
 py() {
 	local name=$1
@@ -68,9 +42,9 @@ R="$T/regio.jar"
 G="$T/gemeente.jar"
 L="$T/beleid.jar"
 : >"$P"
-login "$R" soz
-login "$G" leiden
-login "$L" analist
+login "$R" soz "$PW"
+login "$G" leiden "$PW"
+login "$L" analist "$PW"
 
 # ---- exact figures for the region's staff: equal to kpi --json ----------
 haal "$R" /api/v1/indicatoren

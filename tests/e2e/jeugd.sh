@@ -11,7 +11,7 @@
 set -u
 
 . "$(dirname "$0")/lib/common.sh"
-command -v curl >/dev/null || { echo "not ok curl ontbreekt (scripts/deps.sh)"; exit 1; }
+. "$REPO/tests/e2e/lib/web.sh"
 command -v python3 >/dev/null || { echo "not ok python3 ontbreekt (scripts/deps.sh)"; exit 1; }
 export JEUGDREGIE_PWHASH_SNEL=1
 
@@ -22,8 +22,7 @@ G=0546
 AGB=$(sql "$DB" "SELECT agb FROM traject WHERE agb IS NOT NULL GROUP BY agb ORDER BY count(*) DESC, agb LIMIT 1")
 
 maak() { # maak NAAM ROL [SCOPE-OPTIES]
-	run "$J" user add --db "$DB" --naam "$1" --rol "$2" "${@:3}" --wachtwoord-stdin <<<"$PW"
-	if [ "$rc" -eq 0 ]; then ok "jeugd_user_$1"; else not_ok "jeugd_user_$1"; fi
+	gebruiker "jeugd_user_$1" "$@"
 }
 maak j_regio regio
 maak j_gemeente gemeente --gemeente "$G"
@@ -49,40 +48,15 @@ sql "$DB" "UPDATE jeugdige SET voornamen = 'Kim<script>', achternaam = 'de \"Vri
 
 start_server jeugd_serve "$DB" 2
 
-code=""
-body=""
-# haal JAR [CURL-ARGS...] PATH: status in $code, body in $body, headers in $T/h.
-haal() {
-	local jar=$1 pad=${*: -1}
-	shift
-	code=$(curl -s --max-time 30 -b "$jar" -c "$jar" -D "$T/h" -o "$T/b" -w '%{http_code}' \
-		"${@:1:$#-1}" "$B$pad") || code="curl-fout-$?"
-	body=$(cat "$T/b" 2>/dev/null)
-	out="HTTP $code
-$(head -c 600 "$T/b" 2>/dev/null)"
-}
-heeft() { grep -qF -- "$1" <<<"$body"; }
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
-}
-login() { # login JAR NAAM
-	local c
-	haal "$1" /inloggen
-	c=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' <<<"$body" | head -n 1)
-	haal "$1" --data-urlencode "naam=$2" --data-urlencode "wachtwoord=$PW" \
-		--data-urlencode "csrf=$c" /inloggen
-	check "jeugd_login_$2" [ "$code" = 303 ]
-}
+HAAL_MAX_TIME=30
 # py EXPR: evaluate EXPR with the JSON body as d; prints the result.
 py() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)" <"$T/b" 2>/dev/null; }
 audit_n() { sql "$DB" "SELECT count(*) FROM audit_log"; }
 R="$T/regio.jar" GM="$T/gemeente.jar" A="$T/aanbieder.jar" BL="$T/beleid.jar" P="$T/publiek.jar"
-login "$R" j_regio
-login "$GM" j_gemeente
-login "$A" j_aanbieder
-login "$BL" j_beleid
+login "$R" j_regio "$PW" jeugd_login_j_regio
+login "$GM" j_gemeente "$PW" jeugd_login_j_gemeente
+login "$A" j_aanbieder "$PW" jeugd_login_j_aanbieder
+login "$BL" j_beleid "$PW" jeugd_login_j_beleid
 
 # ---- regio: a file, audited once with the youth's pseudonym ------------------
 n0=$(audit_n)
@@ -258,15 +232,5 @@ check pagina_lijst_400 [ "$code" = 400 ]
 run "$J" audit verify --db "$DB"
 check audit_verify [ "$rc" = 0 ]
 
-kill -TERM "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"
-src=$?
-out=$(cat "$T/serve.err")
-check serve_stopt [ "$src" = 0 ]
-if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error' "$T/serve.err"; then
-	not_ok serve_sanitizer
-else
-	ok serve_sanitizer
-fi
+stop_server
 check serve_geen_bsn_in_log bash -c '! grep -qF "$1" "$2"' _ "$BSN" "$T/serve.err"

@@ -11,7 +11,7 @@
 set -u
 
 . "$(dirname "$0")/lib/common.sh"
-command -v curl >/dev/null || { echo "not ok curl ontbreekt (scripts/deps.sh)"; exit 1; }
+. "$REPO/tests/e2e/lib/web.sh"
 # Cheap Argon2id parameters for the users made here (tests only).
 export JEUGDREGIE_PWHASH_SNEL=1
 
@@ -20,45 +20,11 @@ expect login_demo 0 "regio gemaakt" -- "$J" demo --db "$DB" --scale 0.05 --until
 PW='correct paard batterij niet'
 PW2='ander geheim wachtwoord'
 for u in anna bert carla; do
-	run "$J" user add --db "$DB" --naam "$u" --rol regio --wachtwoord-stdin <<<"$PW"
-	if [ "$rc" -eq 0 ]; then ok "user_add_$u"; else not_ok "user_add_$u"; fi
+	gebruiker "user_add_$u" "$u" regio
 done
 
 start_server login_serve_start "$DB" 2
 
-code=""
-body=""
-# haal JAR [CURL-ARGS...] PATH: with cookie jar JAR (read and written);
-# status in $code, headers in $T/h, body in $body.
-haal() {
-	local jar=$1 pad=${*: -1}
-	shift
-	code=$(curl -s --max-time 20 -b "$jar" -c "$jar" -D "$T/h" -o "$T/b" -w '%{http_code}' \
-		"${@:1:$#-1}" "$B$pad") || code="curl-fout-$?"
-	body=$(cat "$T/b" 2>/dev/null)
-	out="HTTP $code
-$(cat "$T/h" 2>/dev/null)
-$body"
-}
-heeft() { grep -qF -- "$1" <<<"$body"; }
-koppen() { grep -i "^$1:" "$T/h" | tr -d '\r'; }
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
-}
-# The hidden CSRF field of the page in $body.
-csrf_veld() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' <<<"$body" | head -n 1; }
-# The value of cookie NAME in jar JAR.
-cookie() { awk -v n="$2" '$6 == n { print $7 }' "$1" | tail -n 1; }
-# login JAR NAAM WACHTWOORD: fetch the form, post it.
-login() {
-	local jar=$1 c
-	haal "$jar" /inloggen
-	c=$(csrf_veld)
-	haal "$jar" --data-urlencode "naam=$2" --data-urlencode "wachtwoord=$3" \
-		--data-urlencode "csrf=$c" /inloggen
-}
 
 # ---- the form -------------------------------------------------------------
 A="$T/a.jar"
@@ -205,14 +171,4 @@ check terug_veld_geweigerd bash -c '! grep -q "name=\"terug\"" <<<"$1"' _ "$body
 # ---- the server is still healthy -----------------------------------------------------
 haal "$T/x.jar" /gezondheid
 check gezondheid_200 [ "$code" = 200 ]
-kill -TERM "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"
-src=$?
-out=$(cat "$T/serve.err")
-check serve_stopt [ "$src" = 0 ]
-if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error' "$T/serve.err"; then
-	not_ok serve_sanitizer
-else
-	ok serve_sanitizer
-fi
+stop_server

@@ -21,8 +21,7 @@ G2=$(sql "$DB" "SELECT code FROM gemeente WHERE code NOT IN (SELECT gemeente FRO
 AGB2=$(sql "$DB" "SELECT agb FROM aanbieder WHERE agb <> '$AGB' ORDER BY agb LIMIT 1")
 
 maak() { # maak NAAM ROL [SCOPE-OPTIES]
-	run "$J" user add --db "$DB" --naam "$1" --rol "$2" "${@:3}" --wachtwoord-stdin <<<"$PW"
-	if [ "$rc" -eq 0 ]; then ok "matrix_user_$1"; else not_ok "matrix_user_$1"; fi
+	gebruiker "matrix_user_$1" "$@"
 }
 maak m_beheerder beheerder
 maak m_regio regio

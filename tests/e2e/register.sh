@@ -11,7 +11,7 @@
 set -u
 
 . "$(dirname "$0")/lib/common.sh"
-command -v curl >/dev/null || { echo "not ok curl ontbreekt (scripts/deps.sh)"; exit 1; }
+. "$REPO/tests/e2e/lib/web.sh"
 command -v python3 >/dev/null || { echo "not ok python3 ontbreekt (scripts/deps.sh)"; exit 1; }
 export JEUGDREGIE_PWHASH_SNEL=1
 
@@ -22,32 +22,12 @@ PW='register wachtwoord voor de test'
 AGB=$(sql "$DB" "SELECT agb FROM contract GROUP BY agb ORDER BY count(*) DESC, agb LIMIT 1")
 AGB2=$(sql "$DB" "SELECT agb FROM contract WHERE agb <> '$AGB' ORDER BY agb LIMIT 1")
 for u in r_regio:regio r_beleid:beleid; do
-	run "$J" user add --db "$DB" --naam "${u%%:*}" --rol "${u#*:}" --wachtwoord-stdin <<<"$PW"
-	if [ "$rc" -eq 0 ]; then ok "user_${u%%:*}"; else not_ok "user_${u%%:*}"; fi
+	gebruiker "user_${u%%:*}" "${u%%:*}" "${u#*:}"
 done
-run "$J" user add --db "$DB" --naam r_aanbieder --rol aanbieder --aanbieder "$AGB" --wachtwoord-stdin <<<"$PW"
-if [ "$rc" -eq 0 ]; then ok user_r_aanbieder; else not_ok user_r_aanbieder; fi
+gebruiker user_r_aanbieder r_aanbieder aanbieder --aanbieder "$AGB"
 
 start_server register_serve "$DB" 2
 
-code=""
-body=""
-# haal JAR [CURL-ARGS...] PATH: status in $code, body in $T/b and $body.
-haal() {
-	local jar=$1 pad=${*: -1}
-	shift
-	code=$(curl -s --max-time 20 -b "$jar" -c "$jar" -D "$T/h" -o "$T/b" -w '%{http_code}' \
-		"${@:1:$#-1}" "$B$pad") || code="curl-fout-$?"
-	body=$(cat "$T/b" 2>/dev/null)
-	out="HTTP $code
-$body"
-}
-heeft() { grep -qF -- "$1" <<<"$body"; }
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
-}
 # pj EXPR: a Python expression over d (the JSON body), printed.
 pj() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($1)" "$T/b" 2>&1; }
 # is NAME EXPR WANT: the Python expression equals WANT.
@@ -66,20 +46,13 @@ fout() {
 		not_ok "$1" "HTTP $code, verwacht $2 met veld $3"
 	fi
 }
-csrf_veld() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' <<<"$body" | head -n 1; }
-login() { # login JAR NAAM
-	haal "$1" /inloggen
-	haal "$1" --data-urlencode "naam=$2" --data-urlencode "wachtwoord=$PW" \
-		--data-urlencode "csrf=$(csrf_veld)" /inloggen
-	check "login_$2" [ "$code" = 303 ]
-}
 P="$T/publiek.jar"
 R="$T/regio.jar"
 A="$T/aanbieder.jar"
 L="$T/beleid.jar"
-login "$R" r_regio
-login "$A" r_aanbieder
-login "$L" r_beleid
+login "$R" r_regio "$PW" login_r_regio
+login "$A" r_aanbieder "$PW" login_r_aanbieder
+login "$L" r_beleid "$PW" login_r_beleid
 
 # ---- gemeente detail ----------------------------------------------------------
 haal "$P" /api/v1/gemeenten/0546
@@ -341,14 +314,4 @@ check p_contracten_aanbieder_ander_404 [ "$code" = 404 ]
 # ---- the server is still healthy -----------------------------------------------------
 haal "$P" /gezondheid
 check gezondheid_200 [ "$code" = 200 ]
-kill -TERM "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"
-src=$?
-out=$(cat "$T/serve.err")
-check serve_stopt [ "$src" = 0 ]
-if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error' "$T/serve.err"; then
-	not_ok serve_sanitizer
-else
-	ok serve_sanitizer
-fi
+stop_server

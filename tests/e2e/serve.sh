@@ -11,7 +11,7 @@
 set -u
 
 . "$(dirname "$0")/lib/common.sh"
-command -v curl >/dev/null || { echo "not ok curl ontbreekt (scripts/deps.sh)"; exit 1; }
+. "$REPO/tests/e2e/lib/web.sh"
 
 # ---- the command line: bad values are refused with exit 2 ---------------
 i=0
@@ -38,28 +38,7 @@ expect serve_demo 0 "regio gemaakt" -- "$J" demo --db "$DB" --scale 0.05 --until
 
 start_server serve_start "$DB" 3
 
-# haal [CURL-ARGS...] PATH: status in $code, headers in $T/h, body in $T/b
-# and $body.
-code=""
-body=""
-haal() {
-	local pad=${*: -1}
-	code=$(curl -s --max-time 10 --path-as-is -D "$T/h" -o "$T/b" -w '%{http_code}' \
-		"${@:1:$#-1}" "$B$pad") || code="curl-fout-$?"
-	body=$(cat "$T/b" 2>/dev/null)
-	out="HTTP $code
-$(cat "$T/h" 2>/dev/null)
-$body"
-}
-kop() { grep -i "^$1:" "$T/h" | head -n 1 | cut -d: -f2- | tr -d '\r' | sed 's/^ *//'; }
-heeft() { grep -qF -- "$1" <<<"$body"; }
-
-# check NAME CONDITION...: ok when the condition (a command) holds.
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
-}
+HAAL_MAX_TIME=10
 
 beveiligd() {
 	[ "$(kop Content-Security-Policy | cut -d';' -f1)" = "default-src 'self'" ] &&
@@ -72,7 +51,7 @@ fout_json() { # fout_json CODE: a JSON error with that code
 		heeft "{\"fout\":{\"code\":\"$1\",\"veld\":" && heeft '"melding":"'
 }
 
-haal /gezondheid
+haal "" /gezondheid
 check gezondheid_200 [ "$code" = 200 ]
 check gezondheid_json heeft "{\"status\":\"ok\",\"schema\":"
 check gezondheid_database heeft "\"database\":\"$BACKEND\""
@@ -80,7 +59,7 @@ check gezondheid_schema_getal grep -qE '"schema":[1-9][0-9]*,' "$T/b"
 check gezondheid_headers beveiligd
 check gezondheid_no_store [ "$(kop Cache-Control)" = no-store ]
 
-haal /
+haal "" /
 check start_200 [ "$code" = 200 ]
 check start_html_charset [ "$(kop Content-Type)" = "text/html; charset=utf-8" ]
 check start_headers beveiligd
@@ -90,7 +69,7 @@ check start_menu heeft 'href="/gemeenten"'
 check start_geen_jeugdigen_menu bash -c '! grep -q "href=\"/jeugdigen\"" <<<"$1"' _ "$body"
 check start_meta_charset heeft '<meta charset="utf-8">'
 
-haal /static/jeugdregie.css
+haal "" /static/jeugdregie.css
 etag=$(kop ETag)
 check css_200 [ "$code" = 200 ]
 check css_type [ "$(kop Content-Type)" = "text/css; charset=utf-8" ]
@@ -98,20 +77,20 @@ check css_etag grep -qE '^"[0-9a-f]{16}"$' <<<"$etag"
 check css_cache grep -q 'max-age=31536000' <<<"$(kop Cache-Control)"
 check css_headers beveiligd
 check css_inhoud heeft ":root {"
-haal -H "If-None-Match: $etag" /static/jeugdregie.css
+haal "" -H "If-None-Match: $etag" /static/jeugdregie.css
 check css_304 [ "$code" = 304 ]
-haal /static/favicon.svg
+haal "" /static/favicon.svg
 check icoon_200 [ "$code" = 200 ]
 check icoon_type [ "$(kop Content-Type)" = "image/svg+xml" ]
-haal /
+haal "" /
 check icoon_gelinkt heeft 'rel="icon" type="image/svg+xml" href="/static/favicon.svg?v='
 check css_gelinkt heeft "href=\"/static/jeugdregie.css?v=${etag//\"/}\""
-haal /static/bestaat-niet.js
+haal "" /static/bestaat-niet.js
 check static_onbekend_404 [ "$code" = 404 ]
-haal -I /gezondheid
+haal "" -I /gezondheid
 check head_200 [ "$code" = 200 ]
 
-haal /api/v1/gemeenten
+haal "" /api/v1/gemeenten
 check gemeenten_200 [ "$code" = 200 ]
 check gemeenten_13 [ "$(grep -o '"code":"[0-9]\{4\}"' "$T/b" | wc -l)" -eq 13 ]
 check gemeenten_leiden heeft '{"code":"0546","naam":"Leiden","subregio":"'
@@ -121,21 +100,21 @@ check gemeenten_geen_bsn bash -c '! grep -qi bsn "$1"' _ "$T/b"
 check gemeenten_headers beveiligd
 
 # ---- routing errors -------------------------------------------------------
-haal /bestaat-niet
+haal "" /bestaat-niet
 check onbekend_404 [ "$code" = 404 ]
 check onbekend_html eval '[[ $(kop Content-Type) == text/html* ]] && heeft "data-code=\"niet_gevonden\""'
 check onbekend_headers beveiligd
-haal /api/v1/bestaat-niet
+haal "" /api/v1/bestaat-niet
 check onbekend_api_404 [ "$code" = 404 ]
 check onbekend_api_json fout_json niet_gevonden
-haal /gezondheid/
+haal "" /gezondheid/
 check slash_achteraan_404 [ "$code" = 404 ]
 
-haal -X POST /gezondheid
+haal "" -X POST /gezondheid
 check post_405 [ "$code" = 405 ]
 check post_allow [ "$(kop Allow)" = "GET, HEAD" ]
 check post_json fout_json methode_niet_toegestaan
-haal -X DELETE /api/v1/gemeenten
+haal "" -X DELETE /api/v1/gemeenten
 check delete_405 [ "$code" = 405 ]
 
 i=0
@@ -143,7 +122,7 @@ for p in /static/../data /static/../data/gemeenten.csv '/static/%2e%2e/x' '/stat
 	'/static/..%2fdata' '/static/%2fetc%2fpasswd' '//etc/passwd' '/static/.' '/x%00y' \
 	'/static/%5c..%5cx' '/%zz' '/static/jeugdregie.css%00.txt'; do
 	i=$((i + 1))
-	haal "$p"
+	haal "" "$p"
 	if [ "$code" = 400 ] || [ "$code" = 404 ]; then
 		if heeft '"fout":' && ! heeft 'Leiden' && ! heeft 'root:' && ! heeft 'regio_producten'; then
 			ok "pad_$i"
@@ -154,19 +133,19 @@ for p in /static/../data /static/../data/gemeenten.csv '/static/%2e%2e/x' '/stat
 		not_ok "pad_$i" "$p: HTTP $code, verwacht 400 of 404"
 	fi
 done
-haal '/static/%2e%2e/x'
+haal "" '/static/%2e%2e/x'
 check pad_escape_400 [ "$code" = 400 ]
 check pad_escape_json fout_json ongeldig_pad
 
 # ---- body cap ------------------------------------------------------------
 head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' a >"$T/groot"
-haal -X POST --data-binary @"$T/groot" /gezondheid
+haal "" -X POST --data-binary @"$T/groot" /gezondheid
 check body_2mib_413 [ "$code" = 413 ]
 check body_2mib_json fout_json te_groot
-haal -X POST -H 'Transfer-Encoding: chunked' --data-binary @"$T/groot" /api/v1/gemeenten
+haal "" -X POST -H 'Transfer-Encoding: chunked' --data-binary @"$T/groot" /api/v1/gemeenten
 check body_chunked_413 [ "$code" = 413 ]
 head -c 1000 /dev/zero | tr '\0' a >"$T/klein"
-haal -X POST --data-binary @"$T/klein" /gezondheid
+haal "" -X POST --data-binary @"$T/klein" /gezondheid
 check body_klein_405 [ "$code" = 405 ]
 
 # ---- several threads at once (one store per thread) ----------------------
@@ -177,7 +156,7 @@ done >"$T/par.codes"
 wait $(jobs -p | grep -vx "$pid") 2>/dev/null
 check parallel_24x200 [ "$(grep -c '^200$' "$T/par.codes")" -eq 24 ]
 check parallel_gelijk bash -c 'for f in "$1"/par.*; do [ "$f" = "$1/par.codes" ] || cmp -s "$f" "$1/par.1" || exit 1; done' _ "$T"
-haal /gezondheid
+haal "" /gezondheid
 check na_parallel_200 [ "$code" = 200 ]
 
 # ---- a second server on the same port is refused -------------------------
@@ -205,5 +184,5 @@ else
 	kill -9 "$pid" 2>/dev/null
 fi
 check geen_sanitizer_melding bash -c '! grep -qE "AddressSanitizer|LeakSanitizer|runtime error" "$1"' _ "$T/serve.err"
-haal /gezondheid
+haal "" /gezondheid
 check na_stop_geen_antwoord [ "$code" != 200 ]

@@ -10,17 +10,12 @@
 set -u
 
 . "$(dirname "$0")/lib/common.sh"
-command -v curl >/dev/null || { echo "not ok curl ontbreekt (scripts/deps.sh)"; exit 1; }
+. "$REPO/tests/e2e/lib/web.sh"
 command -v python3 >/dev/null || { echo "not ok python3 ontbreekt (scripts/deps.sh)"; exit 1; }
 
 DB=$(nieuwe_db tokens)
 expect token_demo 0 "regio gemaakt" -- "$J" demo --db "$DB" --scale 0.05 --until 2026-11-25
 AGB=$(sql "$DB" "SELECT min(agb) FROM aanbieder")
-check() {
-	local name=$1
-	shift
-	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
-}
 # token_add NAAM SCOPE-OPTIES...: stdout in $tok, stderr in $T/add.err.
 tok=""
 token_add() {
@@ -100,37 +95,28 @@ expect help_noemt_token 0 "token" -- "$J" help
 
 # ---- over HTTP --------------------------------------------------------------------
 start_server token_serve "$DB" 2
-code=""
-# status PAD [CURL-ARGS...]: the HTTP status of GET PAD in $code, the body in $out.
-status() {
-	local pad=$1
-	shift
-	code=$(curl -s --max-time 20 -o "$T/b" -w '%{http_code}' "$@" "$B$pad") || code="curl-fout-$?"
-	out="HTTP $code
-$(cat "$T/b" 2>/dev/null)"
-}
-status /api/v1/gemeenten -H "Authorization: Bearer $TOK_G"
+haal "" -H "Authorization: Bearer $TOK_G" /api/v1/gemeenten
 check http_token_aanvaard [ "$code" = 200 ]
-status /api/v1/gemeenten -H "Authorization: Bearer $TOK_A"
+haal "" -H "Authorization: Bearer $TOK_A" /api/v1/gemeenten
 check http_token_aanbieder_aanvaard [ "$code" = 200 ]
 # Known but without the beheer role: 403, not 401.
-status /api/v1/audit -H "Authorization: Bearer $TOK_G"
+haal "" -H "Authorization: Bearer $TOK_G" /api/v1/audit
 check http_token_rol_403 [ "$code" = 403 ]
-status /api/v1/gemeenten -H "Authorization: Bearer ${TOK_G:0:40}"
+haal "" -H "Authorization: Bearer ${TOK_G:0:40}" /api/v1/gemeenten
 check http_token_misvormd_401 [ "$code" = 401 ]
-status /api/v1/gemeenten -H "Authorization: Bearer $(printf '%s' "$TOK_G" | tr 'a-f' 'A-F')"
+haal "" -H "Authorization: Bearer $(printf '%s' "$TOK_G" | tr 'a-f' 'A-F')" /api/v1/gemeenten
 check http_token_hoofdletters_401 [ "$code" = 401 ]
-status /api/v1/gemeenten -H "Authorization: Basic $TOK_G"
+haal "" -H "Authorization: Basic $TOK_G" /api/v1/gemeenten
 check http_geen_bearer_401 [ "$code" = 401 ]
-status /api/v1/gemeenten -H "Authorization: Bearer $(printf '%064d' 0)"
+haal "" -H "Authorization: Bearer $(printf '%064d' 0)" /api/v1/gemeenten
 check http_token_onbekend_401 [ "$code" = 401 ]
-check http_401_json grep -qF '"fout"' <<<"$out"
+check http_401_json heeft '"fout"'
 
 expect revoke 0 "ingetrokken" -- "$J" token revoke --db "$DB" --naam leiden-bi
 check revoke_audit [ "$(beheer)" = 3 ]
-status /api/v1/gemeenten -H "Authorization: Bearer $TOK_G"
+haal "" -H "Authorization: Bearer $TOK_G" /api/v1/gemeenten
 check http_ingetrokken_401 [ "$code" = 401 ]
-status /api/v1/gemeenten -H "Authorization: Bearer $TOK_A"
+haal "" -H "Authorization: Bearer $TOK_A" /api/v1/gemeenten
 check http_ander_token_blijft [ "$code" = 200 ]
 expect revoke_tweede_keer 1 "geen geldig API-token" -- "$J" token revoke --db "$DB" --naam leiden-bi
 expect list_ingetrokken 0 "leiden-bi" -- "$J" token list --db "$DB"
@@ -139,7 +125,7 @@ check list_ingetrokken_tijd grep -qE '^leiden-bi +gemeente 0546 +[0-9T:Z-]{20} +
 # A revoked token's name may be given to a new token; the old one stays revoked.
 token_add leiden-bi --gemeente 0546
 check naam_hergebruik bash -c '[ "$1" = 0 ] && grep -qxE "[0-9a-f]{64}" <<<"$2" && [ "$2" != "$3" ]' _ "$rc" "$tok" "$TOK_G"
-status /api/v1/gemeenten -H "Authorization: Bearer $tok"
+haal "" -H "Authorization: Bearer $tok" /api/v1/gemeenten
 check http_nieuw_token_aanvaard [ "$code" = 200 ]
-status /api/v1/gemeenten -H "Authorization: Bearer $TOK_G"
+haal "" -H "Authorization: Bearer $TOK_G" /api/v1/gemeenten
 check http_oud_blijft_401 [ "$code" = 401 ]

@@ -78,6 +78,20 @@ not_ok() {
 	printf '%s\n' "$out" | head -n 20 | sed 's/^/#   | /'
 }
 
+# check NAME CONDITION...: ok when the condition (a command) holds.
+check() {
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
+}
+
+# gebruiker TEST NAAM ROL [SCOPE-OPTIES...]: `user add` on $DB with the
+# password $PW; reports TEST.
+gebruiker() {
+	run "$J" user add --db "$DB" --naam "$2" --rol "$3" "${@:4}" --wachtwoord-stdin <<<"$PW"
+	if [ "$rc" -eq 0 ]; then ok "$1"; else not_ok "$1"; fi
+}
+
 # expect NAME RC [TEXT...] -- CMD...: exit status RC and every TEXT
 # (a fixed string) in the output.
 expect() {
@@ -207,4 +221,22 @@ start_server() {
 	fi
 	ok "$naam"
 	B="http://127.0.0.1:$poort"
+}
+
+# stop_server: end the server of start_server with TERM (waiting up to
+# 5 s); reports serve_stopt (exit status 0) and serve_sanitizer (no
+# sanitizer report in its log, $T/serve.err).
+stop_server() {
+	local src
+	kill -TERM "$pid"
+	for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+	wait "$pid"
+	src=$?
+	out=$(cat "$T/serve.err")
+	check serve_stopt [ "$src" = 0 ]
+	if grep -qE 'ERROR: (Address|Leak|Undefined)Sanitizer|runtime error' "$T/serve.err"; then
+		not_ok serve_sanitizer
+	else
+		ok serve_sanitizer
+	fi
 }
