@@ -16,6 +16,7 @@
 
 #include "domain/traject.h"
 #include "ijw/bericht.h"
+#include "ijw/intern.h"
 #include "ijw/regel.h"
 #include "store/cijfers_store.h"
 #include "store/ijw_store.h"
@@ -24,6 +25,9 @@
 /* The XSD version we answer with (IV034: copied from the appinfo of the
  * schemas in data/ijw/3.2/; see DIGEST §9 on 0.1.0). */
 #define XSD_VERSIE "0.1.0"
+/* XsltVersie: the version of the official validation XSLT whose
+ * in-message rules ijw/intern.c implements (DIGEST, source [XSLT]). */
+#define XSLT_VERSIE "2.10.5"
 
 struct verwerk {
 	struct store *st;
@@ -828,6 +832,7 @@ static int tx_verwerk(struct store *st, void *arg)
 		.identificatie = ident,
 		.dagtekening = v->ctx->vandaag,
 		.xsd_versie = { XSD_VERSIE, XSD_VERSIE },
+		.xslt_versie = XSLT_VERSIE,
 		.header_code = "0200",
 		.met_klassen = v->n_vooraf == 0,
 		.klasse_code = "0200",
@@ -1045,6 +1050,20 @@ int ijw_verwerk(struct store *st, const void *xml, size_t len,
 		if (rc >= 0)
 			rc = store_transaction(st, tx_alleen_inbox, &v);
 		goto klaar;
+	}
+	/* Level 2: the in-message rules. */
+	{
+		struct ijw_bevinding intern[IJW_BEVINDINGEN_MAX];
+		size_t n_intern = 0;
+
+		if (ijw_intern_controleer(v.b, intern, IJW_BEVINDINGEN_MAX, &n_intern) < 0) {
+			rc = store_set_error(st, "onvoldoende geheugen voor de berichtregels");
+			goto klaar;
+		}
+		for (size_t i = 0; i < n_intern && rc >= 0; i++)
+			rc = bevinding(&v, intern[i].code, intern[i].pad, "%s", intern[i].melding);
+		if (rc < 0)
+			goto klaar;
 	}
 	v.n_vooraf = v.n_bev;
 	rc = store_transaction(st, tx_verwerk, &v);

@@ -31,7 +31,7 @@ kop() {
 <Bericht xmlns="http://www.istandaarden.nl/ijw/3_2/jw$1/schema" xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema">
 <Header><BerichtCode>$2</BerichtCode><BerichtVersie>3</BerichtVersie><BerichtSubversie>2</BerichtSubversie>
 <Afzender>$4</Afzender><Ontvanger>$5</Ontvanger>
-<BerichtIdentificatie><ijw:Identificatie>$3</ijw:Identificatie><ijw:Dagtekening>2026-11-20</ijw:Dagtekening></BerichtIdentificatie>
+<BerichtIdentificatie><ijw:Identificatie>$3</ijw:Identificatie><ijw:Dagtekening>2026-11-24</ijw:Dagtekening></BerichtIdentificatie>
 <XsdVersie><ijw:BasisschemaXsdVersie>1.0.0</ijw:BasisschemaXsdVersie><ijw:BerichtXsdVersie>1.0.0</ijw:BerichtXsdVersie></XsdVersie></Header>
 EOF
 }
@@ -138,6 +138,18 @@ expect stop_verkeerde_start 1 "JW307 afgekeurd" "TR382" -- \
 	"$J" ijw import --db "$DB" --vandaag "$VANDAAG" --retour "$T/retour" "$T/stopfout.xml"
 if grep -q '<RetourCode>9069</RetourCode>' "$T/retour/stopfout.xml.retour.xml"; then ok stop_9069
 else not_ok stop_9069 "geen 9069 in het retourbericht"; fi
+# An in-message rule broken (TR134: Einddatum after the Dagtekening):
+# a header-only retourbericht with 0001 and XsltVersie, nothing applied.
+jw307 "$T/stoplater.xml" P0 "$BEGIN" 2026-11-30 31
+expect stop_regel_0001 1 "JW307 afgekeurd" "TR134" -- \
+	"$J" ijw import --db "$DB" --vandaag "$VANDAAG" --retour "$T/retour" "$T/stoplater.xml"
+R="$T/retour/stoplater.xml.retour.xml"
+if grep -q '<RetourCode>0001</RetourCode>' "$R" && grep -q '<XsltVersie>' "$R" &&
+	! grep -q '<Client>' "$R"; then ok stop_regel_alleen_header
+else not_ok stop_regel_alleen_header "$(tr -d '\n\t' <"$R" | head -c 600)"; fi
+expect stop_regel_retour_geldig 0 "geldig (JW308)" -- "$J" ijw validate "$R"
+if [ "$(traject_status)" = "2|$BEGIN|" ]; then ok stop_regel_niets_toegepast
+else not_ok stop_regel_niets_toegepast "traject $TRAJECT: $(traject_status)"; fi
 versie_voor=$(sql "$DB" "SELECT waarde FROM meta WHERE sleutel = 'data.versie'")
 jw307 "$T/stop.xml" P2 "$BEGIN" 2026-11-22 31
 expect stop_geaccepteerd 0 "JW307 verwerkt" -- \
