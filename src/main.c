@@ -33,6 +33,7 @@
 #include "domain/kpi.h"
 #include "ijw/bericht.h"
 #include "ijw/intern.h"
+#include "ijw/verwerk.h"
 #include "ijw/xml.h"
 #include "steer/kalibratie.h"
 #include "steer/kpi_rapport.h"
@@ -1628,7 +1629,20 @@ static const char ijw_hulp[] =
 	"      de regelcode, bijvoorbeeld CS003. Regels die de database nodig hebben\n"
 	"      (controleniveau 3 en 4) toetst validate niet.\n"
 	"      Afsluitcode 0 als alle bestanden geldig zijn, 1 bij een bevinding,\n"
-	"      2 als een bestand ontbreekt of niet te lezen is.\n";
+	"      2 als een bestand ontbreekt of niet te lezen is.\n"
+	"  jeugdregie ijw import --db PAD [--retour MAP] [--vandaag JJJJ-MM-DD] BESTAND...\n"
+	"      verwerk elk bestand als ontvangen bericht van een aanbieder (302, 305, 307,\n"
+	"      315, 317, 320, 323), elk in een eigen transactie: XSD, de regels van de\n"
+	"      standaard, toepassen op het register (start, stop, declaratie, verzoek),\n"
+	"      het retourbericht maken en alles in de inbox bewaren. Hetzelfde bericht\n"
+	"      nog eens (zelfde Afzender, Identificatie en soort, TR056) krijgt het\n"
+	"      bewaarde retourbericht en verandert niets. Per bestand een regel\n"
+	"        BESTAND: SOORT STATUS [herhaald] [retour MAP/NAAM]\n"
+	"      en per bevinding een regel 'CODE PAD: MELDING'; daarna een samenvatting.\n"
+	"      --retour MAP schrijft elk retourbericht als MAP/<bestandsnaam>.retour.xml;\n"
+	"      --vandaag is de dag van ontvangst (standaard vandaag; voor TR135).\n"
+	"      Afsluitcode 0 als alles is geaccepteerd, 1 bij een afkeuring of fout,\n"
+	"      2 bij een verkeerde opdrachtregel of een onleesbaar bestand.\n";
 
 /* The whole file in a new buffer (the caller frees it), at most
  * IJW_XML_MAX_BYTES + 1 bytes: one byte more than allowed is enough to
@@ -1782,17 +1796,146 @@ static int cmd_ijw_validate(int argc, char **argv)
 	return rc;
 }
 
+/* Write the retourbericht of file pad into dir as <basename>.retour.xml;
+ * the name written goes into naam. */
+static int schrijf_retour(const char *cmd, const char *dir, const char *pad,
+			  const struct ijw_uitkomst *u, char *naam, size_t n)
+{
+	const char *basis = strrchr(pad, '/');
+	FILE *f;
+	int w = snprintf(naam, n, "%s/%s.retour.xml", dir, basis ? basis + 1 : pad);
+
+	if (w < 0 || (size_t)w >= n)
+		return fout(cmd, "%s: de naam van het retourbestand is te lang", pad);
+	f = fopen(naam, "wb");
+	if (!f)
+		return fout(cmd, "%s: %s", naam, strerror(errno));
+	if (fwrite(u->retour, 1, u->retour_len, f) != u->retour_len || fclose(f) != 0) {
+		fout(cmd, "%s: schrijffout", naam);
+		return AFSLUIT_FOUT;
+	}
+	return AFSLUIT_GOED;
+}
+
+static int cmd_ijw_import(int argc, char **argv)
+{
+	const char *cmd = "ijw import", *db = standaard_db(), *retour = NULL;
+	struct ijw_verwerk_context ctx;
+	struct gemeente *gem = NULL;
+	size_t n_gem = 0, n_bestanden = 0, n[5] = { 0 };
+	char nu[21];
+	dag_t vandaag = DAG_GEEN;
+	struct store *st;
+	int rc = AFSLUIT_GOED;
+
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(ijw_hulp, stdout);
+			return AFSLUIT_GOED;
+		}
+		if (strncmp(a, "--", 2) != 0) {
+			n_bestanden++;
+			continue;
+		}
+		if (strcmp(a, "--db") != 0 && strcmp(a, "--retour") != 0 &&
+		    strcmp(a, "--vandaag") != 0)
+			return gebruiksfout(cmd, "onbekende optie '%s'; import kent --db, --retour "
+					    "en --vandaag", a);
+		if (i + 1 >= argc || !argv[i + 1][0] || strncmp(argv[i + 1], "--", 2) == 0)
+			return gebruiksfout(cmd, "optie %s mist een waarde; schrijf %s WAARDE", a, a);
+		if (strcmp(a, "--db") == 0)
+			db = argv[i + 1];
+		else if (strcmp(a, "--retour") == 0)
+			retour = argv[i + 1];
+		else if (lees_datum(cmd, a, argv[i + 1], &vandaag) < 0)
+			return AFSLUIT_GEBRUIK;
+		argv[i + 1] = NULL;
+		i++;
+	}
+	if (n_bestanden == 0)
+		return gebruiksfout(cmd, "geef een of meer berichtbestanden, bijvoorbeeld: "
+				    "jeugdregie ijw import --db regio.db JW305.xml");
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	store_nu_iso(nu);
+	if (vandaag == DAG_GEEN) {
+		char dag[11];
+
+		memcpy(dag, nu, 10);
+		dag[10] = '\0';
+		if (datum_parse(dag, &vandaag) < 0)
+			return fout(cmd, "de systeemklok geeft geen datum");
+	}
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	if (store_gemeenten(st, &gem, &n_gem) < 0) {
+		rc = fout(cmd, "%s", store_error(st));
+		store_close(st);
+		return rc;
+	}
+	ctx = (struct ijw_verwerk_context){ NULL, gem, n_gem, vandaag, nu };
+	for (int i = 0; i < argc; i++) {
+		struct ijw_uitkomst u;
+		char *data = NULL, naam[4096];
+		size_t len = 0;
+
+		/* Options and their values (set to NULL above) are no files. */
+		if (!argv[i] || strncmp(argv[i], "--", 2) == 0)
+			continue;
+		if (lees_bestand(cmd, argv[i], &data, &len) < 0) {
+			rc = AFSLUIT_GEBRUIK;
+			continue;
+		}
+		int v = ijw_verwerk(st, data, len, &ctx, &u);
+		free(data);
+		if (v < 0) {
+			fout(cmd, "%s: %s", argv[i], store_error(st));
+			if (rc == AFSLUIT_GOED)
+				rc = AFSLUIT_FOUT;
+			continue;
+		}
+		n[u.status]++;
+		printf("%s: %s %s%s", argv[i], u.herkend ? bericht_soort_naam(u.soort) : "onbekend",
+		       ijw_verwerk_status_naam(u.status), u.herhaald ? " herhaald" : "");
+		if (retour && u.retour) {
+			if (schrijf_retour(cmd, retour, argv[i], &u, naam, sizeof naam) != AFSLUIT_GOED)
+				rc = AFSLUIT_FOUT;
+			else
+				printf(" retour %s", naam);
+		}
+		putchar('\n');
+		for (size_t k = 0; k < u.n_bevindingen; k++)
+			printf("  %s %s: %s\n", u.bevindingen[k].code, u.bevindingen[k].pad,
+			       u.bevindingen[k].melding);
+		if (u.status != IJW_VERWERKT && rc == AFSLUIT_GOED)
+			rc = AFSLUIT_FOUT;
+		ijw_uitkomst_vrij(&u);
+	}
+	printf("%zu berichten: %zu verwerkt, %zu deels afgekeurd, %zu afgekeurd, "
+	       "%zu afgekeurd op het XSD, %zu geweigerd\n", n_bestanden, n[IJW_VERWERKT],
+	       n[IJW_DEELS_AFGEKEURD], n[IJW_AFGEKEURD], n[IJW_AFGEKEURD_XSD], n[IJW_GEWEIGERD]);
+	free(gem);
+	store_close(st);
+	return rc;
+}
+
 static int cmd_ijw(int argc, char **argv)
 {
 	if (argc == 0)
-		return gebruiksfout("ijw", "geef een deelopdracht: validate");
+		return gebruiksfout("ijw", "geef een deelopdracht: validate of import");
 	if (strcmp(argv[0], "validate") == 0)
 		return cmd_ijw_validate(argc - 1, argv + 1);
+	if (strcmp(argv[0], "import") == 0)
+		return cmd_ijw_import(argc - 1, argv + 1);
 	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
 		fputs(ijw_hulp, stdout);
 		return AFSLUIT_GOED;
 	}
-	return gebruiksfout("ijw", "onbekende deelopdracht '%s'; bekend is validate", argv[0]);
+	return gebruiksfout("ijw", "onbekende deelopdracht '%s'; bekend zijn validate en import",
+			    argv[0]);
 }
 
 static const char onbekende_opdracht[] =

@@ -398,12 +398,86 @@ static const char migration_3[] =
 	"CREATE INDEX traject_agb ON traject (agb, jeugdige_id);\n"
 	"CREATE INDEX traject_gemeente_jeugdige ON traject (gemeente, jeugdige_id);\n";
 
+/* Migration 4: the iJw inbox and outbox, and the requests (315/317) that
+ * wait for the municipality's 301 or 319.
+ *
+ * ijw_bericht: every message received or sent, as it was (xml), its
+ * status, its retourbericht and the youth it concerns. agb and gemeente
+ * name the two parties whatever the direction (gemeente is NULL when the
+ * Ontvanger is not a gemeente of this installation), so one index each
+ * serves the searches per aanbieder, per gemeente and per youth.
+ * TR056: the partial unique index makes (afzender, identificatie, soort)
+ * unique among the messages that were processed; a message refused
+ * before that (afgekeurd_xsd: not readable or not valid against the XSD;
+ * geweigerd: not from the party it claims to be from) is kept in the
+ * inbox but claims no identificatie, so the corrected message may carry
+ * the same one. xml is NULL only when the bytes are not UTF-8 text
+ * (OP192) and so cannot be kept in a TEXT column.
+ *
+ * ijw_bevinding: the findings of a message (rule code, its retourcode,
+ * location, Dutch message), in order.
+ *
+ * ijw_verzoek: one row per ReferentieAanbieder of a 315 or 317 (each
+ * gets its own 301 or 319): open until the answer. bsn is kept because a
+ * 317 names the client by BSN alone and the youth may be unknown here.
+ */
+static const char migration_4[] =
+	"CREATE TABLE ijw_bericht (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  richting TEXT NOT NULL CHECK (richting IN ('in', 'uit')),\n"
+	"  soort TEXT CHECK (length(soort) = 5),\n"
+	"  afzender TEXT CHECK (length(afzender) IN (4, 8)),\n"
+	"  ontvanger TEXT CHECK (length(ontvanger) IN (4, 8)),\n"
+	"  identificatie TEXT CHECK (length(identificatie) BETWEEN 1 AND 12),\n"
+	"  " DATUM("dagtekening") ",\n"
+	"  ontvangen_op TEXT NOT NULL CHECK (length(ontvangen_op) = 20),\n"
+	"  status TEXT NOT NULL CHECK (status IN ('verwerkt', 'afgekeurd_xsd', 'afgekeurd',"
+	" 'deels_afgekeurd', 'geweigerd')),\n"
+	"  " AGB("agb") ",\n"
+	"  " GEMEENTE("gemeente") " REFERENCES gemeente (code),\n"
+	"  jeugdige_id INTEGER REFERENCES jeugdige (id),\n"
+	"  xml TEXT,\n"
+	"  retour_xml TEXT,\n"
+	"  retour_identificatie TEXT CHECK (length(retour_identificatie) BETWEEN 1 AND 12)\n"
+	END
+	"CREATE TABLE ijw_bevinding (\n"
+	"  bericht_id INTEGER NOT NULL REFERENCES ijw_bericht (id),\n"
+	"  nr INTEGER NOT NULL CHECK (nr >= 1),\n"
+	"  code TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 7),\n"
+	"  retourcode TEXT CHECK (length(retourcode) = 4),\n"
+	"  pad TEXT NOT NULL CHECK (length(pad) <= 255),\n"
+	"  melding TEXT NOT NULL CHECK (length(melding) <= 511),\n"
+	"  PRIMARY KEY (bericht_id, nr)\n"
+	END
+	"CREATE TABLE ijw_verzoek (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  bericht_id INTEGER NOT NULL REFERENCES ijw_bericht (id),\n"
+	"  soort TEXT NOT NULL CHECK (soort IN ('JW315', 'JW317')),\n"
+	"  " AGB("agb") " NOT NULL,\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  bsn TEXT NOT NULL CHECK (length(bsn) = 9),\n"
+	"  jeugdige_id INTEGER REFERENCES jeugdige (id),\n"
+	"  referentie_aanbieder TEXT NOT NULL CHECK (length(referentie_aanbieder) BETWEEN 1 AND 36),\n"
+	"  " DATUM("dagtekening") " NOT NULL,\n"
+	"  status TEXT NOT NULL CHECK (status IN ('open', 'in_onderzoek', 'toegewezen',"
+	" 'afgewezen')),\n"
+	"  UNIQUE (agb, referentie_aanbieder)\n"
+	END
+	"CREATE UNIQUE INDEX ijw_bericht_sleutel ON ijw_bericht (afzender, identificatie, soort) "
+	"WHERE status NOT IN ('afgekeurd_xsd', 'geweigerd');\n"
+	"CREATE INDEX ijw_bericht_agb ON ijw_bericht (agb, id);\n"
+	"CREATE INDEX ijw_bericht_gemeente ON ijw_bericht (gemeente, id);\n"
+	"CREATE INDEX ijw_bericht_jeugdige ON ijw_bericht (jeugdige_id, id);\n"
+	"CREATE INDEX ijw_verzoek_client ON ijw_verzoek (agb, bsn, status);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
 	{ 2, "gebruikers, sessies, API-tokens en het auditlog", migration_2,
 	  migration_2_sqlite, migration_2_postgres },
 	{ 3, "indexen voor de leesrechten van de webserver", migration_3, NULL, NULL },
+	{ 4, "iJw: berichten in en uit, bevindingen, verzoeken om toewijzing", migration_4, NULL,
+	  NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -51,7 +51,8 @@ struct migration {
 	X(jeugdige) X(woonplaats) X(verwijzing) X(toewijzing) X(traject) \
 	X(zorgelijk_besluit) X(declaratie) X(prestatie) X(capaciteit) \
 	X(schoolstatus) X(perspectiefplan) \
-	X(gebruiker_scope) X(sessie) X(api_token) X(audit_log) X(audit_kop)
+	X(gebruiker_scope) X(sessie) X(api_token) X(audit_log) X(audit_kop) \
+	X(ijw_bericht) X(ijw_bevinding) X(ijw_verzoek)
 
 /* The newest version this program knows. */
 int schema_newest(void);

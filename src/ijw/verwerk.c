@@ -1,0 +1,1086 @@
+/* ijw/verwerk: see verwerk.h.
+ *
+ * The record and the messages: traject.begindatum is the begindatum of
+ * the actual start of care on the toewijzing (a restart after an
+ * interruption moves it), so the key of a 307 (TR382) is compared with
+ * it. A 305 on a toewijzing without a traject row (given outside the
+ * region's registration) is accepted and kept in the inbox only; a 305
+ * after a definitive stop starts a new traject (a copy of the ended one).
+ */
+#include "ijw/verwerk.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/traject.h"
+#include "ijw/bericht.h"
+#include "ijw/intern.h"
+#include "ijw/regel.h"
+#include "store/cijfers_store.h"
+#include "store/ijw_store.h"
+#include "store/store.h"
+
+/* The XSD version we answer with (IV034: copied from the appinfo of the
+ * schemas in data/ijw/3.2/; see DIGEST §9 on 0.1.0). */
+#define XSD_VERSIE "0.1.0"
+/* XsltVersie: the version of the official validation XSLT whose
+ * in-message rules ijw/intern.c implements (DIGEST, source [XSLT]). */
+#define XSLT_VERSIE "2.10.5"
+
+struct verwerk {
+	struct store *st;
+	const struct ijw_verwerk_context *ctx;
+	const void *xml;
+	size_t len;
+	char *xml_tekst;               /* NUL-terminated copy; NULL: not storable */
+	struct ijw_document doc;
+	struct ijw_bericht *b;         /* NULL when level 1 failed */
+	struct ijw_uitkomst *out;
+	/* findings: before the transaction (levels 1, 2) and during it */
+	struct ijw_bevinding *bev;
+	size_t n_bev, cap_bev, n_vooraf;
+	struct ijw_inbox rij;
+	bool veranderd;                /* the record changed: raise data.versie */
+};
+
+static const char *const status_namen[] = {
+	[IJW_VERWERKT] = "verwerkt",
+	[IJW_AFGEKEURD_XSD] = "afgekeurd_xsd",
+	[IJW_AFGEKEURD] = "afgekeurd",
+	[IJW_DEELS_AFGEKEURD] = "deels_afgekeurd",
+	[IJW_GEWEIGERD] = "geweigerd",
+};
+
+const char *ijw_verwerk_status_naam(enum ijw_verwerk_status s)
+{
+	switch (s) {
+	case IJW_VERWERKT:
+	case IJW_AFGEKEURD_XSD:
+	case IJW_AFGEKEURD:
+	case IJW_DEELS_AFGEKEURD:
+	case IJW_GEWEIGERD:
+		return status_namen[s];
+	}
+	return "onbekend";
+}
+
+static bool status_van_naam(const char *naam, enum ijw_verwerk_status *s)
+{
+	for (size_t i = 0; i < sizeof status_namen / sizeof status_namen[0]; i++)
+		if (strcmp(status_namen[i], naam) == 0) {
+			*s = (enum ijw_verwerk_status)i;
+			return true;
+		}
+	return false;
+}
+
+void ijw_uitkomst_vrij(struct ijw_uitkomst *u)
+{
+	if (!u)
+		return;
+	free(u->retour);
+	free(u->bevindingen);
+	memset(u, 0, sizeof *u);
+}
+
+/* Copy src into dst[n], cut at n - 1 bytes (the columns and fields
+ * the values come from are checked to fit, so this only guards). */
+static void kopieer(char *dst, size_t n, const char *src)
+{
+	size_t len = strnlen(src, n - 1);
+
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+/* ---- findings ----------------------------------------------------------- */
+
+__attribute__((format(printf, 4, 5)))
+static int bevinding(struct verwerk *v, const char *code, const char *pad, const char *fmt, ...)
+{
+	struct ijw_bevinding *b;
+	va_list ap;
+
+	if (v->n_bev == v->cap_bev) {
+		size_t nc = v->cap_bev ? v->cap_bev * 2 : 16;
+		struct ijw_bevinding *p = realloc(v->bev, nc * sizeof *p);
+
+		if (!p)
+			return store_set_error(v->st, "onvoldoende geheugen voor bevindingen");
+		v->bev = p;
+		v->cap_bev = nc;
+	}
+	b = &v->bev[v->n_bev++];
+	memset(b, 0, sizeof *b);
+	kopieer(b->code, sizeof b->code, code);
+	kopieer(b->pad, sizeof b->pad, pad);
+	va_start(ap, fmt);
+	vsnprintf(b->melding, sizeof b->melding, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+/* The retourcode of a rule from the catalogue ("9019"); a rule without
+ * one (or unknown) is a programming error caught by the tests. */
+static const char *rc_van(const char *regel)
+{
+	const char *rc = regel_retourcode(regel);
+
+	return rc && *rc ? rc : "0233";
+}
+
+/* A rule finding on a class: recorded, and its retourcode added to the
+ * class (the first one replaces the 0200 the echo gave it). */
+__attribute__((format(printf, 6, 7)))
+static int regel_fout(struct verwerk *v, struct ijw_bericht *r, struct ijw_retourcodes *rc,
+		      const char *regel, const char *pad, const char *fmt, ...)
+{
+	char melding[IJW_MELDING_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(melding, sizeof melding, fmt, ap);
+	va_end(ap);
+	if (bevinding(v, regel, pad, "%s", melding) < 0)
+		return -2;
+	if (!r || !rc)
+		return 0;
+	if (rc->n == 1 && (strcmp(rc->code[0], "0200") == 0 || strcmp(rc->code[0], "0233") == 0))
+		return bericht_retourcode_zet(r, rc, rc_van(regel)) == 0
+			       ? 0 : store_set_error(v->st, "onvoldoende geheugen");
+	return bericht_retourcode_voeg_toe(r, rc, rc_van(regel)) == 0
+		       ? 0 : store_set_error(v->st, "onvoldoende geheugen");
+}
+
+static bool heeft_fout(const struct ijw_retourcodes *rc)
+{
+	for (size_t i = 0; i < rc->n; i++)
+		if (strcmp(rc->code[i], "0200") != 0 && strcmp(rc->code[i], "8001") != 0)
+			return true;
+	return false;
+}
+
+/* ---- the checks that 305 and 307 share ------------------------------------ */
+
+/* TR019: the start/stop refers by ToewijzingNummer to a toewijzing of
+ * this aanbieder, this gemeente and this client. 1 and *t when it does. */
+static int toewijzing_van(struct verwerk *v, int64_t nummer, const char *bsn,
+			  struct toewijzing *t, const char **waarom)
+{
+	struct jeugdige j;
+	int rc;
+
+	*waarom = "ToewijzingNummer ontbreekt; een start of stop bij een inspannings- of "
+		  "outputgerichte toewijzing noemt het ToewijzingNummer uit de JW301";
+	if (nummer == IJW_GEEN)
+		return 0;
+	*waarom = "er is geen toewijzing met dit ToewijzingNummer";
+	if ((rc = store_ijw_toewijzing(v->st, nummer, t)) <= 0)
+		return rc;
+	*waarom = "de toewijzing met dit ToewijzingNummer is niet aan deze aanbieder gegeven";
+	if (strcmp(t->agb, v->b->header.afzender) != 0)
+		return 0;
+	*waarom = "de toewijzing met dit ToewijzingNummer is van een andere gemeente dan de "
+		  "Ontvanger";
+	if (strcmp(t->gemeente, v->b->header.ontvanger) != 0)
+		return 0;
+	*waarom = "de toewijzing met dit ToewijzingNummer is voor een andere client (Bsn)";
+	if ((rc = store_ijw_jeugdige(v->st, t->jeugdige_id, &j)) < 0)
+		return rc;
+	if (rc == 0 || strcmp(j.bsn, bsn) != 0)
+		return 0;
+	return 1;
+}
+
+static char *dfmt(dag_t d, char buf[static 11])
+{
+	return d == DAG_GEEN ? strcpy(buf, "(geen)") : datum_fmt(d, buf);
+}
+
+/* ---- JW305: start zorg -------------------------------------------------- */
+
+static int start_toepassen(struct verwerk *v, const struct ijw_start_product *p,
+			   const struct traject *oud, bool bestaat)
+{
+	struct traject t;
+	char err[160];
+
+	if (!bestaat)
+		return 0;
+	t = *oud;
+	if (strcmp(p->status_aanlevering, "3") == 0) {
+		/* A correction erases the start as if it never came: back to
+		 * waiting, outside the state machine (which only moves forward). */
+		t.begindatum = DAG_GEEN;
+		t.status = t.intakedatum != DAG_GEEN ? TRAJECT_INTAKE : TRAJECT_AANGEMELD;
+		v->veranderd = true;
+		return store_ijw_traject_zet(v->st, &t);
+	}
+	if (t.status == TRAJECT_BEEINDIGD || t.status == TRAJECT_VERVALLEN) {
+		int rc = store_ijw_volgend_id(v->st, IJW_TABEL_TRAJECT, &t.id);
+
+		if (rc < 0)
+			return rc;
+		t.status = TRAJECT_GESTART;
+		t.aanmelddatum = p->begindatum;
+		t.intakedatum = DAG_GEEN;
+		t.begindatum = p->begindatum;
+		t.einddatum = DAG_GEEN;
+		t.reden_beeindiging[0] = '\0';
+		v->veranderd = true;
+		return store_put_traject(v->st, &t);
+	}
+	if (traject_overgang(t.status, TRAJECT_GESTART, NULL, err, sizeof err) < 0)
+		return store_set_error(v->st, "traject %lld: %s", (long long)t.id, err);
+	t.status = TRAJECT_GESTART;
+	t.begindatum = p->begindatum;
+	t.einddatum = DAG_GEEN;
+	t.reden_beeindiging[0] = '\0';
+	v->veranderd = true;
+	return store_ijw_traject_zet(v->st, &t);
+}
+
+static int verwerk_305(struct verwerk *v, struct ijw_bericht *r)
+{
+	const struct ijw_client_start *c = v->b->start;
+	struct ijw_client_start *rc_c = r->start;
+	struct traject *tr = calloc(c->n_start_producten, sizeof *tr);
+	bool *bestaat = calloc(c->n_start_producten, sizeof *bestaat);
+	int rc = 0;
+
+	if (!tr || !bestaat) {
+		free(tr);
+		free(bestaat);
+		return store_set_error(v->st, "onvoldoende geheugen");
+	}
+	for (size_t i = 0; i < c->n_start_producten && rc >= 0; i++) {
+		const struct ijw_start_product *p = &c->start_producten[i];
+		struct ijw_retourcodes *prc = &rc_c->start_producten[i].retourcodes;
+		struct toewijzing t;
+		const char *waarom;
+		char pad[160], d1[11], d2[11];
+		bool verwijder = strcmp(p->status_aanlevering, "3") == 0;
+
+		snprintf(pad, sizeof pad, "/Bericht/Client/StartProducten/StartProduct[%zu]", i + 1);
+		if ((rc = toewijzing_van(v, p->toewijzing_nummer, c->bsn, &t, &waarom)) < 0)
+			break;
+		if (rc == 0) {
+			rc = regel_fout(v, r, prc, "TR019", pad, "%s", waarom);
+			continue;
+		}
+		if ((rc = store_ijw_traject_van_toewijzing(v->st, t.nummer, &tr[i])) < 0)
+			break;
+		bestaat[i] = rc == 1;
+		if (!bestaat[i]) {
+			/* No traject row: only the inbox keeps the start. A
+			 * deletion has nothing to delete. */
+			if (verwijder)
+				rc = regel_fout(v, r, prc, "TR063", pad, "er is geen eerdere start "
+						"met deze Begindatum om te verwijderen");
+			continue;
+		}
+		const struct traject *x = &tr[i];
+		bool zelfde = x->begindatum == p->begindatum;
+		if (verwijder) {
+			if (!zelfde || x->status == TRAJECT_AANGEMELD || x->status == TRAJECT_INTAKE ||
+			    x->status == TRAJECT_VERVALLEN)
+				rc = regel_fout(v, r, prc, "TR063", pad, "er is geen eerdere start met "
+						"Begindatum %s om te verwijderen (actuele start: %s)",
+						dfmt(p->begindatum, d1), dfmt(x->begindatum, d2));
+			else if (x->status != TRAJECT_GESTART)
+				rc = regel_fout(v, r, prc, "TR071", pad, "de start met Begindatum %s "
+						"is al gestopt; verwijder eerst de stop",
+						dfmt(p->begindatum, d1));
+			continue;
+		}
+		if (x->status == TRAJECT_GESTART)
+			rc = regel_fout(v, r, prc, "TR326", pad, "er is al een actuele start (Begindatum "
+					"%s) zonder stop bij deze toewijzing", dfmt(x->begindatum, d1));
+		else if (zelfde && x->status != TRAJECT_AANGEMELD && x->status != TRAJECT_INTAKE)
+			rc = regel_fout(v, r, prc, "TR074", pad, "een start met Begindatum %s is al "
+					"eerder gemeld bij deze toewijzing", dfmt(p->begindatum, d1));
+	}
+	if (rc >= 0 && !heeft_fout(&rc_c->retourcodes)) {
+		bool fout = false;
+
+		for (size_t i = 0; i < c->n_start_producten; i++)
+			fout |= heeft_fout(&rc_c->start_producten[i].retourcodes);
+		for (size_t i = 0; i < c->n_start_producten && !fout && rc >= 0; i++)
+			rc = start_toepassen(v, &c->start_producten[i], &tr[i], bestaat[i]);
+	}
+	free(tr);
+	free(bestaat);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- JW307: stop zorg --------------------------------------------------- */
+
+static int stop_toepassen(struct verwerk *v, const struct ijw_stop_product *p, struct traject *t)
+{
+	char err[160];
+	enum traject_status naar;
+
+	if (strcmp(p->status_aanlevering, "3") == 0) {
+		/* Erase the stop: the start is actual again. */
+		t->status = TRAJECT_GESTART;
+		t->einddatum = DAG_GEEN;
+		t->reden_beeindiging[0] = '\0';
+		v->veranderd = true;
+		return store_ijw_traject_zet(v->st, t);
+	}
+	naar = strcmp(p->reden_beeindiging, "20") == 0 ? TRAJECT_ONDERBROKEN : TRAJECT_BEEINDIGD;
+	if (traject_overgang(t->status, naar, p->reden_beeindiging, err, sizeof err) < 0)
+		return store_set_error(v->st, "traject %lld: %s", (long long)t->id, err);
+	t->status = naar;
+	t->einddatum = p->einddatum;
+	kopieer(t->reden_beeindiging, sizeof t->reden_beeindiging, p->reden_beeindiging);
+	v->veranderd = true;
+	return store_ijw_traject_zet(v->st, t);
+}
+
+static int verwerk_307(struct verwerk *v, struct ijw_bericht *r)
+{
+	const struct ijw_client_stop *c = v->b->stop;
+	struct ijw_client_stop *rc_c = r->stop;
+	struct traject *tr = calloc(c->n_stop_producten, sizeof *tr);
+	int rc = 0;
+
+	if (!tr)
+		return store_set_error(v->st, "onvoldoende geheugen");
+	for (size_t i = 0; i < c->n_stop_producten && rc >= 0; i++) {
+		const struct ijw_stop_product *p = &c->stop_producten[i];
+		struct ijw_retourcodes *prc = &rc_c->stop_producten[i].retourcodes;
+		struct toewijzing t;
+		const char *waarom;
+		char pad[160], d1[11], d2[11];
+		const struct traject *x = &tr[i];
+
+		snprintf(pad, sizeof pad, "/Bericht/Client/StopProducten/StopProduct[%zu]", i + 1);
+		if ((rc = toewijzing_van(v, p->toewijzing_nummer, c->bsn, &t, &waarom)) < 0)
+			break;
+		if (rc == 0) {
+			rc = regel_fout(v, r, prc, "TR019", pad, "%s", waarom);
+			continue;
+		}
+		if ((rc = store_ijw_traject_van_toewijzing(v->st, t.nummer, &tr[i])) < 0)
+			break;
+		if (rc == 0 || x->begindatum == DAG_GEEN || x->begindatum != p->begindatum ||
+		    x->status == TRAJECT_AANGEMELD || x->status == TRAJECT_INTAKE ||
+		    x->status == TRAJECT_VERVALLEN) {
+			rc = regel_fout(v, r, prc, "TR382", pad, "er is geen start met Begindatum %s "
+					"bij deze toewijzing (actuele start: %s); neem de Begindatum "
+					"van de start ongewijzigd over", dfmt(p->begindatum, d1),
+					rc == 0 ? "(geen)" : dfmt(x->begindatum, d2));
+			continue;
+		}
+		if (strcmp(p->status_aanlevering, "3") == 0) {
+			if (x->status == TRAJECT_GESTART || x->einddatum != p->einddatum)
+				rc = regel_fout(v, r, prc, "TR063", pad, "er is geen eerdere stop met "
+						"Einddatum %s om te verwijderen", dfmt(p->einddatum, d1));
+			continue;
+		}
+		if (x->status == TRAJECT_BEEINDIGD)
+			rc = regel_fout(v, r, prc, "TR415", pad, "deze start is al definitief gestopt "
+					"(Einddatum %s)", dfmt(x->einddatum, d1));
+		else if (x->status == TRAJECT_ONDERBROKEN && strcmp(p->reden_beeindiging, "20") == 0)
+			rc = regel_fout(v, r, prc, "TR413", pad, "deze start is al tijdelijk gestopt "
+					"(reden 20); een volgende stop heeft een andere reden");
+		else if (x->status == TRAJECT_ONDERBROKEN && p->einddatum < x->einddatum)
+			rc = regel_fout(v, r, prc, "TR414", pad, "Einddatum %s ligt voor de Einddatum "
+					"%s van de actuele stop", dfmt(p->einddatum, d1),
+					dfmt(x->einddatum, d2));
+	}
+	if (rc >= 0) {
+		bool fout = heeft_fout(&rc_c->retourcodes);
+
+		for (size_t i = 0; i < c->n_stop_producten; i++)
+			fout |= heeft_fout(&rc_c->stop_producten[i].retourcodes);
+		for (size_t i = 0; i < c->n_stop_producten && !fout && rc >= 0; i++)
+			rc = stop_toepassen(v, &c->stop_producten[i], &tr[i]);
+	}
+	free(tr);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- JW315 / JW317: verzoeken ------------------------------------------- */
+
+/* TR347 and TR374 for one request; inserts it when ok and doe is set. */
+static int verzoek(struct verwerk *v, struct ijw_bericht *r, struct ijw_retourcodes *crc,
+		   struct ijw_retourcodes *prc, const char *pad, const char *bsn,
+		   const char *referentie, int64_t jeugdige_id, bool doe)
+{
+	struct ijw_verzoek_rij q;
+	int rc;
+
+	if (!doe) {
+		if ((rc = store_ijw_verzoek_referentie_telt(v->st, v->b->header.afzender,
+							    referentie)) < 0)
+			return rc;
+		if (rc > 0)
+			return regel_fout(v, r, prc, "TR347", pad, "ReferentieAanbieder is al "
+					  "gebruikt in een eerder verzoek van deze aanbieder");
+		if ((rc = store_ijw_verzoek_open_telt(v->st, v->b->header.afzender, bsn)) < 0)
+			return rc;
+		if (rc > 0)
+			return regel_fout(v, r, crc, "TR374", "/Bericht/Client", "er is nog een "
+					  "verzoek van deze aanbieder voor deze client in behandeling");
+		return 0;
+	}
+	memset(&q, 0, sizeof q);
+	if ((rc = store_ijw_volgend_id(v->st, IJW_TABEL_VERZOEK, &q.id)) < 0)
+		return rc;
+	q.bericht_id = v->rij.id;
+	kopieer(q.soort, sizeof q.soort, bericht_soort_naam(v->b->soort));
+	kopieer(q.agb, sizeof q.agb, v->b->header.afzender);
+	kopieer(q.gemeente, sizeof q.gemeente, v->b->header.ontvanger);
+	kopieer(q.bsn, sizeof q.bsn, bsn);
+	q.jeugdige_id = jeugdige_id;
+	kopieer(q.referentie_aanbieder, sizeof q.referentie_aanbieder, referentie);
+	q.dagtekening = v->b->header.berichtidentificatie.dagtekening;
+	v->veranderd = true;
+	return store_ijw_verzoek_insert(v->st, &q);
+}
+
+static int verwerk_verzoeken(struct verwerk *v, struct ijw_bericht *r)
+{
+	int64_t jid = 0;
+	int rc;
+
+	if (v->b->soort == IJW_JW315) {
+		const struct ijw_client_vot *c = v->b->vot;
+
+		if ((rc = store_ijw_jeugdige_bsn(v->st, c->bsn, c->geboortedatum.datum, &jid)) < 0)
+			return rc;
+		if (rc == 0)
+			jid = 0;
+		for (int doe = 0; doe <= 1; doe++) {
+			for (size_t i = 0; i < c->n_aangevraagde_producten; i++) {
+				char pad[128];
+
+				snprintf(pad, sizeof pad, "/Bericht/Client/AangevraagdeProducten/"
+					 "AangevraagdProduct[%zu]/ReferentieAanbieder", i + 1);
+				if ((rc = verzoek(v, r, &r->vot->retourcodes,
+						  &r->vot->aangevraagde_producten[i].retourcodes, pad,
+						  c->bsn, c->aangevraagde_producten[i].referentie_aanbieder,
+						  jid, doe)) < 0)
+					return rc;
+				/* TR374 once per client, not per product. */
+				if (!doe && heeft_fout(&r->vot->retourcodes))
+					break;
+			}
+			if (!doe && v->n_bev > v->n_vooraf)
+				break;
+		}
+	} else {
+		const struct ijw_client_vow *c = v->b->vow;
+
+		if ((rc = store_ijw_jeugdige_van_aanbieder(v->st, c->bsn, v->b->header.afzender,
+							   &jid)) < 0)
+			return rc;
+		if (rc == 0)
+			jid = 0;
+		for (int doe = 0; doe <= 1; doe++) {
+			if ((rc = verzoek(v, r, &r->vow->retourcodes, &r->vow->verzoek.retourcodes,
+					  "/Bericht/Client/Verzoek/ReferentieAanbieder", c->bsn,
+					  c->verzoek.referentie_aanbieder, jid, doe)) < 0)
+				return rc;
+			if (!doe && v->n_bev > v->n_vooraf)
+				break;
+		}
+	}
+	v->rij.jeugdige_id = jid;
+	return 0;
+}
+
+/* ---- JW323: declaratie --------------------------------------------------- */
+
+static int64_t getekend(const struct ijw_bedrag *b)
+{
+	return strcmp(b->debet_credit, "C") == 0 ? -b->bedrag : b->bedrag;
+}
+
+/* The checks of one Prestatie (TR314, TR338, TR384, TR339, TR340, TR307,
+ * TR308); *t and *heeft_t for storing it. */
+static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char *bsn,
+			   const struct ijw_prestatie *p, struct ijw_retourcodes *prc,
+			   const char *pad, struct toewijzing *t, bool *heeft_t)
+{
+	const char *waarom;
+	char d1[11], d2[11];
+	int rc;
+
+	*heeft_t = false;
+	if ((rc = store_ijw_prestatie_referentie_telt(v->st, v->b->header.afzender,
+						      p->product_referentie.referentie_nummer)) < 0)
+		return rc;
+	if (rc > 0 && (rc = regel_fout(v, r, prc, "TR314", pad, "ReferentieNummer is al "
+				       "gebruikt voor een goedgekeurde Prestatie van deze aanbieder")) < 0)
+		return rc;
+	if ((rc = toewijzing_van(v, p->toewijzing_nummer, bsn, t, &waarom)) < 0)
+		return rc;
+	if (rc == 0) {
+		if (store_ijw_toewijzing(v->st, p->toewijzing_nummer, t) == 1)
+			*heeft_t = strcmp(t->agb, v->b->header.afzender) == 0;
+		return regel_fout(v, r, prc, "TR338", pad, "%s", waarom);
+	}
+	*heeft_t = true;
+	if (strcmp(t->reden_wijziging, "13") == 0 &&
+	    (rc = regel_fout(v, r, prc, "TR384", pad, "de toewijzing is verwijderd "
+			     "(RedenWijziging 13)")) < 0)
+		return rc;
+	if (t->categorie[0] && strcmp(t->categorie, p->product_categorie) != 0 &&
+	    (rc = regel_fout(v, r, prc, "TR339", pad, "ProductCategorie %s is niet de toegewezen "
+			     "categorie %s", p->product_categorie, t->categorie)) < 0)
+		return rc;
+	if (t->productcode[0] && strcmp(t->productcode, p->product_code) != 0 &&
+	    (rc = regel_fout(v, r, prc, "TR340", pad, "ProductCode %s is niet de toegewezen "
+			     "code %s", p->product_code, t->productcode)) < 0)
+		return rc;
+	if (p->product_periode.begindatum < t->ingangsdatum &&
+	    (rc = regel_fout(v, r, prc, "TR307", pad, "ProductPeriode begint (%s) voor de "
+			     "Ingangsdatum van de toewijzing (%s)",
+			     dfmt(p->product_periode.begindatum, d1), dfmt(t->ingangsdatum, d2))) < 0)
+		return rc;
+	if (t->einddatum != DAG_GEEN && p->product_periode.einddatum > t->einddatum &&
+	    (rc = regel_fout(v, r, prc, "TR308", pad, "ProductPeriode eindigt (%s) na de "
+			     "Einddatum van de toewijzing (%s)",
+			     dfmt(p->product_periode.einddatum, d1), dfmt(t->einddatum, d2))) < 0)
+		return rc;
+	return 0;
+}
+
+static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
+{
+	const struct ijw_declaratie *d = v->b->declaratie;
+	struct ijw_declaratie *rd = r->declaratie;
+	struct declaratie dec;
+	size_t n_goed = 0, n_alle = 0;
+	int64_t toegekend = 0, jid = 0;
+	int rc;
+
+	if (!kop_fout) {
+		if ((rc = store_ijw_declaratie_nummer_telt(v->st, v->b->header.afzender,
+							   d->declaratie_nummer)) < 0)
+			return rc;
+		if (rc > 0 && (rc = regel_fout(v, r, &rd->retourcodes, "TR333",
+					       "/Bericht/Declaratie/DeclaratieNummer",
+					       "DeclaratieNummer %s is al gebruikt door deze aanbieder",
+					       d->declaratie_nummer)) < 0)
+			return rc;
+	}
+	if (kop_fout || heeft_fout(&rd->retourcodes)) {
+		/* Header or declaratie rejected: nothing is stored, no client
+		 * comes back, TotaalToegekendBedrag 0. */
+		rd->n_clienten = 0;
+		v->out->status = IJW_AFGEKEURD;
+		rd->totaal_toegekend_bedrag.bedrag = 0;
+		snprintf(rd->totaal_toegekend_bedrag.debet_credit, IJW_CODE1, "D");
+		return 0;
+	}
+
+	memset(&dec, 0, sizeof dec);
+	if ((rc = store_ijw_volgend_id(v->st, IJW_TABEL_DECLARATIE, &dec.id)) < 0)
+		return rc;
+	kopieer(dec.nummer, sizeof dec.nummer, d->declaratie_nummer);
+	kopieer(dec.agb, sizeof dec.agb, v->b->header.afzender);
+	kopieer(dec.gemeente, sizeof dec.gemeente, v->b->header.ontvanger);
+	dec.periode_begin = d->declaratie_periode.begindatum;
+	dec.periode_eind = d->declaratie_periode.einddatum;
+	dec.dagtekening = d->declaratie_dagtekening;
+	if ((rc = store_put_declaratie(v->st, &dec)) < 0)
+		return rc;
+	v->veranderd = true;
+
+	for (size_t ci = 0; ci < d->n_clienten; ci++) {
+		const struct ijw_declaratie_client *c = &d->clienten[ci];
+		struct ijw_declaratie_client *rc_c = &rd->clienten[ci];
+		int64_t cjid = 0;
+		char cpad[96];
+
+		snprintf(cpad, sizeof cpad, "/Bericht/Declaratie/Clienten/Client[%zu]/Bsn", ci + 1);
+		if ((rc = store_ijw_jeugdige_van_aanbieder(v->st, c->bsn, dec.agb, &cjid)) < 0)
+			return rc;
+		if (rc == 0) {
+			cjid = 0;
+			if ((rc = regel_fout(v, r, &rc_c->retourcodes, "TR304", cpad, "deze aanbieder "
+					     "heeft geen toewijzing voor een client met dit Bsn")) < 0)
+				return rc;
+		}
+		jid = ci == 0 ? cjid : 0;
+		for (size_t pi = 0; pi < c->n_prestaties; pi++) {
+			const struct ijw_prestatie *p = &c->prestaties[pi];
+			struct ijw_retourcodes *prc = &rc_c->prestaties[pi].retourcodes;
+			struct prestatie ps;
+			struct traject tr;
+			struct toewijzing t;
+			bool heeft_t = false;
+			char pad[160];
+
+			snprintf(pad, sizeof pad, "/Bericht/Declaratie/Clienten/Client[%zu]/Prestaties/"
+				 "Prestatie[%zu]", ci + 1, pi + 1);
+			n_alle++;
+			if (heeft_fout(&rc_c->retourcodes)) {
+				/* The client is unknown: its Prestaties are not judged. */
+				if (bericht_retourcode_zet(r, prc, "0233") != 0)
+					return store_set_error(v->st, "onvoldoende geheugen");
+			} else if ((rc = prestatie_toets(v, r, c->bsn, p, prc, pad, &t,
+							 &heeft_t)) < 0) {
+				return rc;
+			}
+			memset(&ps, 0, sizeof ps);
+			if ((rc = store_ijw_volgend_id(v->st, IJW_TABEL_PRESTATIE, &ps.id)) < 0)
+				return rc;
+			ps.declaratie_id = dec.id;
+			kopieer(ps.referentie, sizeof ps.referentie,
+				p->product_referentie.referentie_nummer);
+			ps.jeugdige_id = heeft_t ? t.jeugdige_id : cjid;
+			if (heeft_t) {
+				if ((rc = store_ijw_traject_van_toewijzing(v->st, t.nummer, &tr)) < 0)
+					return rc;
+				ps.traject_id = rc == 1 ? tr.id : 0;
+			}
+			ps.toewijzing_nummer = p->toewijzing_nummer == IJW_GEEN ? 0 : p->toewijzing_nummer;
+			kopieer(ps.categorie, sizeof ps.categorie, p->product_categorie);
+			kopieer(ps.productcode, sizeof ps.productcode, p->product_code);
+			ps.periode_begin = p->product_periode.begindatum;
+			ps.periode_eind = p->product_periode.einddatum;
+			ps.volume = p->geleverd_volume;
+			kopieer(ps.eenheid, sizeof ps.eenheid, p->eenheid);
+			ps.tarief = p->product_tarief == IJW_GEEN ? 0 : p->product_tarief;
+			ps.bedrag = getekend(&p->ingediend_bedrag);
+			ps.goedgekeurd = !heeft_fout(prc);
+			kopieer(ps.retourcode, sizeof ps.retourcode,
+				ps.goedgekeurd ? "0200" : prc->code[0]);
+			if (ps.goedgekeurd) {
+				n_goed++;
+				toegekend += ps.bedrag;
+			}
+			if ((rc = store_put_prestatie(v->st, &ps)) < 0)
+				return rc;
+		}
+	}
+	if ((rc = store_declaratie_totalen(v->st, dec.id)) < 0)
+		return rc;
+	v->rij.jeugdige_id = d->n_clienten == 1 ? jid : 0;
+
+	/* The 325: only the rejected Prestaties come back (TR342), with
+	 * their clients; fully approved: DeclaratieAntwoord 8001. */
+	rd->totaal_toegekend_bedrag.bedrag = toegekend < 0 ? -toegekend : toegekend;
+	kopieer(rd->totaal_toegekend_bedrag.debet_credit, IJW_CODE1, toegekend < 0 ? "C" : "D");
+	if (n_goed == n_alle && bericht_retourcode_zet(r, &rd->retourcodes, "8001") != 0)
+		return store_set_error(v->st, "onvoldoende geheugen");
+	size_t nc = 0;
+	for (size_t ci = 0; ci < rd->n_clienten; ci++) {
+		struct ijw_declaratie_client c = rd->clienten[ci];
+		size_t np = 0;
+
+		for (size_t pi = 0; pi < c.n_prestaties; pi++)
+			if (heeft_fout(&c.prestaties[pi].retourcodes))
+				c.prestaties[np++] = c.prestaties[pi];
+		c.n_prestaties = np;
+		if (np > 0)
+			rd->clienten[nc++] = c;
+	}
+	rd->n_clienten = nc;
+	v->out->status = n_goed == n_alle ? IJW_VERWERKT
+			 : n_goed == 0 ? IJW_AFGEKEURD : IJW_DEELS_AFGEKEURD;
+	return 0;
+}
+
+/* ---- the transaction ------------------------------------------------------ */
+
+static bool bedient(const struct ijw_verwerk_context *ctx, const char *gemeente)
+{
+	for (size_t i = 0; i < ctx->n_gemeenten; i++)
+		if (strcmp(ctx->gemeenten[i].code, gemeente) == 0)
+			return true;
+	return false;
+}
+
+/* A party code as the XSD spells it: 4 digits (gemeente) or 8 (AGB). */
+static bool partij(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return s[n] == '\0' && (n == 4 || n == 8);
+}
+
+/* At most 12 characters (UTF-8: count the bytes that start one). */
+static bool identificatie_past(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n >= 1 && n <= 12;
+}
+
+/* The header into the inbox row; a message that failed the XSD may
+ * carry values the columns do not take: those stay empty. */
+static void rij_kop(struct verwerk *v)
+{
+	const struct ijw_header *h = &v->b->header;
+
+	if (partij(h->afzender))
+		kopieer(v->rij.afzender, sizeof v->rij.afzender, h->afzender);
+	if (partij(h->ontvanger))
+		kopieer(v->rij.ontvanger, sizeof v->rij.ontvanger, h->ontvanger);
+	if (identificatie_past(h->berichtidentificatie.identificatie))
+		snprintf(v->rij.identificatie, sizeof v->rij.identificatie, "%s",
+			 h->berichtidentificatie.identificatie);
+	v->rij.dagtekening = h->berichtidentificatie.dagtekening;
+	if (strlen(v->rij.afzender) == 8)
+		kopieer(v->rij.agb, sizeof v->rij.agb, v->rij.afzender);
+	if (bedient(v->ctx, h->ontvanger))
+		kopieer(v->rij.gemeente, sizeof v->rij.gemeente, h->ontvanger);
+}
+
+/* Store the row and its findings (v->bev[0..n_bev)). */
+static int rij_opslaan(struct verwerk *v)
+{
+	int rc;
+
+	kopieer(v->rij.status, sizeof v->rij.status, ijw_verwerk_status_naam(v->out->status));
+	if ((rc = store_ijw_bericht_insert(v->st, &v->rij)) < 0)
+		return rc;
+	for (size_t i = 0; i < v->n_bev; i++) {
+		const char *rcode = regel_retourcode(v->bev[i].code);
+
+		if ((rc = store_ijw_bevinding_insert(v->st, v->rij.id, (int)i + 1, &v->bev[i],
+						     rcode && strlen(rcode) == 4 ? rcode : NULL)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Level 1 refusals and geweigerd: only the inbox row. */
+static int tx_alleen_inbox(struct store *st, void *arg)
+{
+	struct verwerk *v = arg;
+	int rc;
+
+	(void)st;
+	if ((rc = store_ijw_slot(v->st)) < 0 ||
+	    (rc = store_ijw_volgend_id(v->st, IJW_TABEL_BERICHT, &v->rij.id)) < 0)
+		return rc;
+	v->out->bericht_id = v->rij.id;
+	return rij_opslaan(v);
+}
+
+static int tx_verwerk(struct store *st, void *arg)
+{
+	struct verwerk *v = arg;
+	struct ijw_uitkomst *out = v->out;
+	const struct ijw_header *h = &v->b->header;
+	struct ijw_bericht *r = NULL;
+	struct bericht_fout bf;
+	char status[IJW_STATUS_LEN], *oud = NULL, ident[24];
+	bool kop_fout = false;
+	int64_t id;
+	int rc;
+
+	(void)st;
+	/* store_transaction may run this again: start from the state before. */
+	v->n_bev = v->n_vooraf;
+	v->veranderd = false;
+	v->rij.jeugdige_id = 0;
+	free(out->retour);
+	out->retour = NULL;
+	out->retour_len = 0;
+	out->herhaald = false;
+
+	if ((rc = store_ijw_slot(v->st)) < 0)
+		return rc;
+	/* TR056: the same message again gets the same answer. */
+	rc = store_ijw_bericht_zoek(v->st, h->afzender, h->berichtidentificatie.identificatie,
+				    bericht_soort_naam(v->b->soort), &id, status, &oud);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		struct ijw_bevinding *bev;
+		size_t n;
+
+		out->herhaald = true;
+		out->bericht_id = id;
+		out->retour = oud;
+		out->retour_len = oud ? strlen(oud) : 0;
+		if (!status_van_naam(status, &out->status))
+			return store_set_error(v->st, "ijw_bericht %lld: onbekende status '%s'",
+					       (long long)id, status);
+		if ((rc = store_ijw_bevindingen(v->st, id, &bev, &n)) < 0)
+			return rc;
+		free(v->bev);
+		v->bev = bev;
+		v->n_bev = v->cap_bev = n;
+		v->n_vooraf = 0;
+		return 0;
+	}
+	if ((rc = store_ijw_volgend_id(v->st, IJW_TABEL_BERICHT, &v->rij.id)) < 0)
+		return rc;
+	out->bericht_id = v->rij.id;
+	out->status = IJW_VERWERKT;
+
+	/* Retourberichten (302, 320) on our own messages get no answer. */
+	if (bericht_is_retour(v->b->soort))
+		return rij_opslaan(v);
+
+	snprintf(ident, sizeof ident, "%lld", (long long)v->rij.id);
+	kopieer(v->rij.retour_identificatie, sizeof v->rij.retour_identificatie, ident);
+	struct bericht_retour br = {
+		.identificatie = ident,
+		.dagtekening = v->ctx->vandaag,
+		.xsd_versie = { XSD_VERSIE, XSD_VERSIE },
+		.xslt_versie = XSLT_VERSIE,
+		.header_code = "0200",
+		.met_klassen = v->n_vooraf == 0,
+		.klasse_code = "0200",
+		.totaal_toegekend_bedrag = { 0, "D" },
+	};
+	if (v->n_vooraf > 0) {
+		/* Level 2 failed: header only, 0001. */
+		br.header_code = "0001";
+		out->status = IJW_AFGEKEURD;
+	} else {
+		/* Header checks (level 3/4) decide whether the classes are
+		 * judged at all. */
+		if (!bedient(v->ctx, h->ontvanger)) {
+			if ((rc = regel_fout(v, NULL, NULL, "TR378", "/Bericht/Header/Ontvanger",
+					     "gemeente %s is geen gemeente van deze regio",
+					     h->ontvanger)) < 0)
+				return rc;
+			kop_fout = true;
+		}
+		if (h->berichtidentificatie.dagtekening > v->ctx->vandaag) {
+			if ((rc = regel_fout(v, NULL, NULL, "TR135", "/Bericht/Header/"
+					     "BerichtIdentificatie/Dagtekening", "Dagtekening ligt "
+					     "in de toekomst")) < 0)
+				return rc;
+			kop_fout = true;
+		}
+		if (kop_fout) {
+			br.header_code = rc_van(v->bev[v->n_vooraf].code);
+			br.klasse_code = "0233";
+		}
+	}
+	r = bericht_maak_retour(v->b, &br, &bf);
+	if (!r)
+		return store_set_error(v->st, "retourbericht: %s: %s", bf.plek, bf.melding);
+	if (kop_fout && v->b->soort != IJW_JW323) {
+		/* A second header finding adds its code. */
+		for (size_t i = v->n_vooraf + 1; i < v->n_bev; i++)
+			if (bericht_retourcode_voeg_toe(r, &r->header.retourcodes,
+							rc_van(v->bev[i].code)) != 0)
+				rc = store_set_error(v->st, "onvoldoende geheugen");
+		out->status = IJW_AFGEKEURD;
+	} else if (br.met_klassen) {
+		switch (v->b->soort) {
+		case IJW_JW305:
+			rc = verwerk_305(v, r);
+			break;
+		case IJW_JW307:
+			rc = verwerk_307(v, r);
+			break;
+		case IJW_JW315:
+		case IJW_JW317:
+			rc = verwerk_verzoeken(v, r);
+			break;
+		case IJW_JW323:
+			rc = verwerk_323(v, r, kop_fout);
+			break;
+		case IJW_JW301:
+		case IJW_JW302:
+		case IJW_JW306:
+		case IJW_JW308:
+		case IJW_JW316:
+		case IJW_JW318:
+		case IJW_JW319:
+		case IJW_JW320:
+		case IJW_JW325:
+			/* Refused before the transaction (verwerk_soort_ok). */
+			rc = store_set_error(v->st, "%s hoort niet bij de gemeente binnen te komen",
+					     bericht_soort_naam(v->b->soort));
+			break;
+		}
+		if (rc >= 0 && v->b->soort != IJW_JW323 && v->n_bev > v->n_vooraf)
+			out->status = IJW_AFGEKEURD;
+	}
+	if (rc < 0) {
+		bericht_vrij(r);
+		return rc;
+	}
+	if (!v->rij.jeugdige_id) {
+		/* 305/307: the youth of the toewijzing named first. */
+		const struct ijw_client_start *cs = v->b->start;
+		const struct ijw_client_stop *cp = v->b->stop;
+		int64_t nr = cs && cs->n_start_producten ? cs->start_producten[0].toewijzing_nummer
+			     : cp && cp->n_stop_producten ? cp->stop_producten[0].toewijzing_nummer
+			     : IJW_GEEN;
+		struct toewijzing t;
+
+		if (nr != IJW_GEEN && (rc = store_ijw_toewijzing(v->st, nr, &t)) == 1 &&
+		    strcmp(t.agb, h->afzender) == 0)
+			v->rij.jeugdige_id = t.jeugdige_id;
+		if (rc < 0) {
+			bericht_vrij(r);
+			return rc;
+		}
+	}
+	out->retour = bericht_schrijf_tekst(r, &out->retour_len, &bf);
+	bericht_vrij(r);
+	if (!out->retour)
+		return store_set_error(v->st, "retourbericht schrijven: %s: %s", bf.plek, bf.melding);
+	v->rij.retour_xml = out->retour;
+	if ((rc = rij_opslaan(v)) < 0)
+		return rc;
+	if (v->veranderd && (rc = store_data_versie_verhoog(v->st)) < 0)
+		return rc;
+	return 0;
+}
+
+/* ---- entry ---------------------------------------------------------------- */
+
+/* The text to keep of the message: only UTF-8 without NUL fits a TEXT
+ * column (OP192 findings mean it is not). */
+static char *als_tekst(const struct ijw_document *d, const void *xml, size_t len)
+{
+	char *t;
+
+	for (size_t i = 0; i < d->n_bevindingen; i++)
+		if (strcmp(d->bevindingen[i].code, "OP192") == 0 ||
+		    strcmp(d->bevindingen[i].code, "OP179") == 0)
+			return NULL;
+	if (memchr(xml, '\0', len) || !(t = malloc(len + 1)))
+		return NULL;
+	memcpy(t, xml, len);
+	t[len] = '\0';
+	return t;
+}
+
+/* Only the heenberichten of the aanbieder and its retourberichten on
+ * our 301 and 319 come in at a gemeente. */
+static bool soort_binnen(enum ijw_soort s)
+{
+	switch (s) {
+	case IJW_JW302:
+	case IJW_JW305:
+	case IJW_JW307:
+	case IJW_JW315:
+	case IJW_JW317:
+	case IJW_JW320:
+	case IJW_JW323:
+		return true;
+	case IJW_JW301:
+	case IJW_JW306:
+	case IJW_JW308:
+	case IJW_JW316:
+	case IJW_JW318:
+	case IJW_JW319:
+	case IJW_JW325:
+		return false;
+	}
+	return false;
+}
+
+int ijw_verwerk(struct store *st, const void *xml, size_t len,
+		const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+{
+	struct verwerk v;
+	struct bericht_fout bf;
+	char err[256];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&v, 0, sizeof v);
+	v.st = st;
+	v.ctx = ctx;
+	v.xml = xml;
+	v.len = len;
+	v.out = out;
+	v.rij.richting = "in";
+	v.rij.dagtekening = DAG_GEEN;
+	kopieer(v.rij.ontvangen_op, sizeof v.rij.ontvangen_op, ctx->nu);
+
+	rc = ijw_xml_controleer(&v.doc, xml, len, err, sizeof err);
+	if (rc < 0) {
+		ijw_document_vrij(&v.doc);
+		return store_set_error(st, "%s", err);
+	}
+	out->herkend = v.doc.herkend;
+	out->soort = v.doc.soort;
+	if (v.doc.herkend)
+		kopieer(v.rij.soort, sizeof v.rij.soort, bericht_soort_naam(v.doc.soort));
+	v.xml_tekst = als_tekst(&v.doc, xml, len);
+	v.rij.xml = v.xml_tekst;
+	for (size_t i = 0; i < v.doc.n_bevindingen && rc >= 0; i++)
+		rc = bevinding(&v, v.doc.bevindingen[i].code, v.doc.bevindingen[i].pad, "%s",
+			       v.doc.bevindingen[i].melding);
+	if (rc >= 0 && v.doc.doc && bericht_lees(v.doc.doc, &v.b, &bf) < 0) {
+		v.b = NULL;
+		/* Valid against the XSD yet not readable: a reader limit
+		 * (IJW_MAX_HERHALING); refused as at level 1. */
+		if (v.n_bev == 0)
+			rc = bevinding(&v, "XSD", bf.plek, "%s", bf.melding);
+	}
+	if (rc < 0)
+		goto klaar;
+	if (v.b)
+		rij_kop(&v);
+	if (v.n_bev > 0) {
+		out->status = IJW_AFGEKEURD_XSD;
+		/* The identificatie is not claimed (verwerk.h). */
+		rc = store_transaction(st, tx_alleen_inbox, &v);
+		goto klaar;
+	}
+	if (!soort_binnen(v.b->soort) ||
+	    (ctx->afzender_agb && strcmp(ctx->afzender_agb, v.b->header.afzender) != 0)) {
+		out->status = IJW_GEWEIGERD;
+		if (!soort_binnen(v.b->soort))
+			rc = bevinding(&v, "SOORT", "/Bericht", "een %s stuurt de gemeente zelf; "
+				       "alleen 302, 305, 307, 315, 317, 320 en 323 komen binnen",
+				       bericht_soort_naam(v.b->soort));
+		else {
+			/* Filed under who really sent it, not whom it names. */
+			kopieer(v.rij.agb, sizeof v.rij.agb, ctx->afzender_agb);
+			rc = bevinding(&v, "TOEGANG", "/Bericht/Header/Afzender", "Afzender %s is "
+				       "niet de aanbieder van het API-token (%s)",
+				       v.b->header.afzender, ctx->afzender_agb);
+		}
+		if (rc >= 0)
+			rc = store_transaction(st, tx_alleen_inbox, &v);
+		goto klaar;
+	}
+	/* Level 2: the in-message rules. */
+	{
+		struct ijw_bevinding intern[IJW_BEVINDINGEN_MAX];
+		size_t n_intern = 0;
+
+		if (ijw_intern_controleer(v.b, intern, IJW_BEVINDINGEN_MAX, &n_intern) < 0) {
+			rc = store_set_error(st, "onvoldoende geheugen voor de berichtregels");
+			goto klaar;
+		}
+		for (size_t i = 0; i < n_intern && rc >= 0; i++)
+			rc = bevinding(&v, intern[i].code, intern[i].pad, "%s", intern[i].melding);
+		if (rc < 0)
+			goto klaar;
+	}
+	v.n_vooraf = v.n_bev;
+	rc = store_transaction(st, tx_verwerk, &v);
+klaar:
+	if (rc >= 0) {
+		out->bevindingen = v.bev;
+		out->n_bevindingen = v.n_bev;
+		v.bev = NULL;
+		rc = 0;
+	} else {
+		free(out->retour);
+		out->retour = NULL;
+		out->retour_len = 0;
+	}
+	free(v.bev);
+	free(v.xml_tekst);
+	bericht_vrij(v.b);
+	ijw_document_vrij(&v.doc);
+	return rc;
+}

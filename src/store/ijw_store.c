@@ -1,0 +1,552 @@
+/* ijw_store: see ijw_store.h. */
+#include "store/ijw_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/datum.h"
+#include "store/driver.h"
+#include "store/store.h"
+#include "store/store_intern.h"
+
+/* The meta row that store_ijw_slot locks on PostgreSQL. */
+#define IJW_SLOT_SLEUTEL "ijw.slot"
+
+static const struct sql_stmt ijw_slot_maak = {
+	"ijw_slot_maak",
+	"INSERT INTO meta (sleutel, waarde) VALUES ($1, 'ijw') ON CONFLICT (sleutel) DO NOTHING",
+};
+static const struct sql_stmt ijw_slot_postgres = {
+	"ijw_slot_postgres", "SELECT waarde FROM meta WHERE sleutel = $1 FOR UPDATE",
+};
+
+static const struct sql_stmt volgend_id[] = {
+	[IJW_TABEL_BERICHT] = { "ijw_volgend_bericht",
+				"SELECT COALESCE(max(id), 0) + 1 FROM ijw_bericht" },
+	[IJW_TABEL_TRAJECT] = { "ijw_volgend_traject",
+				"SELECT COALESCE(max(id), 0) + 1 FROM traject" },
+	[IJW_TABEL_DECLARATIE] = { "ijw_volgend_declaratie",
+				   "SELECT COALESCE(max(id), 0) + 1 FROM declaratie" },
+	[IJW_TABEL_PRESTATIE] = { "ijw_volgend_prestatie",
+				  "SELECT COALESCE(max(id), 0) + 1 FROM prestatie" },
+	[IJW_TABEL_VERZOEK] = { "ijw_volgend_verzoek",
+				"SELECT COALESCE(max(id), 0) + 1 FROM ijw_verzoek" },
+};
+
+static const struct sql_stmt ijw_bericht_zoek = {
+	"ijw_bericht_zoek",
+	"SELECT id, status, retour_xml FROM ijw_bericht WHERE afzender = $1 AND "
+	"identificatie = $2 AND soort = $3 AND status NOT IN ('afgekeurd_xsd', 'geweigerd')",
+};
+static const struct sql_stmt ijw_bericht_insert = {
+	"ijw_bericht_insert",
+	"INSERT INTO ijw_bericht (id, richting, soort, afzender, ontvanger, identificatie, "
+	"dagtekening, ontvangen_op, status, agb, gemeente, jeugdige_id, xml, retour_xml, "
+	"retour_identificatie) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+	"$13, $14, $15)",
+};
+static const struct sql_stmt ijw_bevinding_insert = {
+	"ijw_bevinding_insert",
+	"INSERT INTO ijw_bevinding (bericht_id, nr, code, retourcode, pad, melding) "
+	"VALUES ($1, $2, $3, $4, $5, $6)",
+};
+static const struct sql_stmt ijw_bevindingen = {
+	"ijw_bevindingen",
+	"SELECT code, pad, melding FROM ijw_bevinding WHERE bericht_id = $1 ORDER BY nr",
+};
+static const struct sql_stmt ijw_toewijzing = {
+	"ijw_toewijzing",
+	"SELECT nummer, jeugdige_id, agb, gemeente, categorie, productcode, toewijzingsdatum, "
+	"ingangsdatum, einddatum, volume, eenheid, frequentie, budget, reden_wijziging, "
+	"verwijzing_id FROM toewijzing WHERE nummer = $1",
+};
+static const struct sql_stmt ijw_jeugdige = {
+	"ijw_jeugdige",
+	"SELECT id, bsn, geboortedatum, geslacht, voornamen, achternaam, gezin_id "
+	"FROM jeugdige WHERE id = $1",
+};
+static const struct sql_stmt ijw_jeugdige_van_aanbieder = {
+	"ijw_jeugdige_van_aanbieder",
+	"SELECT j.id FROM jeugdige j WHERE j.bsn = $1 AND EXISTS (SELECT 1 FROM toewijzing t "
+	"WHERE t.jeugdige_id = j.id AND t.agb = $2) ORDER BY j.id LIMIT 1",
+};
+static const struct sql_stmt ijw_jeugdige_bsn = {
+	"ijw_jeugdige_bsn", "SELECT id FROM jeugdige WHERE bsn = $1 AND geboortedatum = $2",
+};
+static const struct sql_stmt ijw_traject_van_toewijzing = {
+	"ijw_traject_van_toewijzing",
+	"SELECT id, jeugdige_id, toewijzing_nummer, agb, team_id, gemeente, segment, categorie, "
+	"productcode, groep, verwijzing_id, status, aanmelddatum, intakedatum, begindatum, "
+	"einddatum, reden_beeindiging, overbrugging, veiligheidssignaal "
+	"FROM traject WHERE toewijzing_nummer = $1 ORDER BY id DESC LIMIT 1",
+};
+static const struct sql_stmt ijw_traject_zet = {
+	"ijw_traject_zet",
+	"UPDATE traject SET status = $2, begindatum = $3, einddatum = $4, "
+	"reden_beeindiging = $5 WHERE id = $1",
+};
+static const struct sql_stmt ijw_declaratie_nummer_telt = {
+	"ijw_declaratie_nummer_telt",
+	"SELECT count(*) FROM declaratie WHERE agb = $1 AND nummer = $2",
+};
+static const struct sql_stmt ijw_prestatie_referentie_telt = {
+	"ijw_prestatie_referentie_telt",
+	"SELECT count(*) FROM prestatie p JOIN declaratie d ON d.id = p.declaratie_id "
+	"WHERE d.agb = $1 AND p.referentie = $2 AND p.goedgekeurd = 1",
+};
+static const struct sql_stmt ijw_verzoek_referentie_telt = {
+	"ijw_verzoek_referentie_telt",
+	"SELECT count(*) FROM ijw_verzoek WHERE agb = $1 AND referentie_aanbieder = $2",
+};
+static const struct sql_stmt ijw_verzoek_open_telt = {
+	"ijw_verzoek_open_telt",
+	"SELECT count(*) FROM ijw_verzoek WHERE agb = $1 AND bsn = $2 "
+	"AND status IN ('open', 'in_onderzoek')",
+};
+static const struct sql_stmt ijw_verzoek_insert = {
+	"ijw_verzoek_insert",
+	"INSERT INTO ijw_verzoek (id, bericht_id, soort, agb, gemeente, bsn, jeugdige_id, "
+	"referentie_aanbieder, dagtekening, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+	"$9, 'open')",
+};
+
+/* ---- binding and reading ---------------------------------------------- */
+
+static int fail(struct store *st, int rc)
+{
+	if (rc < 0)
+		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
+	return rc;
+}
+
+/* Bind helpers: the first failure sticks in *rc; NULL for absent values.
+ * Dates are formatted into buf, which must outlive the statement run. */
+static void b_int(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc)
+{
+	if (*rc >= 0)
+		*rc = st->drv->bind_int64(s, pos, v);
+}
+static void b_id(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc)
+{
+	if (*rc >= 0)
+		*rc = v ? st->drv->bind_int64(s, pos, v) : st->drv->bind_null(s, pos);
+}
+static void b_txt(struct store *st, struct db_stmt *s, int pos, const char *v, int *rc)
+{
+	if (*rc >= 0)
+		*rc = v && *v ? st->drv->bind_text(s, pos, v) : st->drv->bind_null(s, pos);
+}
+static void b_dag(struct store *st, struct db_stmt *s, int pos, dag_t d, char buf[11], int *rc)
+{
+	if (*rc < 0)
+		return;
+	if (d == DAG_GEEN)
+		*rc = st->drv->bind_null(s, pos);
+	else
+		*rc = st->drv->bind_text(s, pos, datum_fmt(d, buf));
+}
+
+static void tekst(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
+{
+	const char *v = st->drv->column_text(s, col);
+	size_t len = v ? strlen(v) : 0;
+
+	if (len >= n)
+		len = n - 1;
+	if (len)
+		memcpy(dst, v, len);
+	dst[len] = '\0';
+}
+
+static dag_t dag(struct store *st, struct db_stmt *s, int col)
+{
+	const char *v = st->drv->column_text(s, col);
+	dag_t d;
+
+	if (!v || datum_parse(v, &d) < 0)
+		return DAG_GEEN;
+	return d;
+}
+
+/* Run a statement that returns no rows (bindings done); resets it. */
+static int klaar(struct store *st, struct db_stmt *s, int rc)
+{
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	st->drv->reset(s);
+	return fail(st, rc < 0 ? rc : 0);
+}
+
+/* A count(*) with text parameters $1, $2. */
+static int telt(struct store *st, const struct sql_stmt *q, const char *a, const char *b)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, q);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_txt(st, s, 1, a, &rc);
+	b_txt(st, s, 2, b, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1) {
+		int64_t n = st->drv->column_int64(s, 0);
+		rc = n > 1000000 ? 1000000 : (int)n;
+	}
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+/* ---- the lock and ids -------------------------------------------------- */
+
+int store_ijw_slot(struct store *st)
+{
+	struct db_stmt *s;
+	int rc = 0;
+
+	if (st->drv->dialect == DB_DIALECT_SQLITE)
+		return 0;
+	s = st->drv->prepare(st->conn, &ijw_slot_maak);
+	if (!s)
+		return fail(st, -2);
+	b_txt(st, s, 1, IJW_SLOT_SLEUTEL, &rc);
+	if ((rc = klaar(st, s, rc)) < 0)
+		return rc;
+	s = st->drv->prepare(st->conn, &ijw_slot_postgres);
+	if (!s)
+		return fail(st, -2);
+	b_txt(st, s, 1, IJW_SLOT_SLEUTEL, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	st->drv->reset(s);
+	return fail(st, rc < 0 ? rc : 0);
+}
+
+int store_ijw_volgend_id(struct store *st, enum ijw_tabel t, int64_t *id)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &volgend_id[t]);
+	int rc;
+
+	if (!s)
+		return fail(st, -2);
+	rc = st->drv->step(s);
+	if (rc == 1)
+		*id = st->drv->column_int64(s, 0);
+	st->drv->reset(s);
+	return fail(st, rc < 0 ? rc : 0);
+}
+
+/* ---- inbox -------------------------------------------------------------- */
+
+int store_ijw_bericht_zoek(struct store *st, const char *afzender, const char *identificatie,
+			   const char *soort, int64_t *id, char status[IJW_STATUS_LEN],
+			   char **retour_xml)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_bericht_zoek);
+	int rc = 0;
+
+	*retour_xml = NULL;
+	if (!s)
+		return fail(st, -2);
+	b_txt(st, s, 1, afzender, &rc);
+	b_txt(st, s, 2, identificatie, &rc);
+	b_txt(st, s, 3, soort, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1) {
+		const char *x = st->drv->column_text(s, 2);
+
+		*id = st->drv->column_int64(s, 0);
+		tekst(st, s, 1, status, IJW_STATUS_LEN);
+		if (x && !(*retour_xml = strdup(x))) {
+			st->drv->reset(s);
+			return store_set_error(st, "onvoldoende geheugen voor een retourbericht");
+		}
+	}
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+int store_ijw_bericht_insert(struct store *st, const struct ijw_inbox *r)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_bericht_insert);
+	char d[11];
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_int(st, s, 1, r->id, &rc);
+	b_txt(st, s, 2, r->richting, &rc);
+	b_txt(st, s, 3, r->soort, &rc);
+	b_txt(st, s, 4, r->afzender, &rc);
+	b_txt(st, s, 5, r->ontvanger, &rc);
+	b_txt(st, s, 6, r->identificatie, &rc);
+	b_dag(st, s, 7, r->dagtekening, d, &rc);
+	b_txt(st, s, 8, r->ontvangen_op, &rc);
+	b_txt(st, s, 9, r->status, &rc);
+	b_txt(st, s, 10, r->agb, &rc);
+	b_txt(st, s, 11, r->gemeente, &rc);
+	b_id(st, s, 12, r->jeugdige_id, &rc);
+	b_txt(st, s, 13, r->xml, &rc);
+	b_txt(st, s, 14, r->retour_xml, &rc);
+	b_txt(st, s, 15, r->retour_identificatie, &rc);
+	return klaar(st, s, rc);
+}
+
+int store_ijw_bevinding_insert(struct store *st, int64_t bericht_id, int nr,
+			       const struct ijw_bevinding *b, const char *retourcode)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_bevinding_insert);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_int(st, s, 1, bericht_id, &rc);
+	b_int(st, s, 2, nr, &rc);
+	b_txt(st, s, 3, b->code, &rc);
+	b_txt(st, s, 4, retourcode, &rc);
+	/* pad and melding are NOT NULL: an empty one is bound as "". */
+	if (rc >= 0)
+		rc = st->drv->bind_text(s, 5, b->pad);
+	if (rc >= 0)
+		rc = st->drv->bind_text(s, 6, b->melding);
+	return klaar(st, s, rc);
+}
+
+int store_ijw_bevindingen(struct store *st, int64_t id, struct ijw_bevinding **uit, size_t *n)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_bevindingen);
+	struct ijw_bevinding *arr = NULL;
+	size_t cnt = 0, cap = 0;
+	int rc = 0;
+
+	*uit = NULL;
+	*n = 0;
+	if (!s)
+		return fail(st, -2);
+	b_int(st, s, 1, id, &rc);
+	while (rc >= 0 && (rc = st->drv->step(s)) == 1) {
+		if (cnt == cap) {
+			size_t nc = cap ? cap * 2 : 8;
+			struct ijw_bevinding *p = realloc(arr, nc * sizeof *p);
+
+			if (!p) {
+				st->drv->reset(s);
+				free(arr);
+				return store_set_error(st, "onvoldoende geheugen voor bevindingen");
+			}
+			arr = p;
+			cap = nc;
+		}
+		memset(&arr[cnt], 0, sizeof arr[cnt]);
+		tekst(st, s, 0, arr[cnt].code, sizeof arr[cnt].code);
+		tekst(st, s, 1, arr[cnt].pad, sizeof arr[cnt].pad);
+		tekst(st, s, 2, arr[cnt].melding, sizeof arr[cnt].melding);
+		cnt++;
+	}
+	st->drv->reset(s);
+	if (rc < 0) {
+		free(arr);
+		return fail(st, rc);
+	}
+	*uit = arr;
+	*n = cnt;
+	return 0;
+}
+
+/* ---- the record -------------------------------------------------------- */
+
+int store_ijw_toewijzing(struct store *st, int64_t nummer, struct toewijzing *t)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_toewijzing);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_int(st, s, 1, nummer, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1) {
+		memset(t, 0, sizeof *t);
+		t->nummer = st->drv->column_int64(s, 0);
+		t->jeugdige_id = st->drv->column_int64(s, 1);
+		tekst(st, s, 2, t->agb, sizeof t->agb);
+		tekst(st, s, 3, t->gemeente, sizeof t->gemeente);
+		tekst(st, s, 4, t->categorie, sizeof t->categorie);
+		tekst(st, s, 5, t->productcode, sizeof t->productcode);
+		t->toewijzingsdatum = dag(st, s, 6);
+		t->ingangsdatum = dag(st, s, 7);
+		t->einddatum = dag(st, s, 8);
+		t->volume = st->drv->column_int64(s, 9);
+		tekst(st, s, 10, t->eenheid, sizeof t->eenheid);
+		tekst(st, s, 11, t->frequentie, sizeof t->frequentie);
+		t->budget = st->drv->column_int64(s, 12);
+		tekst(st, s, 13, t->reden_wijziging, sizeof t->reden_wijziging);
+		t->verwijzing_id = st->drv->column_int64(s, 14);
+	}
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+int store_ijw_jeugdige(struct store *st, int64_t id, struct jeugdige *j)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_jeugdige);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_int(st, s, 1, id, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1) {
+		memset(j, 0, sizeof *j);
+		j->id = st->drv->column_int64(s, 0);
+		tekst(st, s, 1, j->bsn, sizeof j->bsn);
+		j->geboortedatum = dag(st, s, 2);
+		j->geslacht = (int)st->drv->column_int64(s, 3);
+		tekst(st, s, 4, j->voornamen, sizeof j->voornamen);
+		tekst(st, s, 5, j->achternaam, sizeof j->achternaam);
+		j->gezin_id = st->drv->column_int64(s, 6);
+	}
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+int store_ijw_jeugdige_van_aanbieder(struct store *st, const char *bsn, const char *agb,
+				     int64_t *id)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_jeugdige_van_aanbieder);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_txt(st, s, 1, bsn, &rc);
+	b_txt(st, s, 2, agb, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1)
+		*id = st->drv->column_int64(s, 0);
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+int store_ijw_jeugdige_bsn(struct store *st, const char *bsn, dag_t geboortedatum, int64_t *id)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_jeugdige_bsn);
+	char d[11];
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_txt(st, s, 1, bsn, &rc);
+	b_dag(st, s, 2, geboortedatum, d, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1)
+		*id = st->drv->column_int64(s, 0);
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+int store_ijw_traject_van_toewijzing(struct store *st, int64_t nummer, struct traject *t)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_traject_van_toewijzing);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_int(st, s, 1, nummer, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1) {
+		int64_t status;
+
+		memset(t, 0, sizeof *t);
+		t->id = st->drv->column_int64(s, 0);
+		t->jeugdige_id = st->drv->column_int64(s, 1);
+		t->toewijzing_nummer = st->drv->column_int64(s, 2);
+		tekst(st, s, 3, t->agb, sizeof t->agb);
+		t->team_id = st->drv->column_int64(s, 4);
+		tekst(st, s, 5, t->gemeente, sizeof t->gemeente);
+		t->segment = (int)st->drv->column_int64(s, 6);
+		tekst(st, s, 7, t->categorie, sizeof t->categorie);
+		tekst(st, s, 8, t->productcode, sizeof t->productcode);
+		t->groep = st->drv->column_int64(s, 9) != 0;
+		t->verwijzing_id = st->drv->column_int64(s, 10);
+		status = st->drv->column_int64(s, 11);
+		t->aanmelddatum = dag(st, s, 12);
+		t->intakedatum = dag(st, s, 13);
+		t->begindatum = dag(st, s, 14);
+		t->einddatum = dag(st, s, 15);
+		tekst(st, s, 16, t->reden_beeindiging, sizeof t->reden_beeindiging);
+		t->overbrugging = st->drv->column_int64(s, 17) != 0;
+		t->veiligheidssignaal = st->drv->column_int64(s, 18) != 0;
+		/* The schema's CHECK keeps status in range; a row from elsewhere
+		 * that is not would make an invalid enum value. */
+		if (status < 0 || status >= TRAJECT_STATUS_AANTAL) {
+			st->drv->reset(s);
+			return store_set_error(st, "traject %lld: onbekende status %lld",
+					       (long long)t->id, (long long)status);
+		}
+		t->status = (enum traject_status)status;
+	}
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+int store_ijw_traject_zet(struct store *st, const struct traject *t)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_traject_zet);
+	char d1[11], d2[11];
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_int(st, s, 1, t->id, &rc);
+	b_int(st, s, 2, (int64_t)t->status, &rc);
+	b_dag(st, s, 3, t->begindatum, d1, &rc);
+	b_dag(st, s, 4, t->einddatum, d2, &rc);
+	b_txt(st, s, 5, t->reden_beeindiging, &rc);
+	return klaar(st, s, rc);
+}
+
+int store_ijw_declaratie_nummer_telt(struct store *st, const char *agb, const char *nummer)
+{
+	return telt(st, &ijw_declaratie_nummer_telt, agb, nummer);
+}
+
+int store_ijw_prestatie_referentie_telt(struct store *st, const char *agb, const char *ref)
+{
+	return telt(st, &ijw_prestatie_referentie_telt, agb, ref);
+}
+
+int store_ijw_verzoek_referentie_telt(struct store *st, const char *agb, const char *ref)
+{
+	return telt(st, &ijw_verzoek_referentie_telt, agb, ref);
+}
+
+int store_ijw_verzoek_open_telt(struct store *st, const char *agb, const char *bsn)
+{
+	return telt(st, &ijw_verzoek_open_telt, agb, bsn);
+}
+
+int store_ijw_verzoek_insert(struct store *st, const struct ijw_verzoek_rij *v)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_verzoek_insert);
+	char d[11];
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_int(st, s, 1, v->id, &rc);
+	b_int(st, s, 2, v->bericht_id, &rc);
+	b_txt(st, s, 3, v->soort, &rc);
+	b_txt(st, s, 4, v->agb, &rc);
+	b_txt(st, s, 5, v->gemeente, &rc);
+	b_txt(st, s, 6, v->bsn, &rc);
+	b_id(st, s, 7, v->jeugdige_id, &rc);
+	b_txt(st, s, 8, v->referentie_aanbieder, &rc);
+	b_dag(st, s, 9, v->dagtekening, d, &rc);
+	return klaar(st, s, rc);
+}
