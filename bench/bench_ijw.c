@@ -36,10 +36,14 @@ enum kolom {
 	K_BEDRAG,
 };
 
+/* Columns as offsets into buf, not pointers: the array of lines grows
+ * by realloc and lines move. */
 struct regel {
 	char buf[REGEL_LEN];
-	char *k[KOLOMMEN];
+	size_t k[KOLOMMEN];
 };
+
+#define KOL(regel, c) ((regel).buf + (regel).k[c])
 
 static int splits(struct regel *r)
 {
@@ -49,7 +53,7 @@ static int splits(struct regel *r)
 	if (n > 0 && p[n - 1] == '\n')
 		p[--n] = '\0';
 	for (int i = 0; i < KOLOMMEN; i++) {
-		r->k[i] = p;
+		r->k[i] = (size_t)(p - r->buf);
 		p = strchr(p, '\t');
 		if (i < KOLOMMEN - 1) {
 			if (!p)
@@ -58,14 +62,6 @@ static int splits(struct regel *r)
 		}
 	}
 	return p ? -1 : 0;
-}
-
-/* Move a split line to another slot (its columns point into its buf). */
-static void verplaats(struct regel *naar, const struct regel *van)
-{
-	memcpy(naar->buf, van->buf, sizeof naar->buf);
-	for (int i = 0; i < KOLOMMEN; i++)
-		naar->k[i] = naar->buf + (van->k[i] - van->buf);
 }
 
 static dag_t dag(const char *s)
@@ -97,18 +93,18 @@ static int schrijf_declaratie(const char *dir, struct regel *r, size_t n, size_t
 
 	if (!b)
 		return -1;
-	kopieer(b->header.afzender, sizeof b->header.afzender, r[0].k[K_AGB]);
-	kopieer(b->header.ontvanger, sizeof b->header.ontvanger, r[0].k[K_GEMEENTE]);
+	kopieer(b->header.afzender, sizeof b->header.afzender, KOL(r[0], K_AGB));
+	kopieer(b->header.ontvanger, sizeof b->header.ontvanger, KOL(r[0], K_GEMEENTE));
 	kopieer(b->header.berichtidentificatie.identificatie,
-		sizeof b->header.berichtidentificatie.identificatie, r[0].k[K_NUMMER]);
-	b->header.berichtidentificatie.dagtekening = dag(r[0].k[K_DAGTEKENING]);
+		sizeof b->header.berichtidentificatie.identificatie, KOL(r[0], K_NUMMER));
+	b->header.berichtidentificatie.dagtekening = dag(KOL(r[0], K_DAGTEKENING));
 	kopieer(b->header.xsd_versie.basisschema_xsd_versie,
 		sizeof b->header.xsd_versie.basisschema_xsd_versie, "1.0.0");
 	kopieer(b->header.xsd_versie.bericht_xsd_versie,
 		sizeof b->header.xsd_versie.bericht_xsd_versie, "1.0.0");
 	d = b->declaratie = bericht_klassen(b, IJW_K_DECLARATIE, 1);
 	for (size_t i = 0; i < n; i++)
-		if (i == 0 || strcmp(r[i].k[K_BSN], r[i - 1].k[K_BSN]) != 0)
+		if (i == 0 || strcmp(KOL(r[i], K_BSN), KOL(r[i - 1], K_BSN)) != 0)
 			n_clienten++;
 	d->clienten = bericht_klassen(b, IJW_K_DECLARATIE_CLIENT, n_clienten);
 	if (!d || !d->clienten) {
@@ -116,17 +112,17 @@ static int schrijf_declaratie(const char *dir, struct regel *r, size_t n, size_t
 		return -1;
 	}
 	d->n_clienten = n_clienten;
-	kopieer(d->declaratie_nummer, sizeof d->declaratie_nummer, r[0].k[K_NUMMER]);
-	d->declaratie_periode.begindatum = dag(r[0].k[K_BEGIN]);
-	d->declaratie_periode.einddatum = dag(r[0].k[K_EIND]);
-	d->declaratie_dagtekening = dag(r[0].k[K_DAGTEKENING]);
+	kopieer(d->declaratie_nummer, sizeof d->declaratie_nummer, KOL(r[0], K_NUMMER));
+	d->declaratie_periode.begindatum = dag(KOL(r[0], K_BEGIN));
+	d->declaratie_periode.einddatum = dag(KOL(r[0], K_EIND));
+	d->declaratie_dagtekening = dag(KOL(r[0], K_DAGTEKENING));
 	for (size_t i = 0; i < n; c++) {
 		struct ijw_declaratie_client *cl = &d->clienten[c];
 		size_t j = i;
 
-		while (j < n && strcmp(r[j].k[K_BSN], r[i].k[K_BSN]) == 0)
+		while (j < n && strcmp(KOL(r[j], K_BSN), KOL(r[i], K_BSN)) == 0)
 			j++;
-		kopieer(cl->bsn, sizeof cl->bsn, r[i].k[K_BSN]);
+		kopieer(cl->bsn, sizeof cl->bsn, KOL(r[i], K_BSN));
 		cl->prestaties = bericht_klassen(b, IJW_K_PRESTATIE, j - i);
 		if (!cl->prestaties) {
 			bericht_vrij(b);
@@ -135,21 +131,21 @@ static int schrijf_declaratie(const char *dir, struct regel *r, size_t n, size_t
 		cl->n_prestaties = j - i;
 		for (size_t p = 0; p < j - i; p++) {
 			struct ijw_prestatie *pr = &cl->prestaties[p];
-			char **k = r[i + p].k;
-			int64_t bedrag = strtoll(k[K_BEDRAG], NULL, 10);
+			const struct regel *rp = &r[i + p];
+			int64_t bedrag = strtoll(KOL(*rp, K_BEDRAG), NULL, 10);
 
 			kopieer(pr->product_referentie.referentie_nummer,
-				sizeof pr->product_referentie.referentie_nummer, k[K_REFERENTIE]);
-			pr->toewijzing_nummer = strtoll(k[K_TOEWIJZING], NULL, 10);
-			kopieer(pr->product_categorie, sizeof pr->product_categorie, k[K_CATEGORIE]);
-			kopieer(pr->product_code, sizeof pr->product_code, k[K_CODE]);
-			pr->product_periode.begindatum = dag(k[K_P_BEGIN]);
-			pr->product_periode.einddatum = dag(k[K_P_EIND]);
-			pr->geleverd_volume = strtoll(k[K_VOLUME], NULL, 10);
-			kopieer(pr->eenheid, sizeof pr->eenheid, k[K_EENHEID]);
+				sizeof pr->product_referentie.referentie_nummer, KOL(*rp, K_REFERENTIE));
+			pr->toewijzing_nummer = strtoll(KOL(*rp, K_TOEWIJZING), NULL, 10);
+			kopieer(pr->product_categorie, sizeof pr->product_categorie, KOL(*rp, K_CATEGORIE));
+			kopieer(pr->product_code, sizeof pr->product_code, KOL(*rp, K_CODE));
+			pr->product_periode.begindatum = dag(KOL(*rp, K_P_BEGIN));
+			pr->product_periode.einddatum = dag(KOL(*rp, K_P_EIND));
+			pr->geleverd_volume = strtoll(KOL(*rp, K_VOLUME), NULL, 10);
+			kopieer(pr->eenheid, sizeof pr->eenheid, KOL(*rp, K_EENHEID));
 			/* CD087: no ProductTarief when the unit is euro's (83). */
-			pr->product_tarief = strcmp(k[K_EENHEID], "83") == 0 ?
-					     IJW_GEEN : strtoll(k[K_TARIEF], NULL, 10);
+			pr->product_tarief = strcmp(KOL(*rp, K_EENHEID), "83") == 0 ?
+					     IJW_GEEN : strtoll(KOL(*rp, K_TARIEF), NULL, 10);
 			pr->ingediend_bedrag.bedrag = bedrag < 0 ? -bedrag : bedrag;
 			kopieer(pr->ingediend_bedrag.debet_credit,
 				sizeof pr->ingediend_bedrag.debet_credit, bedrag < 0 ? "C" : "D");
@@ -166,18 +162,18 @@ static int schrijf_declaratie(const char *dir, struct regel *r, size_t n, size_t
 	tekst = bericht_schrijf_tekst(b, &len, &fout);
 	bericht_vrij(b);
 	if (!tekst) {
-		fprintf(stderr, "bench_ijw: declaratie %s: %s: %s\n", r[0].k[K_NUMMER], fout.plek,
+		fprintf(stderr, "bench_ijw: declaratie %s: %s: %s\n", KOL(r[0], K_NUMMER), fout.plek,
 			fout.melding);
 		return -1;
 	}
 	rc = ijw_xml_controleer(&doc, tekst, len, err, sizeof err);
 	if (rc != 0)
 		fprintf(stderr, "bench_ijw: declaratie %s voldoet niet aan het XSD: %s\n",
-			r[0].k[K_NUMMER], rc < 0 ? err :
+			KOL(r[0], K_NUMMER), rc < 0 ? err :
 			doc.n_bevindingen ? doc.bevindingen[0].melding : "?");
 	ijw_document_vrij(&doc);
-	snprintf(pad, sizeof pad, "%s/JW323-%s-%s-%s.xml", dir, r[0].k[K_AGB], r[0].k[K_GEMEENTE],
-		 r[0].k[K_NUMMER]);
+	snprintf(pad, sizeof pad, "%s/JW323-%s-%s-%s.xml", dir, KOL(r[0], K_AGB), KOL(r[0], K_GEMEENTE),
+		 KOL(r[0], K_NUMMER));
 	f = rc == 0 ? fopen(pad, "wb") : NULL;
 	if (rc == 0 && (!f || fwrite(tekst, 1, len, f) != len)) {
 		fprintf(stderr, "bench_ijw: %s: %s\n", pad, strerror(errno));
@@ -222,16 +218,16 @@ static int genereer(const char *tsv, const char *dir)
 		/* A declaratie ends where its key changes (or at the end): the
 		 * nummer is unique per aanbieder only (TR333), and the demo
 		 * numbers per gemeente. */
-		if (n > 0 && (eof || strcmp(r[n].k[K_NUMMER], r[0].k[K_NUMMER]) != 0 ||
-			      strcmp(r[n].k[K_AGB], r[0].k[K_AGB]) != 0 ||
-			      strcmp(r[n].k[K_GEMEENTE], r[0].k[K_GEMEENTE]) != 0)) {
+		if (n > 0 && (eof || strcmp(KOL(r[n], K_NUMMER), KOL(r[0], K_NUMMER)) != 0 ||
+			      strcmp(KOL(r[n], K_AGB), KOL(r[0], K_AGB)) != 0 ||
+			      strcmp(KOL(r[n], K_GEMEENTE), KOL(r[0], K_GEMEENTE)) != 0)) {
 			if (schrijf_declaratie(dir, r, n, &prestaties) != 0) {
 				rc = 1;
 				break;
 			}
 			bestanden++;
 			if (!eof)
-				verplaats(&r[0], &r[n]);
+				r[0] = r[n];
 			n = 0;
 		}
 		if (eof)

@@ -6,7 +6,8 @@
 #
 #   bash bench/ijw.sh [DB]
 #
-# DB: a demo region (bench/run.sh passes its scale-1 one). Without it a
+# DB: a demo region (bench/run.sh passes its scale-1 one, with
+# BENCH_IJW_SCALE=1 for the heading). Without it a
 # demo region is made in a temporary directory at BENCH_IJW_SCALE (default
 # 1) until 2026-11-25. For the issue's second figure:
 #   BENCH_IJW_SCALE=40 bash bench/ijw.sh
@@ -46,7 +47,8 @@ command -v sqlite3 >/dev/null || { echo "iJw: sqlite3 ontbreekt; overgeslagen"; 
 schaal=${BENCH_IJW_SCALE:-1}
 if [ $# -ge 1 ]; then
 	db=$1
-	schaal=1
+	# The scale of a given database, for the heading only.
+	schaal=${BENCH_IJW_SCALE:-onbekend}
 else
 	db="$T/ijw.db"
 	"$J" demo --db "$db" --scale "$schaal" --until 2026-11-25 >/dev/null
@@ -66,7 +68,9 @@ WHERE d.periode_begin = '$maand' AND p.goedgekeurd = 1
 ORDER BY d.id, j.bsn, p.id" >"$T/maand.tsv"
 
 mkdir "$T/jw323"
-read -r bestanden prestaties <<<"$("$B" genereer "$T/maand.tsv" "$T/jw323")"
+# (an assignment, so that set -e stops the script when the generator fails)
+gen=$("$B" genereer "$T/maand.tsv" "$T/jw323")
+read -r bestanden prestaties <<<"$gen"
 mb=$(du -sm "$T/jw323" | cut -f1)
 
 median() { sort -g | sed -n 2p; }
@@ -74,11 +78,12 @@ secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); aw
 div() { awk -v a="$1" -v b="$2" 'BEGIN { print a / b }'; }
 
 # xmllint over every file, in as few processes as the argument list allows.
-xmllint_alles() { find "$T/jw323" -name '*.xml' -print0 | xargs -0 xmllint --noout --schema "$XSD"; }
+xmllint_alles() { find "$T/jw323" -name '*.xml' -print0 | xargs -0 -r xmllint --noout --schema "$XSD"; }
 
 # Both must accept every file, or the figures would be about refusals.
 xmllint_alles >/dev/null 2>"$T/xmllint.err" || { echo "iJw: xmllint weigert bestanden:"; head -5 "$T/xmllint.err"; exit 1; }
-read -r n_ons p_ons <<<"$("$B" meet "$T/jw323")"
+gemeten=$("$B" meet "$T/jw323")
+read -r n_ons p_ons <<<"$gemeten"
 [ "$n_ons" = "$bestanden" ] && [ "$p_ons" = "$prestaties" ] ||
 	{ echo "iJw: bench_ijw meet telt $n_ons/$p_ons, verwacht $bestanden/$prestaties"; exit 1; }
 

@@ -81,4 +81,4 @@ fi
 rm -rf "$P"
 
 bash bench/http.sh "$T/d.db"
-bash bench/ijw.sh "$T/d.db"
+BENCH_IJW_SCALE=1 bash bench/ijw.sh "$T/d.db"
