@@ -38,6 +38,12 @@ EMBED := data_gemeenten=data/gemeenten.csv \
 IJW_BERICHTEN := 301 302 305 306 307 308 315 316 317 318 319 320 323 325
 EMBED += data_ijw_basisschema_xsd=data/ijw/3.2/basisschema.xsd \
          $(foreach b,$(IJW_BERICHTEN),data_ijw_jw$(b)_xsd=data/ijw/3.2/JW$(b).xsd)
+# The StUF-GGk envelope schemas (src/ijw/envelop.c validates against them).
+EMBED += data_envelop_ggk0310_msg_xsd=data/ijw/envelop/ggk0310_21/ggkberichten/ggk0310_msg.xsd \
+         data_envelop_ggk0310_msg_stuf_xsd=data/ijw/envelop/ggk0310_21/ggkberichten/ggk0310_msg_stuf.xsd \
+         data_envelop_stuf0301_xsd=data/ijw/envelop/0301/stuf0301.xsd \
+         data_envelop_stuf0301mtom_xsd=data/ijw/envelop/0301/stuf0301mtom.xsd \
+         data_envelop_xmlmime_xsd=data/ijw/envelop/xmlmime/xmlmime.xsd
 EMBED_FILES := $(foreach e,$(EMBED),$(word 2,$(subst =, ,$(e))))
 
 REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o) build/release/gen/embedded.o

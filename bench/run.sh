@@ -9,6 +9,8 @@
 #  2. loading and computing every indicator (kpi --json) on that database.
 #  3. HTTP (bench/http.sh): serve on that database under wrk, per URL,
 #     against a static file served by the same server.
+#  4. iJw (bench/ijw.sh): ingest of that database's last month of JW323
+#     declarations, against xmllint validating the same files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 J=build/release/jeugdregie
@@ -79,3 +81,4 @@ fi
 rm -rf "$P"
 
 bash bench/http.sh "$T/d.db"
+BENCH_IJW_SCALE=1 bash bench/ijw.sh "$T/d.db"

@@ -23,6 +23,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "auth/pseudoniem.h"
 #include "auth/rol.h"
 #include "auth/token.h"
@@ -34,6 +36,7 @@
 #include "ijw/bericht.h"
 #include "ijw/intern.h"
 #include "ijw/verwerk.h"
+#include "ijw/envelop.h"
 #include "ijw/xml.h"
 #include "steer/kalibratie.h"
 #include "steer/kpi_rapport.h"
@@ -1642,15 +1645,27 @@ static const char ijw_hulp[] =
 	"      --retour MAP schrijft elk retourbericht als MAP/<bestandsnaam>.retour.xml;\n"
 	"      --vandaag is de dag van ontvangst (standaard vandaag; voor TR135).\n"
 	"      Afsluitcode 0 als alles is geaccepteerd, 1 bij een afkeuring of fout,\n"
-	"      2 bij een verkeerde opdrachtregel of een onleesbaar bestand.\n";
+	"      2 bij een verkeerde opdrachtregel of een onleesbaar bestand.\n"
+	"  jeugdregie ijw envelop uitpakken [--feiten] ENVELOP\n"
+	"      lees een StUF-GGk-envelop (envelopHeenbericht-ggk_Di01 of\n"
+	"      envelopRetourbericht-ggk_Du01), controleer die tegen het ingebouwde XSD en\n"
+	"      schrijf het bericht erin naar stdout; met --feiten de routeringsgegevens\n"
+	"      (zender, ontvanger, referentienummer, functie ...). Een geweigerde envelop\n"
+	"      geeft CODE ENVELOP:REGEL PAD: MELDING (IB001 of IB003), afsluitcode 1.\n"
+	"  jeugdregie ijw envelop inpakken --functie NAAM --zender ORG --ontvanger ORG\n"
+	"                                  [--antwoord-op HEENENVELOP] BERICHT\n"
+	"      schrijf een envelop om BERICHT naar stdout. --functie is de berichtnaam\n"
+	"      (JW323), --zender/--ontvanger de CBS-code of AGB-code. Met --antwoord-op\n"
+	"      een retourenvelop die naar die heenenvelop verwijst (zender en ontvanger\n"
+	"      komen dan daaruit). Referentienummer: nieuw UUID; tijdstip: nu.\n";
 
-/* The whole file in a new buffer (the caller frees it), at most
- * IJW_XML_MAX_BYTES + 1 bytes: one byte more than allowed is enough to
- * refuse it (OP179) without reading a huge file into memory. -1 with a
+/* The whole file in a new buffer (the caller frees it), at most max
+ * bytes (the limit + 1): one byte more than allowed is enough to refuse
+ * it (OP179) without reading a huge file into memory. -1 with a
  * message on stderr when it cannot be read. */
-static int lees_bestand(const char *cmd, const char *pad, char **data, size_t *len)
+static int lees_bestand_max(const char *cmd, const char *pad, size_t max, char **data,
+			    size_t *len)
 {
-	const size_t max = IJW_XML_MAX_BYTES + 1;
 	size_t cap = 0, n = 0;
 	char *buf = NULL;
 	struct stat sb;
@@ -1704,6 +1719,11 @@ static int lees_bestand(const char *cmd, const char *pad, char **data, size_t *l
 	*data = buf;
 	*len = n;
 	return 0;
+}
+
+static int lees_bestand(const char *cmd, const char *pad, char **data, size_t *len)
+{
+	return lees_bestand_max(cmd, pad, IJW_XML_MAX_BYTES + 1, data, len);
 }
 
 /* Control level 2 on an XSD-valid document: read it as a typed message
@@ -1922,20 +1942,200 @@ static int cmd_ijw_import(int argc, char **argv)
 	return rc;
 }
 
+/* ---- iJw envelope ---------------------------------------------------------- */
+
+static void envelop_fout_print(const char *pad, const struct envelop_fout *f)
+{
+	printf("%s %s", f->code, pad);
+	if (f->regel > 0)
+		printf(":%d", f->regel);
+	printf("%s%s: %s\n", f->pad[0] ? " " : "", f->pad, f->melding);
+}
+
+/* Read and unwrap the envelope in file pad; 0, or an exit code. */
+static int envelop_lees(const char *cmd, const char *pad, struct envelop *e, unsigned char **b,
+			size_t *n)
+{
+	struct envelop_fout f;
+	char *data;
+	size_t len;
+	int rc;
+
+	if (lees_bestand_max(cmd, pad, ENVELOP_MAX_BYTES + 1, &data, &len) < 0)
+		return AFSLUIT_GEBRUIK;
+	rc = envelop_uitpakken(data, len, e, b, n, &f);
+	free(data);
+	if (rc < 0)
+		return fout(cmd, "%s: %s", pad, f.melding);
+	if (rc > 0) {
+		envelop_fout_print(pad, &f);
+		return AFSLUIT_FOUT;
+	}
+	return 0;
+}
+
+static void systeem_print(const char *wie, const struct envelop_systeem *s)
+{
+	printf("%s: %s / %s / %s / %s\n", wie, s->organisatie, s->applicatie, s->administratie,
+	       s->gebruiker);
+}
+
+static int cmd_ijw_envelop_uitpakken(int argc, char **argv)
+{
+	const char *cmd = "ijw envelop uitpakken", *pad = NULL;
+	bool feiten = false;
+	struct envelop e;
+	unsigned char *b;
+	size_t n;
+	int rc;
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--feiten") == 0)
+			feiten = true;
+		else if (strncmp(argv[i], "--", 2) == 0 || pad)
+			return gebruiksfout(cmd, "verwacht [--feiten] ENVELOP, niet '%s'", argv[i]);
+		else
+			pad = argv[i];
+	}
+	if (!pad)
+		return gebruiksfout(cmd, "geef een envelopbestand, bijvoorbeeld: jeugdregie ijw "
+				    "envelop uitpakken envelop.xml > JW323.xml");
+	rc = envelop_lees(cmd, pad, &e, &b, &n);
+	if (rc != 0)
+		return rc;
+	if (feiten) {
+		printf("envelop: %s\n", e.soort == ENVELOP_HEEN ? "heen (Di01)" : "retour (Du01)");
+		systeem_print("zender", &e.zender);
+		systeem_print("ontvanger", &e.ontvanger);
+		printf("referentienummer: %s\ntijdstipBericht: %s\ncrossRefnummer: %s\n"
+		       "functie: %s\nreferentienummerBericht: %s\ncrossRefnummerBericht: %s\n"
+		       "versies: %s %s %s %s\nbestandsnaam: %s\ncontentType: %s\nbytes: %zu\n",
+		       e.referentienummer, e.tijdstip_bericht, e.cross_refnummer, e.functie,
+		       e.referentienummer_bericht, e.cross_refnummer_bericht, e.applicatie_versie,
+		       e.applicatie_subversie, e.functie_versie, e.functie_subversie, e.bestandsnaam,
+		       e.content_type, n);
+	} else if (fwrite(b, 1, n, stdout) != n) {
+		rc = fout(cmd, "schrijven naar stdout mislukt");
+	}
+	free(b);
+	return rc;
+}
+
+static int cmd_ijw_envelop_inpakken(int argc, char **argv)
+{
+	const char *cmd = "ijw envelop inpakken";
+	const char *functie = NULL, *zender = NULL, *ontvanger = NULL, *heen_pad = NULL;
+	const char *pad = NULL;
+	unsigned char uuid_bytes[16];
+	char ref[ENVELOP_REFNUMMER], tijdstip[ENVELOP_TIJDSTIP], *data, *uit;
+	struct envelop e;
+	struct envelop_fout f;
+	size_t len, uit_len;
+	time_t nu = time(NULL);
+	struct tm tm;
+	int rc;
+
+	for (int i = 0; i < argc; i++) {
+		const char **doel = strcmp(argv[i], "--functie") == 0 ? &functie :
+				    strcmp(argv[i], "--zender") == 0 ? &zender :
+				    strcmp(argv[i], "--ontvanger") == 0 ? &ontvanger :
+				    strcmp(argv[i], "--antwoord-op") == 0 ? &heen_pad : NULL;
+
+		if (doel && i + 1 < argc)
+			*doel = argv[++i];
+		else if (strncmp(argv[i], "--", 2) == 0 || pad)
+			return gebruiksfout(cmd, "onverwacht '%s'; zie jeugdregie help ijw", argv[i]);
+		else
+			pad = argv[i];
+	}
+	if (!pad || !functie || (!heen_pad && (!zender || !ontvanger)))
+		return gebruiksfout(cmd, "geef --functie, --zender en --ontvanger (of --antwoord-op) "
+				    "en een berichtbestand, bijvoorbeeld: jeugdregie ijw envelop "
+				    "inpakken --functie JW323 --zender 12345678 --ontvanger 0546 "
+				    "JW323.xml");
+	/* A fresh UUID (version 4) as referentienummer; the time in local time
+	 * as the StUF examples write it. */
+	randombytes_buf(uuid_bytes, sizeof uuid_bytes);
+	uuid_bytes[6] = (unsigned char)((uuid_bytes[6] & 0x0f) | 0x40);
+	uuid_bytes[8] = (unsigned char)((uuid_bytes[8] & 0x3f) | 0x80);
+	snprintf(ref, sizeof ref, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+		 uuid_bytes[0], uuid_bytes[1], uuid_bytes[2], uuid_bytes[3], uuid_bytes[4],
+		 uuid_bytes[5], uuid_bytes[6], uuid_bytes[7], uuid_bytes[8], uuid_bytes[9],
+		 uuid_bytes[10], uuid_bytes[11], uuid_bytes[12], uuid_bytes[13], uuid_bytes[14],
+		 uuid_bytes[15]);
+	localtime_r(&nu, &tm);
+	strftime(tijdstip, sizeof tijdstip, "%Y%m%d%H%M%S", &tm);
+
+	if (heen_pad) {
+		struct envelop heen;
+		unsigned char *hb;
+		size_t hn;
+
+		rc = envelop_lees(cmd, heen_pad, &heen, &hb, &hn);
+		if (rc != 0)
+			return rc;
+		free(hb);
+		if (envelop_retour_feiten(&heen, ref, tijdstip, functie, "", &e, &f) != 0)
+			return gebruiksfout(cmd, "%s", f.melding);
+	} else {
+		memset(&e, 0, sizeof e);
+		e.soort = ENVELOP_HEEN;
+		snprintf(e.zender.organisatie, sizeof e.zender.organisatie, "%s", zender);
+		snprintf(e.zender.applicatie, sizeof e.zender.applicatie, "jeugdregie");
+		snprintf(e.ontvanger.organisatie, sizeof e.ontvanger.organisatie, "%s", ontvanger);
+		snprintf(e.ontvanger.applicatie, sizeof e.ontvanger.applicatie, "GGk");
+		snprintf(e.referentienummer, sizeof e.referentienummer, "%s", ref);
+		snprintf(e.tijdstip_bericht, sizeof e.tijdstip_bericht, "%s", tijdstip);
+		snprintf(e.functie, sizeof e.functie, "%s", functie);
+		/* iJw release 3.2; the GGk's own example (another release) has
+		 * 0004/0003/0001/0001. */
+		snprintf(e.applicatie_versie, sizeof e.applicatie_versie, "0003");
+		snprintf(e.applicatie_subversie, sizeof e.applicatie_subversie, "0002");
+		snprintf(e.functie_versie, sizeof e.functie_versie, "0003");
+		snprintf(e.functie_subversie, sizeof e.functie_subversie, "0002");
+		snprintf(e.content_type, sizeof e.content_type, "application/xml");
+	}
+	if (lees_bestand(cmd, pad, &data, &len) < 0)
+		return AFSLUIT_GEBRUIK;
+	rc = envelop_inpakken(&e, data, len, &uit, &uit_len, &f);
+	free(data);
+	if (rc < 0)
+		return fout(cmd, "%s", f.melding);
+	if (rc > 0) {
+		envelop_fout_print(pad, &f);
+		return AFSLUIT_FOUT;
+	}
+	rc = fwrite(uit, 1, uit_len, stdout) == uit_len ? AFSLUIT_GOED :
+	     fout(cmd, "schrijven naar stdout mislukt");
+	free(uit);
+	return rc;
+}
+
+static int cmd_ijw_envelop(int argc, char **argv)
+{
+	if (argc > 0 && strcmp(argv[0], "uitpakken") == 0)
+		return cmd_ijw_envelop_uitpakken(argc - 1, argv + 1);
+	if (argc > 0 && strcmp(argv[0], "inpakken") == 0)
+		return cmd_ijw_envelop_inpakken(argc - 1, argv + 1);
+	return gebruiksfout("ijw envelop", "geef uitpakken of inpakken");
+}
+
 static int cmd_ijw(int argc, char **argv)
 {
 	if (argc == 0)
-		return gebruiksfout("ijw", "geef een deelopdracht: validate of import");
+		return gebruiksfout("ijw", "geef een deelopdracht: validate, import of envelop");
 	if (strcmp(argv[0], "validate") == 0)
 		return cmd_ijw_validate(argc - 1, argv + 1);
 	if (strcmp(argv[0], "import") == 0)
 		return cmd_ijw_import(argc - 1, argv + 1);
+	if (strcmp(argv[0], "envelop") == 0)
+		return cmd_ijw_envelop(argc - 1, argv + 1);
 	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
 		fputs(ijw_hulp, stdout);
 		return AFSLUIT_GOED;
 	}
-	return gebruiksfout("ijw", "onbekende deelopdracht '%s'; bekend zijn validate en import",
-			    argv[0]);
+	return gebruiksfout("ijw", "onbekende deelopdracht '%s'; bekend zijn validate, import "
+			    "en envelop", argv[0]);
 }
 
 static const char onbekende_opdracht[] =

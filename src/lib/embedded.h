@@ -74,4 +74,17 @@ extern const size_t data_ijw_jw323_xsd_len;
 extern const unsigned char data_ijw_jw325_xsd[];
 extern const size_t data_ijw_jw325_xsd_len;
 
+/* The StUF-GGk envelope schemas (data/ijw/envelop/, byte-identical to
+ * shared/ijw/envelop/ggk0310_21_03/); src/ijw/envelop.c compiles them. */
+extern const unsigned char data_envelop_ggk0310_msg_xsd[];
+extern const size_t data_envelop_ggk0310_msg_xsd_len;
+extern const unsigned char data_envelop_ggk0310_msg_stuf_xsd[];
+extern const size_t data_envelop_ggk0310_msg_stuf_xsd_len;
+extern const unsigned char data_envelop_stuf0301_xsd[];
+extern const size_t data_envelop_stuf0301_xsd_len;
+extern const unsigned char data_envelop_stuf0301mtom_xsd[];
+extern const size_t data_envelop_stuf0301mtom_xsd_len;
+extern const unsigned char data_envelop_xmlmime_xsd[];
+extern const size_t data_envelop_xmlmime_xsd_len;
+
 #endif
