@@ -12,7 +12,8 @@ applies to), classifies every rule by the side that must act on it, and writes
 Hand decisions are data, not code:
   data/ijw/regels-indeling.tsv       code, kant, reden: overrides of the classification below
   data/ijw/regels-geimplementeerd.tsv code, bron: rules implemented; bron is the source file
-                                     that implements the rule and must contain the code
+                                     that implements the rule and must contain the code; a
+                                     code may appear on more than one line (one per bron)
 
 Classification ("kant", from the municipality's point of view):
   ontvangst   the municipality checks it on messages it receives (315, 317, 305, 307, 323)
@@ -29,8 +30,10 @@ Default rules, applied unless regels-indeling.tsv says otherwise:
     the TR/CS rule the CSV says they are "uitgewerkt in"); on the municipality's messages, and on
     retourberichten, which both sides send, they are obligations on what the municipality sends.
 
-Status in the conformance document: geïmplementeerd (listed in regels-geimplementeerd.tsv),
-deels (a rule for both directions that src/ijw/intern.c checks on received messages only),
+Status in the conformance document: geïmplementeerd (listed in regels-geimplementeerd.tsv;
+a rule for both directions needs src/ijw/intern.c for received messages and another bron, e.g.
+src/ijw/uitgaand.c, for the municipality's own), deels (a rule for both directions that
+src/ijw/intern.c checks on received messages only),
 XSD (controleniveau "berichtformaat (xsd)": the shipped schemas enforce it), n.v.t. (kant geen,
 with the reason) or "nog niet".
 
@@ -200,6 +203,7 @@ def tsv_tekst(regels):
 
 
 def geimplementeerd(codes):
+    """code -> the bronnen that implement it, in file order."""
     klaar = {}
     for code, bron in lees_tsv(GEIMPLEMENTEERD, 2):
         if code not in codes:
@@ -207,18 +211,22 @@ def geimplementeerd(codes):
         pad = os.path.join(ROOT, bron)
         if not os.path.isfile(pad) or code not in open(pad, encoding='utf-8').read():
             sys.exit(f'{GEIMPLEMENTEERD}: {bron} bestaat niet of noemt {code} niet')
-        klaar[code] = bron
+        bronnen = klaar.setdefault(code, [])
+        if bron in bronnen:
+            sys.exit(f'{GEIMPLEMENTEERD}: {code} staat twee keer met {bron}')
+        bronnen.append(bron)
     return klaar
 
 
 def status(r, klaar):
-    if r['code'] in klaar and r['kant'] == 'beide' and klaar[r['code']] == 'src/ijw/intern.c':
+    bronnen = klaar.get(r['code'], [])
+    if r['kant'] == 'beide' and bronnen == ['src/ijw/intern.c']:
         # intern.c checks received messages only; the same rule on our own
         # outgoing messages is still to do.
         return 'deels', ('ontvangen berichten: `src/ijw/intern.c`; eigen uitgaande berichten: '
                          'nog niet')
-    if r['code'] in klaar:
-        return 'geïmplementeerd', '`' + klaar[r['code']] + '`'
+    if bronnen:
+        return 'geïmplementeerd', ', '.join('`' + b + '`' for b in bronnen)
     if r['niveau'] == 'xsd':
         return 'XSD', ('restrictie `' + r['xsd'] + '`') if r['xsd'] else 'schema'
     if r['kant'] == 'geen':
