@@ -25,9 +25,11 @@
 #include "web/audit_web.h"
 #include "web/cijfers_web.h"
 #include "web/formulier.h"
+#include "web/ijw_web.h"
 #include "web/jeugd_web.h"
 #include "web/register_web.h"
 #include "web/toegang.h"
+#include "web/verzoek_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -62,6 +64,8 @@ static const struct {
 	{ jeugd_routes, &jeugd_routes_n },
 	{ cijfers_routes, &cijfers_routes_n },
 	{ audit_routes, &audit_routes_n },
+	{ ijw_routes, &ijw_routes_n },
+	{ verzoek_routes, &verzoek_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;
