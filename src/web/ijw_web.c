@@ -417,7 +417,7 @@ static int lijst_lees(struct web_verzoek *v, struct lijst *l, int64_t standaard,
 		{ "pagina", l->pagina, sizeof l->pagina, false },
 		{ "per_pagina", l->per_pagina, sizeof l->per_pagina, false },
 	};
-	bool status_ok = !l->status[0];
+	bool status_ok;
 
 	if (query_lees(v, velden, sizeof velden / sizeof velden[0], u) < 0)
 		return -1;
