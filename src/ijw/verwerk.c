@@ -43,6 +43,9 @@ struct verwerk {
 	size_t n_bev, cap_bev, n_vooraf;
 	struct ijw_inbox rij;
 	bool veranderd;                /* the record changed: raise data.versie */
+	/* Requests of a 315/317, inserted after the message row they refer to. */
+	struct ijw_verzoek_rij *verzoeken;
+	size_t n_verzoeken, cap_verzoeken;
 };
 
 static const char *const status_namen[] = {
@@ -429,8 +432,6 @@ static int verzoek(struct verwerk *v, struct ijw_bericht *r, struct ijw_retourco
 		return 0;
 	}
 	memset(&q, 0, sizeof q);
-	if ((rc = store_ijw_volgend_id(v->st, IJW_TABEL_VERZOEK, &q.id)) < 0)
-		return rc;
 	q.bericht_id = v->rij.id;
 	kopieer(q.soort, sizeof q.soort, bericht_soort_naam(v->b->soort));
 	kopieer(q.agb, sizeof q.agb, v->b->header.afzender);
@@ -440,7 +441,31 @@ static int verzoek(struct verwerk *v, struct ijw_bericht *r, struct ijw_retourco
 	kopieer(q.referentie_aanbieder, sizeof q.referentie_aanbieder, referentie);
 	q.dagtekening = v->b->header.berichtidentificatie.dagtekening;
 	v->veranderd = true;
-	return store_ijw_verzoek_insert(v->st, &q);
+	if (v->n_verzoeken == v->cap_verzoeken) {
+		size_t nc = v->cap_verzoeken ? 2 * v->cap_verzoeken : 4;
+		void *p = nc > IJW_MAX_HERHALING ? NULL :
+			  realloc(v->verzoeken, nc * sizeof *v->verzoeken);
+
+		if (!p)
+			return store_set_error(v->st, "onvoldoende geheugen voor de verzoeken");
+		v->verzoeken = p;
+		v->cap_verzoeken = nc;
+	}
+	v->verzoeken[v->n_verzoeken++] = q;
+	return 0;
+}
+
+/* The requests collected by verzoek(), after the message row exists. */
+static int verzoeken_opslaan(struct verwerk *v)
+{
+	int rc;
+
+	for (size_t i = 0; i < v->n_verzoeken; i++) {
+		if ((rc = store_ijw_volgend_id(v->st, IJW_TABEL_VERZOEK, &v->verzoeken[i].id)) < 0 ||
+		    (rc = store_ijw_verzoek_insert(v->st, &v->verzoeken[i])) < 0)
+			return rc;
+	}
+	return 0;
 }
 
 static int verwerk_verzoeken(struct verwerk *v, struct ijw_bericht *r)
@@ -785,6 +810,7 @@ static int tx_verwerk(struct store *st, void *arg)
 	/* store_transaction may run this again: start from the state before. */
 	v->n_bev = v->n_vooraf;
 	v->veranderd = false;
+	v->n_verzoeken = 0;
 	v->rij.jeugdige_id = 0;
 	free(out->retour);
 	out->retour = NULL;
@@ -932,7 +958,7 @@ static int tx_verwerk(struct store *st, void *arg)
 	if (!out->retour)
 		return store_set_error(v->st, "retourbericht schrijven: %s: %s", bf.plek, bf.melding);
 	v->rij.retour_xml = out->retour;
-	if ((rc = rij_opslaan(v)) < 0)
+	if ((rc = rij_opslaan(v)) < 0 || (rc = verzoeken_opslaan(v)) < 0)
 		return rc;
 	if (v->veranderd && (rc = store_data_versie_verhoog(v->st)) < 0)
 		return rc;
@@ -1079,6 +1105,7 @@ klaar:
 		out->retour_len = 0;
 	}
 	free(v.bev);
+	free(v.verzoeken);
 	free(v.xml_tekst);
 	bericht_vrij(v.b);
 	ijw_document_vrij(&v.doc);

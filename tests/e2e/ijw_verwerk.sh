@@ -232,3 +232,17 @@ expect declaratie_nummer_dubbel 1 "JW323 afgekeurd" "TR333" -- \
 expect samenvatting 1 "3 berichten:" -- \
 	"$J" ijw import --db "$DB" --vandaag "$VANDAAG" "$T/start.xml" "$T/fout.xml" "$T/stop.xml"
 expect onbekende_optie 2 "onbekende optie" -- "$J" ijw import --db "$DB" --wat x "$T/start.xml"
+
+# 11. A JW315 (the shipped example with its impossible date corrected, from
+# a provider of the region to Leiden): one open request per requested
+# product, stored after the message row they refer to; the 316 validates.
+AGB1=$(sql "$DB" "SELECT agb FROM aanbieder ORDER BY agb LIMIT 1")
+sed -e 's/2027-06-31/2027-06-30/g' \
+	-e "s#<jw315:Afzender>[0-9]*</jw315:Afzender>#<jw315:Afzender>$AGB1</jw315:Afzender>#" \
+	-e 's#<jw315:Ontvanger>[0-9]*</jw315:Ontvanger>#<jw315:Ontvanger>0546</jw315:Ontvanger>#' \
+	"$REPO/../shared/ijw/voorbeelden/JW315.xml" >"$T/vot.xml"
+expect verzoek_315 0 "JW315 verwerkt" -- \
+	"$J" ijw import --db "$DB" --vandaag "$VANDAAG" --retour "$T/retour" "$T/vot.xml"
+n=$(sql "$DB" "SELECT count(*) FROM ijw_verzoek v JOIN ijw_bericht b ON b.id = v.bericht_id WHERE v.status = 'open' AND b.soort = 'JW315' AND v.agb = '$AGB1'")
+if [ "$n" = 2 ]; then ok verzoek_315_open; else not_ok verzoek_315_open "$n open verzoeken, verwacht 2"; fi
+expect verzoek_316_xsd 0 -- xmllint --noout --schema "$REPO/data/ijw/3.2/JW316.xsd" "$T/retour/vot.xml.retour.xml"
