@@ -647,7 +647,7 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 		return WEB_FATAAL;
 	}
 	f = b.f;
-	pagina_html_begin(f, "Berichten", v->wie, NULL);
+	pagina_html_begin(f, "Berichten", v->wie, "berichten");
 	fputs("<p>De iJw-berichten die de regio ontving en verzond, met hun status, bevindingen "
 	      "en retourbericht. Berichten bevatten persoonsgegevens (BSN): elke inzage wordt "
 	      "vastgelegd in het auditlog. <a href=\"/werkvoorraad\">Werkvoorraad en "
@@ -922,7 +922,7 @@ static enum web_uitslag scherm_bericht(struct web_verzoek *v)
 	r = &a->r;
 	snprintf(titel, sizeof titel, "Bericht %" PRId64 " (%s)", r->id,
 		 r->soort[0] ? r->soort : "onbekend");
-	pagina_html_begin(f, titel, v->wie, NULL);
+	pagina_html_begin(f, titel, v->wie, "berichten");
 	fputs("<p><a href=\"/berichten\">Berichten</a> › ", f);
 	html_txt(f, titel);
 	fputs("</p>\n<dl class=\"register\">\n", f);
@@ -1212,7 +1212,7 @@ static enum web_uitslag scherm_werkvoorraad(struct web_verzoek *v)
 		return WEB_FATAAL;
 	}
 	f = b.f;
-	pagina_html_begin(f, "Werkvoorraad", v->wie, NULL);
+	pagina_html_begin(f, "Werkvoorraad", v->wie, "werkvoorraad");
 	fputs("<p>Wat op antwoord wacht, met de termijn uit de iJw-standaard (de dag zelf is nog "
 	      "op tijd; werkdagen zonder weekend en feestdagen). Peildatum ", f);
 	h_datum(f, w->nu);

@@ -37,7 +37,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const ALLE_MENU = ['Overzicht', 'Gemeenten', 'Aanbieders', 'Register', 'Jeugdigen', 'Auditlog'];
+const ALLE_MENU = ['Overzicht', 'Gemeenten', 'Aanbieders', 'Register', 'Jeugdigen', 'Berichten',
+	'Werkvoorraad', 'Auditlog'];
+// The menu items that show personal data (roles with a scope only).
+const PERSOONLIJK = ['Jeugdigen', 'Berichten', 'Werkvoorraad'];
 const menuZonder = (...weg) => ALLE_MENU.filter((m) => !weg.includes(m));
 
 // Roles that may never see personal data: no youth names, no BSNs.
@@ -46,13 +49,13 @@ const ZONDER_PERSOONSGEGEVENS = new Set(['publiek', 'beleid']);
 // The menu each role gets (src/web/pagina.c: Jeugdigen for roles with
 // personal data, Auditlog for the beheerder).
 const MENU = {
-	publiek: { menu: menuZonder('Jeugdigen', 'Auditlog'), menuNiet: ['Jeugdigen', 'Auditlog'] },
-	beheerder: { menu: menuZonder('Jeugdigen'), menuNiet: ['Jeugdigen'] },
+	publiek: { menu: menuZonder(...PERSOONLIJK, 'Auditlog'), menuNiet: [...PERSOONLIJK, 'Auditlog'] },
+	beheerder: { menu: menuZonder(...PERSOONLIJK), menuNiet: PERSOONLIJK },
 	regio: { menu: menuZonder('Auditlog'), menuNiet: ['Auditlog'] },
 	gemeente: { menu: menuZonder('Auditlog'), menuNiet: ['Auditlog'] },
 	lokaal_team: { menu: menuZonder('Auditlog'), menuNiet: ['Auditlog'] },
 	aanbieder: { menu: menuZonder('Auditlog'), menuNiet: ['Auditlog'] },
-	beleid: { menu: menuZonder('Jeugdigen', 'Auditlog'), menuNiet: ['Jeugdigen', 'Auditlog'] },
+	beleid: { menu: menuZonder(...PERSOONLIJK, 'Auditlog'), menuNiet: [...PERSOONLIJK, 'Auditlog'] },
 };
 
 // Pages per role.
@@ -60,6 +63,10 @@ const ingelogd = (rolTekst) => ['Ingelogd als', rolTekst, 'Uitloggen'];
 const geweigerd = { status: 403, zie: ['Uw rol geeft geen toegang'] };
 const dossier = { pad: '/jeugdigen/{in}', zie: ['{naam}', 'Trajecten', 'Persoonsgegevens'] };
 const lijst = { pad: '/jeugdigen', zie: ['Jeugdigen', 'Naam'] };
+const berichten = [
+	{ pad: '/berichten', zie: ['Berichten'] },
+	{ pad: '/werkvoorraad', zie: ['Werkvoorraad'] },
+];
 const contracten = { pad: '/register/contracten', zie: ['Contracten'] };
 // The figures: suppressed ("<10") for the public and beleid, exact for the
 // others; every chart has its table.
@@ -97,6 +104,7 @@ const PAGINAS = {
 		...cijfers,
 		lijst,
 		dossier,
+		...berichten,
 		{ pad: '/jeugdigen/{uit}', zie: ['Trajecten'] },
 		{ pad: '/audit', ...geweigerd },
 	],
@@ -132,6 +140,7 @@ const PAGINAS = {
 		afgeschermd,
 		{ pad: '/jeugdigen', ...geweigerd },
 		{ pad: '/jeugdigen/{in}', ...geweigerd, zieNiet: ['{naam}'] },
+		{ pad: '/berichten', ...geweigerd },
 		{ pad: '/audit', ...geweigerd },
 	],
 };
