@@ -43,6 +43,10 @@ struct verwerk {
 	size_t n_bev, cap_bev, n_vooraf;
 	struct ijw_inbox rij;
 	bool veranderd;                /* the record changed: raise data.versie */
+	/* 315/317 requests to insert once the inbox row they reference is
+	 * stored (ijw_verzoek.bericht_id is a foreign key to it). */
+	struct ijw_verzoek_rij *verzoeken;
+	size_t n_verzoeken, cap_verzoeken;
 };
 
 static const char *const status_namen[] = {
@@ -440,7 +444,19 @@ static int verzoek(struct verwerk *v, struct ijw_bericht *r, struct ijw_retourco
 	kopieer(q.referentie_aanbieder, sizeof q.referentie_aanbieder, referentie);
 	q.dagtekening = v->b->header.berichtidentificatie.dagtekening;
 	v->veranderd = true;
-	return store_ijw_verzoek_insert(v->st, &q);
+	if (v->n_verzoeken == v->cap_verzoeken) {
+		size_t nc = v->cap_verzoeken ? 2 * v->cap_verzoeken : 4;
+		struct ijw_verzoek_rij *n = realloc(v->verzoeken, nc * sizeof *n);
+
+		if (!n)
+			return store_set_error(v->st, "onvoldoende geheugen");
+		v->verzoeken = n;
+		v->cap_verzoeken = nc;
+	}
+	/* Each request gets its own id: the next after those still waiting. */
+	q.id += (int64_t)v->n_verzoeken;
+	v->verzoeken[v->n_verzoeken++] = q;
+	return 0;
 }
 
 static int verwerk_verzoeken(struct verwerk *v, struct ijw_bericht *r)
@@ -785,6 +801,7 @@ static int tx_verwerk(struct store *st, void *arg)
 	/* store_transaction may run this again: start from the state before. */
 	v->n_bev = v->n_vooraf;
 	v->veranderd = false;
+	v->n_verzoeken = 0;
 	v->rij.jeugdige_id = 0;
 	free(out->retour);
 	out->retour = NULL;
@@ -934,6 +951,9 @@ static int tx_verwerk(struct store *st, void *arg)
 	v->rij.retour_xml = out->retour;
 	if ((rc = rij_opslaan(v)) < 0)
 		return rc;
+	for (size_t i = 0; i < v->n_verzoeken; i++)
+		if ((rc = store_ijw_verzoek_insert(v->st, &v->verzoeken[i])) < 0)
+			return rc;
 	if (v->veranderd && (rc = store_data_versie_verhoog(v->st)) < 0)
 		return rc;
 	return 0;
@@ -1079,6 +1099,7 @@ klaar:
 		out->retour_len = 0;
 	}
 	free(v.bev);
+	free(v.verzoeken);
 	free(v.xml_tekst);
 	bericht_vrij(v.b);
 	ijw_document_vrij(&v.doc);
