@@ -33,6 +33,7 @@
 #include "domain/audit.h"
 #include "domain/datum.h"
 #include "domain/kpi.h"
+#include "ijw/afhandel.h"
 #include "ijw/bericht.h"
 #include "ijw/intern.h"
 #include "ijw/verwerk.h"
@@ -1657,7 +1658,14 @@ static const char ijw_hulp[] =
 	"      schrijf een envelop om BERICHT naar stdout. --functie is de berichtnaam\n"
 	"      (JW323), --zender/--ontvanger de CBS-code of AGB-code. Met --antwoord-op\n"
 	"      een retourenvelop die naar die heenenvelop verwijst (zender en ontvanger\n"
-	"      komen dan daaruit). Referentienummer: nieuw UUID; tijdstip: nu.\n";
+	"      komen dan daaruit). Referentienummer: nieuw UUID; tijdstip: nu.\n"
+	"  jeugdregie ijw export --db PAD --naar MAP [--aanbieder AGB]\n"
+	"      schrijf elk uitgaand bericht van de gemeente (JW301, JW319) dat nog niet\n"
+	"      is geëxporteerd als MAP/<Identificatie>.xml (alleen die aan AGB met\n"
+	"      --aanbieder) en leg vast dat het is geëxporteerd; nog eens draaien schrijft\n"
+	"      niets nieuws. Per bestand een regel 'MAP/NAAM.xml: SOORT aan AGB', daarna\n"
+	"      een samenvatting. Afsluitcode 0, 1 bij een fout, 2 bij een verkeerde\n"
+	"      opdrachtregel.\n";
 
 /* The whole file in a new buffer (the caller frees it), at most max
  * bytes (the limit + 1): one byte more than allowed is enough to refuse
@@ -2120,10 +2128,67 @@ static int cmd_ijw_envelop(int argc, char **argv)
 	return gebruiksfout("ijw envelop", "geef uitpakken of inpakken");
 }
 
+static int cmd_ijw_export(int argc, char **argv)
+{
+	const char *cmd = "ijw export", *db = standaard_db(), *naar = NULL, *agb = NULL;
+	char nu[21], fout_tekst[512];
+	struct stat sb;
+	struct store *st;
+	size_t n = 0;
+	int rc;
+
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(ijw_hulp, stdout);
+			return AFSLUIT_GOED;
+		}
+		if (strcmp(a, "--db") != 0 && strcmp(a, "--naar") != 0 &&
+		    strcmp(a, "--aanbieder") != 0)
+			return gebruiksfout(cmd, "onbekend argument '%s'; export kent --db, --naar en "
+					    "--aanbieder", a);
+		if (i + 1 >= argc || !argv[i + 1][0] || strncmp(argv[i + 1], "--", 2) == 0)
+			return gebruiksfout(cmd, "optie %s mist een waarde; schrijf %s WAARDE", a, a);
+		if (strcmp(a, "--db") == 0)
+			db = argv[++i];
+		else if (strcmp(a, "--naar") == 0)
+			naar = argv[++i];
+		else
+			agb = argv[++i];
+	}
+	if (!naar)
+		return gebruiksfout(cmd, "geef de map met --naar, bijvoorbeeld: jeugdregie ijw "
+				    "export --db regio.db --naar uit/");
+	if (agb && (strlen(agb) != 8 || strspn(agb, "0123456789") != 8))
+		return gebruiksfout(cmd, "--aanbieder moet een AGB-code van acht cijfers zijn");
+	if (stat(naar, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return gebruiksfout(cmd, "de map '%s' bestaat niet; maak haar eerst", naar);
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	store_nu_iso(nu);
+	rc = ijw_export(st, naar, agb, nu, stdout, &n, fout_tekst, sizeof fout_tekst);
+	if (rc == -3)
+		rc = fout(cmd, "%s", fout_tekst);
+	else if (rc < 0)
+		rc = fout(cmd, "%s", store_error(st));
+	else
+		rc = AFSLUIT_GOED;
+	printf("%zu bericht%s geëxporteerd naar %s\n", n, n == 1 ? "" : "en", naar);
+	store_close(st);
+	return rc;
+}
+
 static int cmd_ijw(int argc, char **argv)
 {
 	if (argc == 0)
-		return gebruiksfout("ijw", "geef een deelopdracht: validate, import of envelop");
+		return gebruiksfout("ijw", "geef een deelopdracht: validate, import, export of "
+				    "envelop");
+	if (strcmp(argv[0], "export") == 0)
+		return cmd_ijw_export(argc - 1, argv + 1);
 	if (strcmp(argv[0], "validate") == 0)
 		return cmd_ijw_validate(argc - 1, argv + 1);
 	if (strcmp(argv[0], "import") == 0)
@@ -2134,8 +2199,8 @@ static int cmd_ijw(int argc, char **argv)
 		fputs(ijw_hulp, stdout);
 		return AFSLUIT_GOED;
 	}
-	return gebruiksfout("ijw", "onbekende deelopdracht '%s'; bekend zijn validate, import "
-			    "en envelop", argv[0]);
+	return gebruiksfout("ijw", "onbekende deelopdracht '%s'; bekend zijn validate, import, "
+			    "export en envelop", argv[0]);
 }
 
 static const char onbekende_opdracht[] =

@@ -470,6 +470,18 @@ static const char migration_4[] =
 	"CREATE INDEX ijw_bericht_jeugdige ON ijw_bericht (jeugdige_id, id);\n"
 	"CREATE INDEX ijw_verzoek_client ON ijw_verzoek (agb, bsn, status);\n";
 
+/* Migration 5: which outgoing messages (ijw_bericht richting 'uit') were
+ * written to disk by `ijw export`, and when; a message without a row is
+ * still to be exported. A table of its own rather than a column, so that
+ * the inbox row stays as it was written. */
+static const char migration_5[] =
+	"CREATE TABLE ijw_export (\n"
+	"  bericht_id INTEGER NOT NULL PRIMARY KEY REFERENCES ijw_bericht (id),\n"
+	"  geexporteerd_op TEXT NOT NULL CHECK (length(geexporteerd_op) = 20)\n"
+	END
+	"CREATE INDEX ijw_verzoek_status ON ijw_verzoek (status, gemeente);\n"
+	"CREATE INDEX ijw_bericht_richting ON ijw_bericht (richting, id);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
@@ -477,6 +489,8 @@ static const struct migration migrations[] = {
 	  migration_2_sqlite, migration_2_postgres },
 	{ 3, "indexen voor de leesrechten van de webserver", migration_3, NULL, NULL },
 	{ 4, "iJw: berichten in en uit, bevindingen, verzoeken om toewijzing", migration_4, NULL,
+	  NULL },
+	{ 5, "iJw: geëxporteerde uitgaande berichten, wachtrij van verzoeken", migration_5, NULL,
 	  NULL },
 };
 

@@ -52,7 +52,7 @@ struct migration {
 	X(zorgelijk_besluit) X(declaratie) X(prestatie) X(capaciteit) \
 	X(schoolstatus) X(perspectiefplan) \
 	X(gebruiker_scope) X(sessie) X(api_token) X(audit_log) X(audit_kop) \
-	X(ijw_bericht) X(ijw_bevinding) X(ijw_verzoek)
+	X(ijw_bericht) X(ijw_bevinding) X(ijw_verzoek) X(ijw_export)
 
 /* The newest version this program knows. */
 int schema_newest(void);
