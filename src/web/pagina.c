@@ -202,6 +202,7 @@ static const struct {
 	{ "aanbieders", "/aanbieders", "Aanbieders", EIS_PUBLIEK },
 	{ "register", "/register", "Register", EIS_PUBLIEK },
 	{ "jeugdigen", "/jeugdigen", "Jeugdigen", EIS_PERSOONSGEGEVENS },
+	{ "verzoeken", "/verzoeken", "Verzoeken", EIS_GEMEENTELIJK },
 	{ "berichten", "/berichten", "Berichten", EIS_PERSOONSGEGEVENS },
 	{ "werkvoorraad", "/werkvoorraad", "Werkvoorraad", EIS_PERSOONSGEGEVENS },
 	{ "audit", "/audit", "Auditlog", EIS_BEHEER },

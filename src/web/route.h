@@ -48,6 +48,8 @@ enum route_eis {
 	EIS_PUBLIEK,          /* everybody; the page may show who is logged in */
 	EIS_INGELOGD,         /* any user or API token */
 	EIS_PERSOONSGEGEVENS, /* regio, gemeente, lokaal_team, aanbieder */
+	EIS_GEMEENTELIJK,     /* regio, gemeente, lokaal_team: the municipality's work */
+	EIS_TOEWIJZEN,        /* regio, gemeente: deciding on care (JW301/JW319) */
 	EIS_REGIO,            /* regio (SOZ) */
 	EIS_BEHEER,           /* beheerder (users, configuration, audit log) */
 };

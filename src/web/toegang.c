@@ -209,6 +209,11 @@ bool toegang_eis_ok(const struct toegang *t, enum route_eis eis)
 		return t->rol != TOEGANG_PUBLIEK;
 	case EIS_PERSOONSGEGEVENS:
 		return toegang_persoonsgegevens(t);
+	case EIS_GEMEENTELIJK:
+		return t->rol == TOEGANG_REGIO || t->rol == TOEGANG_GEMEENTE ||
+		       t->rol == TOEGANG_LOKAAL_TEAM;
+	case EIS_TOEWIJZEN:
+		return t->rol == TOEGANG_REGIO || t->rol == TOEGANG_GEMEENTE;
 	case EIS_REGIO:
 		return t->rol == TOEGANG_REGIO;
 	case EIS_BEHEER:

@@ -32,27 +32,16 @@
 /* ---- who may do what ------------------------------------------------------- */
 
 /* The queue is the municipality's: regio (every gemeente), gemeente and
- * lokaal_team (their gemeenten). */
+ * lokaal_team (their gemeenten); deciding is the gemeente's (or SOZ for
+ * the region). The rules live in toegang.c. */
 static bool mag_zien(const struct toegang *t)
 {
-	switch (t->rol) {
-	case TOEGANG_REGIO:
-	case TOEGANG_GEMEENTE:
-	case TOEGANG_LOKAAL_TEAM:
-		return true;
-	case TOEGANG_PUBLIEK:
-	case TOEGANG_BEHEERDER:
-	case TOEGANG_AANBIEDER:
-	case TOEGANG_BELEID:
-		return false;
-	}
-	return false;
+	return toegang_eis_ok(t, EIS_GEMEENTELIJK);
 }
 
-/* Deciding on a request is the gemeente's (or SOZ for the region). */
 static bool mag_besluiten(const struct toegang *t)
 {
-	return t->rol == TOEGANG_REGIO || t->rol == TOEGANG_GEMEENTE;
+	return toegang_eis_ok(t, EIS_TOEWIJZEN);
 }
 
 static bool in_scope(const struct toegang_filter *f, const char *gemeente)
@@ -980,11 +969,11 @@ klaar:
 }
 
 const struct route verzoek_routes[] = {
-	{ "GET", "/api/v1/verzoeken", api_lijst, EIS_PERSOONSGEGEVENS },
-	{ "GET", "/api/v1/verzoeken/{id}", api_een, EIS_PERSOONSGEGEVENS },
-	{ "POST", "/api/v1/verzoeken/{id}", besluit, EIS_PERSOONSGEGEVENS },
-	{ "GET", "/verzoeken", scherm_lijst, EIS_PERSOONSGEGEVENS },
-	{ "GET", "/verzoeken/{id}", scherm_een, EIS_PERSOONSGEGEVENS },
-	{ "POST", "/verzoeken/{id}", besluit, EIS_PERSOONSGEGEVENS },
+	{ "GET", "/api/v1/verzoeken", api_lijst, EIS_GEMEENTELIJK },
+	{ "GET", "/api/v1/verzoeken/{id}", api_een, EIS_GEMEENTELIJK },
+	{ "POST", "/api/v1/verzoeken/{id}", besluit, EIS_TOEWIJZEN },
+	{ "GET", "/verzoeken", scherm_lijst, EIS_GEMEENTELIJK },
+	{ "GET", "/verzoeken/{id}", scherm_een, EIS_GEMEENTELIJK },
+	{ "POST", "/verzoeken/{id}", besluit, EIS_TOEWIJZEN },
 };
 const size_t verzoek_routes_n = sizeof verzoek_routes / sizeof verzoek_routes[0];

@@ -37,10 +37,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const ALLE_MENU = ['Overzicht', 'Gemeenten', 'Aanbieders', 'Register', 'Jeugdigen', 'Berichten',
-	'Werkvoorraad', 'Auditlog'];
-// The menu items that show personal data (roles with a scope only).
-const PERSOONLIJK = ['Jeugdigen', 'Berichten', 'Werkvoorraad'];
+const ALLE_MENU = ['Overzicht', 'Gemeenten', 'Aanbieders', 'Register', 'Jeugdigen', 'Verzoeken',
+	'Berichten', 'Werkvoorraad', 'Auditlog'];
+// The menu items that show personal data (roles with a scope only);
+// Verzoeken is the municipality's queue (not the provider's).
+const PERSOONLIJK = ['Jeugdigen', 'Verzoeken', 'Berichten', 'Werkvoorraad'];
 const menuZonder = (...weg) => ALLE_MENU.filter((m) => !weg.includes(m));
 
 // Roles that may never see personal data: no youth names, no BSNs.
@@ -54,7 +55,7 @@ const MENU = {
 	regio: { menu: menuZonder('Auditlog'), menuNiet: ['Auditlog'] },
 	gemeente: { menu: menuZonder('Auditlog'), menuNiet: ['Auditlog'] },
 	lokaal_team: { menu: menuZonder('Auditlog'), menuNiet: ['Auditlog'] },
-	aanbieder: { menu: menuZonder('Auditlog'), menuNiet: ['Auditlog'] },
+	aanbieder: { menu: menuZonder('Verzoeken', 'Auditlog'), menuNiet: ['Verzoeken', 'Auditlog'] },
 	beleid: { menu: menuZonder(...PERSOONLIJK, 'Auditlog'), menuNiet: [...PERSOONLIJK, 'Auditlog'] },
 };
 
@@ -64,6 +65,7 @@ const geweigerd = { status: 403, zie: ['Uw rol geeft geen toegang'] };
 const dossier = { pad: '/jeugdigen/{in}', zie: ['{naam}', 'Trajecten', 'Persoonsgegevens'] };
 const lijst = { pad: '/jeugdigen', zie: ['Jeugdigen', 'Naam'] };
 const berichten = [
+	{ pad: '/verzoeken', zie: ['Verzoeken'] },
 	{ pad: '/berichten', zie: ['Berichten'] },
 	{ pad: '/werkvoorraad', zie: ['Werkvoorraad'] },
 ];
@@ -114,6 +116,7 @@ const PAGINAS = {
 		...cijfers,
 		lijst,
 		dossier,
+		...berichten,
 		// Out of scope looks exactly like a youth that does not exist.
 		{ pad: '/jeugdigen/{uit}', status: 404, zieNiet: ['Persoonsgegevens'] },
 		{ pad: '/audit', ...geweigerd },
@@ -131,6 +134,9 @@ const PAGINAS = {
 		{ pad: '/aanbieders/{agb}', zie: ['{aanbieder}', '{agb}'] },
 		lijst,
 		dossier,
+		{ pad: '/berichten', zie: ['Berichten'] },
+		{ pad: '/werkvoorraad', zie: ['Werkvoorraad'] },
+		{ pad: '/verzoeken', ...geweigerd },
 		{ pad: '/audit', ...geweigerd },
 	],
 	beleid: [

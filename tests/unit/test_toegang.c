@@ -50,6 +50,8 @@ static void test_eis_tabel(void **state)
 		{ EIS_PUBLIEK,          { true,  true,  true,  true,  true,  true,  true } },
 		{ EIS_INGELOGD,         { false, true,  true,  true,  true,  true,  true } },
 		{ EIS_PERSOONSGEGEVENS, { false, false, true,  true,  true,  true,  false } },
+		{ EIS_GEMEENTELIJK,     { false, false, true,  true,  true,  false, false } },
+		{ EIS_TOEWIJZEN,        { false, false, true,  true,  false, false, false } },
 		{ EIS_REGIO,            { false, false, true,  false, false, false, false } },
 		{ EIS_BEHEER,           { false, true,  false, false, false, false, false } },
 	};
