@@ -470,6 +470,15 @@ static const char migration_4[] =
 	"CREATE INDEX ijw_bericht_jeugdige ON ijw_bericht (jeugdige_id, id);\n"
 	"CREATE INDEX ijw_verzoek_client ON ijw_verzoek (agb, bsn, status);\n";
 
+/* The cross-message rules on a JW323 look Prestaties up by ReferentieNummer
+ * (TR314, TR323), by toewijzing and ProductPeriode (TR322, TR369, TR389,
+ * TR390) and the last DeclaratiePeriode of an aanbieder at a gemeente
+ * (TR318): without these, every Prestatie of a month scans them all. */
+static const char migration_5[] =
+	"CREATE INDEX prestatie_referentie ON prestatie (referentie);\n"
+	"CREATE INDEX prestatie_toewijzing ON prestatie (toewijzing_nummer, periode_begin);\n"
+	"CREATE INDEX declaratie_agb_gemeente ON declaratie (agb, gemeente, periode_begin);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
@@ -477,6 +486,8 @@ static const struct migration migrations[] = {
 	  migration_2_sqlite, migration_2_postgres },
 	{ 3, "indexen voor de leesrechten van de webserver", migration_3, NULL, NULL },
 	{ 4, "iJw: berichten in en uit, bevindingen, verzoeken om toewijzing", migration_4, NULL,
+	  NULL },
+	{ 5, "iJw: indexen voor de berichtoverstijgende regels op declaraties", migration_5, NULL,
 	  NULL },
 };
 
