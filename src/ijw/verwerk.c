@@ -17,6 +17,7 @@
 #include "domain/traject.h"
 #include "ijw/bericht.h"
 #include "ijw/intern.h"
+#include "ijw/productlijst.h"
 #include "ijw/regel.h"
 #include "store/cijfers_store.h"
 #include "store/ijw_store.h"
@@ -526,8 +527,235 @@ static int64_t getekend(const struct ijw_bedrag *b)
 	return strcmp(b->debet_credit, "C") == 0 ? -b->bedrag : b->bedrag;
 }
 
-/* The checks of one Prestatie (TR314, TR338, TR384, TR339, TR340, TR307,
- * TR308); *t and *heeft_t for storing it. */
+/* ---- volumes (IV076, IV077) ------------------------------------------------ */
+
+static dag_t min_dag(dag_t a, dag_t b) { return a < b ? a : b; }
+static dag_t max_dag(dag_t a, dag_t b) { return a > b ? a : b; }
+
+/* The calendar weeks (Monday to Sunday) that [van, tot] touches. */
+static int64_t weken(dag_t van, dag_t tot)
+{
+	return (tot - datum_weekdag(tot) - (van - datum_weekdag(van))) / 7 + 1;
+}
+
+static int64_t zondagen(dag_t van, dag_t tot)
+{
+	dag_t eerste = van + (6 - datum_weekdag(van));
+
+	return eerste > tot ? 0 : (tot - eerste) / 7 + 1;
+}
+
+static int64_t maanden(dag_t van, dag_t tot)
+{
+	int j1, m1, j2, m2;
+
+	datum_delen(van, &j1, &m1, NULL);
+	datum_delen(tot, &j2, &m2, NULL);
+	return (int64_t)(j2 - j1) * 12 + (m2 - m1) + 1;
+}
+
+static bool is_output(const struct toewijzing *t)
+{
+	const struct ijw_lijstproduct *p = t->productcode[0] ? ijw_productlijst_zoek(t->productcode) : NULL;
+
+	return p && p->outputgericht;
+}
+
+/* Per-week volume of an outputgerichte toewijzing in [van, tot]: the
+ * Sundays, plus one week in the period holding the toewijzing's last
+ * Sunday when it ends on another day (IV077). */
+static int64_t output_weken(const struct toewijzing *t, dag_t van, dag_t tot)
+{
+	int64_t n = zondagen(van, tot);
+
+	if (t->einddatum != DAG_GEEN && datum_weekdag(t->einddatum) != 6) {
+		dag_t laatste = t->einddatum - datum_weekdag(t->einddatum) - 1;
+
+		if (laatste >= van && laatste <= tot)
+			n++;
+	}
+	return n;
+}
+
+/* The most the toewijzing allows in [van, tot] (clipped to it), in its own
+ * eenheid; -1 when its Frequentie gives no bound there. */
+static int64_t max_volume(const struct toewijzing *t, dag_t van, dag_t tot, bool heel)
+{
+	const char *f = t->frequentie;
+
+	if (t->volume <= 0)
+		return -1;
+	if (strcmp(f, "6") == 0)
+		return t->volume;
+	if (heel && t->einddatum == DAG_GEEN)
+		return -1;
+	van = max_dag(van, t->ingangsdatum);
+	if (t->einddatum != DAG_GEEN)
+		tot = min_dag(tot, t->einddatum);
+	if (tot < van)
+		return 0;
+	if (strcmp(f, "1") == 0)
+		return (int64_t)(tot - van + 1) * t->volume;
+	if (strcmp(f, "2") == 0)
+		return (is_output(t) ? output_weken(t, van, tot) : weken(van, tot)) * t->volume;
+	if (strcmp(f, "4") == 0)
+		return maanden(van, tot) * t->volume;
+	return -1;
+}
+
+/* Eenheid e of a Prestatie fits toegewezen eenheid te: equal, or minutes
+ * on an hour toewijzing (TR341, IV081). */
+static bool eenheid_past(const char *e, const char *te)
+{
+	return strcmp(e, te) == 0 || (strcmp(te, "04") == 0 && strcmp(e, "01") == 0);
+}
+
+/* ---- JW323 rules on the toewijzing ---------------------------------------- */
+
+/* TR341, TR418, TR346: units and money against toewijzing and contract. */
+static int prestatie_geld(struct verwerk *v, struct ijw_bericht *r, const struct ijw_prestatie *p,
+			  struct ijw_retourcodes *prc, const char *pad, const struct toewijzing *t)
+{
+	char ceenheid[CODE2_LEN] = "";
+	int64_t ctarief = 0, verwacht;
+	bool heeft_c = false, minuten;
+	int jaar = 0, rc = 0;
+
+	if (p->product_code[0]) {
+		datum_delen(p->product_periode.begindatum, &jaar, NULL, NULL);
+		if ((rc = store_ijw_contracttarief(v->st, v->b->header.afzender, p->product_code,
+						   jaar, &ctarief, ceenheid)) < 0)
+			return rc;
+		heeft_c = rc == 1;
+	}
+	/* Aspecific or generic toewijzing: the contract's eenheid. */
+	if (t->eenheid[0] ? !eenheid_past(p->eenheid, t->eenheid)
+			  : heeft_c && !eenheid_past(p->eenheid, ceenheid))
+		return regel_fout(v, r, prc, "TR341", pad, "Eenheid %s past niet bij de eenheid %s "
+				  "van de %s", p->eenheid, t->eenheid[0] ? t->eenheid : ceenheid,
+				  t->eenheid[0] ? "toewijzing" : "contractafspraak");
+	if (strcmp(p->eenheid, "83") == 0 || p->product_tarief == IJW_GEEN)
+		return 0;
+	/* An hour tariff declared in minutes: per minute, rounded (IV081). */
+	minuten = heeft_c && strcmp(ceenheid, "04") == 0 && strcmp(p->eenheid, "01") == 0;
+	if (p->product_code[0]) {
+		if (!heeft_c)
+			rc = regel_fout(v, r, prc, "TR418", pad, "er is geen contracttarief van deze "
+					"aanbieder voor product %s in %d", p->product_code, jaar);
+		else if (p->product_tarief != (minuten ? (ctarief + 30) / 60 : ctarief))
+			rc = regel_fout(v, r, prc, "TR418", pad, "ProductTarief %lld is niet het "
+					"contracttarief %lld", (long long)p->product_tarief,
+					(long long)(minuten ? (ctarief + 30) / 60 : ctarief));
+		if (rc < 0 || heeft_fout(prc))
+			return rc < 0 ? rc : 0;
+	}
+	if (minuten ? __builtin_mul_overflow(p->geleverd_volume, ctarief, &verwacht)
+		    : __builtin_mul_overflow(p->geleverd_volume, p->product_tarief, &verwacht))
+		verwacht = -1;
+	else if (minuten)
+		verwacht = (verwacht + 30) / 60;
+	if (verwacht != p->ingediend_bedrag.bedrag)
+		return regel_fout(v, r, prc, "TR346", pad, "IngediendBedrag %lld is niet GeleverdVolume "
+				  "x ProductTarief (%lld)", (long long)p->ingediend_bedrag.bedrag,
+				  (long long)verwacht);
+	return 0;
+}
+
+/* TR321, TR322, TR369: the volume (or amount) fits what was toegewezen. */
+static int prestatie_omvang(struct verwerk *v, struct ijw_bericht *r, const struct ijw_prestatie *p,
+			    struct ijw_retourcodes *prc, const char *pad, const struct toewijzing *t)
+{
+	struct ijw_verbruik vb;
+	int64_t max, factor = 1;
+	int rc;
+
+	if (strcmp(p->ingediend_bedrag.debet_credit, "C") == 0)
+		return 0;               /* a credit only gives back */
+	if (t->volume > 0 && eenheid_past(p->eenheid, t->eenheid)) {
+		if (strcmp(p->eenheid, t->eenheid) != 0)
+			factor = 60;    /* minutes on an hour toewijzing */
+		max = max_volume(t, p->product_periode.begindatum, p->product_periode.einddatum,
+				 false);
+		if (max >= 0 && p->geleverd_volume > max * factor)
+			return regel_fout(v, r, prc, "TR321", pad, "GeleverdVolume %lld is meer dan "
+					  "de toewijzing in deze ProductPeriode toestaat (%lld)",
+					  (long long)p->geleverd_volume, (long long)(max * factor));
+		max = max_volume(t, t->ingangsdatum, t->einddatum, true);
+		if (max < 0)
+			return 0;
+		if ((rc = store_ijw_toewijzing_verbruik(v->st, t->nummer, &vb)) < 0)
+			return rc;
+		if (factor == 60 ? p->geleverd_volume + vb.minuten + vb.volume * 60 > max * 60
+				 : p->geleverd_volume + vb.volume + (vb.minuten + 59) / 60 > max)
+			return regel_fout(v, r, prc, "TR322", pad, "met GeleverdVolume %lld komt het "
+					  "gedeclareerde volume boven de toegewezen omvang (%lld)",
+					  (long long)p->geleverd_volume, (long long)(max * factor));
+	}
+	if (t->budget > 0) {
+		/* The budget is in eurocents: what counts against it is the
+		 * amount (for Eenheid 83 the same as GeleverdVolume, CS339). */
+		if ((rc = store_ijw_toewijzing_verbruik(v->st, t->nummer, &vb)) < 0)
+			return rc;
+		if (vb.bedrag + p->ingediend_bedrag.bedrag > t->budget)
+			return regel_fout(v, r, prc, "TR369", pad, "met %lld komt het gedeclareerde "
+					  "bedrag boven het toegewezen Budget (%lld)",
+					  (long long)p->ingediend_bedrag.bedrag, (long long)t->budget);
+	}
+	return 0;
+}
+
+/* TR323, TR390, TR389: a credit undoes one approved debet once; a new
+ * debet on the same key only after that. The debets and credits on a key
+ * alternate (these rules keep it so), so a debet is still open exactly
+ * when it is the newest approved Prestatie on its key. */
+static int prestatie_debet_credit(struct verwerk *v, struct ijw_bericht *r,
+				  const struct ijw_prestatie *p, struct ijw_retourcodes *prc,
+				  const char *pad)
+{
+	const char *agb = v->b->header.afzender;
+	struct prestatie k, oud;
+	int64_t id, bedrag;
+	int rc;
+
+	memset(&k, 0, sizeof k);
+	k.toewijzing_nummer = p->toewijzing_nummer == IJW_GEEN ? 0 : p->toewijzing_nummer;
+	kopieer(k.categorie, sizeof k.categorie, p->product_categorie);
+	kopieer(k.productcode, sizeof k.productcode, p->product_code);
+	k.periode_begin = p->product_periode.begindatum;
+	k.periode_eind = p->product_periode.einddatum;
+	if (strcmp(p->ingediend_bedrag.debet_credit, "C") != 0) {
+		if ((rc = store_ijw_prestatie_laatste(v->st, agb, &k, &id, &bedrag)) < 0)
+			return rc;
+		if (rc == 1 && bedrag >= 0)
+			return regel_fout(v, r, prc, "TR389", pad, "er is al een goedgekeurde debet-"
+					  "Prestatie voor deze ProductPeriode, dit product en deze "
+					  "toewijzing; crediteer die eerst");
+		return 0;
+	}
+	rc = p->product_referentie.vorig_referentie_nummer[0]
+		     ? store_ijw_prestatie_van_referentie(v->st, agb,
+							  p->product_referentie.vorig_referentie_nummer,
+							  &oud)
+		     : 0;
+	if (rc < 0)
+		return rc;
+	if (rc == 0 || oud.bedrag < 0 || oud.toewijzing_nummer != k.toewijzing_nummer ||
+	    strcmp(oud.categorie, k.categorie) != 0 || strcmp(oud.productcode, k.productcode) != 0 ||
+	    oud.periode_begin != k.periode_begin || oud.periode_eind != k.periode_eind)
+		return regel_fout(v, r, prc, "TR323", pad, "VorigReferentieNummer noemt geen eerder "
+				  "goedgekeurde debet-Prestatie met dezelfde toewijzing, "
+				  "ProductPeriode en hetzelfde product");
+	if ((rc = store_ijw_prestatie_laatste(v->st, agb, &k, &id, &bedrag)) < 0)
+		return rc;
+	if (rc == 0 || id != oud.id)
+		return regel_fout(v, r, prc, "TR390", pad, "de debet-Prestatie %s is al "
+				  "gecrediteerd", p->product_referentie.vorig_referentie_nummer);
+	return 0;
+}
+
+/* The checks of one Prestatie (TR314, TR323/389/390, TR319, TR381, TR338,
+ * TR384, TR339, TR340, TR341, TR307, TR308, TR387, TR388, TR418, TR346,
+ * TR321, TR322, TR369); *t and *heeft_t for storing it. */
 static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char *bsn,
 			   const struct ijw_prestatie *p, struct ijw_retourcodes *prc,
 			   const char *pad, struct toewijzing *t, bool *heeft_t)
@@ -543,6 +771,22 @@ static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char 
 	if (rc > 0 && (rc = regel_fout(v, r, prc, "TR314", pad, "ReferentieNummer is al "
 				       "gebruikt voor een goedgekeurde Prestatie van deze aanbieder")) < 0)
 		return rc;
+	if ((rc = prestatie_debet_credit(v, r, p, prc, pad)) < 0)
+		return rc;
+	if (p->product_periode.einddatum > v->b->declaratie->declaratie_periode.einddatum &&
+	    (rc = regel_fout(v, r, prc, "TR319", pad, "ProductPeriode eindigt (%s) na de "
+			     "DeclaratiePeriode (%s)", dfmt(p->product_periode.einddatum, d1),
+			     dfmt(v->b->declaratie->declaratie_periode.einddatum, d2))) < 0)
+		return rc;
+	if (p->product_code[0]) {
+		const struct ijw_lijstproduct *lp = ijw_productlijst_zoek(p->product_code);
+
+		if ((!lp || strcmp(lp->categorie, p->product_categorie) != 0) &&
+		    (rc = regel_fout(v, r, prc, "TR381", pad, "ProductCode %s hoort volgens de "
+				     "productcodelijst niet bij ProductCategorie %s",
+				     p->product_code, p->product_categorie)) < 0)
+			return rc;
+	}
 	if ((rc = toewijzing_van(v, p->toewijzing_nummer, bsn, t, &waarom)) < 0)
 		return rc;
 	if (rc == 0) {
@@ -551,6 +795,10 @@ static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char 
 		return regel_fout(v, r, prc, "TR338", pad, "%s", waarom);
 	}
 	*heeft_t = true;
+	/* Rejected already (unknown code, credit, period): the comparisons
+	 * with the toewijzing would only repeat that finding. */
+	if (heeft_fout(prc))
+		return 0;
 	if (strcmp(t->reden_wijziging, "13") == 0 &&
 	    (rc = regel_fout(v, r, prc, "TR384", pad, "de toewijzing is verwijderd "
 			     "(RedenWijziging 13)")) < 0)
@@ -573,6 +821,64 @@ static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char 
 			     "Einddatum van de toewijzing (%s)",
 			     dfmt(p->product_periode.einddatum, d1), dfmt(t->einddatum, d2))) < 0)
 		return rc;
+	{
+		/* TR387/TR388: whole months, cut only by the toewijzing. */
+		dag_t b = p->product_periode.begindatum, e = p->product_periode.einddatum;
+		dag_t mb = datum_maand_begin(b), me = datum_maand_eind(e);
+		dag_t vb = t->ingangsdatum > mb && t->ingangsdatum <= datum_maand_eind(b)
+				   ? t->ingangsdatum : mb;
+		dag_t ve = t->einddatum != DAG_GEEN && t->einddatum < me &&
+					   t->einddatum >= datum_maand_begin(e)
+				   ? t->einddatum : me;
+
+		if (b >= t->ingangsdatum && b != vb &&
+		    (rc = regel_fout(v, r, prc, "TR387", pad, "ProductPeriode begint op %s; dat "
+				     "is %s (de eerste dag van de maand of de Ingangsdatum van de "
+				     "toewijzing)", dfmt(b, d1), dfmt(vb, d2))) < 0)
+			return rc;
+		if ((t->einddatum == DAG_GEEN || e <= t->einddatum) && e != ve &&
+		    (rc = regel_fout(v, r, prc, "TR388", pad, "ProductPeriode eindigt op %s; dat "
+				     "is %s (de laatste dag van de maand of de Einddatum van de "
+				     "toewijzing)", dfmt(e, d1), dfmt(ve, d2))) < 0)
+			return rc;
+	}
+	if (heeft_fout(prc))
+		return 0;
+	if ((rc = prestatie_geld(v, r, p, prc, pad, t)) < 0 || heeft_fout(prc))
+		return rc < 0 ? rc : 0;
+	return prestatie_omvang(v, r, p, prc, pad, t);
+}
+
+/* TR318: the DeclaratiePeriode follows the aanbieder's previous one at
+ * this gemeente; a skipped month is allowed only when no care was
+ * delivered in it, which this message shows when one of its Prestaties
+ * lies in a skipped month. */
+static int declaratie_periode_toets(struct verwerk *v, struct ijw_bericht *r)
+{
+	const struct ijw_declaratie *d = v->b->declaratie;
+	dag_t vorige, begin = d->declaratie_periode.begindatum;
+	char d1[11], d2[11];
+	int rc;
+
+	if ((rc = store_ijw_vorige_declaratieperiode(v->st, v->b->header.afzender,
+						     v->b->header.ontvanger, &vorige)) <= 0)
+		return rc;
+	if (begin <= vorige)
+		return regel_fout(v, r, &r->declaratie->retourcodes, "TR318",
+				  "/Bericht/Declaratie/DeclaratiePeriode", "DeclaratiePeriode %s ligt "
+				  "niet na de vorige DeclaratiePeriode (%s); declareer in de volgende "
+				  "maand", dfmt(begin, d1), dfmt(vorige, d2));
+	for (size_t ci = 0; ci < d->n_clienten; ci++)
+		for (size_t pi = 0; pi < d->clienten[ci].n_prestaties; pi++) {
+			dag_t pb = d->clienten[ci].prestaties[pi].product_periode.begindatum;
+
+			if (pb > datum_maand_eind(vorige) && pb < begin)
+				return regel_fout(v, r, &r->declaratie->retourcodes, "TR318",
+						  "/Bericht/Declaratie/DeclaratiePeriode", "in %s is zorg "
+						  "geleverd maar die maand is niet gedeclareerd; de "
+						  "DeclaratiePeriode volgt op %s", dfmt(pb, d1),
+						  dfmt(vorige, d2));
+		}
 	return 0;
 }
 
@@ -593,6 +899,8 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 					       "/Bericht/Declaratie/DeclaratieNummer",
 					       "DeclaratieNummer %s is al gebruikt door deze aanbieder",
 					       d->declaratie_nummer)) < 0)
+			return rc;
+		if ((rc = declaratie_periode_toets(v, r)) < 0)
 			return rc;
 	}
 	if (kop_fout || heeft_fout(&rd->retourcodes)) {

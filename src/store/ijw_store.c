@@ -95,6 +95,44 @@ static const struct sql_stmt ijw_prestatie_referentie_telt = {
 	"SELECT count(*) FROM prestatie p JOIN declaratie d ON d.id = p.declaratie_id "
 	"WHERE d.agb = $1 AND p.referentie = $2 AND p.goedgekeurd = 1",
 };
+/* TR418, TR341: the tariff of a contract of the aanbieder for the product
+ * and year (the newest contract when two overlap). */
+static const struct sql_stmt ijw_contracttarief = {
+	"ijw_contracttarief",
+	"SELECT t.bedrag, t.eenheid FROM tarief t JOIN contract c ON c.id = t.contract_id "
+	"WHERE c.agb = $1 AND t.productcode = $2 AND t.jaar = $3 ORDER BY c.begindatum DESC, "
+	"c.id DESC LIMIT 1",
+};
+/* TR318: the latest declaratieperiode of the aanbieder at the gemeente. */
+static const struct sql_stmt ijw_vorige_declaratieperiode = {
+	"ijw_vorige_declaratieperiode",
+	"SELECT max(periode_begin) FROM declaratie WHERE agb = $1 AND gemeente = $2",
+};
+/* TR322, TR369: what the approved Prestaties on a toewijzing used, credit
+ * subtracted: volume outside minutes, volume in minutes, amount. */
+static const struct sql_stmt ijw_toewijzing_verbruik = {
+	"ijw_toewijzing_verbruik",
+	"SELECT COALESCE(sum(CASE WHEN eenheid = '01' THEN 0 WHEN bedrag < 0 THEN -volume "
+	"ELSE volume END), 0), COALESCE(sum(CASE WHEN eenheid <> '01' OR eenheid IS NULL "
+	"THEN 0 WHEN bedrag < 0 THEN -volume ELSE volume END), 0), COALESCE(sum(bedrag), 0) "
+	"FROM prestatie WHERE toewijzing_nummer = $1 AND goedgekeurd = 1",
+};
+/* TR323: the approved Prestatie of the aanbieder with this ReferentieNummer. */
+static const struct sql_stmt ijw_prestatie_van_referentie = {
+	"ijw_prestatie_van_referentie",
+	"SELECT p.id, p.toewijzing_nummer, p.categorie, p.productcode, p.periode_begin, "
+	"p.periode_eind, p.bedrag FROM prestatie p JOIN declaratie d ON d.id = p.declaratie_id "
+	"WHERE d.agb = $1 AND p.referentie = $2 AND p.goedgekeurd = 1 ORDER BY p.id DESC LIMIT 1",
+};
+/* TR389, TR390: the newest approved Prestatie on the key (toewijzing,
+ * ProductPeriode, categorie, code) of the aanbieder. */
+static const struct sql_stmt ijw_prestatie_laatste = {
+	"ijw_prestatie_laatste",
+	"SELECT p.id, p.bedrag FROM prestatie p JOIN declaratie d ON d.id = p.declaratie_id "
+	"WHERE p.toewijzing_nummer = $1 AND p.periode_begin = $2 AND p.periode_eind = $3 "
+	"AND COALESCE(p.categorie, '') = $4 AND COALESCE(p.productcode, '') = $5 "
+	"AND d.agb = $6 AND p.goedgekeurd = 1 ORDER BY p.id DESC LIMIT 1",
+};
 static const struct sql_stmt ijw_verzoek_referentie_telt = {
 	"ijw_verzoek_referentie_telt",
 	"SELECT count(*) FROM ijw_verzoek WHERE agb = $1 AND referentie_aanbieder = $2",
@@ -549,4 +587,125 @@ int store_ijw_verzoek_insert(struct store *st, const struct ijw_verzoek_rij *v)
 	b_txt(st, s, 8, v->referentie_aanbieder, &rc);
 	b_dag(st, s, 9, v->dagtekening, d, &rc);
 	return klaar(st, s, rc);
+}
+
+int store_ijw_contracttarief(struct store *st, const char *agb, const char *productcode, int jaar,
+			     int64_t *bedrag, char eenheid[CODE2_LEN])
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_contracttarief);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_txt(st, s, 1, agb, &rc);
+	b_txt(st, s, 2, productcode, &rc);
+	b_int(st, s, 3, jaar, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1) {
+		*bedrag = st->drv->column_int64(s, 0);
+		tekst(st, s, 1, eenheid, CODE2_LEN);
+	}
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+int store_ijw_vorige_declaratieperiode(struct store *st, const char *agb, const char *gemeente,
+				       dag_t *begin)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_vorige_declaratieperiode);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_txt(st, s, 1, agb, &rc);
+	b_txt(st, s, 2, gemeente, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1) {
+		*begin = dag(st, s, 0);
+		rc = *begin != DAG_GEEN;
+	}
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+int store_ijw_toewijzing_verbruik(struct store *st, int64_t nummer, struct ijw_verbruik *v)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_toewijzing_verbruik);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	memset(v, 0, sizeof *v);
+	b_int(st, s, 1, nummer, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1) {
+		v->volume = st->drv->column_int64(s, 0);
+		v->minuten = st->drv->column_int64(s, 1);
+		v->bedrag = st->drv->column_int64(s, 2);
+		rc = 0;
+	}
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+static void prestatie_sleutel(struct store *st, struct db_stmt *s, struct prestatie *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = st->drv->column_int64(s, 0);
+	p->toewijzing_nummer = st->drv->column_int64(s, 1);
+	tekst(st, s, 2, p->categorie, sizeof p->categorie);
+	tekst(st, s, 3, p->productcode, sizeof p->productcode);
+	p->periode_begin = dag(st, s, 4);
+	p->periode_eind = dag(st, s, 5);
+	p->bedrag = st->drv->column_int64(s, 6);
+}
+
+int store_ijw_prestatie_van_referentie(struct store *st, const char *agb, const char *referentie,
+				       struct prestatie *p)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_prestatie_van_referentie);
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_txt(st, s, 1, agb, &rc);
+	b_txt(st, s, 2, referentie, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1)
+		prestatie_sleutel(st, s, p);
+	st->drv->reset(s);
+	return fail(st, rc);
+}
+
+int store_ijw_prestatie_laatste(struct store *st, const char *agb, const struct prestatie *sleutel,
+				int64_t *id, int64_t *bedrag)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_prestatie_laatste);
+	char d1[11], d2[11];
+	int rc = 0;
+
+	if (!s)
+		return fail(st, -2);
+	b_int(st, s, 1, sleutel->toewijzing_nummer, &rc);
+	b_dag(st, s, 2, sleutel->periode_begin, d1, &rc);
+	b_dag(st, s, 3, sleutel->periode_eind, d2, &rc);
+	/* '' is the absent categorie or code (COALESCE in the statement);
+	 * b_txt would bind NULL, which equals nothing. */
+	if (rc >= 0)
+		rc = st->drv->bind_text(s, 4, sleutel->categorie);
+	if (rc >= 0)
+		rc = st->drv->bind_text(s, 5, sleutel->productcode);
+	b_txt(st, s, 6, agb, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	if (rc == 1) {
+		*id = st->drv->column_int64(s, 0);
+		*bedrag = st->drv->column_int64(s, 1);
+	}
+	st->drv->reset(s);
+	return fail(st, rc);
 }

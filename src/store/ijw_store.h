@@ -111,4 +111,36 @@ struct ijw_verzoek_rij {
 /* Insert a request with status open. */
 int store_ijw_verzoek_insert(struct store *st, const struct ijw_verzoek_rij *v);
 
+/* TR418, TR341, TR346: the contract tariff of aanbieder agb for the
+ * product in year jaar: 1 and *bedrag (eurocents per eenheid), eenheid;
+ * 0 when no contract of the aanbieder has one. */
+int store_ijw_contracttarief(struct store *st, const char *agb, const char *productcode, int jaar,
+			     int64_t *bedrag, char eenheid[CODE2_LEN]);
+
+/* TR318: the begin of the latest DeclaratiePeriode of agb at gemeente;
+ * 1 and *begin, 0 when it never declared there. */
+int store_ijw_vorige_declaratieperiode(struct store *st, const char *agb, const char *gemeente,
+				       dag_t *begin);
+
+/* TR322, TR369: the approved Prestaties on a toewijzing, credit
+ * subtracted. */
+struct ijw_verbruik {
+	int64_t volume;               /* in any eenheid but 01 */
+	int64_t minuten;              /* eenheid 01 */
+	int64_t bedrag;               /* eurocents */
+};
+int store_ijw_toewijzing_verbruik(struct store *st, int64_t nummer, struct ijw_verbruik *v);
+
+/* TR323: the newest approved Prestatie of agb with this ReferentieNummer:
+ * 1 and its id, toewijzing_nummer, categorie, productcode, periode and
+ * (signed) bedrag in *p; 0 none. */
+int store_ijw_prestatie_van_referentie(struct store *st, const char *agb, const char *referentie,
+				       struct prestatie *p);
+
+/* TR389, TR390: the newest approved Prestatie of agb on the key of
+ * sleutel (toewijzing_nummer, periode_begin, periode_eind, categorie,
+ * productcode; "" for absent ones): 1 and its id and signed bedrag, 0 none. */
+int store_ijw_prestatie_laatste(struct store *st, const char *agb, const struct prestatie *sleutel,
+				int64_t *id, int64_t *bedrag);
+
 #endif

@@ -482,6 +482,15 @@ static const char migration_5[] =
 	"CREATE INDEX ijw_verzoek_status ON ijw_verzoek (status, gemeente);\n"
 	"CREATE INDEX ijw_bericht_richting ON ijw_bericht (richting, id);\n";
 
+/* The cross-message rules on a JW323 look Prestaties up by ReferentieNummer
+ * (TR314, TR323), by toewijzing and ProductPeriode (TR322, TR369, TR389,
+ * TR390) and the last DeclaratiePeriode of an aanbieder at a gemeente
+ * (TR318): without these, every Prestatie of a month scans them all. */
+static const char migration_6[] =
+	"CREATE INDEX prestatie_referentie ON prestatie (referentie);\n"
+	"CREATE INDEX prestatie_toewijzing ON prestatie (toewijzing_nummer, periode_begin);\n"
+	"CREATE INDEX declaratie_agb_gemeente ON declaratie (agb, gemeente, periode_begin);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
@@ -491,6 +500,8 @@ static const struct migration migrations[] = {
 	{ 4, "iJw: berichten in en uit, bevindingen, verzoeken om toewijzing", migration_4, NULL,
 	  NULL },
 	{ 5, "iJw: geëxporteerde uitgaande berichten, wachtrij van verzoeken", migration_5, NULL,
+	  NULL },
+	{ 6, "iJw: indexen voor de berichtoverstijgende regels op declaraties", migration_6, NULL,
 	  NULL },
 };
 

@@ -163,34 +163,41 @@ jw307 "$T/stop2.xml" P3 "$BEGIN" 2026-11-23 31
 expect tweede_stop_afgekeurd 1 "JW307 afgekeurd" "TR415" -- \
 	"$J" ijw import --db "$DB" --vandaag "$VANDAAG" "$T/stop2.xml"
 
-# 8. A 323 with one bad Prestatie: only that one rejected.
-IFS='|' read -r DNR DAGB DGEM DBSN DCAT DCODE DEENH < <(sql "$DB" "
-	SELECT t.nummer, t.agb, t.gemeente, j.bsn, t.categorie, COALESCE(t.productcode, ''),
-	       COALESCE(t.eenheid, '04')
+# 8. A 323 with one bad Prestatie: only that one rejected. A toewijzing
+# with a contract tariff; the demo's declaraties of its aanbieder at its
+# gemeente from September on are removed so that September and October
+# are the next DeclaratiePerioden (TR318).
+IFS='|' read -r DNR DAGB DGEM DBSN DCAT DCODE DEENH DTARIEF < <(sql "$DB" "
+	SELECT t.nummer, t.agb, t.gemeente, j.bsn, t.categorie, t.productcode, t.eenheid, ta.bedrag
 	FROM toewijzing t JOIN jeugdige j ON j.id = t.jeugdige_id
-	WHERE t.ingangsdatum <= '2026-10-01' AND (t.einddatum IS NULL OR t.einddatum >= '2026-10-31')
+	JOIN contract c ON c.agb = t.agb JOIN tarief ta ON ta.contract_id = c.id
+	 AND ta.productcode = t.productcode AND ta.jaar = 2026 AND ta.eenheid = t.eenheid
+	WHERE t.ingangsdatum <= '2026-09-01' AND (t.einddatum IS NULL OR t.einddatum >= '2026-10-31')
+	  AND t.volume > 0 AND t.frequentie = '4'
 	  AND (t.reden_wijziging IS NULL OR t.reden_wijziging <> '13')
 	ORDER BY t.nummer LIMIT 1")
+sql "$DB" "DELETE FROM prestatie WHERE declaratie_id IN (SELECT id FROM declaratie
+	WHERE agb = '$DAGB' AND gemeente = '$DGEM' AND periode_begin >= '2026-09-01');
+	DELETE FROM declaratie WHERE agb = '$DAGB' AND gemeente = '$DGEM' AND periode_begin >= '2026-09-01'"
 # prestatie REF NUMMER BEGIN EIND
 prestatie() {
 	cat <<EOF
 <Prestatie><ProductReferentie><ijw:ReferentieNummer>$1</ijw:ReferentieNummer></ProductReferentie>
-<ToewijzingNummer>$2</ToewijzingNummer><ProductCategorie>$DCAT</ProductCategorie><ProductCode>${DCODE:-${DCAT}A00}</ProductCode>
+<ToewijzingNummer>$2</ToewijzingNummer><ProductCategorie>$DCAT</ProductCategorie><ProductCode>$DCODE</ProductCode>
 <ProductPeriode><ijw:Begindatum>$3</ijw:Begindatum><ijw:Einddatum>$4</ijw:Einddatum></ProductPeriode>
-<GeleverdVolume>2</GeleverdVolume><Eenheid>$DEENH</Eenheid><ProductTarief>1000</ProductTarief>
-<IngediendBedrag><ijw:Bedrag>2000</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit></IngediendBedrag></Prestatie>
+<GeleverdVolume>1</GeleverdVolume><Eenheid>$DEENH</Eenheid><ProductTarief>$DTARIEF</ProductTarief>
+<IngediendBedrag><ijw:Bedrag>$DTARIEF</ijw:Bedrag><ijw:DebetCredit>D</ijw:DebetCredit></IngediendBedrag></Prestatie>
 EOF
 }
 {
 	kop 323 490 D1 "$DAGB" "$DGEM"
 	echo "<Declaratie><DeclaratieNummer>DEC1</DeclaratieNummer>"
-	echo "<DeclaratiePeriode><ijw:Begindatum>2026-10-01</ijw:Begindatum><ijw:Einddatum>2026-10-31</ijw:Einddatum></DeclaratiePeriode>"
+	echo "<DeclaratiePeriode><ijw:Begindatum>2026-09-01</ijw:Begindatum><ijw:Einddatum>2026-09-30</ijw:Einddatum></DeclaratiePeriode>"
 	echo "<DeclaratieDagtekening>2026-11-20</DeclaratieDagtekening>"
-	echo "<TotaalIngediendBedrag><ijw:TotaalBedrag>6000</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag>"
+	echo "<TotaalIngediendBedrag><ijw:TotaalBedrag>$((DTARIEF * 2))</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag>"
 	echo "<Clienten><Client><Bsn>$DBSN</Bsn><Prestaties>"
-	prestatie R1 "$DNR" 2026-10-01 2026-10-15
-	prestatie R2 "$DNR" 2026-10-16 2026-10-31
-	prestatie R3 987654321 2026-10-01 2026-10-31
+	prestatie R1 "$DNR" 2026-09-01 2026-09-30
+	prestatie R3 987654321 2026-09-01 2026-09-30
 	echo "</Prestaties></Client></Clienten></Declaratie></Bericht>"
 } >"$T/decl.xml"
 expect declaratie_deels 1 "JW323 deels_afgekeurd" "TR338" -- \
@@ -201,12 +208,12 @@ if grep -q '<ReferentieNummer>R3</ijw:ReferentieNummer>\|R3</ijw:ReferentieNumme
 	! grep -q 'R1</ijw:ReferentieNummer>' "$R" && grep -q '<RetourCode>9338</RetourCode>' "$R"; then
 	ok declaratie_alleen_afgekeurde_terug
 else not_ok declaratie_alleen_afgekeurde_terug "$(grep -o 'R[0-9]</ijw:ReferentieNummer>\|<RetourCode>[0-9A-Z]*' "$R" | tr '\n' ' ')"; fi
-if tr -d '\n\t ' <"$R" | grep -q '<TotaalToegekendBedrag><ijw:TotaalBedrag>4000</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit>'; then
-	ok declaratie_toegekend_4000
-else not_ok declaratie_toegekend_4000 "$(tr -d '\n\t ' <"$R" | grep -o '<TotaalToegekendBedrag>.\{0,120\}')"; fi
+if tr -d '\n\t ' <"$R" | grep -q "<TotaalToegekendBedrag><ijw:TotaalBedrag>$DTARIEF</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit>"; then
+	ok declaratie_toegekend_een_prestatie
+else not_ok declaratie_toegekend_een_prestatie "$(tr -d '\n\t ' <"$R" | grep -o '<TotaalToegekendBedrag>.\{0,120\}')"; fi
 rij=$(sql "$DB" "SELECT d.totaal_ingediend || '|' || d.totaal_toegekend || '|' || (SELECT count(*) FROM prestatie p WHERE p.declaratie_id = d.id AND p.goedgekeurd = 1) || '|' || (SELECT count(*) FROM prestatie p WHERE p.declaratie_id = d.id AND p.retourcode = '9338') FROM declaratie d WHERE d.nummer = 'DEC1' AND d.agb = '$DAGB'")
-if [ "$rij" = "6000|4000|2|1" ]; then ok declaratie_opgeslagen
-else not_ok declaratie_opgeslagen "declaratie: '$rij', verwacht 6000|4000|2|1"; fi
+if [ "$rij" = "$((DTARIEF * 2))|$DTARIEF|1|1" ]; then ok declaratie_opgeslagen
+else not_ok declaratie_opgeslagen "declaratie: '$rij', verwacht $((DTARIEF * 2))|$DTARIEF|1|1"; fi
 
 # 9. A fully approved 323: 0200 in the header, 8001 on the DeclaratieAntwoord.
 {
@@ -214,7 +221,7 @@ else not_ok declaratie_opgeslagen "declaratie: '$rij', verwacht 6000|4000|2|1"; 
 	echo "<Declaratie><DeclaratieNummer>DEC2</DeclaratieNummer>"
 	echo "<DeclaratiePeriode><ijw:Begindatum>2026-10-01</ijw:Begindatum><ijw:Einddatum>2026-10-31</ijw:Einddatum></DeclaratiePeriode>"
 	echo "<DeclaratieDagtekening>2026-11-20</DeclaratieDagtekening>"
-	echo "<TotaalIngediendBedrag><ijw:TotaalBedrag>2000</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag>"
+	echo "<TotaalIngediendBedrag><ijw:TotaalBedrag>$DTARIEF</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag>"
 	echo "<Clienten><Client><Bsn>$DBSN</Bsn><Prestaties>"
 	prestatie R4 "$DNR" 2026-10-01 2026-10-31
 	echo "</Prestaties></Client></Clienten></Declaratie></Bericht>"
