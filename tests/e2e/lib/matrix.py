@@ -88,7 +88,7 @@ def verwacht_eis(eis, rol, api):
     if eis == "publiek":
         return 200
     toegelaten = {"ingelogd": INGELOGD, "persoon": PERSOON, "beheer": {"beheerder"},
-                  "regio": {"regio"}}[eis]
+                  "regio": {"regio"}, "gemeentelijk": {"regio", "gemeente", "lokaal_team"}}[eis]
     if rol in toegelaten:
         return 200
     if rol == "publiek":
@@ -120,6 +120,12 @@ endpoints = [
     ("jeugdigen", "/jeugdigen", "persoon"),
     ("audit", "/audit", "beheer"),
     ("audit_inzage", "/audit/inzage", "beheer"),
+    ("api_berichten", "/api/v1/berichten", "persoon"),
+    ("berichten", "/berichten", "persoon"),
+    ("api_werkvoorraad", "/api/v1/werkvoorraad", "persoon"),
+    ("werkvoorraad", "/werkvoorraad", "persoon"),
+    ("api_verzoeken", "/api/v1/verzoeken", "gemeentelijk"),
+    ("verzoeken", "/verzoeken", "gemeentelijk"),
 ]
 bestaat = set(CFG.get("routes", []))
 
@@ -216,6 +222,25 @@ for p, (op, headers, rol) in principals.items():
             melding(cel, "een contract van een andere aanbieder in de lijst")
         else:
             print(f"ok {cel}")
+
+# POST /api/v1/ijw: only a provider's API token may send messages. The
+# public gets 401; a session has no CSRF token here (403 csrf, the server's
+# own check); a gemeente token 403; a provider token with an empty body 400.
+for p, (op, headers, rol) in principals.items():
+    h = dict(headers)
+    h["Content-Type"] = "application/xml"
+    code, body = haal(op, "/api/v1/ijw", h, data=b"")
+    cel = f"matrix_post_ijw_{p}"
+    if p == "publiek":
+        want = 401
+    elif p == "token_aanbieder":
+        want = 400
+    else:
+        want = 403
+    if code != want:
+        melding(cel, f"POST /api/v1/ijw: status {code}, verwacht {want}")
+    else:
+        print(f"ok {cel}")
 
 # A non-existent youth answers exactly like one out of scope.
 for p in ("regio", "gemeente"):
