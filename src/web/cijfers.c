@@ -10,6 +10,7 @@
 
 #include "store/cijfers_store.h"
 #include "store/store.h"
+#include "web/pagina.h"
 
 #define VERSIE_LEN 32
 
@@ -62,16 +63,6 @@ static int64_t nu_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static dag_t vandaag(void)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm))
-		return datum_van(1970, 1, 1);
-	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static void stand_vrij(struct cijfers_stand *s)
 {
 	if (!s)
@@ -108,7 +99,7 @@ static int laad_snapshot(struct store *st, void *arg)
 	if (rc < 0)
 		return rc;
 	if (rc == 0 || datum_parse(buf, &s->peildatum) < 0)
-		s->peildatum = vandaag();
+		s->peildatum = pagina_vandaag();
 	if ((rc = store_kpi_load(st, &s->data)) < 0)
 		return rc;
 	if ((rc = store_cijfers_aanbieders(st, &s->aanbieders, &s->n_aanbieders)) < 0)

@@ -37,47 +37,11 @@
 
 /* ---- small helpers -------------------------------------------------------- */
 
-/* Today in the region's calendar (the server's local time). */
-static dag_t vandaag(void)
-{
-	time_t nu = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&nu, &tm))
-		return datum_van(1970, 1, 1);
-	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-static bool cijfers(const char *s, size_t n)
-{
-	return strlen(s) == n && strspn(s, "0123456789") == n;
-}
-
-/* The {id} segment: a positive whole number, else 0 (then 404). */
-static int64_t lees_id(const char *s)
-{
-	int64_t id = 0;
-	size_t n = s ? strlen(s) : 0;
-
-	if (n == 0 || n > 18 || strspn(s, "0123456789") != n)
-		return 0;
-	for (; *s; s++)
-		id = id * 10 + (*s - '0');
-	return id;
-}
-
 static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 {
 	return pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
 			   "Er is geen bericht met dit nummer, of het valt buiten uw toegang. "
 			   "Zoek het bericht op in de lijst van berichten (/berichten).");
-}
-
-static int ongeldig(struct web_verzoek *v, const char *veld, const char *melding,
-		    enum web_uitslag *u)
-{
-	*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld, melding);
-	return -1;
 }
 
 static void scope_van(const struct toegang *t, struct ijw_inbox_scope *s)
@@ -359,7 +323,7 @@ static enum web_uitslag api_ijw_post(struct web_verzoek *v)
 	if ((rc = store_gemeenten(st, &gem, &n_gem)) < 0)
 		return pagina_store_fout(v, st, rc);
 	store_nu_iso(nu);
-	ctx = (struct ijw_verwerk_context){ wie->agb, gem, n_gem, vandaag(), nu };
+	ctx = (struct ijw_verwerk_context){ wie->agb, gem, n_gem, pagina_vandaag(), nu };
 	rc = ijw_verwerk(st, v->body, v->body_len, &ctx, &uit);
 	free(gem);
 	if (rc < 0)
@@ -423,22 +387,23 @@ static int lijst_lees(struct web_verzoek *v, struct lijst *l, int64_t standaard,
 		return -1;
 	if (l->soort[0] && !(strlen(l->soort) == 5 && strncmp(l->soort, "JW3", 3) == 0 &&
 			     strspn(l->soort + 3, "0123456789") == 2))
-		return ongeldig(v, "soort", "Parameter 'soort' moet een berichtsoort zijn, "
+		return query_weiger(v, "soort", "Parameter 'soort' moet een berichtsoort zijn, "
 				"bijvoorbeeld JW305.", u);
 	status_ok = !l->status[0];
 	for (size_t i = 0; i < N_STATUSSEN; i++)
 		status_ok |= strcmp(l->status, statussen[i]) == 0;
 	if (!status_ok)
-		return ongeldig(v, "status", "Parameter 'status' moet verwerkt, afgekeurd_xsd, "
+		return query_weiger(v, "status", "Parameter 'status' moet verwerkt, afgekeurd_xsd, "
 				"afgekeurd, deels_afgekeurd of geweigerd zijn.", u);
-	if (l->aanbieder[0] && !cijfers(l->aanbieder, AGB_LEN - 1))
-		return ongeldig(v, "aanbieder", "Parameter 'aanbieder' moet een AGB-code van acht "
+	if (l->aanbieder[0] && !query_cijfers(l->aanbieder, AGB_LEN - 1, AGB_LEN - 1))
+		return query_weiger(v, "aanbieder", "Parameter 'aanbieder' moet een AGB-code van acht "
 				"cijfers zijn.", u);
-	if (l->gemeente[0] && !cijfers(l->gemeente, GEMEENTE_CODE_LEN - 1))
-		return ongeldig(v, "gemeente", "Parameter 'gemeente' moet een CBS-gemeentecode van "
+	if (l->gemeente[0] && !query_cijfers(l->gemeente, GEMEENTE_CODE_LEN - 1,
+						  GEMEENTE_CODE_LEN - 1))
+		return query_weiger(v, "gemeente", "Parameter 'gemeente' moet een CBS-gemeentecode van "
 				"vier cijfers zijn, bijvoorbeeld 0546 (Leiden).", u);
 	if (l->richting[0] && strcmp(l->richting, "in") != 0 && strcmp(l->richting, "uit") != 0)
-		return ongeldig(v, "richting", "Parameter 'richting' moet 'in' (ontvangen) of 'uit' "
+		return query_weiger(v, "richting", "Parameter 'richting' moet 'in' (ontvangen) of 'uit' "
 				"(verzonden) zijn.", u);
 	l->f.van = l->f.tot = DAG_GEEN;
 	if (query_datum(v, "van", l->van, &l->f.van, u) < 0 ||
@@ -446,7 +411,7 @@ static int lijst_lees(struct web_verzoek *v, struct lijst *l, int64_t standaard,
 	    query_paginering(v, l->pagina, l->per_pagina, standaard, &l->pag, u) < 0)
 		return -1;
 	if (l->f.van != DAG_GEEN && l->f.tot != DAG_GEEN && l->f.tot < l->f.van)
-		return ongeldig(v, "tot", "Parameter 'tot' ligt voor 'van'.", u);
+		return query_weiger(v, "tot", "Parameter 'tot' ligt voor 'van'.", u);
 	l->f.soort = l->soort;
 	l->f.status = l->status;
 	l->f.agb = l->aanbieder;
@@ -799,7 +764,7 @@ static struct bericht_tx *bericht_ophalen(struct web_verzoek *v, enum deel deel,
 
 	if (query_lees(v, NULL, 0, u) < 0)
 		return NULL;
-	if (lees_id(v->param[0]) <= 0) {
+	if (query_id(v->param[0]) <= 0) {
 		*u = niet_gevonden(v);
 		return NULL;
 	}
@@ -810,7 +775,7 @@ static struct bericht_tx *bericht_ophalen(struct web_verzoek *v, enum deel deel,
 		return NULL;
 	}
 	a->wie = v->wie;
-	a->id = lees_id(v->param[0]);
+	a->id = query_id(v->param[0]);
 	a->deel = deel;
 	scope_van(v->wie, &a->scope);
 	rc = store_transaction(st, bericht_tx, a);
@@ -1057,7 +1022,7 @@ static int werk_ophalen(struct web_verzoek *v, struct werk *w, int64_t standaard
 	    !(st = pagina_store(v, u)))
 		return -1;
 	w->wie = v->wie;
-	w->nu = vandaag();
+	w->nu = pagina_vandaag();
 	w->aanbieder = v->wie->rol == TOEGANG_AANBIEDER;
 	w->afg_van = w->nu - AFGEKEURD_DAGEN;
 	scope_van(v->wie, &w->scope);

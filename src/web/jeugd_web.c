@@ -33,49 +33,11 @@ static const char *const sorteer_sleutels[] = { "naam", "geboortedatum", "id" };
 
 /* ---- small helpers -------------------------------------------------------- */
 
-/* Today in the region's calendar (Europe/Amsterdam: the server's local
- * time). */
-static dag_t vandaag(void)
-{
-	time_t nu = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&nu, &tm))
-		return datum_van(1970, 1, 1);
-	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-static bool cijfers(const char *s, size_t n)
-{
-	return strlen(s) == n && strspn(s, "0123456789") == n;
-}
-
-/* The {id} segment as a youth id: a positive whole number, else 0 (an id
- * that names no record: the caller answers 404). */
-static int64_t lees_id(const char *s)
-{
-	int64_t id = 0;
-	size_t n = s ? strlen(s) : 0;
-
-	if (n == 0 || n > 18 || strspn(s, "0123456789") != n)
-		return 0;
-	for (; *s; s++)
-		id = id * 10 + (*s - '0');
-	return id;
-}
-
 static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 {
 	return pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
 			   "Er is geen jeugdige met dit nummer, of het dossier valt buiten uw "
 			   "toegang. Zoek de jeugdige op via de lijst van jeugdigen.");
-}
-
-static int ongeldig(struct web_verzoek *v, const char *veld, const char *melding,
-		    enum web_uitslag *u)
-{
-	*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld, melding);
-	return -1;
 }
 
 static void scope_van(const struct toegang *t, struct dossier_scope *s)
@@ -473,7 +435,7 @@ static int dossier_ophalen(struct web_verzoek *v, struct dossier_tx *a, enum web
 	if (query_lees(v, NULL, 0, u) < 0)
 		return -1;
 	a->wie = v->wie;
-	a->id = lees_id(v->param[0]);
+	a->id = query_id(v->param[0]);
 	if (a->id <= 0) {
 		*u = niet_gevonden(v);
 		return -1;
@@ -515,10 +477,10 @@ static enum web_uitslag api_dossier_of_trajecten(struct web_verzoek *v, bool tra
 	if (trajecten) {
 		json_object_begin(&j);
 		j_getal(&j, "jeugdige_id", a->id);
-		json_trajecten(&j, &a->d, vandaag());
+		json_trajecten(&j, &a->d, pagina_vandaag());
 		json_object_end(&j);
 	} else {
-		json_dossier(&j, &a->d, vandaag());
+		json_dossier(&j, &a->d, pagina_vandaag());
 	}
 	u = pagina_json_klaar(v, &b, &j);
 klaar:
@@ -582,11 +544,12 @@ static int lijst_lees(struct web_verzoek *v, struct lijst *l, int64_t standaard,
 	if (query_lees(v, velden, sizeof velden / sizeof velden[0], u) < 0)
 		return -1;
 	trim(l->zoek);
-	if (l->gemeente[0] && !cijfers(l->gemeente, GEMEENTE_CODE_LEN - 1))
-		return ongeldig(v, "gemeente", "Parameter 'gemeente' moet een CBS-gemeentecode van "
+	if (l->gemeente[0] && !query_cijfers(l->gemeente, GEMEENTE_CODE_LEN - 1,
+						  GEMEENTE_CODE_LEN - 1))
+		return query_weiger(v, "gemeente", "Parameter 'gemeente' moet een CBS-gemeentecode van "
 				"vier cijfers zijn, bijvoorbeeld 0546 (Leiden).", u);
-	if (l->aanbieder[0] && !cijfers(l->aanbieder, AGB_LEN - 1))
-		return ongeldig(v, "aanbieder", "Parameter 'aanbieder' moet een AGB-code van acht "
+	if (l->aanbieder[0] && !query_cijfers(l->aanbieder, AGB_LEN - 1, AGB_LEN - 1))
+		return query_weiger(v, "aanbieder", "Parameter 'aanbieder' moet een AGB-code van acht "
 				"cijfers zijn.", u);
 	if (!l->status[0])
 		l->z.status = DOSSIER_STATUS_ALLE;
@@ -595,7 +558,7 @@ static int lijst_lees(struct web_verzoek *v, struct lijst *l, int64_t standaard,
 	else if (strcmp(l->status, "in_zorg") == 0)
 		l->z.status = DOSSIER_STATUS_IN_ZORG;
 	else
-		return ongeldig(v, "status", "Parameter 'status' moet 'wachtend' of 'in_zorg' zijn "
+		return query_weiger(v, "status", "Parameter 'status' moet 'wachtend' of 'in_zorg' zijn "
 				"(of leeg: alle jeugdigen).", u);
 	k = query_sorteer(v, l->sorteer, sorteer_sleutels,
 			  sizeof sorteer_sleutels / sizeof sorteer_sleutels[0], DOSSIER_SORTEER_NAAM,
@@ -632,7 +595,7 @@ static int lijst_tx(struct store *st, void *arg)
 	const struct lijst *l = a->l;
 	struct audit_record r;
 	char object[200];
-	const char *zoek = !l->zoek[0] ? "-" : cijfers(l->zoek, 9) ? "bsn" : "naam";
+	const char *zoek = !l->zoek[0] ? "-" : query_cijfers(l->zoek, 9, 9) ? "bsn" : "naam";
 	int rc;
 
 	free(a->regels);
@@ -1350,7 +1313,7 @@ static enum web_uitslag scherm_dossier(struct web_verzoek *v)
 	enum web_uitslag u = WEB_FATAAL;
 	char titel[2 * NAAM_LEN + 2];
 	struct web_buf b;
-	dag_t nu = vandaag();
+	dag_t nu = pagina_vandaag();
 	FILE *f;
 
 	if (!a)

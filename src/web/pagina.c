@@ -19,6 +19,16 @@
 #include "web/verbinding.h"
 
 #define REGIO_NAAM "Holland Rijnland"
+dag_t pagina_vandaag(void)
+{
+	time_t nu = time(NULL);
+	struct tm tm;
+
+	if (!localtime_r(&nu, &tm))
+		return datum_van(1970, 1, 1);
+	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 /* The calling thread's store, or a 503 queued (*uitslag) when there is
  * none. The technical reason goes to the log, not to the client. */
 struct store *pagina_store(struct web_verzoek *v, enum web_uitslag *uitslag)

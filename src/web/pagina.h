@@ -18,6 +18,11 @@
 struct store;
 
 
+/* Today in the region's calendar (the server's local time,
+ * Europe/Amsterdam). */
+#include "domain/datum.h"
+dag_t pagina_vandaag(void);
+
 /* The calling thread's store, or NULL with a 503 queued (*uitslag). */
 struct store *pagina_store(struct web_verzoek *v, enum web_uitslag *uitslag);
 /* A failed store call (rc -1/-2): log it, drop the connection on -2 and

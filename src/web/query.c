@@ -10,11 +10,29 @@
 #include "lib/json.h"
 #include "web/pagina.h"
 
-static int weiger(struct web_verzoek *v, const char *veld, const char *melding,
-		  enum web_uitslag *u)
+int query_weiger(struct web_verzoek *v, const char *veld, const char *melding,
+		 enum web_uitslag *u)
 {
 	*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld, melding);
 	return -1;
+}
+
+int64_t query_id(const char *s)
+{
+	int64_t id = 0;
+
+	if (!s || !query_cijfers(s, 1, 18))
+		return 0;
+	for (; *s; s++)
+		id = id * 10 + (*s - '0');
+	return id;
+}
+
+bool query_cijfers(const char *s, size_t min, size_t max)
+{
+	size_t n = strlen(s);
+
+	return n >= min && n <= max && strspn(s, "0123456789") == n;
 }
 
 int query_lees(struct web_verzoek *v, struct formulier_veld *velden, size_t n,
@@ -45,7 +63,7 @@ int query_lees(struct web_verzoek *v, struct formulier_veld *velden, size_t n,
 		snprintf(melding, sizeof melding, "Te veel parameters (meer dan %d).",
 			 FORMULIER_VELDEN_MAX);
 	}
-	return weiger(v, veld, melding, u);
+	return query_weiger(v, veld, melding, u);
 }
 
 int query_getal(struct web_verzoek *v, const char *veld, const char *waarde, int64_t min,
@@ -67,7 +85,7 @@ int query_getal(struct web_verzoek *v, const char *veld, const char *waarde, int
 fout:
 	snprintf(melding, sizeof melding, "Parameter '%s' moet een heel getal van %lld tot en "
 		 "met %lld zijn.", veld, (long long)min, (long long)max);
-	return weiger(v, veld, melding, u);
+	return query_weiger(v, veld, melding, u);
 }
 
 int query_paginering(struct web_verzoek *v, const char *pagina, const char *per_pagina,
@@ -107,7 +125,7 @@ int query_sorteer(struct web_verzoek *v, const char *waarde, const char *const *
 	}
 	k = strlen(melding);
 	snprintf(melding + k, sizeof melding - k, " (met '-' ervoor: aflopend).");
-	return weiger(v, "sorteer", melding, u);
+	return query_weiger(v, "sorteer", melding, u);
 }
 
 int query_datum(struct web_verzoek *v, const char *veld, const char *waarde, dag_t *out,
@@ -121,7 +139,7 @@ int query_datum(struct web_verzoek *v, const char *veld, const char *waarde, dag
 		return 0;
 	snprintf(melding, sizeof melding, "Parameter '%s' is geen geldige datum; schrijf "
 		 "JJJJ-MM-DD, bijvoorbeeld 2026-01-31.", veld);
-	return weiger(v, veld, melding, u);
+	return query_weiger(v, veld, melding, u);
 }
 
 void query_json_paginering(struct json *j, const struct query_paginering *p, int64_t totaal)

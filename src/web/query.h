@@ -64,6 +64,18 @@ int query_datum(struct web_verzoek *v, const char *veld, const char *waarde, dag
 int query_getal(struct web_verzoek *v, const char *veld, const char *waarde, int64_t min,
 		int64_t max, int64_t *out, enum web_uitslag *u);
 
+/* Queue a 400 ongeldige_parameter about veld with melding; -1 and *u. */
+int query_weiger(struct web_verzoek *v, const char *veld, const char *melding,
+		 enum web_uitslag *u);
+
+/* A {id} path segment as a record id: a positive whole number of at most
+ * 18 digits, else 0 (an id that names no record: the caller answers 404,
+ * as for a record that does not exist). */
+int64_t query_id(const char *s);
+
+/* s consists of min..max decimal digits. */
+bool query_cijfers(const char *s, size_t min, size_t max);
+
 /* Write the member "paginering": {...} of a list answer. */
 void query_json_paginering(struct json *j, const struct query_paginering *p, int64_t totaal);
 

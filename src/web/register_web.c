@@ -82,19 +82,14 @@ static enum web_uitslag fout_400(struct web_verzoek *v, const char *veld, const 
 	return pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld, melding);
 }
 
-/* s is exactly n digits (or "": absent). */
-static bool cijfers(const char *s, size_t n)
-{
-	return !*s || (strlen(s) == n && strspn(s, "0123456789") == n);
-}
-
 /* Check a code parameter of n digits; -1 with a 400 queued. */
 static int code_param(struct web_verzoek *v, const char *veld, const char *waarde, size_t n,
 		      const char *wat, enum web_uitslag *u)
 {
 	char melding[160];
 
-	if (cijfers(waarde, n))
+	/* "" is absent. */
+	if (!*waarde || query_cijfers(waarde, n, n))
 		return 0;
 	snprintf(melding, sizeof melding, "Parameter '%s' moet %s van %zu cijfers zijn.", veld,
 		 wat, n);

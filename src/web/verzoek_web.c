@@ -68,19 +68,6 @@ static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 			   "Kies een verzoek uit de lijst op /verzoeken.");
 }
 
-/* The {id} segment: a positive whole number, else 0. */
-static int64_t lees_id(const char *s)
-{
-	int64_t id = 0;
-	size_t n = s ? strlen(s) : 0;
-
-	if (n == 0 || n > 18 || strspn(s, "0123456789") != n)
-		return 0;
-	for (; *s; s++)
-		id = id * 10 + (*s - '0');
-	return id;
-}
-
 /* Today and the time of day in the region's calendar (the server's local
  * time, Europe/Amsterdam). */
 static dag_t nu_lokaal(char tijd[9])
@@ -423,7 +410,7 @@ static enum web_uitslag api_lijst(struct web_verzoek *v)
 
 static enum web_uitslag api_een(struct web_verzoek *v)
 {
-	int64_t id = lees_id(v->param[0]);
+	int64_t id = query_id(v->param[0]);
 
 	if (!id)
 		return mag_zien(v->wie) ? niet_gevonden(v) : geen_toegang(v);
@@ -655,7 +642,7 @@ static void formulieren(FILE *f, const struct item *it, const struct toegang *wi
 static enum web_uitslag scherm_een(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
-	int64_t id = lees_id(v->param[0]);
+	int64_t id = query_id(v->param[0]);
 	struct wachtrij w;
 	struct web_buf b;
 	char tijd[9], titel[64];
@@ -724,13 +711,6 @@ static int audit_cb(struct store *st, void *arg, const char *actie, int64_t jeug
 	int rc = toegang_audit_vul(arg, st, actie, jeugdige_id, object, &r);
 
 	return rc < 0 ? rc : store_audit_append(st, &r);
-}
-
-static bool cijfers(const char *s, size_t min, size_t max)
-{
-	size_t n = strlen(s);
-
-	return n >= min && n <= max && strspn(s, "0123456789") == n;
 }
 
 /* The answer to a refused action: JSON with the findings under /api/,
@@ -853,7 +833,7 @@ static enum web_uitslag besluit(struct web_verzoek *v)
 	struct store *st;
 	const char *fout_veld = NULL;
 	char tijd[9], nu[21], onbekend[FORMULIER_NAAM_MAX];
-	int64_t id = lees_id(v->param[0]), huisnummer = 0;
+	int64_t id = query_id(v->param[0]), huisnummer = 0;
 	int rc;
 
 	if (!fv || !a)
@@ -903,16 +883,16 @@ static enum web_uitslag besluit(struct web_verzoek *v)
 		goto klaar;
 	}
 	if (o.actie == AFHANDEL_AFWIJZEN && strcmp(fv->reden, "8") == 0 &&
-	    !cijfers(fv->woonplaats_gemeente, 4, 4)) {
+	    !query_cijfers(fv->woonplaats_gemeente, 4, 4)) {
 		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter",
 				"woonplaats_gemeente", "Bij reden 8 (woonplaatsbeginsel) hoort de "
 				"CBS-code van vier cijfers van de gemeente die verantwoordelijk is.");
 		goto klaar;
 	}
 	if (o.actie == AFHANDEL_HONOREREN) {
-		if (!cijfers(fv->huisnummer, 1, 5) || !fv->postcode[0] || !fv->plaatsnaam[0]) {
+		if (!query_cijfers(fv->huisnummer, 1, 5) || !fv->postcode[0] || !fv->plaatsnaam[0]) {
 			u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter",
-					!cijfers(fv->huisnummer, 1, 5) ? "huisnummer" :
+					!query_cijfers(fv->huisnummer, 1, 5) ? "huisnummer" :
 					!fv->postcode[0] ? "postcode" : "plaatsnaam",
 					"Vul het adres van de cliënt uit de BRP in: huisnummer (cijfers), "
 					"postcode en woonplaats; de toewijzing (JW301) vraagt het.");
