@@ -473,6 +473,16 @@ static int laad_pad_bestaat(const char *cmd, const char *db)
 	return fout(cmd, "database '%s' is niet bereikbaar (%s)", pad, strerror(errno));
 }
 
+/* Open db for a command that works on an existing database: refuses a
+ * missing SQLite file (opening would create an empty one). NULL after
+ * the message on stderr. */
+static struct store *open_bestaande_store(const char *cmd, const char *db)
+{
+	if (laad_pad_bestaat(cmd, db) != AFSLUIT_GOED)
+		return NULL;
+	return open_store(cmd, db);
+}
+
 /* Open db for reading a region into *data (the caller releases it):
  * refuses a missing file (a report must not create one) and an empty
  * database. When *tot is DAG_GEEN it becomes the demo's end date, or
@@ -1009,9 +1019,7 @@ static int cmd_user_list(int argc, char **argv)
 		return rc;
 	if (w[0])
 		db = w[0];
-	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
-		return rc;
-	st = open_store(cmd, db);
+	st = open_bestaande_store(cmd, db);
 	if (!st)
 		return AFSLUIT_FOUT;
 	n = store_gebruiker_list(st, &lijst);
@@ -1090,10 +1098,8 @@ static int cmd_user_wijzig(const char *cmd, bool reset, int argc, char **argv)
 			return rc;
 		w.hash = hash;
 	}
-	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
-		return rc;
 	w.naam = naam;
-	st = open_store(cmd, db);
+	st = open_bestaande_store(cmd, db);
 	if (!st)
 		return AFSLUIT_FOUT;
 	if (store_transaction(st, user_wijzig_tx, &w) < 0)
@@ -1202,16 +1208,12 @@ static int cmd_token_add(int argc, char **argv)
 	if (rol_scopes_controle(t.soort, &scope, 1, err, sizeof err) < 0)
 		return gebruiksfout(cmd, "%s", err);
 	snprintf(t.naam, sizeof t.naam, "%s", v[1]);
-	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
-		return rc;
+	st = open_bestaande_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
 	token_maak(token);
 	token_hash(token, t.token_hash);
 	store_nu_iso(t.aangemaakt);
-	st = open_store(cmd, db);
-	if (!st) {
-		explicit_bzero(token, sizeof token);
-		return AFSLUIT_FOUT;
-	}
 	if (store_transaction(st, token_add_tx, &w) < 0) {
 		rc = fout(cmd, "%s", store_error(st));
 	} else {
@@ -1243,9 +1245,7 @@ static int cmd_token_list(int argc, char **argv)
 		return rc;
 	if (v[0])
 		db = v[0];
-	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
-		return rc;
-	st = open_store(cmd, db);
+	st = open_bestaande_store(cmd, db);
 	if (!st)
 		return AFSLUIT_FOUT;
 	n = store_api_token_list(st, &lijst);
@@ -1299,10 +1299,8 @@ static int cmd_token_revoke(int argc, char **argv)
 				    "--naam leiden-bi (zie jeugdregie token list)");
 	if ((rc = lees_naam(cmd, v[1])) != AFSLUIT_GOED)
 		return rc;
-	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
-		return rc;
 	w.naam = v[1];
-	st = open_store(cmd, db);
+	st = open_bestaande_store(cmd, db);
 	if (!st)
 		return AFSLUIT_FOUT;
 	if (store_transaction(st, token_revoke_tx, &w) < 0)
@@ -1364,9 +1362,7 @@ static int cmd_audit_verify(int argc, char **argv)
 		return rc;
 	if (w[0])
 		db = w[0];
-	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
-		return rc;
-	st = open_store(cmd, db);
+	st = open_bestaande_store(cmd, db);
 	if (!st)
 		return AFSLUIT_FOUT;
 	audit_controle_begin(&c);
@@ -1474,9 +1470,7 @@ static int cmd_audit_zoek(const char *cmd, bool inzage, int argc, char **argv)
 	f.gebruiker = w[2];
 	f.van = w[3];
 	f.tot = w[4];
-	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
-		return rc;
-	st = open_store(cmd, db);
+	st = open_bestaande_store(cmd, db);
 	if (!st)
 		return AFSLUIT_FOUT;
 	if (jeugdige) {
@@ -2164,9 +2158,7 @@ static int cmd_ijw_export(int argc, char **argv)
 		return gebruiksfout(cmd, "--aanbieder moet een AGB-code van acht cijfers zijn");
 	if (stat(naar, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		return gebruiksfout(cmd, "de map '%s' bestaat niet; maak haar eerst", naar);
-	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
-		return rc;
-	st = open_store(cmd, db);
+	st = open_bestaande_store(cmd, db);
 	if (!st)
 		return AFSLUIT_FOUT;
 	store_nu_iso(nu);
