@@ -7,6 +7,7 @@
 
 #include "domain/datum.h"
 #include "store/driver.h"
+#include "store/rij.h"
 #include "store/store.h"
 #include "store/store_intern.h"
 
@@ -151,13 +152,6 @@ static const struct sql_stmt ijw_verzoek_insert = {
 
 /* ---- binding and reading ---------------------------------------------- */
 
-static int fail(struct store *st, int rc)
-{
-	if (rc < 0)
-		snprintf(st->err, sizeof st->err, "%s", st->drv->error(st->conn));
-	return rc;
-}
-
 /* Bind helpers: the first failure sticks in *rc; NULL for absent values.
  * Dates are formatted into buf, which must outlive the statement run. */
 static void b_int(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc)
@@ -185,18 +179,6 @@ static void b_dag(struct store *st, struct db_stmt *s, int pos, dag_t d, char bu
 		*rc = st->drv->bind_text(s, pos, datum_fmt(d, buf));
 }
 
-static void tekst(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
-{
-	const char *v = st->drv->column_text(s, col);
-	size_t len = v ? strlen(v) : 0;
-
-	if (len >= n)
-		len = n - 1;
-	if (len)
-		memcpy(dst, v, len);
-	dst[len] = '\0';
-}
-
 static dag_t dag(struct store *st, struct db_stmt *s, int col)
 {
 	const char *v = st->drv->column_text(s, col);
@@ -213,7 +195,7 @@ static int klaar(struct store *st, struct db_stmt *s, int rc)
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	st->drv->reset(s);
-	return fail(st, rc < 0 ? rc : 0);
+	return rij_fout(st, rc < 0 ? rc : 0);
 }
 
 /* A count(*) with text parameters $1, $2. */
@@ -223,7 +205,7 @@ static int telt(struct store *st, const struct sql_stmt *q, const char *a, const
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_txt(st, s, 1, a, &rc);
 	b_txt(st, s, 2, b, &rc);
 	if (rc >= 0)
@@ -233,7 +215,7 @@ static int telt(struct store *st, const struct sql_stmt *q, const char *a, const
 		rc = n > 1000000 ? 1000000 : (int)n;
 	}
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 /* ---- the lock and ids -------------------------------------------------- */
@@ -247,18 +229,15 @@ int store_ijw_slot(struct store *st)
 		return 0;
 	s = st->drv->prepare(st->conn, &ijw_slot_maak);
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_txt(st, s, 1, IJW_SLOT_SLEUTEL, &rc);
 	if ((rc = klaar(st, s, rc)) < 0)
 		return rc;
 	s = st->drv->prepare(st->conn, &ijw_slot_postgres);
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_txt(st, s, 1, IJW_SLOT_SLEUTEL, &rc);
-	if (rc >= 0)
-		rc = st->drv->step(s);
-	st->drv->reset(s);
-	return fail(st, rc < 0 ? rc : 0);
+	return klaar(st, s, rc);
 }
 
 int store_ijw_volgend_id(struct store *st, enum ijw_tabel t, int64_t *id)
@@ -267,12 +246,12 @@ int store_ijw_volgend_id(struct store *st, enum ijw_tabel t, int64_t *id)
 	int rc;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	rc = st->drv->step(s);
 	if (rc == 1)
 		*id = st->drv->column_int64(s, 0);
 	st->drv->reset(s);
-	return fail(st, rc < 0 ? rc : 0);
+	return rij_fout(st, rc < 0 ? rc : 0);
 }
 
 /* ---- inbox -------------------------------------------------------------- */
@@ -286,7 +265,7 @@ int store_ijw_bericht_zoek(struct store *st, const char *afzender, const char *i
 
 	*retour_xml = NULL;
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_txt(st, s, 1, afzender, &rc);
 	b_txt(st, s, 2, identificatie, &rc);
 	b_txt(st, s, 3, soort, &rc);
@@ -296,14 +275,14 @@ int store_ijw_bericht_zoek(struct store *st, const char *afzender, const char *i
 		const char *x = st->drv->column_text(s, 2);
 
 		*id = st->drv->column_int64(s, 0);
-		tekst(st, s, 1, status, IJW_STATUS_LEN);
+		rij_kolom_tekst(st, s, 1, status, IJW_STATUS_LEN);
 		if (x && !(*retour_xml = strdup(x))) {
 			st->drv->reset(s);
 			return store_set_error(st, "onvoldoende geheugen voor een retourbericht");
 		}
 	}
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 int store_ijw_bericht_insert(struct store *st, const struct ijw_inbox *r)
@@ -313,7 +292,7 @@ int store_ijw_bericht_insert(struct store *st, const struct ijw_inbox *r)
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_int(st, s, 1, r->id, &rc);
 	b_txt(st, s, 2, r->richting, &rc);
 	b_txt(st, s, 3, r->soort, &rc);
@@ -339,7 +318,7 @@ int store_ijw_bevinding_insert(struct store *st, int64_t bericht_id, int nr,
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_int(st, s, 1, bericht_id, &rc);
 	b_int(st, s, 2, nr, &rc);
 	b_txt(st, s, 3, b->code, &rc);
@@ -362,7 +341,7 @@ int store_ijw_bevindingen(struct store *st, int64_t id, struct ijw_bevinding **u
 	*uit = NULL;
 	*n = 0;
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_int(st, s, 1, id, &rc);
 	while (rc >= 0 && (rc = st->drv->step(s)) == 1) {
 		if (cnt == cap) {
@@ -378,15 +357,15 @@ int store_ijw_bevindingen(struct store *st, int64_t id, struct ijw_bevinding **u
 			cap = nc;
 		}
 		memset(&arr[cnt], 0, sizeof arr[cnt]);
-		tekst(st, s, 0, arr[cnt].code, sizeof arr[cnt].code);
-		tekst(st, s, 1, arr[cnt].pad, sizeof arr[cnt].pad);
-		tekst(st, s, 2, arr[cnt].melding, sizeof arr[cnt].melding);
+		rij_kolom_tekst(st, s, 0, arr[cnt].code, sizeof arr[cnt].code);
+		rij_kolom_tekst(st, s, 1, arr[cnt].pad, sizeof arr[cnt].pad);
+		rij_kolom_tekst(st, s, 2, arr[cnt].melding, sizeof arr[cnt].melding);
 		cnt++;
 	}
 	st->drv->reset(s);
 	if (rc < 0) {
 		free(arr);
-		return fail(st, rc);
+		return rij_fout(st, rc);
 	}
 	*uit = arr;
 	*n = cnt;
@@ -401,7 +380,7 @@ int store_ijw_toewijzing(struct store *st, int64_t nummer, struct toewijzing *t)
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_int(st, s, 1, nummer, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
@@ -409,22 +388,22 @@ int store_ijw_toewijzing(struct store *st, int64_t nummer, struct toewijzing *t)
 		memset(t, 0, sizeof *t);
 		t->nummer = st->drv->column_int64(s, 0);
 		t->jeugdige_id = st->drv->column_int64(s, 1);
-		tekst(st, s, 2, t->agb, sizeof t->agb);
-		tekst(st, s, 3, t->gemeente, sizeof t->gemeente);
-		tekst(st, s, 4, t->categorie, sizeof t->categorie);
-		tekst(st, s, 5, t->productcode, sizeof t->productcode);
+		rij_kolom_tekst(st, s, 2, t->agb, sizeof t->agb);
+		rij_kolom_tekst(st, s, 3, t->gemeente, sizeof t->gemeente);
+		rij_kolom_tekst(st, s, 4, t->categorie, sizeof t->categorie);
+		rij_kolom_tekst(st, s, 5, t->productcode, sizeof t->productcode);
 		t->toewijzingsdatum = dag(st, s, 6);
 		t->ingangsdatum = dag(st, s, 7);
 		t->einddatum = dag(st, s, 8);
 		t->volume = st->drv->column_int64(s, 9);
-		tekst(st, s, 10, t->eenheid, sizeof t->eenheid);
-		tekst(st, s, 11, t->frequentie, sizeof t->frequentie);
+		rij_kolom_tekst(st, s, 10, t->eenheid, sizeof t->eenheid);
+		rij_kolom_tekst(st, s, 11, t->frequentie, sizeof t->frequentie);
 		t->budget = st->drv->column_int64(s, 12);
-		tekst(st, s, 13, t->reden_wijziging, sizeof t->reden_wijziging);
+		rij_kolom_tekst(st, s, 13, t->reden_wijziging, sizeof t->reden_wijziging);
 		t->verwijzing_id = st->drv->column_int64(s, 14);
 	}
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 int store_ijw_jeugdige(struct store *st, int64_t id, struct jeugdige *j)
@@ -433,22 +412,22 @@ int store_ijw_jeugdige(struct store *st, int64_t id, struct jeugdige *j)
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_int(st, s, 1, id, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {
 		memset(j, 0, sizeof *j);
 		j->id = st->drv->column_int64(s, 0);
-		tekst(st, s, 1, j->bsn, sizeof j->bsn);
+		rij_kolom_tekst(st, s, 1, j->bsn, sizeof j->bsn);
 		j->geboortedatum = dag(st, s, 2);
 		j->geslacht = (int)st->drv->column_int64(s, 3);
-		tekst(st, s, 4, j->voornamen, sizeof j->voornamen);
-		tekst(st, s, 5, j->achternaam, sizeof j->achternaam);
+		rij_kolom_tekst(st, s, 4, j->voornamen, sizeof j->voornamen);
+		rij_kolom_tekst(st, s, 5, j->achternaam, sizeof j->achternaam);
 		j->gezin_id = st->drv->column_int64(s, 6);
 	}
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 int store_ijw_jeugdige_van_aanbieder(struct store *st, const char *bsn, const char *agb,
@@ -458,7 +437,7 @@ int store_ijw_jeugdige_van_aanbieder(struct store *st, const char *bsn, const ch
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_txt(st, s, 1, bsn, &rc);
 	b_txt(st, s, 2, agb, &rc);
 	if (rc >= 0)
@@ -466,7 +445,7 @@ int store_ijw_jeugdige_van_aanbieder(struct store *st, const char *bsn, const ch
 	if (rc == 1)
 		*id = st->drv->column_int64(s, 0);
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 int store_ijw_jeugdige_bsn(struct store *st, const char *bsn, dag_t geboortedatum, int64_t *id)
@@ -476,7 +455,7 @@ int store_ijw_jeugdige_bsn(struct store *st, const char *bsn, dag_t geboortedatu
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_txt(st, s, 1, bsn, &rc);
 	b_dag(st, s, 2, geboortedatum, d, &rc);
 	if (rc >= 0)
@@ -484,7 +463,7 @@ int store_ijw_jeugdige_bsn(struct store *st, const char *bsn, dag_t geboortedatu
 	if (rc == 1)
 		*id = st->drv->column_int64(s, 0);
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 int store_ijw_traject_van_toewijzing(struct store *st, int64_t nummer, struct traject *t)
@@ -493,7 +472,7 @@ int store_ijw_traject_van_toewijzing(struct store *st, int64_t nummer, struct tr
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_int(st, s, 1, nummer, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
@@ -504,12 +483,12 @@ int store_ijw_traject_van_toewijzing(struct store *st, int64_t nummer, struct tr
 		t->id = st->drv->column_int64(s, 0);
 		t->jeugdige_id = st->drv->column_int64(s, 1);
 		t->toewijzing_nummer = st->drv->column_int64(s, 2);
-		tekst(st, s, 3, t->agb, sizeof t->agb);
+		rij_kolom_tekst(st, s, 3, t->agb, sizeof t->agb);
 		t->team_id = st->drv->column_int64(s, 4);
-		tekst(st, s, 5, t->gemeente, sizeof t->gemeente);
+		rij_kolom_tekst(st, s, 5, t->gemeente, sizeof t->gemeente);
 		t->segment = (int)st->drv->column_int64(s, 6);
-		tekst(st, s, 7, t->categorie, sizeof t->categorie);
-		tekst(st, s, 8, t->productcode, sizeof t->productcode);
+		rij_kolom_tekst(st, s, 7, t->categorie, sizeof t->categorie);
+		rij_kolom_tekst(st, s, 8, t->productcode, sizeof t->productcode);
 		t->groep = st->drv->column_int64(s, 9) != 0;
 		t->verwijzing_id = st->drv->column_int64(s, 10);
 		status = st->drv->column_int64(s, 11);
@@ -517,7 +496,7 @@ int store_ijw_traject_van_toewijzing(struct store *st, int64_t nummer, struct tr
 		t->intakedatum = dag(st, s, 13);
 		t->begindatum = dag(st, s, 14);
 		t->einddatum = dag(st, s, 15);
-		tekst(st, s, 16, t->reden_beeindiging, sizeof t->reden_beeindiging);
+		rij_kolom_tekst(st, s, 16, t->reden_beeindiging, sizeof t->reden_beeindiging);
 		t->overbrugging = st->drv->column_int64(s, 17) != 0;
 		t->veiligheidssignaal = st->drv->column_int64(s, 18) != 0;
 		/* The schema's CHECK keeps status in range; a row from elsewhere
@@ -530,7 +509,7 @@ int store_ijw_traject_van_toewijzing(struct store *st, int64_t nummer, struct tr
 		t->status = (enum traject_status)status;
 	}
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 int store_ijw_traject_zet(struct store *st, const struct traject *t)
@@ -540,7 +519,7 @@ int store_ijw_traject_zet(struct store *st, const struct traject *t)
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_int(st, s, 1, t->id, &rc);
 	b_int(st, s, 2, (int64_t)t->status, &rc);
 	b_dag(st, s, 3, t->begindatum, d1, &rc);
@@ -576,7 +555,7 @@ int store_ijw_verzoek_insert(struct store *st, const struct ijw_verzoek_rij *v)
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_int(st, s, 1, v->id, &rc);
 	b_int(st, s, 2, v->bericht_id, &rc);
 	b_txt(st, s, 3, v->soort, &rc);
@@ -596,7 +575,7 @@ int store_ijw_contracttarief(struct store *st, const char *agb, const char *prod
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_txt(st, s, 1, agb, &rc);
 	b_txt(st, s, 2, productcode, &rc);
 	b_int(st, s, 3, jaar, &rc);
@@ -604,10 +583,10 @@ int store_ijw_contracttarief(struct store *st, const char *agb, const char *prod
 		rc = st->drv->step(s);
 	if (rc == 1) {
 		*bedrag = st->drv->column_int64(s, 0);
-		tekst(st, s, 1, eenheid, CODE2_LEN);
+		rij_kolom_tekst(st, s, 1, eenheid, CODE2_LEN);
 	}
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 int store_ijw_vorige_declaratieperiode(struct store *st, const char *agb, const char *gemeente,
@@ -617,7 +596,7 @@ int store_ijw_vorige_declaratieperiode(struct store *st, const char *agb, const 
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_txt(st, s, 1, agb, &rc);
 	b_txt(st, s, 2, gemeente, &rc);
 	if (rc >= 0)
@@ -627,7 +606,7 @@ int store_ijw_vorige_declaratieperiode(struct store *st, const char *agb, const 
 		rc = *begin != DAG_GEEN;
 	}
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 int store_ijw_toewijzing_verbruik(struct store *st, int64_t nummer, struct ijw_verbruik *v)
@@ -636,7 +615,7 @@ int store_ijw_toewijzing_verbruik(struct store *st, int64_t nummer, struct ijw_v
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	memset(v, 0, sizeof *v);
 	b_int(st, s, 1, nummer, &rc);
 	if (rc >= 0)
@@ -648,7 +627,7 @@ int store_ijw_toewijzing_verbruik(struct store *st, int64_t nummer, struct ijw_v
 		rc = 0;
 	}
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 static void prestatie_sleutel(struct store *st, struct db_stmt *s, struct prestatie *p)
@@ -656,8 +635,8 @@ static void prestatie_sleutel(struct store *st, struct db_stmt *s, struct presta
 	memset(p, 0, sizeof *p);
 	p->id = st->drv->column_int64(s, 0);
 	p->toewijzing_nummer = st->drv->column_int64(s, 1);
-	tekst(st, s, 2, p->categorie, sizeof p->categorie);
-	tekst(st, s, 3, p->productcode, sizeof p->productcode);
+	rij_kolom_tekst(st, s, 2, p->categorie, sizeof p->categorie);
+	rij_kolom_tekst(st, s, 3, p->productcode, sizeof p->productcode);
 	p->periode_begin = dag(st, s, 4);
 	p->periode_eind = dag(st, s, 5);
 	p->bedrag = st->drv->column_int64(s, 6);
@@ -670,7 +649,7 @@ int store_ijw_prestatie_van_referentie(struct store *st, const char *agb, const 
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_txt(st, s, 1, agb, &rc);
 	b_txt(st, s, 2, referentie, &rc);
 	if (rc >= 0)
@@ -678,7 +657,7 @@ int store_ijw_prestatie_van_referentie(struct store *st, const char *agb, const 
 	if (rc == 1)
 		prestatie_sleutel(st, s, p);
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
 
 int store_ijw_prestatie_laatste(struct store *st, const char *agb, const struct prestatie *sleutel,
@@ -689,7 +668,7 @@ int store_ijw_prestatie_laatste(struct store *st, const char *agb, const struct 
 	int rc = 0;
 
 	if (!s)
-		return fail(st, -2);
+		return rij_fout(st, -2);
 	b_int(st, s, 1, sleutel->toewijzing_nummer, &rc);
 	b_dag(st, s, 2, sleutel->periode_begin, d1, &rc);
 	b_dag(st, s, 3, sleutel->periode_eind, d2, &rc);
@@ -707,5 +686,5 @@ int store_ijw_prestatie_laatste(struct store *st, const char *agb, const struct 
 		*bedrag = st->drv->column_int64(s, 1);
 	}
 	st->drv->reset(s);
-	return fail(st, rc);
+	return rij_fout(st, rc);
 }
