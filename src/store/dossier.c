@@ -206,7 +206,7 @@ static bool is_bsn_vorm(const char *s)
 }
 
 /* Bind $1..$8 of the list statements (see above) from s and z into q. */
-static int bind_filter(struct store *st, struct db_stmt *q, const struct dossier_scope *s,
+static int bind_filter(struct store *st, struct db_stmt *q, const struct store_scope *s,
 		       const struct dossier_zoek *z, const char *codes, const char *patroon,
 		       const char *bsn)
 {
@@ -247,7 +247,7 @@ static void vul_regel(struct rij *r, void *e)
 	g->n_wachtend = rij_getal(r);
 }
 
-int store_jeugdigen(struct store *st, const struct dossier_scope *s,
+int store_jeugdigen(struct store *st, const struct store_scope *s,
 		    const struct dossier_zoek *z, struct dossier_regel **out, size_t *n,
 		    int64_t *totaal)
 {

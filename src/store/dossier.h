@@ -2,7 +2,7 @@
  * (web/jeugd_web.c): a list of youth within a scope, with filters,
  * sorting and pages; and everything on record about one youth.
  *
- * Scope (struct dossier_scope) is the store-level twin of web/toegang.h's
+ * Scope (struct store_scope, store/scope.h) is the store-level twin of web/toegang.h's
  * struct toegang_filter, with the same rules as toegang_jeugdige():
  *  - alles: every youth (regio);
  *  - gemeenten[0..n): youth who live or lived in one of them (woonplaats,
@@ -31,15 +31,9 @@
 #include <stdint.h>
 
 #include "domain/model.h"
+#include "store/scope.h"
 
 struct store;
-
-struct dossier_scope {
-	bool alles;
-	const char (*gemeenten)[GEMEENTE_CODE_LEN];
-	size_t n;
-	const char *agb;            /* "" or NULL: none */
-};
 
 /* Which youth a list shows, besides the scope. */
 enum dossier_status {
@@ -84,7 +78,7 @@ struct dossier_regel {
 /* The youth of scope s matching z, page z->offset/z->limiet, into a new
  * array *out (free(); NULL when empty) of *n rows; *totaal: all matches.
  * Returns *n or -1/-2 (then *out is NULL). */
-int store_jeugdigen(struct store *st, const struct dossier_scope *s,
+int store_jeugdigen(struct store *st, const struct store_scope *s,
 		    const struct dossier_zoek *z, struct dossier_regel **out, size_t *n,
 		    int64_t *totaal);
 

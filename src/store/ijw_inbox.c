@@ -85,7 +85,7 @@ static const char *leeg(const char *s)
 }
 
 /* Bind $1..$3 from s; codes is the caller's buffer. -2 on failure. */
-static int bind_scope(struct store *st, struct db_stmt *p, const struct ijw_inbox_scope *s,
+static int bind_scope(struct store *st, struct db_stmt *p, const struct store_scope *s,
 		      char codes[SCOPE_CODES_MAX])
 {
 	if (s->alles || s->n == 0)
@@ -141,7 +141,7 @@ static void vul_regel(struct rij *r, void *e)
 	g->n_bevindingen = rij_getal(r);
 }
 
-int store_ijw_inbox_lijst(struct store *st, const struct ijw_inbox_scope *s,
+int store_ijw_inbox_lijst(struct store *st, const struct store_scope *s,
 			  const struct ijw_inbox_filter *f, struct ijw_inbox_regel **uit,
 			  size_t *n, int64_t *totaal)
 {
@@ -203,7 +203,7 @@ int store_ijw_inbox_bericht(struct store *st, int64_t id, struct ijw_inbox_regel
 	return rc;
 }
 
-bool ijw_inbox_in_scope(const struct ijw_inbox_scope *s, const struct ijw_inbox_regel *r)
+bool ijw_inbox_in_scope(const struct store_scope *s, const struct ijw_inbox_regel *r)
 {
 	if (s->alles)
 		return true;
@@ -256,7 +256,7 @@ static void vul_verzoek(struct rij *r, void *e)
 	rij_tekst(r, v->status, sizeof v->status);
 }
 
-int store_ijw_inbox_verzoeken(struct store *st, const struct ijw_inbox_scope *s,
+int store_ijw_inbox_verzoeken(struct store *st, const struct store_scope *s,
 			      int64_t limiet, int64_t offset, struct ijw_inbox_verzoek **uit,
 			      size_t *n, int64_t *totaal)
 {
@@ -304,7 +304,7 @@ static void vul_wacht(struct rij *r, void *e)
 	w->ontvangen = rij_datum(r);
 }
 
-int store_ijw_inbox_zonder_retour(struct store *st, const struct ijw_inbox_scope *s,
+int store_ijw_inbox_zonder_retour(struct store *st, const struct store_scope *s,
 				  struct ijw_inbox_wacht **uit, size_t *n)
 {
 	char codes[SCOPE_CODES_MAX];

@@ -4,7 +4,7 @@
  * open requests (ijw_verzoek) and the received messages still waiting for
  * a retourbericht. Writes stay in ijw_store.c (the pipeline's).
  *
- * Scope (struct ijw_inbox_scope, the store twin of toegang_filter):
+ * Scope (struct store_scope of store/scope.h, the twin of toegang_filter):
  * alles (regio) every message; gemeenten ",A,B," (store/scope.h) the
  * messages whose gemeente column is one of them; agb the messages whose
  * agb column is that provider (it sent or received them). None set:
@@ -24,15 +24,9 @@
 #include "domain/datum.h"
 #include "domain/model.h"
 #include "store/ijw_store.h"
+#include "store/scope.h"
 
 struct store;
-
-struct ijw_inbox_scope {
-	bool alles;
-	const char (*gemeenten)[GEMEENTE_CODE_LEN];
-	size_t n;
-	const char *agb;              /* "" or NULL: none */
-};
 
 /* The filters of a list; "" is "no filter". van/tot are JJJJ-MM-DD on
  * the day of ontvangen_op (both inclusive). */
@@ -70,7 +64,7 @@ struct ijw_inbox_regel {
 
 /* The page of messages in scope s matching f (newest first) into *uit
  * (n rows) and the number of all matches into *totaal. */
-int store_ijw_inbox_lijst(struct store *st, const struct ijw_inbox_scope *s,
+int store_ijw_inbox_lijst(struct store *st, const struct store_scope *s,
 			  const struct ijw_inbox_filter *f, struct ijw_inbox_regel **uit,
 			  size_t *n, int64_t *totaal);
 
@@ -79,7 +73,7 @@ int store_ijw_inbox_lijst(struct store *st, const struct ijw_inbox_scope *s,
 int store_ijw_inbox_bericht(struct store *st, int64_t id, struct ijw_inbox_regel *uit);
 
 /* Is row r in scope s? */
-bool ijw_inbox_in_scope(const struct ijw_inbox_scope *s, const struct ijw_inbox_regel *r);
+bool ijw_inbox_in_scope(const struct store_scope *s, const struct ijw_inbox_regel *r);
 
 /* The message text (retour false) or its retourbericht (true) of message
  * id: 1 and *xml (malloc'd, the caller frees), 0 when it has none. */
@@ -104,7 +98,7 @@ struct ijw_inbox_verzoek {
 
 /* The open requests in scope s, oldest first, at most limiet from
  * offset, and how many there are in *totaal. */
-int store_ijw_inbox_verzoeken(struct store *st, const struct ijw_inbox_scope *s,
+int store_ijw_inbox_verzoeken(struct store *st, const struct store_scope *s,
 			      int64_t limiet, int64_t offset, struct ijw_inbox_verzoek **uit,
 			      size_t *n, int64_t *totaal);
 
@@ -116,7 +110,7 @@ struct ijw_inbox_wacht {
 	char soort[6];
 	dag_t ontvangen;
 };
-int store_ijw_inbox_zonder_retour(struct store *st, const struct ijw_inbox_scope *s,
+int store_ijw_inbox_zonder_retour(struct store *st, const struct store_scope *s,
 				  struct ijw_inbox_wacht **uit, size_t *n);
 
 #endif

@@ -10,12 +10,26 @@
 #ifndef JR_STORE_SCOPE_H
 #define JR_STORE_SCOPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "domain/model.h"
 
 struct store;
+
+/* Whose records a list or a read may show: the store twin of
+ * web/toegang.h's struct toegang_filter (the web fills it from that).
+ * alles: everything (regio); gemeenten[0..n): what those gemeenten have to
+ * do with; agb: what that provider has to do with. What each means for a
+ * table is said by the module that reads it (dossier.h, ijw_inbox.h).
+ * None set: nothing (fails closed). */
+struct store_scope {
+	bool alles;
+	const char (*gemeenten)[GEMEENTE_CODE_LEN];
+	size_t n;
+	const char *agb;            /* "" or NULL: none */
+};
 
 /* Room for 64 codes in the ",A,B," form. */
 #define SCOPE_CODES_MAX (64 * GEMEENTE_CODE_LEN + 2)

@@ -44,17 +44,6 @@ static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 			   "Zoek het bericht op in de lijst van berichten (/berichten).");
 }
 
-static void scope_van(const struct toegang *t, struct ijw_inbox_scope *s)
-{
-	struct toegang_filter f;
-
-	toegang_filter(t, &f);
-	s->alles = f.alles;
-	s->gemeenten = f.gemeenten;
-	s->n = f.n_gemeenten;
-	s->agb = f.agb ? f.agb : "";
-}
-
 static int audit(struct store *st, const struct toegang *wie, int64_t jeugdige_id,
 		 const char *object)
 {
@@ -424,7 +413,7 @@ static int lijst_lees(struct web_verzoek *v, struct lijst *l, int64_t standaard,
 
 struct lijst_tx {
 	const struct toegang *wie;
-	struct ijw_inbox_scope scope;
+	struct store_scope scope;
 	const struct lijst *l;
 	struct ijw_inbox_regel *regels;
 	size_t n;
@@ -466,7 +455,7 @@ static int lijst_ophalen(struct web_verzoek *v, struct lijst *l, int64_t standaa
 		return -1;
 	a->wie = v->wie;
 	a->l = l;
-	scope_van(v->wie, &a->scope);
+	pagina_scope(v, &a->scope);
 	rc = store_transaction(st, lijst_tx, a);
 	if (rc < 0) {
 		free(a->regels);
@@ -700,7 +689,7 @@ enum deel { DEEL_BERICHT, DEEL_XML, DEEL_RETOUR };
 
 struct bericht_tx {
 	const struct toegang *wie;
-	struct ijw_inbox_scope scope;
+	struct store_scope scope;
 	int64_t id;
 	enum deel deel;
 	struct ijw_inbox_regel r;
@@ -777,7 +766,7 @@ static struct bericht_tx *bericht_ophalen(struct web_verzoek *v, enum deel deel,
 	a->wie = v->wie;
 	a->id = query_id(v->param[0]);
 	a->deel = deel;
-	scope_van(v->wie, &a->scope);
+	pagina_scope(v, &a->scope);
 	rc = store_transaction(st, bericht_tx, a);
 	if (rc < 0)
 		*u = pagina_store_fout(v, st, rc);
@@ -954,7 +943,7 @@ struct werk {
 	char pagina[12], per_pagina[12];
 	struct query_paginering pag;
 	const struct toegang *wie;
-	struct ijw_inbox_scope scope;
+	struct store_scope scope;
 	dag_t nu;
 	bool aanbieder;
 	struct ijw_inbox_verzoek *vz;
@@ -1025,7 +1014,7 @@ static int werk_ophalen(struct web_verzoek *v, struct werk *w, int64_t standaard
 	w->nu = pagina_vandaag();
 	w->aanbieder = v->wie->rol == TOEGANG_AANBIEDER;
 	w->afg_van = w->nu - AFGEKEURD_DAGEN;
-	scope_van(v->wie, &w->scope);
+	pagina_scope(v, &w->scope);
 	rc = store_transaction(st, werk_tx, w);
 	if (rc < 0) {
 		werk_leeg(w);

@@ -40,17 +40,6 @@ static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 			   "toegang. Zoek de jeugdige op via de lijst van jeugdigen.");
 }
 
-static void scope_van(const struct toegang *t, struct dossier_scope *s)
-{
-	struct toegang_filter f;
-
-	toegang_filter(t, &f);
-	s->alles = f.alles;
-	s->gemeenten = f.gemeenten;
-	s->n = f.n_gemeenten;
-	s->agb = f.agb ? f.agb : "";
-}
-
 static const char *geslacht_tekst(int g)
 {
 	switch (g) {
@@ -579,7 +568,7 @@ static int lijst_lees(struct web_verzoek *v, struct lijst *l, int64_t standaard,
 
 struct lijst_tx {
 	const struct toegang *wie;
-	struct dossier_scope scope;
+	struct store_scope scope;
 	const struct lijst *l;
 	struct dossier_regel *regels;
 	size_t n;
@@ -629,7 +618,7 @@ static int lijst_ophalen(struct web_verzoek *v, struct lijst *l, int64_t standaa
 		return -1;
 	a->wie = v->wie;
 	a->l = l;
-	scope_van(v->wie, &a->scope);
+	pagina_scope(v, &a->scope);
 	rc = store_transaction(st, lijst_tx, a);
 	if (rc < 0) {
 		free(a->regels);

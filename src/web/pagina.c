@@ -10,6 +10,7 @@
 #include "lib/embedded.h"
 #include "lib/hash.h"
 #include "lib/json.h"
+#include "store/scope.h"
 #include "store/store.h"
 #include "web/antwoord.h"
 #include "web/asset.h"
@@ -27,6 +28,17 @@ dag_t pagina_vandaag(void)
 	if (!localtime_r(&nu, &tm))
 		return datum_van(1970, 1, 1);
 	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+void pagina_scope(const struct web_verzoek *v, struct store_scope *s)
+{
+	struct toegang_filter f;
+
+	toegang_filter(v->wie, &f);
+	s->alles = f.alles;
+	s->gemeenten = f.gemeenten;
+	s->n = f.n_gemeenten;
+	s->agb = f.agb ? f.agb : "";
 }
 
 /* The calling thread's store, or a 503 queued (*uitslag) when there is

@@ -23,6 +23,11 @@ struct store;
 #include "domain/datum.h"
 dag_t pagina_vandaag(void);
 
+/* The store scope of who asks (v->wie; toegang_filter): the records a
+ * list or read of theirs may show. Borrows from v->wie. */
+struct store_scope;
+void pagina_scope(const struct web_verzoek *v, struct store_scope *s);
+
 /* The calling thread's store, or NULL with a 503 queued (*uitslag). */
 struct store *pagina_store(struct web_verzoek *v, enum web_uitslag *uitslag);
 /* A failed store call (rc -1/-2): log it, drop the connection on -2 and
