@@ -153,6 +153,26 @@ static void melding(FILE *f, const char *tekst)
 	fputs("</p>\n", f);
 }
 
+/* "Vorige" / "Pagina X van Y" / "Volgende" for page pagina of paginas,
+ * the links keeping the filters nm[i]=wd[i]. */
+static void navigatie(FILE *f, const char *pad, const char *const nm[], const char *const wd[],
+		      size_t n, int64_t pagina, int64_t paginas)
+{
+	fputs("<nav class=\"paginering\" aria-label=\"Paginering\"><p>", f);
+	if (pagina > 1) {
+		fputs("<a rel=\"prev\" href=\"", f);
+		register_web_href(f, pad, nm, wd, n, pagina - 1);
+		fputs("\">Vorige</a> · ", f);
+	}
+	fprintf(f, "Pagina %" PRId64 " van %" PRId64, pagina, paginas);
+	if (pagina < paginas) {
+		fputs(" · <a rel=\"next\" href=\"", f);
+		register_web_href(f, pad, nm, wd, n, pagina + 1);
+		fputs("\">Volgende</a>", f);
+	}
+	fputs("</p></nav>\n", f);
+}
+
 /* ---- POST /api/v1/ijw -------------------------------------------------------- */
 
 /* The Content-Type of the request names XML (parameters such as charset
@@ -661,21 +681,8 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 		int64_t paginas = a.totaal ? (a.totaal + l->pag.per_pagina - 1) / l->pag.per_pagina
 					   : 0;
 
-		if (paginas > 1 || l->pag.pagina > 1) {
-			fputs("<nav class=\"paginering\" aria-label=\"Paginering\"><p>", f);
-			if (l->pag.pagina > 1) {
-				fputs("<a rel=\"prev\" href=\"", f);
-				register_web_href(f, "/berichten", nm, wd, 8, l->pag.pagina - 1);
-				fputs("\">Vorige</a> · ", f);
-			}
-			fprintf(f, "Pagina %" PRId64 " van %" PRId64, l->pag.pagina, paginas);
-			if (l->pag.pagina < paginas) {
-				fputs(" · <a rel=\"next\" href=\"", f);
-				register_web_href(f, "/berichten", nm, wd, 8, l->pag.pagina + 1);
-				fputs("\">Volgende</a>", f);
-			}
-			fputs("</p></nav>\n", f);
-		}
+		if (paginas > 1 || l->pag.pagina > 1)
+			navigatie(f, "/berichten", nm, wd, 8, l->pag.pagina, paginas);
 	}
 	pagina_html_einde(f);
 	free(a.regels);
@@ -1222,19 +1229,7 @@ static enum web_uitslag scherm_werkvoorraad(struct web_verzoek *v)
 			const char *wd[] = { w->per_pagina };
 			int64_t paginas = (w->tot_vz + w->pag.per_pagina - 1) / w->pag.per_pagina;
 
-			fputs("<nav class=\"paginering\" aria-label=\"Paginering\"><p>", f);
-			if (w->pag.pagina > 1) {
-				fputs("<a rel=\"prev\" href=\"", f);
-				register_web_href(f, "/werkvoorraad", nm, wd, 1, w->pag.pagina - 1);
-				fputs("\">Vorige</a> · ", f);
-			}
-			fprintf(f, "Pagina %" PRId64 " van %" PRId64, w->pag.pagina, paginas);
-			if (w->pag.pagina < paginas) {
-				fputs(" · <a rel=\"next\" href=\"", f);
-				register_web_href(f, "/werkvoorraad", nm, wd, 1, w->pag.pagina + 1);
-				fputs("\">Volgende</a>", f);
-			}
-			fputs("</p></nav>\n", f);
+			navigatie(f, "/werkvoorraad", nm, wd, 1, w->pag.pagina, paginas);
 		}
 	}
 	if (w->aanbieder) {
