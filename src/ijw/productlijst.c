@@ -71,3 +71,12 @@ const struct ijw_lijstproduct *ijw_productlijst_zoek(const char *code)
 	memcpy(sleutel.code, code, n + 1);
 	return bsearch(&sleutel, producten, n_producten, sizeof producten[0], vergelijk);
 }
+
+bool ijw_productlijst_kent_categorie(const char *categorie)
+{
+	pthread_once(&eenmaal, lees);
+	for (size_t i = 0; i < n_producten; i++)
+		if (strcmp(producten[i].categorie, categorie) == 0)
+			return true;
+	return false;
+}

@@ -22,4 +22,9 @@ struct ijw_lijstproduct {
  * could not be read: then every lookup fails, which the tests catch). */
 const struct ijw_lijstproduct *ijw_productlijst_zoek(const char *code);
 
+/* Does the list hold any code of categorie? Our copy of the national list
+ * is partial (no 31-38, 54, 55: see data/productcodes.tsv), so TR381 can
+ * judge a code only in the categories it covers. */
+bool ijw_productlijst_kent_categorie(const char *categorie);
+
 #endif

@@ -166,6 +166,29 @@ static bool heeft_fout(const struct ijw_retourcodes *rc)
 	return false;
 }
 
+/* TR381 (S329): a ProductCode belongs to its ProductCategorie in the
+ * product list in use. 1 when it does not (the finding is added), 0 when
+ * it does, there is no code, or the list does not cover the category (our
+ * copy of the national list is partial: a code it cannot judge is not
+ * refused), or -2. */
+static int productcode_fout(struct verwerk *v, struct ijw_bericht *r,
+			    struct ijw_retourcodes *prc, const char *pad,
+			    const struct ijw_product *p)
+{
+	const struct ijw_lijstproduct *lp;
+	int rc;
+
+	if (!p || !p->code[0])
+		return 0;
+	lp = ijw_productlijst_zoek(p->code);
+	if (lp ? strcmp(lp->categorie, p->categorie) == 0
+	       : !ijw_productlijst_kent_categorie(p->categorie))
+		return 0;
+	rc = regel_fout(v, r, prc, "TR381", pad, "ProductCode %s hoort volgens de "
+			"productcodelijst niet bij ProductCategorie %s", p->code, p->categorie);
+	return rc < 0 ? rc : 1;
+}
+
 /* ---- the checks that 305 and 307 share ------------------------------------ */
 
 /* TR019: the start/stop refers by ToewijzingNummer to a toewijzing of
@@ -268,6 +291,8 @@ static int verwerk_305(struct verwerk *v, struct ijw_bericht *r)
 		bool verwijder = strcmp(p->status_aanlevering, "3") == 0;
 
 		snprintf(pad, sizeof pad, "/Bericht/Client/StartProducten/StartProduct[%zu]", i + 1);
+		if ((rc = productcode_fout(v, r, prc, pad, p->product)) != 0)
+			continue;
 		if ((rc = toewijzing_van(v, p->toewijzing_nummer, c->bsn, &t, &waarom)) < 0)
 			break;
 		if (rc == 0) {
@@ -362,6 +387,8 @@ static int verwerk_307(struct verwerk *v, struct ijw_bericht *r)
 		const struct traject *x = &tr[i];
 
 		snprintf(pad, sizeof pad, "/Bericht/Client/StopProducten/StopProduct[%zu]", i + 1);
+		if ((rc = productcode_fout(v, r, prc, pad, p->product)) != 0)
+			continue;
 		if ((rc = toewijzing_van(v, p->toewijzing_nummer, c->bsn, &t, &waarom)) < 0)
 			break;
 		if (rc == 0) {
@@ -481,6 +508,15 @@ static int verwerk_verzoeken(struct verwerk *v, struct ijw_bericht *r)
 			return rc;
 		if (rc == 0)
 			jid = 0;
+		for (size_t i = 0; i < c->n_aangevraagde_producten; i++) {
+			char pad[128];
+
+			snprintf(pad, sizeof pad, "/Bericht/Client/AangevraagdeProducten/"
+				 "AangevraagdProduct[%zu]", i + 1);
+			if ((rc = productcode_fout(v, r, &r->vot->aangevraagde_producten[i].retourcodes,
+						   pad, c->aangevraagde_producten[i].product)) < 0)
+				return rc;
+		}
 		for (int doe = 0; doe <= 1; doe++) {
 			for (size_t i = 0; i < c->n_aangevraagde_producten; i++) {
 				char pad[128];
@@ -778,13 +814,12 @@ static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char 
 			     "DeclaratiePeriode (%s)", dfmt(p->product_periode.einddatum, d1),
 			     dfmt(v->b->declaratie->declaratie_periode.einddatum, d2))) < 0)
 		return rc;
-	if (p->product_code[0]) {
-		const struct ijw_lijstproduct *lp = ijw_productlijst_zoek(p->product_code);
+	{
+		struct ijw_product pp;
 
-		if ((!lp || strcmp(lp->categorie, p->product_categorie) != 0) &&
-		    (rc = regel_fout(v, r, prc, "TR381", pad, "ProductCode %s hoort volgens de "
-				     "productcodelijst niet bij ProductCategorie %s",
-				     p->product_code, p->product_categorie)) < 0)
+		memcpy(pp.categorie, p->product_categorie, sizeof pp.categorie);
+		memcpy(pp.code, p->product_code, sizeof pp.code);
+		if ((rc = productcode_fout(v, r, prc, pad, &pp)) < 0)
 			return rc;
 	}
 	if ((rc = toewijzing_van(v, p->toewijzing_nummer, bsn, t, &waarom)) < 0)

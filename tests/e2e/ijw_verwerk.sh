@@ -253,3 +253,19 @@ expect verzoek_315 0 "JW315 verwerkt" -- \
 n=$(sql "$DB" "SELECT count(*) FROM ijw_verzoek v JOIN ijw_bericht b ON b.id = v.bericht_id WHERE v.status = 'open' AND b.soort = 'JW315' AND v.agb = '$AGB1'")
 if [ "$n" = 2 ]; then ok verzoek_315_open; else not_ok verzoek_315_open "$n open verzoeken, verwacht 2"; fi
 expect verzoek_316_xsd 0 -- xmllint --noout --schema "$REPO/data/ijw/3.2/JW316.xsd" "$T/retour/vot.xml.retour.xml"
+
+# 12. TR381 (S329) on a start: a ProductCode of another category than the
+# message's Categorie is rejected at its class, and nothing is applied.
+voor=$(afdruk "$DB")
+ANDERE=40A01
+[ "$CAT" = 40 ] && ANDERE=43A01
+CODE_OUD=$CODE
+CODE=$ANDERE
+jw305 "$T/s329.xml" S329 "$NR" "$BEGIN"
+CODE=$CODE_OUD
+expect start_tr381 1 "JW305 afgekeurd" "TR381 /Bericht/Client/StartProducten/StartProduct[1]" -- \
+	"$J" ijw import --db "$DB" --vandaag "$VANDAAG" --retour "$T/retour" "$T/s329.xml"
+if grep -q '<RetourCode>S329</RetourCode>' "$T/retour/s329.xml.retour.xml"; then ok start_tr381_retourcode
+else not_ok start_tr381_retourcode "geen S329 in het retourbericht"; fi
+n=$(sql "$DB" "SELECT count(*) FROM ijw_bericht WHERE identificatie = 'S329' AND status = 'afgekeurd'")
+if [ "$n" = 1 ]; then ok start_tr381_inbox; else not_ok start_tr381_inbox "$n"; fi
