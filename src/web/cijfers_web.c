@@ -39,6 +39,7 @@
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
+#include "web/veld.h"
 
 #define DECIMALEN 4
 /* Money shown to suppressed askers: whole thousands of euros. */
@@ -172,23 +173,12 @@ static void j_getal(struct json *j, const char *key, double v)
 	json_fixed(j, v, DECIMALEN);
 }
 
-static void j_datum(struct json *j, const char *key, dag_t d)
-{
-	char buf[11];
-
-	json_key(j, key);
-	if (d == DAG_GEEN)
-		json_null(j);
-	else
-		json_string(j, datum_fmt(d, buf));
-}
-
 static void j_periode(struct json *j, const char *key, dag_t van, dag_t tot)
 {
 	json_key(j, key);
 	json_object_begin(j);
-	j_datum(j, "van", van);
-	j_datum(j, "tot", tot);
+	veld_json_datum(j, "van", van);
+	veld_json_datum(j, "tot", tot);
 	json_object_end(j);
 }
 
@@ -1827,7 +1817,7 @@ static void u_trend(struct uit *o, const struct cijfers_trend *t)
 
 		kpi_rapport_perioden(p->peildatum, &per);
 		json_object_begin(j);
-		j_datum(j, "peildatum", p->peildatum);
+		veld_json_datum(j, "peildatum", p->peildatum);
 		j_periode(j, "laatste_12_maanden", per.m12_van, p->peildatum);
 		json_key(j, "wachttijd");
 		json_object_begin(j);

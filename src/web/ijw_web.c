@@ -28,6 +28,7 @@
 #include "web/query.h"
 #include "web/register_web.h"
 #include "web/toegang.h"
+#include "web/veld.h"
 
 #define PER_PAGINA_API 50
 #define PER_PAGINA_HTML 25
@@ -70,26 +71,6 @@ static const char *status_tekst(const char *s)
 	return s;
 }
 
-static void j_tekst(struct json *j, const char *k, const char *s)
-{
-	json_key(j, k);
-	if (s && s[0])
-		json_string(j, s);
-	else
-		json_null(j);
-}
-
-static void j_datum(struct json *j, const char *k, dag_t d)
-{
-	char b[11];
-
-	json_key(j, k);
-	if (d == DAG_GEEN)
-		json_null(j);
-	else
-		json_string(j, datum_fmt(d, b));
-}
-
 static void j_ref(struct json *j, const char *k, int64_t id)
 {
 	json_key(j, k);
@@ -109,8 +90,8 @@ static void j_partij(struct json *j, const char *k, const char *code_sleutel, co
 		return;
 	}
 	json_object_begin(j);
-	j_tekst(j, code_sleutel, code);
-	j_tekst(j, "naam", naam);
+	veld_json_tekst(j, code_sleutel, code);
+	veld_json_tekst(j, "naam", naam);
 	json_object_end(j);
 }
 
@@ -129,21 +110,6 @@ static enum web_uitslag json_klaar_status(struct web_verzoek *v, struct web_buf 
 	if (web_buf_sluit(b) < 0)
 		return WEB_FATAAL;
 	return antwoord_buf(v->conn, status, b, "application/json");
-}
-
-static void h_datum(FILE *f, dag_t d)
-{
-	char b[11];
-
-	if (d == DAG_GEEN)
-		fputs("—", f);
-	else
-		fputs(datum_fmt(d, b), f);
-}
-
-static void h_tekst(FILE *f, const char *s)
-{
-	html_txt(f, s && s[0] ? s : "—");
 }
 
 static void melding(FILE *f, const char *tekst)
@@ -196,14 +162,14 @@ static void json_bevindingen(struct json *j, const struct ijw_bevinding *b, size
 	json_array_begin(j);
 	for (size_t i = 0; i < n; i++) {
 		json_object_begin(j);
-		j_tekst(j, "code", b[i].code);
+		veld_json_tekst(j, "code", b[i].code);
 		json_key(j, "regel");
 		if (b[i].regel > 0)
 			json_int(j, b[i].regel);
 		else
 			json_null(j);
-		j_tekst(j, "pad", b[i].pad);
-		j_tekst(j, "melding", b[i].melding);
+		veld_json_tekst(j, "pad", b[i].pad);
+		veld_json_tekst(j, "melding", b[i].melding);
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -224,13 +190,13 @@ static enum web_uitslag post_fout(struct web_verzoek *v, unsigned status, const 
 	json_object_begin(&j);
 	json_key(&j, "fout");
 	json_object_begin(&j);
-	j_tekst(&j, "code", code);
+	veld_json_tekst(&j, "code", code);
 	json_key(&j, "veld");
 	json_null(&j);
-	j_tekst(&j, "melding", tekst);
+	veld_json_tekst(&j, "melding", tekst);
 	json_object_end(&j);
 	j_ref(&j, "bericht_id", u->bericht_id);
-	j_tekst(&j, "status", ijw_verwerk_status_naam(u->status));
+	veld_json_tekst(&j, "status", ijw_verwerk_status_naam(u->status));
 	json_bevindingen(&j, b, n);
 	json_object_end(&j);
 	return json_klaar_status(v, &buf, &j, status);
@@ -274,7 +240,7 @@ static enum web_uitslag post_retour(struct web_verzoek *v, const struct ijw_uitk
 		json_init(&j, b.f, false);
 		json_object_begin(&j);
 		j_ref(&j, "bericht_id", u->bericht_id);
-		j_tekst(&j, "status", ijw_verwerk_status_naam(u->status));
+		veld_json_tekst(&j, "status", ijw_verwerk_status_naam(u->status));
 		json_key(&j, "herhaald");
 		json_bool(&j, u->herhaald);
 		json_key(&j, "retourbericht");
@@ -493,26 +459,26 @@ static void json_regel(struct json *j, const struct ijw_inbox_regel *r)
 	json_object_begin(j);
 	json_key(j, "id");
 	json_int(j, r->id);
-	j_tekst(j, "richting", r->richting);
-	j_tekst(j, "soort", r->soort);
-	j_tekst(j, "afzender", r->afzender);
-	j_tekst(j, "ontvanger", r->ontvanger);
-	j_tekst(j, "identificatie", r->identificatie);
-	j_datum(j, "dagtekening", r->dagtekening);
-	j_tekst(j, "ontvangen_op", r->ontvangen_op);
-	j_tekst(j, "status", r->status);
+	veld_json_tekst(j, "richting", r->richting);
+	veld_json_tekst(j, "soort", r->soort);
+	veld_json_tekst(j, "afzender", r->afzender);
+	veld_json_tekst(j, "ontvanger", r->ontvanger);
+	veld_json_tekst(j, "identificatie", r->identificatie);
+	veld_json_datum(j, "dagtekening", r->dagtekening);
+	veld_json_tekst(j, "ontvangen_op", r->ontvangen_op);
+	veld_json_tekst(j, "status", r->status);
 	j_partij(j, "aanbieder", "agb", r->agb, r->aanbieder_naam);
 	j_partij(j, "gemeente", "code", r->gemeente, r->gemeente_naam);
 	j_ref(j, "jeugdige_id", r->jeugdige_id);
 	json_key(j, "bevindingen_aantal");
 	json_int(j, r->n_bevindingen);
-	j_tekst(j, "retour_identificatie", r->retour_identificatie);
+	veld_json_tekst(j, "retour_identificatie", r->retour_identificatie);
 	json_key(j, "links");
 	json_object_begin(j);
 	snprintf(pad, sizeof pad, "/api/v1/berichten/%" PRId64 "/xml", r->id);
-	j_tekst(j, "xml", r->heeft_xml ? pad : NULL);
+	veld_json_tekst(j, "xml", r->heeft_xml ? pad : NULL);
 	snprintf(pad, sizeof pad, "/api/v1/berichten/%" PRId64 "/retour", r->id);
-	j_tekst(j, "retour", r->heeft_retour ? pad : NULL);
+	veld_json_tekst(j, "retour", r->heeft_retour ? pad : NULL);
 	json_object_end(j);
 	json_object_end(j);
 }
@@ -657,16 +623,16 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 			fprintf(f, "<tr data-bericht=\"%" PRId64 "\"><td>", r->id);
 			bericht_link(f, r->id);
 			fputs("</td><td>", f);
-			h_tekst(f, r->soort);
+			veld_html_tekst(f, r->soort);
 			fprintf(f, "</td><td>%s</td><td>",
 				strcmp(r->richting, "uit") == 0 ? "verzonden" : "ontvangen");
 			partij_cel(f, r->agb, r->aanbieder_naam);
 			fputs("</td><td>", f);
 			partij_cel(f, r->gemeente, r->gemeente_naam);
 			fputs("</td><td>", f);
-			h_tekst(f, r->identificatie);
+			veld_html_tekst(f, r->identificatie);
 			fputs("</td><td>", f);
-			h_tekst(f, r->ontvangen_op);
+			veld_html_tekst(f, r->ontvangen_op);
 			fputs("</td><td>", f);
 			html_txt(f, status_tekst(r->status));
 			fprintf(f, "</td><td>%" PRId64 "</td></tr>\n", r->n_bevindingen);
@@ -813,9 +779,9 @@ static enum web_uitslag api_bericht(struct web_verzoek *v)
 	json_array_begin(&j);
 	for (size_t i = 0; i < a->n_bev; i++) {
 		json_object_begin(&j);
-		j_tekst(&j, "code", a->bev[i].code);
-		j_tekst(&j, "pad", a->bev[i].pad);
-		j_tekst(&j, "melding", a->bev[i].melding);
+		veld_json_tekst(&j, "code", a->bev[i].code);
+		veld_json_tekst(&j, "pad", a->bev[i].pad);
+		veld_json_tekst(&j, "melding", a->bev[i].melding);
 		json_object_end(&j);
 	}
 	json_array_end(&j);
@@ -860,7 +826,7 @@ static enum web_uitslag api_bericht_retour(struct web_verzoek *v)
 static void dl_rij(FILE *f, const char *dt, const char *dd)
 {
 	fprintf(f, "<dt>%s</dt><dd>", dt);
-	h_tekst(f, dd);
+	veld_html_tekst(f, dd);
 	fputs("</dd>\n", f);
 }
 
@@ -898,7 +864,7 @@ static enum web_uitslag scherm_bericht(struct web_verzoek *v)
 	fputs("</dd>\n", f);
 	dl_rij(f, "BerichtIdentificatie", r->identificatie);
 	fputs("<dt>Dagtekening</dt><dd>", f);
-	h_datum(f, r->dagtekening);
+	veld_html_datum(f, r->dagtekening);
 	fputs("</dd>\n", f);
 	dl_rij(f, "Ontvangen op (UTC)", r->ontvangen_op);
 	dl_rij(f, "Status", status_tekst(r->status));
@@ -932,7 +898,7 @@ static enum web_uitslag scherm_bericht(struct web_verzoek *v)
 			fputs("<tr><td>", f);
 			html_txt(f, a->bev[i].code);
 			fputs("</td><td><code>", f);
-			h_tekst(f, a->bev[i].pad);
+			veld_html_tekst(f, a->bev[i].pad);
 			fputs("</code></td><td>", f);
 			html_txt(f, a->bev[i].melding);
 			fputs("</td></tr>\n", f);
@@ -1088,7 +1054,7 @@ static enum web_uitslag api_werkvoorraad(struct web_verzoek *v)
 	}
 	json_init(&j, b.f, false);
 	json_object_begin(&j);
-	j_datum(&j, "peildatum", w->nu);
+	veld_json_datum(&j, "peildatum", w->nu);
 	json_key(&j, "verzoeken");
 	json_object_begin(&j);
 	json_key(&j, "gegevens");
@@ -1104,19 +1070,19 @@ static enum web_uitslag api_werkvoorraad(struct web_verzoek *v)
 		json_int(&j, z->id);
 		json_key(&j, "bericht_id");
 		json_int(&j, z->bericht_id);
-		j_tekst(&j, "soort", z->soort);
-		j_tekst(&j, "status", z->status);
+		veld_json_tekst(&j, "soort", z->soort);
+		veld_json_tekst(&j, "status", z->status);
 		j_partij(&j, "aanbieder", "agb", z->agb, z->aanbieder_naam);
 		j_partij(&j, "gemeente", "code", z->gemeente, z->gemeente_naam);
 		j_ref(&j, "jeugdige_id", z->jeugdige_id);
-		j_tekst(&j, "referentie_aanbieder", z->referentie_aanbieder);
-		j_datum(&j, "dagtekening", z->dagtekening);
-		j_datum(&j, "ontvangen", z->ontvangen);
+		veld_json_tekst(&j, "referentie_aanbieder", z->referentie_aanbieder);
+		veld_json_datum(&j, "dagtekening", z->dagtekening);
+		veld_json_datum(&j, "ontvangen", z->ontvangen);
 		json_key(&j, "termijn");
 		json_object_begin(&j);
-		j_tekst(&j, "regel", ti->regel);
-		j_tekst(&j, "omschrijving", ti->omschrijving);
-		j_datum(&j, "uiterlijk", ijw_termijn_uiterlijk(t, vanaf));
+		veld_json_tekst(&j, "regel", ti->regel);
+		veld_json_tekst(&j, "omschrijving", ti->omschrijving);
+		veld_json_datum(&j, "uiterlijk", ijw_termijn_uiterlijk(t, vanaf));
 		json_key(&j, "verlopen");
 		json_bool(&j, ijw_termijn_verlopen(t, vanaf, DAG_GEEN, w->nu));
 		json_object_end(&j);
@@ -1128,7 +1094,7 @@ static enum web_uitslag api_werkvoorraad(struct web_verzoek *v)
 	if (w->aanbieder) {
 		json_key(&j, "afgekeurd");
 		json_object_begin(&j);
-		j_datum(&j, "van", w->afg_van);
+		veld_json_datum(&j, "van", w->afg_van);
 		json_key(&j, "totaal");
 		json_int(&j, w->tot_afg);
 		json_key(&j, "gegevens");
@@ -1137,11 +1103,11 @@ static enum web_uitslag api_werkvoorraad(struct web_verzoek *v)
 			json_regel(&j, &w->afg[i]);
 		json_array_end(&j);
 		json_object_end(&j);
-		j_tekst(&j, "toelichting", aanbieder_toelichting);
+		veld_json_tekst(&j, "toelichting", aanbieder_toelichting);
 	} else {
 		json_key(&j, "zonder_retour");
 		json_object_begin(&j);
-		j_tekst(&j, "regel", "OP090");
+		veld_json_tekst(&j, "regel", "OP090");
 		json_key(&j, "aantal");
 		json_int(&j, (int64_t)w->n_wacht);
 		json_key(&j, "verlopen");
@@ -1176,7 +1142,7 @@ static enum web_uitslag scherm_werkvoorraad(struct web_verzoek *v)
 	pagina_html_begin(f, "Werkvoorraad", v->wie, "werkvoorraad");
 	fputs("<p>Wat op antwoord wacht, met de termijn uit de iJw-standaard (de dag zelf is nog "
 	      "op tijd; werkdagen zonder weekend en feestdagen). Peildatum ", f);
-	h_datum(f, w->nu);
+	veld_html_datum(f, w->nu);
 	fputs(". <a href=\"/berichten\">Alle berichten</a>.</p>\n", f);
 	if (w->aanbieder) {
 		fputs("<p>", f);
@@ -1215,11 +1181,11 @@ static enum web_uitslag scherm_werkvoorraad(struct web_verzoek *v)
 			fputs("</td><td>", f);
 			html_txt(f, z->referentie_aanbieder);
 			fputs("</td><td>", f);
-			h_datum(f, z->ontvangen);
+			veld_html_datum(f, z->ontvangen);
 			fputs("</td><td>", f);
 			html_txt(f, ijw_termijn_info(t)->regel);
 			fputs("</td><td>", f);
-			h_datum(f, ijw_termijn_uiterlijk(t, vanaf));
+			veld_html_datum(f, ijw_termijn_uiterlijk(t, vanaf));
 			fprintf(f, "</td><td>%s</td></tr>\n",
 				verlopen ? "<strong>termijn verstreken</strong>" : "op tijd");
 		}
@@ -1252,11 +1218,11 @@ static enum web_uitslag scherm_werkvoorraad(struct web_verzoek *v)
 				fputs("<tr><td>", f);
 				bericht_link(f, r->id);
 				fputs("</td><td>", f);
-				h_tekst(f, r->soort);
+				veld_html_tekst(f, r->soort);
 				fputs("</td><td>", f);
-				h_tekst(f, r->identificatie);
+				veld_html_tekst(f, r->identificatie);
 				fputs("</td><td>", f);
-				h_tekst(f, r->ontvangen_op);
+				veld_html_tekst(f, r->ontvangen_op);
 				fputs("</td><td>", f);
 				html_txt(f, status_tekst(r->status));
 				fprintf(f, "</td><td>%" PRId64 "</td></tr>\n", r->n_bevindingen);

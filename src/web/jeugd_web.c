@@ -24,6 +24,7 @@
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
+#include "web/veld.h"
 
 #define PER_PAGINA_API 50
 #define PER_PAGINA_HTML 25
@@ -120,27 +121,6 @@ static void wacht_bepaal(const struct traject *t, dag_t nu,
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-static void j_datum(struct json *j, const char *k, dag_t d)
-{
-	char b[11];
-
-	json_key(j, k);
-	if (d == DAG_GEEN)
-		json_null(j);
-	else
-		json_string(j, datum_fmt(d, b));
-}
-
-/* "" is written as null. */
-static void j_tekst(struct json *j, const char *k, const char *s)
-{
-	json_key(j, k);
-	if (!s || !*s)
-		json_null(j);
-	else
-		json_string(j, s);
-}
-
 static void j_getal(struct json *j, const char *k, int64_t v)
 {
 	json_key(j, k);
@@ -171,8 +151,8 @@ static void j_aanbieder(struct json *j, const char *agb, const char *naam)
 		return;
 	}
 	json_object_begin(j);
-	j_tekst(j, "agb", agb);
-	j_tekst(j, "naam", naam);
+	veld_json_tekst(j, "agb", agb);
+	veld_json_tekst(j, "naam", naam);
 	json_object_end(j);
 }
 
@@ -185,33 +165,33 @@ static void json_traject(struct json *j, const struct dossier_traject *d, dag_t 
 	wacht_bepaal(t, nu, norms, &w);
 	json_object_begin(j);
 	j_getal(j, "id", t->id);
-	j_tekst(j, "status", traject_status_naam(t->status));
-	j_datum(j, "aanmelddatum", t->aanmelddatum);
-	j_datum(j, "intakedatum", t->intakedatum);
-	j_datum(j, "begindatum", t->begindatum);
-	j_datum(j, "einddatum", t->einddatum);
-	j_tekst(j, "reden_beeindiging", t->reden_beeindiging);
-	j_tekst(j, "reden_beeindiging_tekst", reden_beeindiging_naam(t->reden_beeindiging));
+	veld_json_tekst(j, "status", traject_status_naam(t->status));
+	veld_json_datum(j, "aanmelddatum", t->aanmelddatum);
+	veld_json_datum(j, "intakedatum", t->intakedatum);
+	veld_json_datum(j, "begindatum", t->begindatum);
+	veld_json_datum(j, "einddatum", t->einddatum);
+	veld_json_tekst(j, "reden_beeindiging", t->reden_beeindiging);
+	veld_json_tekst(j, "reden_beeindiging_tekst", reden_beeindiging_naam(t->reden_beeindiging));
 	j_getal(j, "segment", t->segment);
-	j_tekst(j, "segment_naam", d->segment_naam);
-	j_tekst(j, "categorie", t->categorie);
-	j_tekst(j, "productcode", t->productcode);
-	j_tekst(j, "product", d->product);
+	veld_json_tekst(j, "segment_naam", d->segment_naam);
+	veld_json_tekst(j, "categorie", t->categorie);
+	veld_json_tekst(j, "productcode", t->productcode);
+	veld_json_tekst(j, "product", d->product);
 	j_aanbieder(j, t->agb, d->aanbieder_naam);
 	json_key(j, "lokaal_team");
 	if (t->team_id) {
 		json_object_begin(j);
 		j_getal(j, "id", t->team_id);
-		j_tekst(j, "naam", d->team_naam);
+		veld_json_tekst(j, "naam", d->team_naam);
 		json_object_end(j);
 	} else {
 		json_null(j);
 	}
-	j_tekst(j, "gemeente", t->gemeente);
-	j_tekst(j, "gemeente_naam", d->gemeente_naam);
+	veld_json_tekst(j, "gemeente", t->gemeente);
+	veld_json_tekst(j, "gemeente_naam", d->gemeente_naam);
 	j_ref(j, "toewijzing_nummer", t->toewijzing_nummer);
 	j_ref(j, "verwijzing_id", t->verwijzing_id);
-	j_tekst(j, "verwijzer", t->verwijzer);
+	veld_json_tekst(j, "verwijzer", t->verwijzer);
 	j_bool(j, "groep", t->groep);
 	j_bool(j, "overbrugging", t->overbrugging);
 	j_bool(j, "veiligheidssignaal", t->veiligheidssignaal);
@@ -247,27 +227,27 @@ static void json_dossier(struct json *j, const struct dossier *d, dag_t nu)
 
 	json_object_begin(j);
 	j_getal(j, "id", jg->id);
-	j_tekst(j, "bsn", jg->bsn);
-	j_tekst(j, "voornamen", jg->voornamen);
-	j_tekst(j, "achternaam", jg->achternaam);
-	j_datum(j, "geboortedatum", jg->geboortedatum);
-	j_tekst(j, "geslacht", geslacht_tekst(jg->geslacht));
+	veld_json_tekst(j, "bsn", jg->bsn);
+	veld_json_tekst(j, "voornamen", jg->voornamen);
+	veld_json_tekst(j, "achternaam", jg->achternaam);
+	veld_json_datum(j, "geboortedatum", jg->geboortedatum);
+	veld_json_tekst(j, "geslacht", geslacht_tekst(jg->geslacht));
 	json_key(j, "gezin");
 	if (d->heeft_gezin) {
 		json_object_begin(j);
 		j_getal(j, "id", d->gezin.id);
-		j_tekst(j, "regisseur", d->gezin.regisseur);
+		veld_json_tekst(j, "regisseur", d->gezin.regisseur);
 		json_key(j, "regisseur_team");
 		if (d->gezin.regisseur_team_id) {
 			json_object_begin(j);
 			j_getal(j, "id", d->gezin.regisseur_team_id);
-			j_tekst(j, "naam", d->regisseur_team);
+			veld_json_tekst(j, "naam", d->regisseur_team);
 			json_object_end(j);
 		} else {
 			json_null(j);
 		}
-		j_datum(j, "analyse_datum", d->gezin.analyse_datum);
-		j_datum(j, "plan_datum", d->gezin.plan_datum);
+		veld_json_datum(j, "analyse_datum", d->gezin.analyse_datum);
+		veld_json_datum(j, "plan_datum", d->gezin.plan_datum);
 		json_object_end(j);
 	} else {
 		json_null(j);
@@ -278,10 +258,10 @@ static void json_dossier(struct json *j, const struct dossier *d, dag_t nu)
 		const struct dossier_woonplaats *w = &d->woonplaatsen[i];
 
 		json_object_begin(j);
-		j_tekst(j, "gemeente", w->w.gemeente);
-		j_tekst(j, "gemeente_naam", w->gemeente_naam);
-		j_datum(j, "vanaf", w->w.vanaf);
-		j_datum(j, "tot", w->w.tot);
+		veld_json_tekst(j, "gemeente", w->w.gemeente);
+		veld_json_tekst(j, "gemeente_naam", w->gemeente_naam);
+		veld_json_datum(j, "vanaf", w->w.vanaf);
+		veld_json_datum(j, "tot", w->w.tot);
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -292,11 +272,11 @@ static void json_dossier(struct json *j, const struct dossier *d, dag_t nu)
 
 		json_object_begin(j);
 		j_getal(j, "id", v->v.id);
-		j_datum(j, "datum", v->v.datum);
-		j_tekst(j, "type", v->v.type);
-		j_tekst(j, "type_tekst", verwijzer_tekst(v->v.type));
-		j_tekst(j, "gemeente", v->v.gemeente);
-		j_tekst(j, "gemeente_naam", v->gemeente_naam);
+		veld_json_datum(j, "datum", v->v.datum);
+		veld_json_tekst(j, "type", v->v.type);
+		veld_json_tekst(j, "type_tekst", verwijzer_tekst(v->v.type));
+		veld_json_tekst(j, "gemeente", v->v.gemeente);
+		veld_json_tekst(j, "gemeente_naam", v->gemeente_naam);
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -308,18 +288,18 @@ static void json_dossier(struct json *j, const struct dossier *d, dag_t nu)
 		json_object_begin(j);
 		j_getal(j, "nummer", t->z.nummer);
 		j_aanbieder(j, t->z.agb, t->aanbieder_naam);
-		j_tekst(j, "gemeente", t->z.gemeente);
-		j_tekst(j, "categorie", t->z.categorie);
-		j_tekst(j, "productcode", t->z.productcode);
-		j_tekst(j, "product", t->product);
-		j_datum(j, "toewijzingsdatum", t->z.toewijzingsdatum);
-		j_datum(j, "ingangsdatum", t->z.ingangsdatum);
-		j_datum(j, "einddatum", t->z.einddatum);
+		veld_json_tekst(j, "gemeente", t->z.gemeente);
+		veld_json_tekst(j, "categorie", t->z.categorie);
+		veld_json_tekst(j, "productcode", t->z.productcode);
+		veld_json_tekst(j, "product", t->product);
+		veld_json_datum(j, "toewijzingsdatum", t->z.toewijzingsdatum);
+		veld_json_datum(j, "ingangsdatum", t->z.ingangsdatum);
+		veld_json_datum(j, "einddatum", t->z.einddatum);
 		j_getal(j, "volume", t->z.volume);
-		j_tekst(j, "eenheid", t->z.eenheid);
-		j_tekst(j, "frequentie", t->z.frequentie);
+		veld_json_tekst(j, "eenheid", t->z.eenheid);
+		veld_json_tekst(j, "frequentie", t->z.frequentie);
 		j_getal(j, "budget", t->z.budget);
-		j_tekst(j, "reden_wijziging", t->z.reden_wijziging);
+		veld_json_tekst(j, "reden_wijziging", t->z.reden_wijziging);
 		j_ref(j, "verwijzing_id", t->z.verwijzing_id);
 		json_object_end(j);
 	}
@@ -329,8 +309,8 @@ static void json_dossier(struct json *j, const struct dossier *d, dag_t nu)
 	json_array_begin(j);
 	for (size_t i = 0; i < d->n_schoolstatus; i++) {
 		json_object_begin(j);
-		j_datum(j, "niet_naar_school_sinds", d->schoolstatus[i].niet_naar_school_sinds);
-		j_datum(j, "tot", d->schoolstatus[i].tot);
+		veld_json_datum(j, "niet_naar_school_sinds", d->schoolstatus[i].niet_naar_school_sinds);
+		veld_json_datum(j, "tot", d->schoolstatus[i].tot);
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -338,7 +318,7 @@ static void json_dossier(struct json *j, const struct dossier *d, dag_t nu)
 	json_array_begin(j);
 	for (size_t i = 0; i < d->n_perspectiefplannen; i++) {
 		json_object_begin(j);
-		j_datum(j, "datum", d->perspectiefplannen[i].datum);
+		veld_json_datum(j, "datum", d->perspectiefplannen[i].datum);
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -349,18 +329,18 @@ static void json_dossier(struct json *j, const struct dossier *d, dag_t nu)
 
 		json_object_begin(j);
 		j_getal(j, "prestatie_id", p->p.id);
-		j_tekst(j, "declaratienummer", p->declaratie_nummer);
+		veld_json_tekst(j, "declaratienummer", p->declaratie_nummer);
 		j_aanbieder(j, p->agb, p->aanbieder_naam);
 		j_ref(j, "traject_id", p->p.traject_id);
 		j_ref(j, "toewijzing_nummer", p->p.toewijzing_nummer);
-		j_datum(j, "periode_begin", p->p.periode_begin);
-		j_datum(j, "periode_eind", p->p.periode_eind);
-		j_tekst(j, "productcode", p->p.productcode);
+		veld_json_datum(j, "periode_begin", p->p.periode_begin);
+		veld_json_datum(j, "periode_eind", p->p.periode_eind);
+		veld_json_tekst(j, "productcode", p->p.productcode);
 		j_getal(j, "volume", p->p.volume);
-		j_tekst(j, "eenheid", p->p.eenheid);
+		veld_json_tekst(j, "eenheid", p->p.eenheid);
 		j_getal(j, "tarief", p->p.tarief);
 		j_getal(j, "bedrag", p->p.bedrag);
-		j_tekst(j, "retourcode", p->p.retourcode);
+		veld_json_tekst(j, "retourcode", p->p.retourcode);
 		j_bool(j, "goedgekeurd", p->p.goedgekeurd);
 		json_object_end(j);
 	}
@@ -658,15 +638,15 @@ static enum web_uitslag api_lijst(struct web_verzoek *v)
 
 		json_object_begin(&j);
 		j_getal(&j, "id", r->id);
-		j_tekst(&j, "voornamen", r->voornamen);
-		j_tekst(&j, "achternaam", r->achternaam);
+		veld_json_tekst(&j, "voornamen", r->voornamen);
+		veld_json_tekst(&j, "achternaam", r->achternaam);
 		json_key(&j, "geboortedatum");
 		json_string(&j, datum_fmt(r->geboortedatum, d));
 		json_key(&j, "woongemeente");
 		if (r->woongemeente[0]) {
 			json_object_begin(&j);
-			j_tekst(&j, "code", r->woongemeente);
-			j_tekst(&j, "naam", r->woongemeente_naam);
+			veld_json_tekst(&j, "code", r->woongemeente);
+			veld_json_tekst(&j, "naam", r->woongemeente_naam);
 			json_object_end(&j);
 		} else {
 			json_null(&j);
@@ -684,27 +664,6 @@ static enum web_uitslag api_lijst(struct web_verzoek *v)
 }
 
 /* ---- HTML -------------------------------------------------------------------- */
-
-static void h_datum(FILE *f, dag_t d)
-{
-	char b[11];
-
-	if (d == DAG_GEEN) {
-		fputs("—", f);
-		return;
-	}
-	datum_fmt(d, b);
-	fprintf(f, "<time datetime=\"%s\">%s</time>", b, b);
-}
-
-/* "" as a dash. */
-static void h_tekst(FILE *f, const char *s)
-{
-	if (!s || !*s)
-		fputs("—", f);
-	else
-		html_txt(f, s);
-}
 
 /* Eurocents as "€ 1.234,56". */
 static void h_euro(FILE *f, int64_t cent)
@@ -864,9 +823,9 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 		fputs("<tr><th scope=\"row\">", f);
 		naam_link(f, r->id, r->voornamen, r->achternaam);
 		fputs("</th><td>", f);
-		h_datum(f, r->geboortedatum);
+		veld_html_datum(f, r->geboortedatum);
 		fputs("</td><td>", f);
-		h_tekst(f, r->woongemeente_naam[0] ? r->woongemeente_naam : r->woongemeente);
+		veld_html_tekst(f, r->woongemeente_naam[0] ? r->woongemeente_naam : r->woongemeente);
 		fprintf(f, "</td><td>%lld</td><td>%lld</td></tr>\n", (long long)r->n_actief,
 			(long long)r->n_wachtend);
 	}
@@ -1006,9 +965,9 @@ static void tijdlijn(FILE *f, const struct dossier *d, dag_t nu)
 static void traject_wie(FILE *f, const struct dossier_traject *d)
 {
 	if (d->t.agb[0])
-		h_tekst(f, d->aanbieder_naam[0] ? d->aanbieder_naam : d->t.agb);
+		veld_html_tekst(f, d->aanbieder_naam[0] ? d->aanbieder_naam : d->t.agb);
 	else if (d->t.team_id)
-		h_tekst(f, d->team_naam);
+		veld_html_tekst(f, d->team_naam);
 	else
 		fputs("—", f);
 }
@@ -1039,13 +998,13 @@ static void sectie_trajecten(FILE *f, const struct dossier *d, dag_t nu)
 		fprintf(f, "<tr><th scope=\"row\">T%zu</th><td>", i + 1);
 		traject_wie(f, t);
 		fputs("</td><td>", f);
-		h_tekst(f, t->t.productcode);
+		veld_html_tekst(f, t->t.productcode);
 		if (t->product[0]) {
 			fputs(" ", f);
 			html_txt(f, t->product);
 		}
 		fputs("</td><td>", f);
-		h_tekst(f, t->segment_naam);
+		veld_html_tekst(f, t->segment_naam);
 		fputs("</td><td>", f);
 		html_txt(f, traject_status_naam(t->t.status));
 		if (reden) {
@@ -1054,15 +1013,15 @@ static void sectie_trajecten(FILE *f, const struct dossier *d, dag_t nu)
 			fputs(")", f);
 		}
 		fputs("</td><td>", f);
-		h_datum(f, t->t.aanmelddatum);
+		veld_html_datum(f, t->t.aanmelddatum);
 		fputs("</td><td>", f);
-		h_datum(f, t->t.intakedatum);
+		veld_html_datum(f, t->t.intakedatum);
 		fputs("</td><td>", f);
-		h_datum(f, t->t.begindatum);
+		veld_html_datum(f, t->t.begindatum);
 		fputs("</td><td>", f);
-		h_datum(f, t->t.einddatum);
+		veld_html_datum(f, t->t.einddatum);
 		fputs("</td><td>", f);
-		h_tekst(f, t->gemeente_naam[0] ? t->gemeente_naam : t->t.gemeente);
+		veld_html_tekst(f, t->gemeente_naam[0] ? t->gemeente_naam : t->t.gemeente);
 		fputs("</td></tr>\n", f);
 	}
 	fputs("</tbody>\n</table></div>\n</section>\n", f);
@@ -1097,11 +1056,11 @@ static void sectie_persoon(FILE *f, const struct dossier *d, dag_t nu)
 	      "</h2>\n<dl class=\"gegevens\">\n<dt>BSN</dt><dd>", f);
 	html_txt(f, p->bsn);
 	fputs("</dd>\n<dt>Voornamen</dt><dd>", f);
-	h_tekst(f, p->voornamen);
+	veld_html_tekst(f, p->voornamen);
 	fputs("</dd>\n<dt>Achternaam</dt><dd>", f);
 	html_txt(f, p->achternaam);
 	fputs("</dd>\n<dt>Geboortedatum</dt><dd>", f);
-	h_datum(f, p->geboortedatum);
+	veld_html_datum(f, p->geboortedatum);
 	if (p->geboortedatum != DAG_GEEN && p->geboortedatum <= nu)
 		fprintf(f, " (%d jaar)", datum_leeftijd(p->geboortedatum, nu));
 	fputs("</dd>\n<dt>Geslacht</dt><dd>", f);
@@ -1119,11 +1078,11 @@ static void sectie_persoon(FILE *f, const struct dossier *d, dag_t nu)
 			const struct dossier_woonplaats *w = &d->woonplaatsen[i];
 
 			fputs("<tr><th scope=\"row\">", f);
-			h_tekst(f, w->gemeente_naam[0] ? w->gemeente_naam : w->w.gemeente);
+			veld_html_tekst(f, w->gemeente_naam[0] ? w->gemeente_naam : w->w.gemeente);
 			fputs("</th><td>", f);
-			h_datum(f, w->w.vanaf);
+			veld_html_datum(f, w->w.vanaf);
 			fputs("</td><td>", f);
-			h_datum(f, w->w.tot);
+			veld_html_datum(f, w->w.tot);
 			fputs("</td></tr>\n", f);
 		}
 		fputs("</tbody>\n</table></div>\n", f);
@@ -1137,13 +1096,13 @@ static void sectie_persoon(FILE *f, const struct dossier *d, dag_t nu)
 		return;
 	}
 	fputs("<dl class=\"gegevens\">\n<dt>Regisseur</dt><dd>", f);
-	h_tekst(f, d->gezin.regisseur);
+	veld_html_tekst(f, d->gezin.regisseur);
 	fputs("</dd>\n<dt>Lokaal team</dt><dd>", f);
-	h_tekst(f, d->regisseur_team);
+	veld_html_tekst(f, d->regisseur_team);
 	fputs("</dd>\n<dt>Verklarende analyse</dt><dd>", f);
-	h_datum(f, d->gezin.analyse_datum);
+	veld_html_datum(f, d->gezin.analyse_datum);
 	fputs("</dd>\n<dt>Gezinsplan</dt><dd>", f);
-	h_datum(f, d->gezin.plan_datum);
+	veld_html_datum(f, d->gezin.plan_datum);
 	fputs("</dd>\n</dl>\n</section>\n", f);
 }
 
@@ -1162,11 +1121,11 @@ static void sectie_verwijzingen(FILE *f, const struct dossier *d)
 			const char *soort = verwijzer_tekst(v->v.type);
 
 			fputs("<tr><th scope=\"row\">", f);
-			h_datum(f, v->v.datum);
+			veld_html_datum(f, v->v.datum);
 			fputs("</th><td>", f);
-			h_tekst(f, soort ? soort : v->v.type);
+			veld_html_tekst(f, soort ? soort : v->v.type);
 			fputs("</td><td>", f);
-			h_tekst(f, v->gemeente_naam[0] ? v->gemeente_naam : v->v.gemeente);
+			veld_html_tekst(f, v->gemeente_naam[0] ? v->gemeente_naam : v->v.gemeente);
 			fputs("</td></tr>\n", f);
 		}
 		fputs("</tbody>\n</table></div>\n", f);
@@ -1184,17 +1143,17 @@ static void sectie_verwijzingen(FILE *f, const struct dossier *d)
 		const struct dossier_toewijzing *t = &d->toewijzingen[i];
 
 		fprintf(f, "<tr><th scope=\"row\">%lld</th><td>", (long long)t->z.nummer);
-		h_tekst(f, t->aanbieder_naam[0] ? t->aanbieder_naam : t->z.agb);
+		veld_html_tekst(f, t->aanbieder_naam[0] ? t->aanbieder_naam : t->z.agb);
 		fputs("</td><td>", f);
-		h_tekst(f, t->z.productcode);
+		veld_html_tekst(f, t->z.productcode);
 		if (t->product[0]) {
 			fputs(" ", f);
 			html_txt(f, t->product);
 		}
 		fputs("</td><td>", f);
-		h_datum(f, t->z.ingangsdatum);
+		veld_html_datum(f, t->z.ingangsdatum);
 		fputs("</td><td>", f);
-		h_datum(f, t->z.einddatum);
+		veld_html_datum(f, t->z.einddatum);
 		fputs("</td><td>", f);
 		if (t->z.budget) {
 			fputs("budget ", f);
@@ -1222,10 +1181,10 @@ static void sectie_school(FILE *f, const struct dossier *d)
 		fputs("<ul class=\"school\">\n", f);
 		for (size_t i = 0; i < d->n_schoolstatus; i++) {
 			fputs("<li>Niet naar school sinds ", f);
-			h_datum(f, d->schoolstatus[i].niet_naar_school_sinds);
+			veld_html_datum(f, d->schoolstatus[i].niet_naar_school_sinds);
 			if (d->schoolstatus[i].tot != DAG_GEEN) {
 				fputs(", tot ", f);
-				h_datum(f, d->schoolstatus[i].tot);
+				veld_html_datum(f, d->schoolstatus[i].tot);
 			} else {
 				fputs(" (nog steeds)", f);
 			}
@@ -1240,7 +1199,7 @@ static void sectie_school(FILE *f, const struct dossier *d)
 		for (size_t i = 0; i < d->n_perspectiefplannen; i++) {
 			if (i)
 				fputs(", ", f);
-			h_datum(f, d->perspectiefplannen[i].datum);
+			veld_html_datum(f, d->perspectiefplannen[i].datum);
 		}
 		fputs(".</p>\n", f);
 	}
@@ -1269,13 +1228,13 @@ static void sectie_declaraties(FILE *f, const struct dossier *d)
 		if (p->p.goedgekeurd)
 			goed += p->p.bedrag;
 		fputs("<tr><th scope=\"row\">", f);
-		h_datum(f, p->p.periode_begin);
+		veld_html_datum(f, p->p.periode_begin);
 		fputs(" – ", f);
-		h_datum(f, p->p.periode_eind);
+		veld_html_datum(f, p->p.periode_eind);
 		fputs("</th><td>", f);
-		h_tekst(f, p->aanbieder_naam[0] ? p->aanbieder_naam : p->agb);
+		veld_html_tekst(f, p->aanbieder_naam[0] ? p->aanbieder_naam : p->agb);
 		fputs("</td><td>", f);
-		h_tekst(f, p->p.productcode);
+		veld_html_tekst(f, p->p.productcode);
 		fprintf(f, "</td><td>%lld</td><td>", (long long)p->p.volume);
 		h_euro(f, p->p.bedrag);
 		fputs("</td><td>", f);

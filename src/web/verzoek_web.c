@@ -26,6 +26,7 @@
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
+#include "web/veld.h"
 
 #define HTTP_422 422u
 
@@ -229,26 +230,6 @@ static void termijn_van(const struct verzoek_rij *r, dag_t vandaag, struct termi
 
 /* ---- JSON ---------------------------------------------------------------------- */
 
-static void j_tekst(struct json *j, const char *k, const char *s)
-{
-	json_key(j, k);
-	if (!s || !*s)
-		json_null(j);
-	else
-		json_string(j, s);
-}
-
-static void j_datum(struct json *j, const char *k, dag_t d)
-{
-	char b[11];
-
-	json_key(j, k);
-	if (d == DAG_GEEN)
-		json_null(j);
-	else
-		json_string(j, datum_fmt(d, b));
-}
-
 static void j_getal(struct json *j, const char *k, int64_t v)
 {
 	json_key(j, k);
@@ -302,19 +283,19 @@ static void json_item(struct json *j, const struct item *it, dag_t vandaag)
 	naam_van(it, naam, sizeof naam);
 	json_object_begin(j);
 	j_getal(j, "id", r->bericht_id);
-	j_tekst(j, "soort", r->soort);
-	j_tekst(j, "status", r->status);
-	j_datum(j, "dagtekening", r->dagtekening);
-	j_tekst(j, "ontvangen_op", r->ontvangen_op);
+	veld_json_tekst(j, "soort", r->soort);
+	veld_json_tekst(j, "status", r->status);
+	veld_json_datum(j, "dagtekening", r->dagtekening);
+	veld_json_tekst(j, "ontvangen_op", r->ontvangen_op);
 	json_key(j, "gemeente");
 	json_object_begin(j);
-	j_tekst(j, "code", r->gemeente);
-	j_tekst(j, "naam", r->gemeente_naam);
+	veld_json_tekst(j, "code", r->gemeente);
+	veld_json_tekst(j, "naam", r->gemeente_naam);
 	json_object_end(j);
 	json_key(j, "aanbieder");
 	json_object_begin(j);
-	j_tekst(j, "agb", r->agb);
-	j_tekst(j, "naam", r->aanbieder_naam);
+	veld_json_tekst(j, "agb", r->agb);
+	veld_json_tekst(j, "naam", r->aanbieder_naam);
 	json_object_end(j);
 	json_key(j, "client");
 	json_object_begin(j);
@@ -323,8 +304,8 @@ static void json_item(struct json *j, const struct item *it, dag_t vandaag)
 		json_int(j, r->jeugdige_id);
 	else
 		json_null(j);
-	j_tekst(j, "bsn", r->bsn);
-	j_tekst(j, "naam", naam);
+	veld_json_tekst(j, "bsn", r->bsn);
+	veld_json_tekst(j, "naam", naam);
 	json_object_end(j);
 	json_key(j, "producten");
 	json_array_begin(j);
@@ -333,18 +314,18 @@ static void json_item(struct json *j, const struct item *it, dag_t vandaag)
 		const struct ijw_aangevraagd_product *ap = product_van(it, p->referentie_aanbieder);
 
 		json_object_begin(j);
-		j_tekst(j, "referentie_aanbieder", p->referentie_aanbieder);
-		j_tekst(j, "status", p->status);
+		veld_json_tekst(j, "referentie_aanbieder", p->referentie_aanbieder);
+		veld_json_tekst(j, "status", p->status);
 		if (ap) {
-			j_tekst(j, "categorie", ap->product ? ap->product->categorie : NULL);
-			j_tekst(j, "productcode", ap->product ? ap->product->code : NULL);
-			j_datum(j, "ingangsdatum", ap->toewijzing_ingangsdatum);
-			j_datum(j, "einddatum", ap->toewijzing_einddatum);
+			veld_json_tekst(j, "categorie", ap->product ? ap->product->categorie : NULL);
+			veld_json_tekst(j, "productcode", ap->product ? ap->product->code : NULL);
+			veld_json_datum(j, "ingangsdatum", ap->toewijzing_ingangsdatum);
+			veld_json_datum(j, "einddatum", ap->toewijzing_einddatum);
 			j_getal(j, "volume", ap->omvang ? ap->omvang->volume : IJW_GEEN);
-			j_tekst(j, "eenheid", ap->omvang ? ap->omvang->eenheid : NULL);
-			j_tekst(j, "frequentie", ap->omvang ? ap->omvang->frequentie : NULL);
+			veld_json_tekst(j, "eenheid", ap->omvang ? ap->omvang->eenheid : NULL);
+			veld_json_tekst(j, "frequentie", ap->omvang ? ap->omvang->frequentie : NULL);
 			j_getal(j, "budget", ap->budget);
-			j_tekst(j, "verwijzer", ap->verwijzer.type);
+			veld_json_tekst(j, "verwijzer", ap->verwijzer.type);
 		}
 		json_object_end(j);
 	}
@@ -354,9 +335,9 @@ static void json_item(struct json *j, const struct item *it, dag_t vandaag)
 		const struct ijw_termijn_info *ti = ijw_termijn_info(t.soort);
 
 		json_object_begin(j);
-		j_tekst(j, "regel", ti->regel);
-		j_tekst(j, "omschrijving", ti->omschrijving);
-		j_datum(j, "uiterlijk", t.uiterlijk);
+		veld_json_tekst(j, "regel", ti->regel);
+		veld_json_tekst(j, "omschrijving", ti->omschrijving);
+		veld_json_datum(j, "uiterlijk", t.uiterlijk);
 		json_key(j, "verlopen");
 		json_bool(j, t.verlopen);
 		json_object_end(j);
@@ -419,26 +400,6 @@ static enum web_uitslag api_een(struct web_verzoek *v)
 
 /* ---- HTML ----------------------------------------------------------------------- */
 
-static void h_datum(FILE *f, dag_t d)
-{
-	char b[11];
-
-	if (d == DAG_GEEN) {
-		fputs("—", f);
-		return;
-	}
-	datum_fmt(d, b);
-	fprintf(f, "<time datetime=\"%s\">%s</time>", b, b);
-}
-
-static void h_tekst(FILE *f, const char *s)
-{
-	if (!s || !*s)
-		fputs("—", f);
-	else
-		html_txt(f, s);
-}
-
 static void h_termijn(FILE *f, const struct verzoek_rij *r, dag_t vandaag)
 {
 	struct termijn t;
@@ -448,7 +409,7 @@ static void h_termijn(FILE *f, const struct verzoek_rij *r, dag_t vandaag)
 		fputs("beantwoord", f);
 		return;
 	}
-	h_datum(f, t.uiterlijk);
+	veld_html_datum(f, t.uiterlijk);
 	fputs(" (", f);
 	html_txt(f, ijw_termijn_info(t.soort)->regel);
 	fputs(")", f);
@@ -475,10 +436,10 @@ static void h_producten(FILE *f, const struct item *it)
 		}
 		if (ap) {
 			fputs(", vanaf ", f);
-			h_datum(f, ap->toewijzing_ingangsdatum);
+			veld_html_datum(f, ap->toewijzing_ingangsdatum);
 			if (ap->toewijzing_einddatum != DAG_GEEN) {
 				fputs(" tot ", f);
-				h_datum(f, ap->toewijzing_einddatum);
+				veld_html_datum(f, ap->toewijzing_einddatum);
 			}
 			if (ap->omvang) {
 				fprintf(f, ", %lld × eenheid ", (long long)ap->omvang->volume);
@@ -505,10 +466,10 @@ static void h_client(FILE *f, const struct item *it)
 	naam_van(it, naam, sizeof naam);
 	if (it->rij->jeugdige_id) {
 		fprintf(f, "<a href=\"/jeugdigen/%lld\">", (long long)it->rij->jeugdige_id);
-		h_tekst(f, naam);
+		veld_html_tekst(f, naam);
 		fputs("</a>", f);
 	} else {
-		h_tekst(f, naam);
+		veld_html_tekst(f, naam);
 		fputs(" (niet in het register)", f);
 	}
 	fputs("<br>BSN ", f);
@@ -552,13 +513,13 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 		fprintf(f, " nr. %lld</a></th><td>", (long long)it->rij->bericht_id);
 		h_client(f, it);
 		fputs("</td><td>", f);
-		h_tekst(f, it->rij->aanbieder_naam[0] ? it->rij->aanbieder_naam : it->rij->agb);
+		veld_html_tekst(f, it->rij->aanbieder_naam[0] ? it->rij->aanbieder_naam : it->rij->agb);
 		fputs("</td><td>", f);
-		h_tekst(f, it->rij->gemeente_naam[0] ? it->rij->gemeente_naam : it->rij->gemeente);
+		veld_html_tekst(f, it->rij->gemeente_naam[0] ? it->rij->gemeente_naam : it->rij->gemeente);
 		fputs("</td><td>", f);
 		h_producten(f, it);
 		fputs("</td><td>", f);
-		h_datum(f, it->rij->dagtekening);
+		veld_html_datum(f, it->rij->dagtekening);
 		fputs("</td><td>", f);
 		h_termijn(f, it->rij, vandaag);
 		fputs("</td></tr>\n", f);
@@ -670,13 +631,13 @@ static enum web_uitslag scherm_een(struct web_verzoek *v)
 	      "<dt>Cliënt</dt><dd>", f);
 	h_client(f, it);
 	fputs("</dd>\n<dt>Aanbieder</dt><dd>", f);
-	h_tekst(f, it->rij->aanbieder_naam);
+	veld_html_tekst(f, it->rij->aanbieder_naam);
 	fputs(" (AGB ", f);
 	html_txt(f, it->rij->agb);
 	fputs(")</dd>\n<dt>Gemeente</dt><dd>", f);
-	h_tekst(f, it->rij->gemeente_naam[0] ? it->rij->gemeente_naam : it->rij->gemeente);
+	veld_html_tekst(f, it->rij->gemeente_naam[0] ? it->rij->gemeente_naam : it->rij->gemeente);
 	fputs("</dd>\n<dt>Dagtekening</dt><dd>", f);
-	h_datum(f, it->rij->dagtekening);
+	veld_html_datum(f, it->rij->dagtekening);
 	fputs("</dd>\n<dt>Uiterlijk antwoorden</dt><dd>", f);
 	h_termijn(f, it->rij, vandaag);
 	fputs("</dd>\n<dt>Producten</dt><dd>", f);
@@ -730,17 +691,17 @@ static enum web_uitslag bevindingen_antwoord(struct web_verzoek *v,
 		json_object_begin(&j);
 		json_key(&j, "fout");
 		json_object_begin(&j);
-		j_tekst(&j, "code", "bevindingen");
+		veld_json_tekst(&j, "code", "bevindingen");
 		json_key(&j, "veld");
 		json_null(&j);
-		j_tekst(&j, "melding", a->melding);
+		veld_json_tekst(&j, "melding", a->melding);
 		json_key(&j, "bevindingen");
 		json_array_begin(&j);
 		for (size_t i = 0; i < a->n_bevindingen; i++) {
 			json_object_begin(&j);
-			j_tekst(&j, "code", a->bevindingen[i].code);
-			j_tekst(&j, "pad", a->bevindingen[i].pad);
-			j_tekst(&j, "melding", a->bevindingen[i].melding);
+			veld_json_tekst(&j, "code", a->bevindingen[i].code);
+			veld_json_tekst(&j, "pad", a->bevindingen[i].pad);
+			veld_json_tekst(&j, "melding", a->bevindingen[i].melding);
 			json_object_end(&j);
 		}
 		json_array_end(&j);
@@ -786,13 +747,13 @@ static enum web_uitslag gedaan_antwoord(struct web_verzoek *v, int64_t id,
 		json_init(&j, b.f, false);
 		json_object_begin(&j);
 		j_getal(&j, "id", id);
-		j_tekst(&j, "actie", afhandel_actie_naam(actie));
+		veld_json_tekst(&j, "actie", afhandel_actie_naam(actie));
 		json_key(&j, "berichten");
 		json_array_begin(&j);
 		for (size_t i = 0; i < a->n_berichten; i++) {
 			json_object_begin(&j);
-			j_tekst(&j, "soort", soort);
-			j_tekst(&j, "identificatie", a->identificaties[i]);
+			veld_json_tekst(&j, "soort", soort);
+			veld_json_tekst(&j, "identificatie", a->identificaties[i]);
 			json_object_end(&j);
 		}
 		json_array_end(&j);
