@@ -111,22 +111,14 @@ static int lees_vraag(struct web_verzoek *v, struct audit_vraag *q, bool api,
 	    query_datum(v, "geboortedatum", q->geboortedatum, &d_geb, u) < 0)
 		return -1;
 	q->max = (int)max;
-	if (d_van != DAG_GEEN && d_tot != DAG_GEEN && d_tot < d_van) {
-		*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "tot",
-				 "De datum 'tot' ligt voor de datum 'van'.");
-		return -1;
-	}
-	if (q->bsn[0] && !bsn_geldig(q->bsn)) {
-		*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "bsn",
-				 "Dit is geen geldig BSN: negen cijfers die de elfproef "
-				 "doorstaan.");
-		return -1;
-	}
-	if (q->bsn[0] && q->jeugdige) {
-		*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "bsn",
-				 "Geef een BSN of een jeugdige-nummer, niet allebei.");
-		return -1;
-	}
+	if (d_van != DAG_GEEN && d_tot != DAG_GEEN && d_tot < d_van)
+		return query_weiger(v, "tot", "De datum 'tot' ligt voor de datum 'van'.", u);
+	if (q->bsn[0] && !bsn_geldig(q->bsn))
+		return query_weiger(v, "bsn", "Dit is geen geldig BSN: negen cijfers die de "
+				    "elfproef doorstaan.", u);
+	if (q->bsn[0] && q->jeugdige)
+		return query_weiger(v, "bsn", "Geef een BSN of een jeugdige-nummer, niet allebei.",
+				    u);
 	if (q->inzage && !q->bsn[0] && !q->jeugdige && api) {
 		*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ontbrekende_parameter", "bsn",
 				 "Het inzagerapport vraagt een BSN (met geboortedatum als het BSN "

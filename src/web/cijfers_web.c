@@ -536,9 +536,7 @@ static int lees_peildatum(struct web_verzoek *v, const char *tekst, struct keuze
 		snprintf(melding, sizeof melding, "De peildatum moet tussen %d-01-01 en %s liggen "
 			 "(de laatste dag met gegevens).", EERSTE_JAAR,
 			 datum_fmt(cijfers_peildatum(k->stand), d));
-		*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "peildatum",
-				 melding);
-		return -1;
+		return query_weiger(v, "peildatum", melding, u);
 	}
 	return 0;
 }
@@ -556,8 +554,7 @@ static int lees_gemeente(struct web_verzoek *v, const char *code, struct keuze *
 		return 0;
 	snprintf(melding, sizeof melding, "Gemeente '%s' is onbekend; gebruik de CBS-code van vier "
 		 "cijfers (bijvoorbeeld 0546 voor Leiden, zie /api/v1/gemeenten).", code);
-	*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "gemeente", melding);
-	return -1;
+	return query_weiger(v, "gemeente", melding, u);
 }
 
 static int lees_aanbieder(struct web_verzoek *v, const char *agb, struct keuze *k,
@@ -573,8 +570,7 @@ static int lees_aanbieder(struct web_verzoek *v, const char *agb, struct keuze *
 		return 0;
 	snprintf(melding, sizeof melding, "Aanbieder '%s' is onbekend; gebruik de AGB-code van "
 		 "acht cijfers.", agb);
-	*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "aanbieder", melding);
-	return -1;
+	return query_weiger(v, "aanbieder", melding, u);
 }
 
 /* May the asker see exact figures of this selection? */

@@ -77,11 +77,6 @@ char *register_web_bedrag(int64_t cent, char out[REGISTER_BEDRAG_LEN])
 
 /* ---- parameters ------------------------------------------------------------ */
 
-static enum web_uitslag fout_400(struct web_verzoek *v, const char *veld, const char *melding)
-{
-	return pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld, melding);
-}
-
 /* Check a code parameter of n digits; -1 with a 400 queued. */
 static int code_param(struct web_verzoek *v, const char *veld, const char *waarde, size_t n,
 		      const char *wat, enum web_uitslag *u)
@@ -93,8 +88,7 @@ static int code_param(struct web_verzoek *v, const char *veld, const char *waard
 		return 0;
 	snprintf(melding, sizeof melding, "Parameter '%s' moet %s van %zu cijfers zijn.", veld,
 		 wat, n);
-	*u = fout_400(v, veld, melding);
-	return -1;
+	return query_weiger(v, veld, melding, u);
 }
 
 /* Run fn in a read snapshot, so that a count and its page agree. */
