@@ -47,6 +47,13 @@ struct verwerk {
 	/* Requests of a 315/317, inserted after the message row they refer to. */
 	struct ijw_verzoek_rij *verzoeken;
 	size_t n_verzoeken, cap_verzoeken;
+	/* TR056: the findings stored with the earlier message. */
+	struct ijw_bevinding *bev_herhaald;
+	size_t n_bev_herhaald;
+	/* What the transaction does with it (voorbereid). */
+	enum { PAD_FOUT, PAD_INBOX, PAD_VOLLEDIG } pad;
+	/* The store failed on this message alone: its savepoint was undone. */
+	char *fout;
 };
 
 static const char *const status_namen[] = {
@@ -86,6 +93,7 @@ void ijw_uitkomst_vrij(struct ijw_uitkomst *u)
 		return;
 	free(u->retour);
 	free(u->bevindingen);
+	free(u->fout);
 	memset(u, 0, sizeof *u);
 }
 
@@ -1180,10 +1188,9 @@ static int tx_verwerk(struct store *st, void *arg)
 					       (long long)id, status);
 		if ((rc = store_ijw_bevindingen(v->st, id, &bev, &n)) < 0)
 			return rc;
-		free(v->bev);
-		v->bev = bev;
-		v->n_bev = v->cap_bev = n;
-		v->n_vooraf = 0;
+		free(v->bev_herhaald);
+		v->bev_herhaald = bev;
+		v->n_bev_herhaald = n;
 		return 0;
 	}
 	if ((rc = store_ijw_volgend_id(v->st, IJW_TABEL_BERICHT, &v->rij.id)) < 0)
@@ -1352,105 +1359,202 @@ static bool soort_binnen(enum ijw_soort s)
 	return false;
 }
 
-int ijw_verwerk(struct store *st, const void *xml, size_t len,
-		const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+/* Everything before the transaction: levels 1 and 2 and the refusals.
+ * Sets v->pad; < 0 when memory or the XML library failed (message in
+ * store_error). */
+static int voorbereid(struct verwerk *v, struct store *st, const void *xml, size_t len,
+		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
 {
-	struct verwerk v;
 	struct bericht_fout bf;
 	char err[256];
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	memset(&v, 0, sizeof v);
-	v.st = st;
-	v.ctx = ctx;
-	v.xml = xml;
-	v.len = len;
-	v.out = out;
-	v.rij.richting = "in";
-	v.rij.dagtekening = DAG_GEEN;
-	kopieer(v.rij.ontvangen_op, sizeof v.rij.ontvangen_op, ctx->nu);
+	memset(v, 0, sizeof *v);
+	v->st = st;
+	v->ctx = ctx;
+	v->xml = xml;
+	v->len = len;
+	v->out = out;
+	v->pad = PAD_FOUT;
+	v->rij.richting = "in";
+	v->rij.dagtekening = DAG_GEEN;
+	kopieer(v->rij.ontvangen_op, sizeof v->rij.ontvangen_op, ctx->nu);
 
-	rc = ijw_xml_controleer(&v.doc, xml, len, err, sizeof err);
-	if (rc < 0) {
-		ijw_document_vrij(&v.doc);
+	rc = ijw_xml_controleer(&v->doc, xml, len, err, sizeof err);
+	if (rc < 0)
 		return store_set_error(st, "%s", err);
-	}
-	out->herkend = v.doc.herkend;
-	out->soort = v.doc.soort;
-	if (v.doc.herkend)
-		kopieer(v.rij.soort, sizeof v.rij.soort, bericht_soort_naam(v.doc.soort));
-	v.xml_tekst = als_tekst(&v.doc, xml, len);
-	v.rij.xml = v.xml_tekst;
-	for (size_t i = 0; i < v.doc.n_bevindingen && rc >= 0; i++)
-		rc = bevinding(&v, v.doc.bevindingen[i].code, v.doc.bevindingen[i].pad, "%s",
-			       v.doc.bevindingen[i].melding);
-	if (rc >= 0 && v.doc.doc && bericht_lees(v.doc.doc, &v.b, &bf) < 0) {
-		v.b = NULL;
+	out->herkend = v->doc.herkend;
+	out->soort = v->doc.soort;
+	if (v->doc.herkend)
+		kopieer(v->rij.soort, sizeof v->rij.soort, bericht_soort_naam(v->doc.soort));
+	v->xml_tekst = als_tekst(&v->doc, xml, len);
+	v->rij.xml = v->xml_tekst;
+	for (size_t i = 0; i < v->doc.n_bevindingen && rc >= 0; i++)
+		rc = bevinding(v, v->doc.bevindingen[i].code, v->doc.bevindingen[i].pad, "%s",
+			       v->doc.bevindingen[i].melding);
+	if (rc >= 0 && v->doc.doc && bericht_lees(v->doc.doc, &v->b, &bf) < 0) {
+		v->b = NULL;
 		/* Valid against the XSD yet not readable: a reader limit
 		 * (IJW_MAX_HERHALING); refused as at level 1. */
-		if (v.n_bev == 0)
-			rc = bevinding(&v, "XSD", bf.plek, "%s", bf.melding);
+		if (v->n_bev == 0)
+			rc = bevinding(v, "XSD", bf.plek, "%s", bf.melding);
 	}
 	if (rc < 0)
-		goto klaar;
-	if (v.b)
-		rij_kop(&v);
-	if (v.n_bev > 0) {
+		return rc;
+	if (v->b)
+		rij_kop(v);
+	v->pad = PAD_INBOX;
+	if (v->n_bev > 0) {
 		out->status = IJW_AFGEKEURD_XSD;
 		/* The identificatie is not claimed (verwerk.h). */
-		rc = store_transaction(st, tx_alleen_inbox, &v);
-		goto klaar;
+		return 0;
 	}
-	if (!soort_binnen(v.b->soort) ||
-	    (ctx->afzender_agb && strcmp(ctx->afzender_agb, v.b->header.afzender) != 0)) {
+	if (!soort_binnen(v->b->soort) ||
+	    (ctx->afzender_agb && strcmp(ctx->afzender_agb, v->b->header.afzender) != 0)) {
 		out->status = IJW_GEWEIGERD;
-		if (!soort_binnen(v.b->soort))
-			rc = bevinding(&v, "SOORT", "/Bericht", "een %s stuurt de gemeente zelf; "
-				       "alleen 302, 305, 307, 315, 317, 320 en 323 komen binnen",
-				       bericht_soort_naam(v.b->soort));
-		else {
-			/* Filed under who really sent it, not whom it names. */
-			kopieer(v.rij.agb, sizeof v.rij.agb, ctx->afzender_agb);
-			rc = bevinding(&v, "TOEGANG", "/Bericht/Header/Afzender", "Afzender %s is "
-				       "niet de aanbieder van het API-token (%s)",
-				       v.b->header.afzender, ctx->afzender_agb);
-		}
-		if (rc >= 0)
-			rc = store_transaction(st, tx_alleen_inbox, &v);
-		goto klaar;
+		if (!soort_binnen(v->b->soort))
+			return bevinding(v, "SOORT", "/Bericht", "een %s stuurt de gemeente zelf; "
+					 "alleen 302, 305, 307, 315, 317, 320 en 323 komen binnen",
+					 bericht_soort_naam(v->b->soort));
+		/* Filed under who really sent it, not whom it names. */
+		kopieer(v->rij.agb, sizeof v->rij.agb, ctx->afzender_agb);
+		return bevinding(v, "TOEGANG", "/Bericht/Header/Afzender", "Afzender %s is "
+				 "niet de aanbieder van het API-token (%s)",
+				 v->b->header.afzender, ctx->afzender_agb);
 	}
 	/* Level 2: the in-message rules. */
 	{
 		struct ijw_bevinding intern[IJW_BEVINDINGEN_MAX];
 		size_t n_intern = 0;
 
-		if (ijw_intern_controleer(v.b, intern, IJW_BEVINDINGEN_MAX, &n_intern) < 0) {
-			rc = store_set_error(st, "onvoldoende geheugen voor de berichtregels");
-			goto klaar;
-		}
+		if (ijw_intern_controleer(v->b, intern, IJW_BEVINDINGEN_MAX, &n_intern) < 0)
+			return store_set_error(st, "onvoldoende geheugen voor de berichtregels");
 		for (size_t i = 0; i < n_intern && rc >= 0; i++)
-			rc = bevinding(&v, intern[i].code, intern[i].pad, "%s", intern[i].melding);
+			rc = bevinding(v, intern[i].code, intern[i].pad, "%s", intern[i].melding);
 		if (rc < 0)
-			goto klaar;
+			return rc;
 	}
-	v.n_vooraf = v.n_bev;
-	rc = store_transaction(st, tx_verwerk, &v);
-klaar:
-	if (rc >= 0) {
-		out->bevindingen = v.bev;
-		out->n_bevindingen = v.n_bev;
-		v.bev = NULL;
-		rc = 0;
+	v->n_vooraf = v->n_bev;
+	v->pad = PAD_VOLLEDIG;
+	return 0;
+}
+
+struct reeks {
+	struct verwerk *v;
+	size_t n;
+	/* The message on which this attempt failed for a reason of its own. */
+	struct verwerk *gefaald;
+};
+
+/* The batch in one transaction. When the store fails on a message for a
+ * reason of its own (-2: a constraint, a value the column refuses), that
+ * message gets the reason and is left out, and the attempt ends: the
+ * caller rolls it back and runs the batch again without it, so no
+ * message is ever half in. (Savepoints would undo the one message alone,
+ * but SQLite journals every page a savepoint touches; such a failure is
+ * a defect, not a daily event.) A conflict (-1) is store_transaction's to
+ * retry. */
+static int tx_reeks(struct store *st, void *arg)
+{
+	struct reeks *r = arg;
+	int rc;
+
+	r->gefaald = NULL;
+	for (size_t i = 0; i < r->n; i++) {
+		struct verwerk *v = &r->v[i];
+
+		if (v->pad == PAD_FOUT)
+			continue;
+		rc = v->pad == PAD_INBOX ? tx_alleen_inbox(st, v) : tx_verwerk(st, v);
+		if (rc == -2) {
+			if (!(v->fout = strdup(store_error(st))))
+				return store_set_error(st, "onvoldoende geheugen");
+			v->pad = PAD_FOUT;
+			r->gefaald = v;
+		}
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Hand the outcome to the caller and free the rest. */
+static void afronden(struct verwerk *v, bool gelukt)
+{
+	struct ijw_uitkomst *out = v->out;
+
+	if (gelukt && !v->fout) {
+		if (out->herhaald) {
+			out->bevindingen = v->bev_herhaald;
+			out->n_bevindingen = v->n_bev_herhaald;
+			v->bev_herhaald = NULL;
+		} else {
+			out->bevindingen = v->bev;
+			out->n_bevindingen = v->n_bev;
+			v->bev = NULL;
+		}
 	} else {
 		free(out->retour);
 		out->retour = NULL;
 		out->retour_len = 0;
 	}
-	free(v.bev);
-	free(v.verzoeken);
-	free(v.xml_tekst);
-	bericht_vrij(v.b);
-	ijw_document_vrij(&v.doc);
+	free(v->bev);
+	free(v->bev_herhaald);
+	free(v->verzoeken);
+	free(v->xml_tekst);
+	bericht_vrij(v->b);
+	ijw_document_vrij(&v->doc);
+}
+
+int ijw_verwerk_reeks(struct store *st, const struct ijw_invoer *in, size_t n,
+		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+{
+	struct reeks r = { calloc(n ? n : 1, sizeof *r.v), n, NULL };
+	int rc = 0;
+
+	if (!r.v) {
+		for (size_t i = 0; i < n; i++)
+			memset(&out[i], 0, sizeof out[i]);
+		return store_set_error(st, "onvoldoende geheugen voor %zu berichten", n);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct verwerk *v = &r.v[i];
+
+		if (voorbereid(v, st, in[i].xml, in[i].len, ctx, &out[i]) < 0) {
+			v->pad = PAD_FOUT;
+			if (!(v->fout = strdup(store_error(st)))) {
+				rc = store_set_error(st, "onvoldoende geheugen");
+				break;
+			}
+		}
+	}
+	/* Each round that fails on a message leaves that one out. */
+	while (rc >= 0) {
+		rc = store_transaction(st, tx_reeks, &r);
+		if (rc >= 0 || !r.gefaald)
+			break;
+		rc = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		out[i].fout = r.v[i].fout;
+		r.v[i].fout = NULL;
+		afronden(&r.v[i], rc >= 0);
+	}
+	free(r.v);
+	return rc < 0 ? rc : 0;
+}
+
+int ijw_verwerk(struct store *st, const void *xml, size_t len,
+		const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+{
+	struct ijw_invoer in = { xml, len };
+	int rc = ijw_verwerk_reeks(st, &in, 1, ctx, out);
+
+	if (rc >= 0 && out->fout) {
+		store_set_error(st, "%s", out->fout);
+		ijw_uitkomst_vrij(out);
+		return -2;
+	}
 	return rc;
 }
