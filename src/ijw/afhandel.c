@@ -29,6 +29,8 @@ struct afhandel {
 	/* What is written once every check has passed. */
 	struct toewijzing nieuw[AFHANDEL_MAX];
 	size_t n_nieuw;
+	struct toewijzing gewijzigd[AFHANDEL_MAX]; /* same ToewijzingNummer (IV066) */
+	size_t n_gewijzigd;
 	char *xml[AFHANDEL_MAX];
 	struct ijw_inbox rij[AFHANDEL_MAX];
 	size_t n_xml;
@@ -68,6 +70,7 @@ static void opruimen(struct afhandel *a)
 		free(a->xml[i]);
 	a->n_xml = 0;
 	a->n_nieuw = 0;
+	a->n_gewijzigd = 0;
 	a->n_doel = 0;
 }
 
@@ -185,28 +188,62 @@ static const struct ijw_aangevraagd_product *aangevraagd(const struct ijw_client
 	return NULL;
 }
 
+/* Build the JW301 for client j at the request's aanbieder carrying
+ * t[0..n) with p[i], check it against what the gemeente gave before
+ * (eerder: the client's toewijzingen there before this decision) and the
+ * requests it honours, and keep it for writing. 1, 0 (findings or
+ * refused, in u), -1/-2. */
+static int stuur_301(struct store *st, struct afhandel *a, int64_t bericht_id,
+		     const struct jeugdige *j, const struct toewijzing *t,
+		     const struct ijw_301_product *p, size_t n, const struct toewijzing *eerder,
+		     size_t n_eerder, const char *const *gehonoreerd, size_t n_gehonoreerd)
+{
+	const struct verzoek_rij *v = &a->rijen[a->doel[0]];
+	struct ijw_afzender_ontvanger ao;
+	struct bericht_fout bf;
+	struct ijw_bericht *b;
+	int64_t *gedeclareerd = NULL;
+	size_t n_gedeclareerd = 0;
+	char ident[16];
+	int rc;
+
+	if ((rc = store_verzoek_gedeclareerd(st, j->id, v->agb, &gedeclareerd,
+					     &n_gedeclareerd)) < 0)
+		return rc;
+	kopieer(ao.gemeente, sizeof ao.gemeente, v->gemeente);
+	kopieer(ao.agb, sizeof ao.agb, v->agb);
+	snprintf(ident, sizeof ident, "%lld", (long long)bericht_id);
+	b = ijw_maak_301(&ao, j, t, p, n, &a->o->adres, 1, a->o->vandaag, ident, &bf);
+	if (!b) {
+		free(gedeclareerd);
+		return melding(a, AFHANDEL_ONGELDIG, "De JW301 kan niet worden gemaakt: %s%s%s",
+			       bf.plek, bf.plek[0] ? ": " : "", bf.melding);
+	}
+	struct ijw_uitgaand_kennis k = {
+		.toewijzingen = eerder, .n_toewijzingen = n_eerder, .jeugdige_id = j->id,
+		.gehonoreerd = gehonoreerd, .n_gehonoreerd = n_gehonoreerd,
+		.gedeclareerd = gedeclareerd, .n_gedeclareerd = n_gedeclareerd,
+	};
+	rc = controleer_en_bewaar(st, a, b, &k, bericht_id, j->id);
+	bericht_vrij(b);
+	free(gedeclareerd);
+	return rc;
+}
+
 /* Honour a 315: the new toewijzingen and one 301. 1 ready to write,
  * 0 refused (status in u), -1/-2. */
 static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 {
 	const struct afhandel_opdracht *o = a->o;
 	const struct verzoek_rij *v = &a->rijen[a->doel[0]];
-	struct ijw_afzender_ontvanger ao;
 	struct toewijzing *geldig = NULL, *alle = NULL;
 	struct ijw_301_product *p = NULL;
 	const char *gehonoreerd[AFHANDEL_MAX];
-	int64_t *gedeclareerd = NULL, nummer;
-	size_t n_geldig = 0, n_gedeclareerd = 0, n_alle;
-	struct bericht_fout bf;
-	struct ijw_bericht *b = NULL;
+	int64_t nummer;
+	size_t n_geldig = 0, n_alle;
 	struct jeugdige j;
-	char ident[16];
 	int rc;
 
-	if (strcmp(v->soort, "JW315") != 0)
-		return melding(a, AFHANDEL_ONGELDIG, "Een verzoek om wijziging (JW317) honoreren "
-			       "kan hier niet: wijzig de toewijzingen zelf en stuur dan een JW301, "
-			       "of wijs het verzoek af of zet het in onderzoek.");
 	if (!v->jeugdige_id)
 		return melding(a, AFHANDEL_ONGELDIG, "De jeugdige van dit verzoek (BSN en "
 			       "geboortedatum) staat niet in het register; leg de jeugdige eerst "
@@ -257,9 +294,6 @@ static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 	if ((rc = store_verzoek_toewijzingen_geldig(st, j.id, v->agb, v->gemeente, o->vandaag,
 						    &geldig, &n_geldig)) < 0)
 		return rc;
-	if ((rc = store_verzoek_gedeclareerd(st, j.id, v->agb, &gedeclareerd,
-					     &n_gedeclareerd)) < 0)
-		goto klaar;
 	n_alle = n_geldig + a->n_nieuw;
 	alle = calloc(n_alle, sizeof *alle);
 	p = calloc(n_alle, sizeof *p);
@@ -276,25 +310,10 @@ static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 		p[n_geldig + i].toewijzingstijd = o->tijd;
 		p[n_geldig + i].referentie_aanbieder = gehonoreerd[i];
 	}
-	kopieer(ao.gemeente, sizeof ao.gemeente, v->gemeente);
-	kopieer(ao.agb, sizeof ao.agb, v->agb);
-	snprintf(ident, sizeof ident, "%lld", (long long)bericht_id);
-	b = ijw_maak_301(&ao, &j, alle, p, n_alle, &o->adres, 1, o->vandaag, ident, &bf);
-	if (!b) {
-		rc = melding(a, AFHANDEL_ONGELDIG, "De JW301 kan niet worden gemaakt: %s%s%s",
-			     bf.plek, bf.plek[0] ? ": " : "", bf.melding);
-		goto klaar;
-	}
-	struct ijw_uitgaand_kennis k = {
-		.toewijzingen = geldig, .n_toewijzingen = n_geldig, .jeugdige_id = j.id,
-		.gehonoreerd = gehonoreerd, .n_gehonoreerd = a->n_nieuw,
-		.gedeclareerd = gedeclareerd, .n_gedeclareerd = n_gedeclareerd,
-	};
-	rc = controleer_en_bewaar(st, a, b, &k, bericht_id, j.id);
+	rc = stuur_301(st, a, bericht_id, &j, alle, p, n_alle, geldig, n_geldig, gehonoreerd,
+		       a->n_nieuw);
 klaar:
-	bericht_vrij(b);
 	free(geldig);
-	free(gedeclareerd);
 	free(alle);
 	free(p);
 	return rc;
