@@ -11,6 +11,8 @@
 set -u
 
 . "$(dirname "$0")/lib/common.sh"
+. "$REPO/tests/e2e/lib/web.sh"
+export JEUGDREGIE_PWHASH_SNEL=1
 
 VANDAAG=2026-11-25
 DAG=2026-11-24
@@ -132,10 +134,26 @@ check geldig_open [ "$(sql "$DB" "SELECT status FROM ijw_verzoek WHERE referenti
 # A second verzoek while this one is open: TR374.
 afgekeurd tr374 TR374 9374 /Bericht/Client "$(ongewijzigd "$NR2")" "$T1_LANGER" ""
 
-# ---- honouring: one JW301 --------------------------------------------------
+# ---- honouring through the queue: one JW301 -----------------------------------
+PW='verzoek wachtwoord een'
+gebruiker user_gemeente gerda gemeente --gemeente "$GEM"
+start_server serve_start "$DB" 2
+G="$T/g.jar"
+login "$G" gerda "$PW" login_gemeente
+haal "$G" "/verzoeken/$VID"
+check html_317_200 [ "$code" = 200 ]
+check html_317_wijziging heeft "toewijzing $NR: wijzigen"
+check html_317_honoreren heeft 'value="honoreren"'
+CSRF=$(csrf_veld)
+haal "$G" "/api/v1/verzoeken/$VID"
+check api_317_wijziging heeft "\"ongewijzigd\":[$NR2]"
 voor=$(sql "$DB" "SELECT max(nummer) FROM toewijzing")
-expect honoreren 0 "JW301" -- "$J" ijw afhandel --db "$DB" --vandaag "$VANDAAG" \
-	--verzoek "$VID" --actie honoreren --postcode 2312AV --huisnummer 12
+haal "$G" --data-urlencode "actie=honoreren" --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "postcode=2312AV" --data-urlencode "huisnummer=12" \
+	--data-urlencode "straatnaam=Stationsweg" --data-urlencode "plaatsnaam=Leiden" \
+	"/api/v1/verzoeken/$VID"
+check honoreren_200 [ "$code" = 200 ]
+check honoreren_gewijzigd heeft "\"gewijzigd\":[$NR]"
 rij=$(sql "$DB" "SELECT ingangsdatum || '|' || einddatum || '|' || reden_wijziging || '|' || toewijzingsdatum FROM toewijzing WHERE nummer = $NR")
 check t1_gewijzigd [ "$rij" = "$ING|2027-12-31|12|$VANDAAG" ]
 rij=$(sql "$DB" "SELECT einddatum || '|' || COALESCE(reden_wijziging, '') || '|' || toewijzingsdatum FROM toewijzing WHERE nummer = $NR2")
@@ -144,7 +162,7 @@ rij=$(sql "$DB" "SELECT count(*) || '|' || min(productcode) || '|' || min(ingang
 check nieuw_product [ "$rij" = "1|$NIEUW_CODE|2028-01-01|2028-06-30" ]
 check verzoek_toegewezen [ "$(sql "$DB" "SELECT status FROM ijw_verzoek WHERE referentie_aanbieder = 'REF-W1'")" = toegewezen ]
 mkdir -p "$T/uit"
-expect export 0 "1 berichten geëxporteerd" -- "$J" ijw export --db "$DB" --naar "$T/uit"
+expect export 0 "geëxporteerd" -- "$J" ijw export --db "$DB" --naar "$T/uit"
 F301=$(grep -l 'jw301/schema' "$T"/uit/*.xml | head -n 1)
 if [ -n "$F301" ] && xmllint --noout --schema "$XSD/JW301.xsd" "$F301" >/dev/null 2>&1; then ok jw301_xsd
 else not_ok jw301_xsd; fi
@@ -154,11 +172,36 @@ check jw301_referentie [ "$(grep -o '<ReferentieAanbieder>REF-W1</ReferentieAanb
 check jw301_reden_12 [ "$(grep -o '<RedenWijziging>12</RedenWijziging>' "$F301" | wc -l)" = 1 ]
 
 # ---- rejecting the next verzoek: a JW319 -------------------------------------
-jw317 "$T/tweede.xml" G2 REF-W2 "$(ongewijzigd "$NR2")" \
+NIEUW_NR=$(sql "$DB" "SELECT max(nummer) FROM toewijzing")
+jw317 "$T/tweede.xml" G2 REF-W2 "$(ongewijzigd "$NR2") $(ongewijzigd "$NIEUW_NR")" \
 	"$(te_wijzigen "$NR" "$ING" 2028-03-31 "$OM")" ""
 expect tweede 0 "JW317 verwerkt" -- "$J" ijw import --db "$DB" --vandaag "$VANDAAG" "$T/tweede.xml"
 V2=$(sql "$DB" "SELECT bericht_id FROM ijw_verzoek WHERE referentie_aanbieder = 'REF-W2'")
-expect afwijzen 0 "JW319" -- "$J" ijw afhandel --db "$DB" --vandaag "$VANDAAG" \
-	--verzoek "$V2" --actie afwijzen --reden 2
+haal "$G" "/verzoeken/$V2"
+CSRF=$(csrf_veld)
+haal "$G" --data-urlencode "actie=afwijzen" --data-urlencode "reden=2" \
+	--data-urlencode "csrf=$CSRF" "/api/v1/verzoeken/$V2"
+check afwijzen_200 [ "$code" = 200 ]
+check afwijzen_jw319 heeft '"soort":"JW319"'
 check tweede_afgewezen [ "$(sql "$DB" "SELECT status FROM ijw_verzoek WHERE referentie_aanbieder = 'REF-W2'")" = afgewezen ]
 check t1_niet_verlengd [ "$(sql "$DB" "SELECT einddatum FROM toewijzing WHERE nummer = $NR")" = 2027-12-31 ]
+
+# ---- another Omvang (Frequentie 4): T1 ends, a new toewijzing follows --------
+jw317 "$T/derde.xml" G3 REF-W3 "$(ongewijzigd "$NR2") $(ongewijzigd "$NIEUW_NR")" \
+	"$(te_wijzigen "$NR" 2027-01-01 2027-12-31 "$(omvang $((VOL + 1)) 4)")" ""
+expect derde 0 "JW317 verwerkt" -- "$J" ijw import --db "$DB" --vandaag "$VANDAAG" "$T/derde.xml"
+V3=$(sql "$DB" "SELECT bericht_id FROM ijw_verzoek WHERE referentie_aanbieder = 'REF-W3'")
+voor=$(sql "$DB" "SELECT max(nummer) FROM toewijzing")
+haal "$G" "/verzoeken/$V3"
+CSRF=$(csrf_veld)
+haal "$G" --data-urlencode "actie=honoreren" --data-urlencode "csrf=$CSRF" \
+	--data-urlencode "postcode=2312AV" --data-urlencode "huisnummer=12" \
+	--data-urlencode "straatnaam=Stationsweg" --data-urlencode "plaatsnaam=Leiden" \
+	"/verzoeken/$V3"
+check omvang_honoreren_200 [ "$code" = 200 ]
+check omvang_html_gewijzigd heeft "Gewijzigde toewijzing(en): $NR"
+stop_server
+rij=$(sql "$DB" "SELECT einddatum || '|' || reden_wijziging FROM toewijzing WHERE nummer = $NR")
+check t1_beeindigd [ "$rij" = "2026-12-31|12" ]
+rij=$(sql "$DB" "SELECT productcode || '|' || ingangsdatum || '|' || einddatum || '|' || volume || '|' || COALESCE(reden_wijziging, '') FROM toewijzing WHERE nummer > $voor")
+check opvolger [ "$rij" = "$CODE|2027-01-01|2027-12-31|$((VOL + 1))|" ]
