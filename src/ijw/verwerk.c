@@ -19,6 +19,7 @@
 #include "ijw/intern.h"
 #include "ijw/productlijst.h"
 #include "ijw/regel.h"
+#include "ijw/uitgaand.h"
 #include "store/cijfers_store.h"
 #include "store/ijw_store.h"
 #include "store/store.h"
@@ -1265,6 +1266,17 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 	rd->n_clienten = nc;
 	v->out->status = n_goed == n_alle ? IJW_VERWERKT
 			 : n_goed == 0 ? IJW_AFGEKEURD : IJW_DEELS_AFGEKEURD;
+	/* The obligations on our own 325 (CD060, CS325, TR137): it echoes
+	 * what passed the in-message rules and totals we computed, so a
+	 * finding is an error here, not in the declaratie. Not after a header
+	 * finding: the whole declaratie then comes back as received, and one
+	 * dated in the future (TR135) may declare periods ending after our
+	 * Dagtekening. */
+	struct ijw_bevinding eigen[1];
+	size_t n_eigen;
+	if (!kop_fout && ijw_uitgaand_controleer(r, eigen, 1, &n_eigen) != 0)
+		return store_set_error(v->st, "de JW325 breekt %s op %s: %s", eigen[0].code,
+				       eigen[0].pad, eigen[0].melding);
 	return 0;
 }
 
