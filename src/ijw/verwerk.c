@@ -19,9 +19,11 @@
 #include "ijw/intern.h"
 #include "ijw/productlijst.h"
 #include "ijw/regel.h"
+#include "ijw/uitgaand.h"
 #include "store/cijfers_store.h"
 #include "store/ijw_store.h"
 #include "store/store.h"
+#include "store/verzoek_store.h"
 
 /* The XSD version we answer with (IV034: copied from the appinfo of the
  * schemas in data/ijw/3.2/; see DIGEST §9 on 0.1.0). */
@@ -504,6 +506,214 @@ static int verzoeken_opslaan(struct verwerk *v)
 	return 0;
 }
 
+/* ---- JW317: the verzoek against the actual toewijzingen --------------------- */
+
+/* An actual toewijzing (TR349): valid on or after the day (no Einddatum,
+ * or one not before it, which includes those still to start), and not
+ * removed (Einddatum = Ingangsdatum with RedenWijziging 13 or 01). */
+static bool actueel(const struct toewijzing *t, dag_t dag)
+{
+	if (t->einddatum != DAG_GEEN && t->einddatum < dag)
+		return false;
+	return !(t->einddatum == t->ingangsdatum && (strcmp(t->reden_wijziging, "13") == 0 ||
+						     strcmp(t->reden_wijziging, "01") == 0));
+}
+
+static const struct toewijzing *actuele(const struct toewijzing *t, size_t n, int64_t nummer)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].nummer == nummer)
+			return &t[i];
+	return NULL;
+}
+
+/* One product of the verzoek with its period, for TR361: Ongewijzigd and
+ * TeWijzigen take Product from their toewijzing (NULL categorie: none). */
+struct vow_product {
+	const char *categorie, *code;
+	dag_t begin, eind;
+	bool uit_toewijzing;
+};
+
+static bool vow_zelfde_product(const struct vow_product *a, const struct vow_product *b)
+{
+	if (!a->categorie[0] || !b->categorie[0])
+		return true;
+	if (strcmp(a->categorie, b->categorie) != 0)
+		return false;
+	return !a->code[0] || !b->code[0] || strcmp(a->code, b->code) == 0;
+}
+
+static bool vow_overlapt(const struct vow_product *a, const struct vow_product *b)
+{
+	return !(a->eind != DAG_GEEN && a->eind < b->begin) &&
+	       !(b->eind != DAG_GEEN && b->eind < a->begin);
+}
+
+/* The TeWijzigenProduct changes the Budget or the total over the
+ * toewijzingsperiode (Frequentie 6) of toewijzing t (TR373). */
+static bool totaal_gewijzigd(const struct ijw_te_wijzigen_product *p, const struct toewijzing *t)
+{
+	const struct ijw_omvang *o = p->omvang;
+
+	if (p->budget != IJW_GEEN && p->budget != t->budget)
+		return true;
+	if (!o || (strcmp(o->frequentie, "6") != 0 && strcmp(t->frequentie, "6") != 0))
+		return false;
+	return o->volume != t->volume || strcmp(o->eenheid, t->eenheid) != 0 ||
+	       strcmp(o->frequentie, t->frequentie) != 0;
+}
+
+/* The Omvang rules of one TeWijzigenProduct against its toewijzing:
+ * TR411 (toewijzing with a Code: Omvang mandatory) and TR412 (with a
+ * Categorie only: Omvang empty when the Einddatum is after 31-12-2020 or
+ * absent). TR375, the same for a toewijzing without Product, cannot
+ * apply: every toewijzing here has a Product (toewijzing.categorie is
+ * mandatory; see data/ijw/regels-indeling.tsv). */
+#define TW_PAD "/Bericht/Client/Verzoek/TeWijzigenProducten/TeWijzigenProduct[%zu]"
+
+static int vow_omvang(struct verwerk *v, struct ijw_bericht *r, struct ijw_retourcodes *prc,
+		      size_t i, const struct ijw_te_wijzigen_product *p, const struct toewijzing *t)
+{
+	char opad[IJW_PAD_LEN];
+	bool na_2020 = p->einddatum == DAG_GEEN || p->einddatum > datum_van(2020, 12, 31);
+
+	snprintf(opad, sizeof opad, TW_PAD "/Omvang", i + 1);
+	if (t->productcode[0] && !p->omvang)
+		return regel_fout(v, r, prc, "TR411", opad, "toewijzing %lld heeft ProductCode %s; "
+				  "vul de Omvang", (long long)t->nummer, t->productcode);
+	if (!t->productcode[0] && p->omvang && na_2020)
+		return regel_fout(v, r, prc, "TR412", opad, "toewijzing %lld heeft geen ProductCode "
+				  "(alleen categorie %s); laat de Omvang leeg", (long long)t->nummer,
+				  t->categorie);
+	return 0;
+}
+
+/* The berichtoverstijgende rules of a JW317 (TR349-TR351, TR357, TR361,
+ * TR373, TR411, TR412) and TR381 on its NieuweProducten. "Actual"
+ * is judged on the Dagtekening, which the aanbieder knew (OP095). */
+static int vow_regels(struct verwerk *v, struct ijw_bericht *r, int64_t jid)
+{
+	const struct ijw_verzoek *q = &v->b->vow->verzoek;
+	struct ijw_verzoek *rq = &r->vow->verzoek;
+	dag_t dag = v->b->header.berichtidentificatie.dagtekening;
+	struct toewijzing *alle = NULL;
+	struct vow_product *vp = NULL;
+	size_t n_alle = 0, n_act = 0, n_vp = 0;
+	char pad[IJW_PAD_LEN], d1[11], d2[11];
+	int rc = 0;
+
+	for (size_t i = 0; i < q->n_nieuwe_producten && rc >= 0; i++) {
+		snprintf(pad, sizeof pad, "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct[%zu]",
+			 i + 1);
+		rc = productcode_fout(v, r, &rq->nieuwe_producten[i].retourcodes, pad,
+				      q->nieuwe_producten[i].product);
+	}
+	if (rc < 0)
+		return rc;
+	if (jid && (rc = store_verzoek_toewijzingen_geldig(v->st, jid, v->b->header.afzender,
+							   v->b->header.ontvanger, dag, &alle,
+							   &n_alle)) < 0)
+		return rc;
+	for (size_t i = 0; i < n_alle; i++)
+		if (actueel(&alle[i], dag))
+			alle[n_act++] = alle[i];
+	vp = calloc(q->n_ongewijzigde_producten + q->n_te_wijzigen_producten +
+		    q->n_nieuwe_producten + 1, sizeof *vp);
+	if (!vp) {
+		free(alle);
+		return store_set_error(v->st, "onvoldoende geheugen");
+	}
+	for (size_t i = 0; i < q->n_ongewijzigde_producten && rc >= 0; i++) {
+		const struct toewijzing *t = actuele(alle, n_act,
+						     q->ongewijzigde_producten[i].toewijzing_nummer);
+
+		snprintf(pad, sizeof pad, "/Bericht/Client/Verzoek/OngewijzigdeProducten/"
+			 "OngewijzigdProduct[%zu]", i + 1);
+		if (!t)
+			rc = regel_fout(v, r, &rq->ongewijzigde_producten[i].retourcodes, "TR350", pad,
+					"ToewijzingNummer %lld is geen actuele toewijzing van deze "
+					"client bij deze aanbieder",
+					(long long)q->ongewijzigde_producten[i].toewijzing_nummer);
+		else
+			vp[n_vp++] = (struct vow_product){ t->categorie, t->productcode,
+							   t->ingangsdatum, t->einddatum, true };
+	}
+	for (size_t i = 0; i < q->n_te_wijzigen_producten && rc >= 0; i++) {
+		const struct ijw_te_wijzigen_product *p = &q->te_wijzigen_producten[i];
+		struct ijw_retourcodes *prc = &rq->te_wijzigen_producten[i].retourcodes;
+		const struct toewijzing *t = actuele(alle, n_act, p->toewijzing_nummer);
+		char gpad[IJW_PAD_LEN];
+
+		snprintf(pad, sizeof pad, TW_PAD, i + 1);
+		snprintf(gpad, sizeof gpad, TW_PAD "/GewensteIngangsdatum", i + 1);
+		if (!t) {
+			rc = regel_fout(v, r, prc, "TR351", pad, "ToewijzingNummer %lld is geen "
+					"actuele toewijzing van deze client bij deze aanbieder",
+					(long long)p->toewijzing_nummer);
+			continue;
+		}
+		vp[n_vp++] = (struct vow_product){ t->categorie, t->productcode,
+						   p->gewenste_ingangsdatum, p->einddatum, true };
+		if (p->gewenste_ingangsdatum <= dag && p->gewenste_ingangsdatum != t->ingangsdatum)
+			rc = regel_fout(v, r, prc, "TR357", gpad, "GewensteIngangsdatum %s ligt niet "
+					"na de Dagtekening; dan is zij de Ingangsdatum %s van "
+					"toewijzing %lld", dfmt(p->gewenste_ingangsdatum, d1),
+					dfmt(t->ingangsdatum, d2), (long long)t->nummer);
+		else if (totaal_gewijzigd(p, t) && p->gewenste_ingangsdatum != t->ingangsdatum)
+			rc = regel_fout(v, r, prc, "TR373", gpad, "een gewijzigd Budget of totaal "
+					"geldt de hele looptijd: GewensteIngangsdatum moet de "
+					"Ingangsdatum %s van toewijzing %lld zijn",
+					dfmt(t->ingangsdatum, d1), (long long)t->nummer);
+		if (rc >= 0)
+			rc = vow_omvang(v, r, prc, i, p, t);
+	}
+	/* TR349: every actual toewijzing is named. */
+	for (size_t i = 0; i < n_act && rc >= 0; i++) {
+		bool genoemd = false;
+
+		for (size_t k = 0; k < q->n_ongewijzigde_producten; k++)
+			genoemd |= q->ongewijzigde_producten[k].toewijzing_nummer == alle[i].nummer;
+		for (size_t k = 0; k < q->n_te_wijzigen_producten; k++)
+			genoemd |= q->te_wijzigen_producten[k].toewijzing_nummer == alle[i].nummer;
+		if (!genoemd) {
+			rc = regel_fout(v, r, &rq->retourcodes, "TR349", "/Bericht/Client/Verzoek",
+					"actuele toewijzing %lld staat niet in het verzoek; neem haar "
+					"op als OngewijzigdProduct of TeWijzigenProduct",
+					(long long)alle[i].nummer);
+			break;
+		}
+	}
+	/* TR361: a product of a toewijzing (Ongewijzigd, TeWijzigen) does not
+	 * overlap another product of the verzoek; NieuwProduct against
+	 * NieuwProduct is TR410's, in the message itself. */
+	for (size_t i = 0; i < q->n_nieuwe_producten; i++) {
+		const struct ijw_nieuw_product *p = &q->nieuwe_producten[i];
+
+		vp[n_vp++] = (struct vow_product){ p->product ? p->product->categorie : "",
+						   p->product ? p->product->code : "",
+						   p->gewenste_ingangsdatum, p->einddatum, false };
+	}
+	for (size_t j = 0; j < n_vp && rc >= 0; j++) {
+		size_t i;
+
+		for (i = 0; i < j; i++)
+			if ((vp[i].uit_toewijzing || vp[j].uit_toewijzing) &&
+			    vow_zelfde_product(&vp[i], &vp[j]) && vow_overlapt(&vp[i], &vp[j]))
+				break;
+		if (i < j) {
+			rc = regel_fout(v, r, &rq->retourcodes, "TR361", "/Bericht/Client/Verzoek",
+					"product %s%s%s komt vaker in het verzoek voor met "
+					"overlappende periodes", vp[j].categorie[0] ? vp[j].categorie
+					: "(geen product)", vp[j].code[0] ? " " : "", vp[j].code);
+			break;
+		}
+	}
+	free(vp);
+	free(alle);
+	return rc < 0 ? rc : 0;
+}
+
 static int verwerk_verzoeken(struct verwerk *v, struct ijw_bericht *r)
 {
 	int64_t jid = 0;
@@ -551,6 +761,8 @@ static int verwerk_verzoeken(struct verwerk *v, struct ijw_bericht *r)
 			return rc;
 		if (rc == 0)
 			jid = 0;
+		if ((rc = vow_regels(v, r, jid)) < 0)
+			return rc;
 		for (int doe = 0; doe <= 1; doe++) {
 			if ((rc = verzoek(v, r, &r->vow->retourcodes, &r->vow->verzoek.retourcodes,
 					  "/Bericht/Client/Verzoek/ReferentieAanbieder", c->bsn,
@@ -1062,6 +1274,17 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 	rd->n_clienten = nc;
 	v->out->status = n_goed == n_alle ? IJW_VERWERKT
 			 : n_goed == 0 ? IJW_AFGEKEURD : IJW_DEELS_AFGEKEURD;
+	/* The obligations on our own 325 (CD060, CS325, TR137): it echoes
+	 * what passed the in-message rules and totals we computed, so a
+	 * finding is an error here, not in the declaratie. Not after a header
+	 * finding: the whole declaratie then comes back as received, and one
+	 * dated in the future (TR135) may declare periods ending after our
+	 * Dagtekening. */
+	struct ijw_bevinding eigen[1];
+	size_t n_eigen;
+	if (!kop_fout && ijw_uitgaand_controleer(r, eigen, 1, &n_eigen) != 0)
+		return store_set_error(v->st, "de JW325 breekt %s op %s: %s", eigen[0].code,
+				       eigen[0].pad, eigen[0].melding);
 	return 0;
 }
 
