@@ -11,6 +11,7 @@
 #include "store/cijfers_store.h"
 #include "store/ijw_store.h"
 #include "store/store.h"
+#include "store/toewijzing_store.h"
 #include "store/verzoek_store.h"
 
 /* Toewijzingstijd of toewijzingen carried along unchanged: the model
@@ -194,11 +195,11 @@ static const struct ijw_aangevraagd_product *aangevraagd(const struct ijw_client
  * requests it honours, and keep it for writing. 1, 0 (findings or
  * refused, in u), -1/-2. */
 static int stuur_301(struct store *st, struct afhandel *a, int64_t bericht_id,
-		     const struct jeugdige *j, const struct toewijzing *t,
-		     const struct ijw_301_product *p, size_t n, const struct toewijzing *eerder,
-		     size_t n_eerder, const char *const *gehonoreerd, size_t n_gehonoreerd)
+		     const char *agb, const char *gemeente, const struct jeugdige *j,
+		     const struct toewijzing *t, const struct ijw_301_product *p, size_t n,
+		     const struct toewijzing *eerder, size_t n_eerder,
+		     const char *const *gehonoreerd, size_t n_gehonoreerd)
 {
-	const struct verzoek_rij *v = &a->rijen[a->doel[0]];
 	struct ijw_afzender_ontvanger ao;
 	struct bericht_fout bf;
 	struct ijw_bericht *b;
@@ -207,11 +208,10 @@ static int stuur_301(struct store *st, struct afhandel *a, int64_t bericht_id,
 	char ident[16];
 	int rc;
 
-	if ((rc = store_verzoek_gedeclareerd(st, j->id, v->agb, &gedeclareerd,
-					     &n_gedeclareerd)) < 0)
+	if ((rc = store_verzoek_gedeclareerd(st, j->id, agb, &gedeclareerd, &n_gedeclareerd)) < 0)
 		return rc;
-	kopieer(ao.gemeente, sizeof ao.gemeente, v->gemeente);
-	kopieer(ao.agb, sizeof ao.agb, v->agb);
+	kopieer(ao.gemeente, sizeof ao.gemeente, gemeente);
+	kopieer(ao.agb, sizeof ao.agb, agb);
 	snprintf(ident, sizeof ident, "%lld", (long long)bericht_id);
 	b = ijw_maak_301(&ao, j, t, p, n, &a->o->adres, 1, a->o->vandaag, ident, &bf);
 	if (!b) {
@@ -310,8 +310,8 @@ static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 		p[n_geldig + i].toewijzingstijd = o->tijd;
 		p[n_geldig + i].referentie_aanbieder = gehonoreerd[i];
 	}
-	rc = stuur_301(st, a, bericht_id, &j, alle, p, n_alle, geldig, n_geldig, gehonoreerd,
-		       a->n_nieuw);
+	rc = stuur_301(st, a, bericht_id, v->agb, v->gemeente, &j, alle, p, n_alle, geldig,
+		       n_geldig, gehonoreerd, a->n_nieuw);
 klaar:
 	free(geldig);
 	free(alle);
@@ -485,7 +485,8 @@ static int honoreren_vow(struct store *st, struct afhandel *a, int64_t bericht_i
 		p[n_alle].toewijzingstijd = o->tijd;
 		p[n_alle++].referentie_aanbieder = ref;
 	}
-	rc = stuur_301(st, a, bericht_id, &j, alle, p, n_alle, eerder, n_eerder, gehonoreerd, 1);
+	rc = stuur_301(st, a, bericht_id, v->agb, v->gemeente, &j, alle, p, n_alle, eerder,
+		       n_eerder, gehonoreerd, 1);
 klaar:
 	free(eerder);
 	free(alle);
@@ -669,6 +670,163 @@ int ijw_afhandel(struct store *st, const struct afhandel_opdracht *o,
 	rc = store_transaction(st, tx_afhandel, a);
 	opruimen(a);
 	free(a);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- the municipality's own initiative ------------------------------------------- */
+
+struct eigen {
+	const struct afhandel_eigen *o;
+	struct afhandel_opdracht opdracht;  /* what the shared helpers read */
+	struct afhandel a;
+	struct afhandel_eigen_werk w;
+};
+
+/* The 301 for the werk: the client's other valid toewijzingen there as
+ * they were sent (no RedenWijziging, IV099; deleted ones left out), and
+ * the one decided now. 1 ready, 0 findings or refused, -1/-2. */
+static int eigen_301(struct store *st, struct eigen *e, int64_t bericht_id)
+{
+	struct afhandel_eigen_werk *w = &e->w;
+	struct toewijzing *eerder = NULL, *alle = NULL;
+	struct ijw_301_product *p = NULL;
+	size_t n_eerder = 0, n_alle = 0;
+	struct jeugdige j;
+	bool erin = false;
+	int rc;
+
+	if ((rc = store_ijw_jeugdige(st, w->jeugdige_id, &j)) <= 0)
+		return rc < 0 ? rc : store_set_error(st, "jeugdige %lld ontbreekt",
+						     (long long)w->jeugdige_id);
+	if ((rc = store_verzoek_toewijzingen_geldig(st, j.id, w->t.agb, w->t.gemeente,
+						    e->o->vandaag, &eerder, &n_eerder)) < 0)
+		return rc;
+	alle = calloc(n_eerder + 1, sizeof *alle);
+	p = calloc(n_eerder + 1, sizeof *p);
+	if (!alle || !p) {
+		rc = store_set_error(st, "onvoldoende geheugen");
+		goto klaar;
+	}
+	for (size_t i = 0; i < n_eerder; i++) {
+		if (eerder[i].nummer == w->t.nummer) {
+			alle[n_alle] = w->t;
+			p[n_alle++].toewijzingstijd = e->o->tijd;
+			erin = true;
+			continue;
+		}
+		if (strcmp(eerder[i].reden_wijziging, "13") == 0)
+			continue;
+		alle[n_alle] = eerder[i];
+		alle[n_alle].reden_wijziging[0] = '\0';
+		p[n_alle++].toewijzingstijd = TIJD_ONBEKEND;
+	}
+	/* New, or changed to end before today: still the aanbieder must see it. */
+	if (!erin) {
+		alle[n_alle] = w->t;
+		p[n_alle++].toewijzingstijd = e->o->tijd;
+	}
+	rc = stuur_301(st, &e->a, bericht_id, w->t.agb, w->t.gemeente, &j, alle, p, n_alle,
+		       eerder, n_eerder, NULL, 0);
+klaar:
+	free(eerder);
+	free(alle);
+	free(p);
+	return rc;
+}
+
+static int tx_eigen(struct store *st, void *arg)
+{
+	struct eigen *e = arg;
+	struct afhandel_eigen_werk *w = &e->w;
+	struct afhandel_uitkomst *u = e->a.u;
+	char object[200];
+	int64_t bericht_id, id;
+	int rc;
+
+	opruimen(&e->a);
+	memset(u, 0, sizeof *u);
+	memset(w, 0, sizeof *w);
+	u->status = AFHANDEL_GEDAAN;
+	if ((rc = store_ijw_slot(st)) < 0)
+		return rc;
+	if ((rc = e->o->bereid(st, e->o->arg, w, u)) <= 0)
+		return rc;
+	w->t.toewijzingsdatum = e->o->vandaag;
+	if (w->nieuw) {
+		if ((rc = store_verzoek_volgend_toewijzingnummer(st, &w->t.nummer)) < 0)
+			return rc;
+		w->t.reden_wijziging[0] = '\0';
+	}
+	if (w->met_verwijzing) {
+		if ((rc = store_toewijzing_volgend_verwijzing_id(st, &w->verwijzing.id)) < 0)
+			return rc;
+		w->t.verwijzing_id = w->verwijzing.id;
+	}
+	if ((rc = store_ijw_volgend_id(st, IJW_TABEL_BERICHT, &bericht_id)) < 0)
+		return rc;
+	if ((rc = eigen_301(st, e, bericht_id)) < 0 || u->status != AFHANDEL_GEDAAN)
+		return rc < 0 ? rc : 0;
+	if (u->n_bevindingen > 0)
+		return melding(&e->a, AFHANDEL_BEVINDINGEN, "De toewijzing is niet verstuurd: de "
+			       "JW301 voldoet niet aan de regels van iJw 3.2 (zie de bevindingen).");
+
+	/* Every check passed: write it all. */
+	if (w->met_verwijzing && (rc = store_put_verwijzing(st, &w->verwijzing)) < 0)
+		return rc;
+	if (w->nieuw) {
+		if ((rc = store_put_toewijzing(st, &w->t)) < 0)
+			return rc;
+		u->toewijzingen[u->n_toewijzingen++] = w->t.nummer;
+	} else {
+		if ((rc = store_verzoek_toewijzing_wijzig(st, &w->t)) < 0)
+			return rc;
+		u->gewijzigd[u->n_gewijzigd++] = w->t.nummer;
+	}
+	if (w->met_traject && w->traject_nieuw) {
+		if ((rc = store_ijw_volgend_id(st, IJW_TABEL_TRAJECT, &id)) < 0)
+			return rc;
+		w->traject.id = id;
+		w->traject.toewijzing_nummer = w->t.nummer;
+		w->traject.verwijzing_id = w->t.verwijzing_id;
+		if ((rc = store_put_traject(st, &w->traject)) < 0)
+			return rc;
+	} else if (w->met_traject && (rc = store_ijw_traject_zet(st, &w->traject)) < 0) {
+		return rc;
+	}
+	for (size_t i = 0; i < e->a.n_xml; i++) {
+		if ((rc = store_ijw_bericht_insert(st, &e->a.rij[i])) < 0)
+			return rc;
+		u->berichten[u->n_berichten] = e->a.rij[i].id;
+		kopieer(u->identificaties[u->n_berichten], sizeof u->identificaties[0],
+			e->a.rij[i].identificatie);
+		u->n_berichten++;
+	}
+	snprintf(object, sizeof object, "toewijzing/%lld: %s, JW301 %s", (long long)w->t.nummer,
+		 w->object, u->n_berichten ? u->identificaties[0] : "");
+	if ((rc = e->o->audit(st, e->o->audit_arg, w->nieuw ? "toevoegen" : "wijzigen",
+			      w->jeugdige_id, object)) < 0)
+		return rc;
+	return store_data_versie_verhoog(st);
+}
+
+int ijw_afhandel_eigen(struct store *st, const struct afhandel_eigen *o,
+		       struct afhandel_uitkomst *u)
+{
+	struct eigen *e = calloc(1, sizeof *e);
+	int rc;
+
+	if (!e)
+		return store_set_error(st, "onvoldoende geheugen");
+	e->o = o;
+	e->opdracht.adres = o->adres;
+	e->opdracht.vandaag = o->vandaag;
+	e->opdracht.tijd = o->tijd;
+	e->opdracht.nu = o->nu;
+	e->a.o = &e->opdracht;
+	e->a.u = u;
+	rc = store_transaction(st, tx_eigen, e);
+	opruimen(&e->a);
+	free(e);
 	return rc < 0 ? rc : 0;
 }
 

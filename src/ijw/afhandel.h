@@ -106,6 +106,51 @@ struct afhandel_uitkomst {
 int ijw_afhandel(struct store *st, const struct afhandel_opdracht *o,
 		 struct afhandel_uitkomst *u);
 
+/* The municipality's own initiative, without a request: the local team
+ * or the gemeente allocates after a referral (a new toewijzing, with its
+ * verwijzing and a waiting traject), or changes or withdraws a toewijzing
+ * under the same ToewijzingNummer with a RedenWijziging (IV066). The
+ * caller's bereid() decides inside the transaction (it reads and checks
+ * what it needs and fills the werk); then, as for a request, ONE JW301 for
+ * the client at that aanbieder carries the toewijzing as it becomes with
+ * every other one still valid (OP087; carried ones without RedenWijziging,
+ * IV099; deleted ones, reden 13, are not carried again), built with
+ * ijw/uitgaand and checked with the same rules and the XSD (any finding:
+ * nothing is written). Written together: the verwijzing, the toewijzing,
+ * the traject, the JW301 in the outbox, the audit record, the data
+ * version. */
+struct afhandel_eigen_werk {
+	int64_t jeugdige_id;
+	bool nieuw;                     /* t is new: its nummer is assigned here */
+	struct toewijzing t;            /* new, or as it becomes (RedenWijziging set) */
+	bool met_verwijzing;            /* write verwijzing (id assigned here) */
+	struct verwijzing verwijzing;
+	bool met_traject;               /* write traject: new (id assigned here) or */
+	bool traject_nieuw;             /* its status and dates changed */
+	struct traject traject;
+	char object[128];               /* audit object, "toewijzing/<nummer>" added */
+};
+
+struct afhandel_eigen {
+	/* Inside the transaction: 1 go on, 0 refused (u->status and melding
+	 * set: NIET_GEVONDEN or ONGELDIG), or -1/-2. May run more than once. */
+	int (*bereid)(struct store *st, void *arg, struct afhandel_eigen_werk *w,
+		      struct afhandel_uitkomst *u);
+	void *arg;
+	struct ijw_client_adres adres;  /* as in struct afhandel_opdracht */
+	dag_t vandaag;
+	const char *tijd;
+	const char *nu;
+	int (*audit)(struct store *st, void *arg, const char *actie, int64_t jeugdige_id,
+		     const char *object);
+	void *audit_arg;
+};
+
+/* Act as o says. 0 with u->status set (the toewijzing in u->toewijzingen
+ * or u->gewijzigd, the JW301 in u->berichten), or -1/-2. */
+int ijw_afhandel_eigen(struct store *st, const struct afhandel_eigen *o,
+		       struct afhandel_uitkomst *u);
+
 /* "honoreren", "afwijzen", "onderzoek"; and back (false: unknown). */
 const char *afhandel_actie_naam(enum afhandel_actie a);
 bool afhandel_actie_van_naam(const char *s, enum afhandel_actie *a);

@@ -225,6 +225,7 @@ static const struct {
 	{ "register", "/register", "Register", EIS_PUBLIEK },
 	{ "jeugdigen", "/jeugdigen", "Jeugdigen", EIS_PERSOONSGEGEVENS },
 	{ "verzoeken", "/verzoeken", "Verzoeken", EIS_GEMEENTELIJK },
+	{ "toewijzingen", "/toewijzingen", "Toewijzingen", EIS_PERSOONSGEGEVENS },
 	{ "berichten", "/berichten", "Berichten", EIS_PERSOONSGEGEVENS },
 	{ "werkvoorraad", "/werkvoorraad", "Werkvoorraad", EIS_PERSOONSGEGEVENS },
 	{ "audit", "/audit", "Auditlog", EIS_BEHEER },
