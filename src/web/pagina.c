@@ -226,6 +226,7 @@ static const struct {
 	{ "jeugdigen", "/jeugdigen", "Jeugdigen", EIS_PERSOONSGEGEVENS },
 	{ "verzoeken", "/verzoeken", "Verzoeken", EIS_GEMEENTELIJK },
 	{ "toewijzingen", "/toewijzingen", "Toewijzingen", EIS_PERSOONSGEGEVENS },
+	{ "betalingen", "/betalingen", "Betalingen", EIS_PERSOONSGEGEVENS },
 	{ "berichten", "/berichten", "Berichten", EIS_PERSOONSGEGEVENS },
 	{ "werkvoorraad", "/werkvoorraad", "Werkvoorraad", EIS_PERSOONSGEGEVENS },
 	{ "audit", "/audit", "Auditlog", EIS_BEHEER },

@@ -29,6 +29,7 @@
 #include "web/jeugd_web.h"
 #include "web/register_web.h"
 #include "web/toegang.h"
+#include "web/betaling_web.h"
 #include "web/toewijzing_web.h"
 #include "web/verzoek_web.h"
 #include "web/inloggen.h"
@@ -68,6 +69,7 @@ static const struct {
 	{ ijw_routes, &ijw_routes_n },
 	{ verzoek_routes, &verzoek_routes_n },
 	{ toewijzing_routes, &toewijzing_routes_n },
+	{ betaling_routes, &betaling_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;
