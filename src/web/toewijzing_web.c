@@ -584,6 +584,11 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 	n.wie = v->wie;
 	n.fv = fv;
 	n.jeugdige_id = query_id(fv->jeugdige);
+	if (!fv->jeugdige[0]) {
+		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "jeugdige",
+				"Veld 'jeugdige' (het nummer van de jeugdige) is verplicht.");
+		goto klaar;
+	}
 	if (!n.jeugdige_id) {
 		u = niet_gevonden(v, "jeugdige");
 		goto klaar;

@@ -48,7 +48,18 @@ J_T_IN=$(sql "$DB" "$(printf "$in_gem" "$TEAM_GEM")")
 J_T_UIT=$(sql "$DB" "$(printf "$uit_gem" "$TEAM_GEM" "$TEAM_GEM" "$TEAM_GEM")")
 J_A_IN=$(sql "$DB" "SELECT jeugdige_id FROM toewijzing WHERE agb = '$AGB' ORDER BY jeugdige_id LIMIT 1")
 J_A_UIT=$(sql "$DB" "SELECT id FROM jeugdige j WHERE NOT EXISTS (SELECT 1 FROM toewijzing z WHERE z.jeugdige_id = j.id AND z.agb = '$AGB') AND NOT EXISTS (SELECT 1 FROM traject t WHERE t.jeugdige_id = j.id AND t.agb = '$AGB') ORDER BY id LIMIT 1")
-for v in TEAM G2 AGB AGB2 J_G_IN J_G_UIT J_T_IN J_T_UIT J_A_IN J_A_UIT; do
+# Toewijzingen in and out of each scope: paid by the gemeenten (the JW301's
+# sender) or given to the provider.
+z_in="SELECT min(nummer) FROM toewijzing WHERE gemeente IN (%s)"
+z_uit="SELECT min(nummer) FROM toewijzing WHERE gemeente NOT IN (%s)"
+Z_G_IN=$(sql "$DB" "$(printf "$z_in" "'$G'")")
+Z_G_UIT=$(sql "$DB" "$(printf "$z_uit" "'$G'")")
+Z_T_IN=$(sql "$DB" "$(printf "$z_in" "$TEAM_GEM")")
+Z_T_UIT=$(sql "$DB" "$(printf "$z_uit" "$TEAM_GEM")")
+Z_A_IN=$(sql "$DB" "SELECT min(nummer) FROM toewijzing WHERE agb = '$AGB'")
+Z_A_UIT=$(sql "$DB" "SELECT min(nummer) FROM toewijzing WHERE agb <> '$AGB'")
+for v in TEAM G2 AGB AGB2 J_G_IN J_G_UIT J_T_IN J_T_UIT J_A_IN J_A_UIT Z_G_IN Z_G_UIT Z_T_IN \
+	Z_T_UIT Z_A_IN Z_A_UIT; do
 	if [ -z "${!v}" ]; then not_ok "matrix_keuze_$v" "geen waarde uit de demo"; exit 1; fi
 done
 ok matrix_keuzes
@@ -73,6 +84,11 @@ cfg = {
                     "beleid": $J_G_IN, "beheerder": $J_G_IN, "publiek": $J_G_IN},
     "jeugdige_uit": {"gemeente": $J_G_UIT, "token_gemeente": $J_G_UIT, "lokaal_team": $J_T_UIT,
                      "aanbieder": $J_A_UIT, "token_aanbieder": $J_A_UIT},
+    "toewijzing_in": {"regio": $Z_G_UIT, "gemeente": $Z_G_IN, "token_gemeente": $Z_G_IN,
+                      "lokaal_team": $Z_T_IN, "aanbieder": $Z_A_IN, "token_aanbieder": $Z_A_IN,
+                      "beleid": $Z_G_IN, "beheerder": $Z_G_IN, "publiek": $Z_G_IN},
+    "toewijzing_uit": {"gemeente": $Z_G_UIT, "token_gemeente": $Z_G_UIT, "lokaal_team": $Z_T_UIT,
+                       "aanbieder": $Z_A_UIT, "token_aanbieder": $Z_A_UIT},
     "agb_eigen": "$AGB", "agb_ander": "$AGB2", "gemeente": "$G", "gemeente_ander": "$G2",
     "team_dekt_gemeente": True,
     "audit_telling": "JEUGDREGIE='$J' JEUGDREGIE_BACKEND='$BACKEND' JEUGDREGIE_PG_DIR='$PG_DIR' TMPDIR_E2E='$T' bash '$T/telling.sh'",

@@ -126,6 +126,12 @@ endpoints = [
     ("werkvoorraad", "/werkvoorraad", "persoon"),
     ("api_verzoeken", "/api/v1/verzoeken", "gemeentelijk"),
     ("verzoeken", "/verzoeken", "gemeentelijk"),
+    ("toewijzen", "/toewijzen", "gemeentelijk"),
+    ("api_toewijzingen", "/api/v1/toewijzingen", "persoon"),
+    ("toewijzingen", "/toewijzingen", "persoon"),
+    ("api_betalingen", "/api/v1/betalingen", "persoon"),
+    ("betalingen", "/betalingen", "persoon"),
+    ("betalingen_csv", "/betalingen.csv", "persoon"),
 ]
 bestaat = set(CFG.get("routes", []))
 
@@ -241,6 +247,57 @@ for p, (op, headers, rol) in principals.items():
         melding(cel, f"POST /api/v1/ijw: status {code}, verwacht {want}")
     else:
         print(f"ok {cel}")
+
+# One toewijzing: in scope 200 and one audit record; out of scope (or not
+# existing) 404 and none; roles without personal data 403 / 401.
+for p, (op, headers, rol) in principals.items():
+    for soort in ("in", "uit", "bestaat_niet"):
+        nr = 999999999 if soort == "bestaat_niet" else CFG["toewijzing_" + soort].get(p)
+        if nr is None or (soort == "bestaat_niet" and rol not in PERSOON):
+            continue
+        for vorm, pad in (("api", f"/api/v1/toewijzingen/{nr}"), ("pagina", f"/toewijzingen/{nr}")):
+            api = pad.startswith("/api/")
+            if rol in PERSOON:
+                want = 200 if soort == "in" else 404
+            else:
+                want = verwacht_eis("persoon", rol, api)
+            voor = audit_telling()
+            code, body = haal(op, pad, headers)
+            extra = audit_telling() - voor
+            cel = f"matrix_toewijzing_{vorm}_{soort}_{p}"
+            if code != want:
+                melding(cel, f"GET {pad}: status {code}, verwacht {want}")
+            elif (want == 200) != (extra == 1) or extra not in (0, 1):
+                melding(cel, f"GET {pad}: {extra} auditregels erbij")
+            elif want == 404 and api and '"niet_gevonden"' not in body:
+                melding(cel, f"GET {pad}: 404 zonder code niet_gevonden")
+            else:
+                print(f"ok {cel}")
+
+# POST /api/v1/toewijzingen and /api/v1/toewijzingen/{nummer} (an empty
+# form): the public 401; a role that may not allocate 403; a session of a
+# role that may, without a CSRF token, 403 csrf (the server's check); a
+# gemeente token 400 (the form misses its fields). Nothing is written.
+MAG_TOEWIJZEN = {"regio", "gemeente", "lokaal_team"}
+for p, (op, headers, rol) in principals.items():
+    for naam, pad in (("post_toewijzingen", "/api/v1/toewijzingen"),
+                      ("post_toewijzing", "/api/v1/toewijzingen/%d" % CFG["toewijzing_in"]["regio"])):
+        h = dict(headers)
+        h["Content-Type"] = "application/x-www-form-urlencoded"
+        code, body = haal(op, pad, h, data=b"")
+        cel = f"matrix_{naam}_{p}"
+        if p == "publiek":
+            want, fcode = 401, "niet_ingelogd"
+        elif rol not in MAG_TOEWIJZEN:
+            want, fcode = 403, "geen_toegang"
+        elif p.startswith("token_"):
+            want, fcode = 400, "ongeldige_parameter"
+        else:
+            want, fcode = 403, "csrf"
+        if code != want or f'"{fcode}"' not in body:
+            melding(cel, f"POST {pad}: status {code}, verwacht {want} {fcode}: {body[:120]}")
+        else:
+            print(f"ok {cel}")
 
 # A non-existent youth answers exactly like one out of scope.
 for p in ("regio", "gemeente"):
