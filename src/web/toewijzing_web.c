@@ -1009,6 +1009,19 @@ static void h_toewijzing_cellen(FILE *f, const struct toewijzing_info *i, dag_t 
 		(long long)i->n_afgewezen);
 }
 
+/* The list's filters in a link (digits only, checked by lijst_lees). */
+static void h_filter(FILE *f, const char *agb, const char *gem)
+{
+	if (agb[0]) {
+		fputs("&amp;aanbieder=", f);
+		html_attr(f, agb);
+	}
+	if (gem[0]) {
+		fputs("&amp;gemeente=", f);
+		html_attr(f, gem);
+	}
+}
+
 static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
@@ -1056,19 +1069,13 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 		fputs("<nav aria-label=\"Pagina's\"><p>", f);
 		if (a.pag.pagina > 1) {
 			fprintf(f, "<a href=\"/toewijzingen?pagina=%lld", (long long)a.pag.pagina - 1);
-			if (agb[0])
-				fprintf(f, "&amp;aanbieder=%s", agb);
-			if (gem[0])
-				fprintf(f, "&amp;gemeente=%s", gem);
+			h_filter(f, agb, gem);
 			fputs("\">Vorige</a> ", f);
 		}
 		fprintf(f, "Pagina %lld van %lld", (long long)a.pag.pagina, (long long)paginas);
 		if (a.pag.pagina < paginas) {
 			fprintf(f, " <a href=\"/toewijzingen?pagina=%lld", (long long)a.pag.pagina + 1);
-			if (agb[0])
-				fprintf(f, "&amp;aanbieder=%s", agb);
-			if (gem[0])
-				fprintf(f, "&amp;gemeente=%s", gem);
+			h_filter(f, agb, gem);
 			fputs("\">Volgende</a>", f);
 		}
 		fputs("</p></nav>\n", f);
