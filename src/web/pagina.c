@@ -227,6 +227,8 @@ static const struct {
 	{ "verzoeken", "/verzoeken", "Verzoeken", EIS_GEMEENTELIJK },
 	{ "berichten", "/berichten", "Berichten", EIS_PERSOONSGEGEVENS },
 	{ "werkvoorraad", "/werkvoorraad", "Werkvoorraad", EIS_PERSOONSGEGEVENS },
+	{ "wachtlijst", "/wachtlijst", "Wachtlijst", EIS_PERSOONSGEGEVENS },
+	{ "wachttijden", "/wachttijden", "Wachttijden", EIS_PUBLIEK },
 	{ "audit", "/audit", "Auditlog", EIS_BEHEER },
 };
 
