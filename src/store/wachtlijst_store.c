@@ -322,6 +322,15 @@ int store_wachtlijst_laad(struct store *st, const struct store_scope *s, dag_t p
 	return 0;
 }
 
+int store_wachtlijst_segmenten(struct store *st, struct wachtlijst_segment **out, size_t *n)
+{
+	void *m = NULL;
+	int rc = lees(st, &wl_segmenten, false, "", NULL, "", 0, sizeof **out, vul_segment, &m, n);
+
+	*out = m;
+	return rc;
+}
+
 /* ---- settings ------------------------------------------------------------ */
 
 static const struct sql_stmt wl_treeknormen = {

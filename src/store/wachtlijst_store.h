@@ -76,6 +76,9 @@ int store_treeknormen(struct store *st, struct treeknorm norms[SEGMENT_AANTAL]);
 int store_treeknorm_zet(struct store *st, int segment, int32_t tot_intake,
 			int32_t intake_tot_start, const char *door, const char *nu);
 
+/* The segments (registry), ordered by nr, into *out (free()). */
+int store_wachtlijst_segmenten(struct store *st, struct wachtlijst_segment **out, size_t *n);
+
 /* Setting sleutel into *waarde, or standaard when it is not set. */
 int store_instelling(struct store *st, const char *sleutel, int64_t standaard, int64_t *waarde);
 int store_instelling_zet(struct store *st, const char *sleutel, int64_t waarde,

@@ -14,13 +14,16 @@
 #include "domain/audit.h"
 #include "domain/datum.h"
 #include "domain/kpi.h"
+#include "domain/onthulling.h"
 #include "domain/wachtlijst.h"
 #include "lib/json.h"
 #include "lib/xlsx.h"
+#include "steer/kpi_rapport.h"
 #include "store/cijfers_store.h"
 #include "store/store.h"
 #include "store/wachtlijst_store.h"
 #include "web/antwoord.h"
+#include "web/cijfers.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -2044,6 +2047,350 @@ klaar:
 	return u;
 }
 
+/* ---- public waiting times ----------------------------------------------------------
+ *
+ * Per segment and per provider within it: the completed waits (aanmelding
+ * to start, kpi_wachttijd) of the trajectories that started in the 12
+ * months ending on the peildatum of the figures (the record's date, as the
+ * indicators use it), with the median, the 80th percentile and the share
+ * within the Treeknorm. Published as DOMAIN.md §5 says: the number of
+ * starts per provider goes through onthulling_tabel (providers as rows,
+ * the segment as total: "<10", rounded to 5, a second cell hidden where a
+ * total would give one away); the waits of a hidden cell are not shown.
+ * The figures are the same for everyone, logged in or not.
+ */
+
+struct wt_cel {
+	char agb[AGB_LEN];            /* "" the segment as a whole */
+	char naam[NAAM_LEN];
+	struct kpi_wachttijd w;
+	struct onthulde_cel starts;
+};
+
+struct wt_segment {
+	int nr;
+	char naam[NAAM_LEN];
+	struct treeknorm norm;
+	struct wt_cel totaal;
+	struct wt_cel *aanbieders;
+	size_t n;
+};
+
+struct wt {
+	dag_t peildatum, van;
+	struct wt_segment seg[SEGMENT_AANTAL];
+};
+
+static void wt_vrij(struct wt *w)
+{
+	if (!w)
+		return;
+	for (int s = 0; s < SEGMENT_AANTAL; s++)
+		free(w->seg[s].aanbieders);
+	free(w);
+}
+
+static int cmp_agb(const void *x, const void *y)
+{
+	return strcmp(((const struct wt_cel *)x)->agb, ((const struct wt_cel *)y)->agb);
+}
+
+/* Compute the figures from stand s. NULL when out of memory. */
+static struct wt *wt_bereken(struct cijfers_stand *s, const struct treeknorm norms[SEGMENT_AANTAL],
+			     const struct wachtlijst_segment *segnamen, size_t n_segnamen)
+{
+	const struct kpi_data *d = cijfers_data(s);
+	struct kpi_rapport_perioden per;
+	struct wt *w = calloc(1, sizeof *w);
+	int rc = 0;
+
+	if (!w)
+		return NULL;
+	w->peildatum = cijfers_peildatum(s);
+	kpi_rapport_perioden(w->peildatum, &per);
+	w->van = per.m12_van;
+	for (int nr = 1; nr < SEGMENT_AANTAL && rc == 0; nr++) {
+		struct wt_segment *g = &w->seg[nr];
+		struct kpi_filter f = { NULL, nr, NULL };
+		int64_t *cellen;
+		struct onthulde_cel *uit;
+
+		g->nr = nr;
+		g->norm = norms[nr];
+		for (size_t i = 0; i < n_segnamen; i++)
+			if (segnamen[i].nr == nr)
+				snprintf(g->naam, sizeof g->naam, "%s", segnamen[i].naam);
+		/* The providers with a start of this segment in the window. */
+		for (size_t k = 0; k < d->n_trajecten; k++) {
+			const struct traject *t = &d->trajecten[k];
+			size_t j;
+
+			if (t->segment != nr || !t->agb[0] || t->begindatum == DAG_GEEN ||
+			    t->begindatum < w->van || t->begindatum > w->peildatum)
+				continue;
+			for (j = 0; j < g->n; j++)
+				if (strcmp(g->aanbieders[j].agb, t->agb) == 0)
+					break;
+			if (j < g->n)
+				continue;
+			struct wt_cel *m = realloc(g->aanbieders, (g->n + 1) * sizeof *m);
+
+			if (!m) {
+				rc = -1;
+				break;
+			}
+			g->aanbieders = m;
+			memset(&m[g->n], 0, sizeof m[g->n]);
+			snprintf(m[g->n].agb, sizeof m[g->n].agb, "%s", t->agb);
+			g->n++;
+		}
+		if (rc)
+			break;
+		if (g->n)
+			qsort(g->aanbieders, g->n, sizeof *g->aanbieders, cmp_agb);
+		rc |= kpi_wachttijd(d, &f, w->van, w->peildatum, w->peildatum, norms, &g->totaal.w);
+		for (size_t j = 0; j < g->n && rc == 0; j++) {
+			const struct aanbieder *a = cijfers_aanbieder(s, g->aanbieders[j].agb);
+
+			f.agb = g->aanbieders[j].agb;
+			if (a)
+				snprintf(g->aanbieders[j].naam, sizeof g->aanbieders[j].naam, "%s",
+					 a->naam);
+			rc |= kpi_wachttijd(d, &f, w->van, w->peildatum, w->peildatum, norms,
+					    &g->aanbieders[j].w);
+		}
+		if (rc)
+			break;
+		cellen = calloc(g->n + 1, sizeof *cellen);
+		uit = calloc(2 * (g->n + 1), sizeof *uit);
+		if (!cellen || !uit) {
+			free(cellen);
+			free(uit);
+			rc = -1;
+			break;
+		}
+		for (size_t j = 0; j < g->n; j++)
+			cellen[j] = (int64_t)g->aanbieders[j].w.totaal.n;
+		if (g->n == 0) {
+			onthulling_cel((int64_t)g->totaal.w.totaal.n, &g->totaal.starts);
+		} else if (onthulling_tabel(cellen, g->n, 1, true, uit) == 0) {
+			/* (n + 1) x 2 cells: each provider and its row total, then
+			 * the column total and the grand total. */
+			for (size_t j = 0; j < g->n; j++)
+				g->aanbieders[j].starts = uit[2 * j];
+			g->totaal.starts = uit[2 * g->n];
+		} else {
+			rc = -1;
+		}
+		free(cellen);
+		free(uit);
+	}
+	if (rc) {
+		wt_vrij(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* The figures of w may be shown: enough starts, not hidden. */
+static bool wt_zichtbaar(const struct wt_cel *c)
+{
+	return c->starts.status == ONTHULLING_ZICHTBAAR && c->w.totaal.n >= ONTHULLING_GRENS;
+}
+
+static int32_t weken_omhoog(double dagen)
+{
+	return (int32_t)((dagen + 6.999) / 7);
+}
+
+static int percent_binnen(const struct kpi_wachttijd *w)
+{
+	return (int)((1.0 - w->aandeel_boven_norm) * 100.0 + 0.5);
+}
+
+static void json_wt_cel(struct json *j, const struct wt_cel *c)
+{
+	char buf[24];
+
+	json_object_begin(j);
+	if (c->agb[0]) {
+		veld_json_tekst(j, "agb", c->agb);
+		veld_json_tekst(j, "naam", c->naam);
+	}
+	json_key(j, "gestart");
+	if (c->starts.status == ONTHULLING_ZICHTBAAR)
+		json_int(j, c->starts.waarde);
+	else
+		json_null(j);
+	veld_json_tekst(j, "gestart_weergave", onthulling_tekst(&c->starts, buf));
+	j_bool(j, "onderdrukt", !wt_zichtbaar(c));
+	json_key(j, "mediaan_dagen");
+	if (wt_zichtbaar(c))
+		json_fixed(j, c->w.totaal.mediaan, 1);
+	else
+		json_null(j);
+	json_key(j, "p80_dagen");
+	if (wt_zichtbaar(c))
+		json_int(j, c->w.totaal.p80);
+	else
+		json_null(j);
+	json_key(j, "binnen_treeknorm_procent");
+	if (wt_zichtbaar(c))
+		json_int(j, percent_binnen(&c->w));
+	else
+		json_null(j);
+	json_object_end(j);
+}
+
+/* Compute for v, answering errors. NULL with *u set. */
+static struct wt *wt_ophalen(struct web_verzoek *v, enum web_uitslag *u)
+{
+	struct treeknorm norms[SEGMENT_AANTAL];
+	struct wachtlijst_segment *segs = NULL;
+	struct cijfers_stand *s = NULL;
+	struct store *st;
+	struct wt *w;
+	size_t ns = 0;
+	int rc;
+
+	if (query_lees(v, NULL, 0, u) < 0)
+		return NULL;
+	st = pagina_store(v, u);
+	if (!st)
+		return NULL;
+	rc = store_treeknormen(st, norms);
+	if (rc >= 0)
+		rc = store_wachtlijst_segmenten(st, &segs, &ns);
+	if (rc >= 0)
+		rc = cijfers_pak(st, &s);
+	if (rc < 0) {
+		free(segs);
+		*u = pagina_store_fout(v, st, rc);
+		return NULL;
+	}
+	w = wt_bereken(s, norms, segs, ns);
+	cijfers_laat(s);
+	free(segs);
+	if (!w)
+		*u = WEB_FATAAL;
+	return w;
+}
+
+static enum web_uitslag api_wachttijden(struct web_verzoek *v)
+{
+	enum web_uitslag u;
+	struct wt *w = wt_ophalen(v, &u);
+	struct web_buf b;
+	struct json j;
+
+	if (!w)
+		return u;
+	if (web_buf_open(&b) < 0) {
+		wt_vrij(w);
+		return WEB_FATAAL;
+	}
+	json_init(&j, b.f, false);
+	json_object_begin(&j);
+	veld_json_datum(&j, "peildatum", w->peildatum);
+	veld_json_datum(&j, "starts_vanaf", w->van);
+	veld_json_tekst(&j, "toelichting",
+			"Wachttijd van aanmelding tot start van de hulp, over de trajecten die in "
+			"de 12 maanden tot de peildatum begonnen. Aantallen onder 10 zijn als <10 "
+			"getoond en zonder wachttijden; andere aantallen zijn afgerond op 5.");
+	json_key(&j, "segmenten");
+	json_array_begin(&j);
+	for (int nr = 1; nr < SEGMENT_AANTAL; nr++) {
+		const struct wt_segment *g = &w->seg[nr];
+
+		json_object_begin(&j);
+		j_getal(&j, "segment", nr);
+		veld_json_tekst(&j, "naam", g->naam);
+		j_getal(&j, "treeknorm_dagen", g->norm.tot_intake + g->norm.intake_tot_start);
+		json_key(&j, "totaal");
+		json_wt_cel(&j, &g->totaal);
+		json_key(&j, "aanbieders");
+		json_array_begin(&j);
+		for (size_t k = 0; k < g->n; k++)
+			json_wt_cel(&j, &g->aanbieders[k]);
+		json_array_end(&j);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_object_end(&j);
+	wt_vrij(w);
+	return pagina_json_klaar(v, &b, &j);
+}
+
+static void h_wt_cel(FILE *f, const struct wt_cel *c, const char *kop)
+{
+	char buf[24];
+
+	fputs("<tr><th scope=\"row\">", f);
+	html_txt(f, kop);
+	fputs("</th><td>", f);
+	html_txt(f, onthulling_tekst(&c->starts, buf));
+	if (wt_zichtbaar(c))
+		fprintf(f, "</td><td>%d weken</td><td>%d weken</td><td>%d%%</td></tr>\n",
+			weken_omhoog(c->w.totaal.mediaan), weken_omhoog(c->w.totaal.p80),
+			percent_binnen(&c->w));
+	else
+		fputs("</td><td colspan=\"3\">te weinig gegevens om een wachttijd te noemen"
+		      "</td></tr>\n", f);
+}
+
+static enum web_uitslag scherm_wachttijden(struct web_verzoek *v)
+{
+	enum web_uitslag u;
+	struct wt *w = wt_ophalen(v, &u);
+	struct web_buf b;
+	char d1[11], d2[11];
+	FILE *f;
+
+	if (!w)
+		return u;
+	if (web_buf_open(&b) < 0) {
+		wt_vrij(w);
+		return WEB_FATAAL;
+	}
+	f = b.f;
+	pagina_html_begin(f, "Hoe lang is het wachten op jeugdhulp?", v->wie, "wachttijden");
+	fprintf(f, "<p>Hier ziet u hoe lang kinderen en jongeren in de regio het afgelopen jaar "
+		"moesten wachten van de aanmelding bij een zorgaanbieder tot de hulp echt begon. "
+		"De cijfers gaan over de hulp die begon tussen <time datetime=\"%s\">%s</time> en "
+		"<time datetime=\"%s\">%s</time>.</p>\n", datum_fmt(w->van, d1), d1,
+		datum_fmt(w->peildatum, d2), d2);
+	fputs("<p><strong>Zo leest u de tabel.</strong> ‘De helft begon binnen’: de helft van "
+	      "de kinderen kon binnen die tijd starten, de andere helft wachtte langer. ‘8 van de "
+	      "10 binnen’: zo lang duurde het voor 8 van de 10 kinderen. ‘Op tijd’: het deel "
+	      "dat binnen de afgesproken maximale wachttijd (de Treeknorm) begon. Uw eigen "
+	      "wachttijd kan anders zijn: vraag de aanbieder of uw wijkteam ernaar.</p>\n"
+	      "<p>Om niemand herkenbaar te maken tonen we aantallen onder de 10 als ‘&lt;10’, "
+	      "zonder wachttijd, en ronden we andere aantallen af op 5.</p>\n", f);
+	for (int nr = 1; nr < SEGMENT_AANTAL; nr++) {
+		const struct wt_segment *g = &w->seg[nr];
+
+		fputs("<div class=\"tabel\"><table class=\"wachttijden\">\n<caption>", f);
+		html_txt(f, g->naam);
+		fprintf(f, " — afgesproken maximale wachttijd: %d weken</caption>\n",
+			weken_omhoog(g->norm.tot_intake + g->norm.intake_tot_start));
+		fputs("<thead><tr><th scope=\"col\">Aanbieder</th><th scope=\"col\">Begonnen</th>"
+		      "<th scope=\"col\">De helft begon binnen</th>"
+		      "<th scope=\"col\">8 van de 10 binnen</th><th scope=\"col\">Op tijd</th>"
+		      "</tr></thead>\n<tbody>\n", f);
+		h_wt_cel(f, &g->totaal, "Alle aanbieders samen");
+		for (size_t k = 0; k < g->n; k++)
+			h_wt_cel(f, &g->aanbieders[k], g->aanbieders[k].naam[0]
+						       ? g->aanbieders[k].naam
+						       : g->aanbieders[k].agb);
+		fputs("</tbody>\n</table></div>\n", f);
+	}
+	fputs("<p>Ook als gegevens voor computers: <a href=\"/api/v1/wachttijden\">"
+	      "/api/v1/wachttijden</a> (JSON).</p>\n", f);
+	pagina_html_einde(f);
+	wt_vrij(w);
+	return pagina_html_klaar(v, &b);
+}
+
 /* Literal paths before "{traject}": the first pattern that fits wins. */
 const struct route wachtlijst_routes[] = {
 	{ "GET", "/api/v1/wachtlijst", api_lijst, EIS_PERSOONSGEGEVENS },
@@ -2061,5 +2408,7 @@ const struct route wachtlijst_routes[] = {
 	{ "POST", "/wachtlijst/treeknorm", treeknorm_zet, EIS_BEHEER },
 	{ "GET", "/wachtlijst/{traject}", scherm_een, EIS_PERSOONSGEGEVENS },
 	{ "POST", "/wachtlijst/{traject}/zorgelijk", besluit, EIS_GEMEENTELIJK },
+	{ "GET", "/wachttijden", scherm_wachttijden, EIS_PUBLIEK },
+	{ "GET", "/api/v1/wachttijden", api_wachttijden, EIS_PUBLIEK },
 };
 const size_t wachtlijst_routes_n = sizeof wachtlijst_routes / sizeof wachtlijst_routes[0];

@@ -15,6 +15,8 @@
  *        /api/v1/wachtlijst/signalen, /api/v1/wachtlijst/{traject},
  *   POST /api/v1/wachtlijst/{traject}/zorgelijk
  *   GET  /api/v1/treeknorm (public), POST /api/v1/treeknorm (beheer)
+ *   GET  /wachttijden, /api/v1/wachttijden   public waiting times per
+ *                                     segment and provider (no login)
  *
  * Lists show what the asker's scope holds (wachtlijst_store.h): regio all,
  * gemeente and lokaal_team the trajectories their gemeenten pay, aanbieder
