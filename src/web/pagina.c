@@ -229,6 +229,7 @@ static const struct {
 	{ "werkvoorraad", "/werkvoorraad", "Werkvoorraad", EIS_PERSOONSGEGEVENS },
 	{ "wachtlijst", "/wachtlijst", "Wachtlijst", EIS_PERSOONSGEGEVENS },
 	{ "wachttijden", "/wachttijden", "Wachttijden", EIS_PUBLIEK },
+	{ "capaciteit", "/capaciteit", "Capaciteit", EIS_INGELOGD },
 	{ "audit", "/audit", "Auditlog", EIS_BEHEER },
 };
 

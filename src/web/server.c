@@ -31,6 +31,7 @@
 #include "web/toegang.h"
 #include "web/verzoek_web.h"
 #include "web/wachtlijst_web.h"
+#include "web/capaciteit_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -68,6 +69,7 @@ static const struct {
 	{ ijw_routes, &ijw_routes_n },
 	{ verzoek_routes, &verzoek_routes_n },
 	{ wachtlijst_routes, &wachtlijst_routes_n },
+	{ capaciteit_routes, &capaciteit_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;
