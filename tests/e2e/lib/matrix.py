@@ -138,6 +138,8 @@ endpoints = [
     ("api_treeknorm", "/api/v1/treeknorm", "publiek"),
     ("wachttijden", "/wachttijden", "publiek"),
     ("api_wachttijden", "/api/v1/wachttijden", "publiek"),
+    ("capaciteit", "/capaciteit", "ingelogd"),
+    ("api_capaciteit", "/api/v1/capaciteit", "ingelogd"),
 ]
 bestaat = set(CFG.get("routes", []))
 
