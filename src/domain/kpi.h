@@ -195,6 +195,15 @@ enum kpi_risico {
 bool kpi_zorgelijk(const struct kpi_data *d, size_t i, dag_t peildatum,
 		   const struct treeknorm norms[SEGMENT_AANTAL], unsigned *flags);
 
+/* Unix time of 00:00 Europe/Amsterdam on day d: the bound of the
+ * decisions that count on a peildatum (kpi_middernacht_amsterdam(p + 1)). */
+int64_t kpi_middernacht_amsterdam(dag_t d);
+
+/* The latest zorgelijk_besluit for traject_id before unix time grens, or
+ * NULL (d->besluiten sorted by traject_id, tijdstip). */
+const struct zorgelijk_besluit *kpi_laatste_besluit(const struct kpi_data *d,
+						     int64_t traject_id, int64_t grens);
+
 /* totaal: trajectories matching the filter (segment >= 1 unless given)
  * waiting on peildatum; aantal: of those, zorgelijk. */
 void kpi_zorgelijk_aantal(const struct kpi_data *d, const struct kpi_filter *f,

@@ -7,44 +7,6 @@
 
 #include "domain/datum.h"
 
-/* The last Sunday of month m of jaar. */
-static dag_t laatste_zondag(int jaar, int m)
-{
-	dag_t e = datum_maand_eind(datum_van(jaar, m, 1));
-
-	return e - (datum_weekdag(e) + 1) % 7;
-}
-
-/* Unix time of 00:00 Europe/Amsterdam on day d: the bound kpi_zorgelijk
- * uses for the decisions that count on a peildatum (kpi.c), so that the
- * decision shown is the one that decided. */
-static int64_t middernacht_amsterdam(dag_t d)
-{
-	int jaar;
-	bool zomer;
-
-	datum_delen(d, &jaar, NULL, NULL);
-	zomer = d > laatste_zondag(jaar, 3) && d <= laatste_zondag(jaar, 10);
-	return (int64_t)d * 86400 - (zomer ? 7200 : 3600);
-}
-
-static const struct zorgelijk_besluit *laatste_besluit(const struct kpi_data *d, int64_t id,
-							int64_t grens)
-{
-	size_t lo = 0, hi = d->n_besluiten;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct zorgelijk_besluit *b = &d->besluiten[mid];
-
-		if (b->traject_id < id || (b->traject_id == id && b->tijdstip < grens))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo > 0 && d->besluiten[lo - 1].traject_id == id ? &d->besluiten[lo - 1] : NULL;
-}
-
 static const struct jeugdige *zoek_jeugdige(const struct kpi_data *d, int64_t id)
 {
 	size_t lo = 0, hi = d->n_jeugdigen;
@@ -95,7 +57,7 @@ int wachtlijst_bereken(const struct kpi_data *d, const bool *toon, dag_t peildat
 {
 	struct wachtlijst_regel *rs = NULL;
 	size_t k = 0, cap = 0;
-	int64_t grens = middernacht_amsterdam(peildatum + 1);
+	int64_t grens = kpi_middernacht_amsterdam(peildatum + 1);
 
 	*out = NULL;
 	*n = 0;
@@ -125,7 +87,7 @@ int wachtlijst_bereken(const struct kpi_data *d, const bool *toon, dag_t peildat
 		r->boven_norm = kpi_boven_norm_op(t, peildatum, norms);
 		r->zorgelijk = kpi_zorgelijk(d, i, peildatum, norms, &r->risico);
 		r->zorgelijk_berekend = r->risico != 0 && r->boven_norm;
-		r->besluit = laatste_besluit(d, t->id, grens);
+		r->besluit = kpi_laatste_besluit(d, t->id, grens);
 	}
 	*out = rs;
 	*n = k;
