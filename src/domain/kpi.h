@@ -44,6 +44,12 @@ struct traject_kosten {
  * owns them). Required order: jeugdigen by id; woonplaatsen by
  * (jeugdige_id, vanaf); trajecten by (jeugdige_id, id); schoolstatus and
  * perspectiefplannen by jeugdige_id; besluiten by (traject_id, tijdstip). */
+/* Treeknorm per segment, in days. */
+struct treeknorm {
+	int32_t tot_intake;           /* default 28 (4 weeks) */
+	int32_t intake_tot_start;     /* default 70 (10 weeks) */
+};
+
 struct kpi_data {
 	const struct gemeente *gemeenten;         size_t n_gemeenten;
 	const struct jeugdige *jeugdigen;         size_t n_jeugdigen;
@@ -55,18 +61,14 @@ struct kpi_data {
 	const struct traject_kosten *kosten;      size_t n_kosten;
 	const struct budget *budgetten;           size_t n_budgetten;
 	const struct omzetplafond *plafonds;      size_t n_plafonds;
+	/* The region's Treeknorm (store_kpi_load: the configured one). */
+	struct treeknorm norms[SEGMENT_AANTAL];
 };
 
 struct kpi_filter {
 	const char *gemeente;
 	int segment;
 	const char *agb;
-};
-
-/* Treeknorm per segment, in days. */
-struct treeknorm {
-	int32_t tot_intake;           /* default 28 (4 weeks) */
-	int32_t intake_tot_start;     /* default 70 (10 weeks) */
 };
 
 /* Fill norms[SEGMENT_AANTAL] with the defaults (4 + 10 weeks; crisis

@@ -206,6 +206,12 @@ check norm_audit [ "$(sql "$DB" "SELECT count(*) FROM audit_log WHERE actie = 'b
 haal "$RJ" "/api/v1/wachtlijst?peildatum=$P&segment=4&norm=boven&per_pagina=1"
 check norm_werkt [ "$(json 'j["paginering"]["totaal"]')" -ge "$BOVEN4" ]
 check norm_in_regel [ "$(json 'all(r["treeknorm"]["norm_intake_dagen"] == 7 for r in j["gegevens"])')" = True ]
+# The indicators judge by the same norm: the report's Treeknorm and its
+# count of youth waiting beyond it are the waiting list's.
+haal "$RJ" "/api/v1/wachtlijst?peildatum=$P&norm=boven&per_pagina=1"
+BOVEN=$(json 'j["paginering"]["totaal"]')
+"$J" kpi --db "$DB" --peildatum "$P" --json >"$T/kpi.json"
+check norm_indicatoren [ "$(python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print([s for s in j["treeknorm"] if s["segment"] == 4][0]["tot_intake_dagen"], j["regio"]["wachttijd"]["wachtend_boven_norm"])' "$T/kpi.json")" = "7 $BOVEN" ]
 
 # ---- public waiting times ----------------------------------------------------------
 haal "" /wachttijden
