@@ -11,7 +11,8 @@
 #   ijw_export: only the chain writes them;
 # - audit_log and audit_kop: the municipality's honouring of each JW315
 #   is audited, as any user's action; direct generation acts for no one;
-# - meta's data.versie: every processed message raises it;
+# - meta's data.versie (every processed message raises it) and ijw.slot
+#   (the row PostgreSQL locks to serialise the processing of messages);
 # - the ids of declaratie and prestatie: the pipeline numbers them in the
 #   order the JW323s come in (month by month), direct generation in the
 #   order the careers are written; a declaratie is compared by its
@@ -70,7 +71,7 @@ vergelijk=(
 for v in "${vergelijk[@]}"; do
 	IFS='|' read -r tabel kolommen orde <<<"$v"
 	filter=""
-	[ "$tabel" = meta ] && filter="WHERE sleutel <> 'data.versie'"
+	[ "$tabel" = meta ] && filter="WHERE sleutel NOT IN ('data.versie', 'ijw.slot')"
 	q="SELECT $kolommen FROM $tabel $filter ORDER BY $orde"
 	a=$(sql "$D" "$q" 2>&1)
 	b=$(sql "$V" "$q" 2>&1)
