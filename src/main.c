@@ -371,14 +371,20 @@ static void verwijder_db(const char *pad)
 
 static const char demo_hulp[] =
 	"Gebruik: jeugdregie demo [--db PAD] [--seed N] [--until JJJJ-MM-DD] [--scale F]\n"
+	"                         [--via-ijw]\n"
 	"Vult een nieuwe, lege database met een verzonnen regio (alleen test-BSN's).\n"
 	"Dezelfde seed en opties geven dezelfde database. Een database die al een regio\n"
-	"bevat wordt geweigerd (afsluitcode 1): kies dan een ander bestand met --db.\n";
+	"bevat wordt geweigerd (afsluitcode 1): kies dan een ander bestand met --db.\n"
+	"Met --via-ijw komt dezelfde regio tot stand via de iJw-keten: elke toewijzing\n"
+	"als JW315 van de aanbieder die de gemeente honoreert (JW301), elke start en stop\n"
+	"als JW305/JW307 en elke maanddeclaratie als JW323, alle door de gewone verwerking\n"
+	"(trager; bedoeld voor een kleine --scale).\n";
 
 static int cmd_demo(int argc, char **argv)
 {
 	static const struct optie opties[] = {
 		{ "--db", true }, { "--seed", true }, { "--until", true }, { "--scale", true },
+		{ "--via-ijw", false },
 	};
 	const char *cmd = "demo", *db = standaard_db(), *pad;
 	bool nieuw = false;
@@ -390,11 +396,12 @@ static int cmd_demo(int argc, char **argv)
 	int leeg, rc;
 	const char *w[MAX_OPTIES];
 
-	rc = lees_opties(cmd, opties, 4, demo_hulp, argc, argv, w);
+	rc = lees_opties(cmd, opties, 5, demo_hulp, argc, argv, w);
 	if (rc >= 0)
 		return rc;
 	if (w[0])
 		db = w[0];
+	o.via_ijw = w[4] != NULL;
 	if ((w[1] && lees_seed(cmd, w[1], &o.seed) < 0) ||
 	    (w[2] && lees_datum(cmd, "--until", w[2], &o.tot) < 0) ||
 	    (w[3] && lees_schaal(cmd, w[3], &o.schaal) < 0))

@@ -230,6 +230,47 @@ static int stuur_301(struct store *st, struct afhandel *a, int64_t bericht_id,
 	return rc;
 }
 
+/* A TeWijzigenProduct that may keep the ToewijzingNummer (OP033x1,
+ * IV066): the Einddatum and the Budget may change, the Volume only with
+ * Frequentie 6 (totaal binnen geldigheidsduur); any other change of the
+ * Omvang ends the toewijzing and starts a new one (IV093). */
+static bool zelfde_nummer(const struct ijw_te_wijzigen_product *w, const struct toewijzing *t)
+{
+	const struct ijw_omvang *o = w->omvang;
+
+	if (!o)
+		return !t->eenheid[0];
+	if (strcmp(o->eenheid, t->eenheid) != 0 || strcmp(o->frequentie, t->frequentie) != 0)
+		return false;
+	return o->volume == t->volume || strcmp(t->frequentie, "6") == 0;
+}
+
+static void zet_omvang(struct toewijzing *t, const struct ijw_omvang *o, int64_t budget)
+{
+	t->volume = o ? o->volume : 0;
+	kopieer(t->eenheid, sizeof t->eenheid, o ? o->eenheid : NULL);
+	kopieer(t->frequentie, sizeof t->frequentie, o ? o->frequentie : NULL);
+	t->budget = budget != IJW_GEEN ? budget : 0;
+}
+
+/* A new toewijzing (no RedenWijziging) of product p for the jeugdige at
+ * aanbieder agb, gemeente; the caller sets the omvang and the
+ * toewijzingsdatum. */
+static void nieuwe_toewijzing(struct toewijzing *t, int64_t nummer, int64_t jeugdige_id,
+			      const char *agb, const char *gemeente, const struct ijw_product *p,
+			      dag_t ingang, dag_t eind)
+{
+	memset(t, 0, sizeof *t);
+	t->nummer = nummer;
+	t->jeugdige_id = jeugdige_id;
+	kopieer(t->agb, sizeof t->agb, agb);
+	kopieer(t->gemeente, sizeof t->gemeente, gemeente);
+	kopieer(t->categorie, sizeof t->categorie, p->categorie);
+	kopieer(t->productcode, sizeof t->productcode, p->code);
+	t->ingangsdatum = ingang;
+	t->einddatum = eind;
+}
+
 /* Honour a 315: the new toewijzingen and one 301. 1 ready to write,
  * 0 refused (status in u), -1/-2. */
 static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
@@ -268,23 +309,10 @@ static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 				       "worden gemaakt. Wijs het verzoek af (reden 9) of vraag de "
 				       "aanbieder een nieuw verzoek met product te sturen.",
 				       r->referentie_aanbieder);
-		memset(t, 0, sizeof *t);
-		t->nummer = nummer + (int64_t)i;
-		t->jeugdige_id = j.id;
-		kopieer(t->agb, sizeof t->agb, r->agb);
-		kopieer(t->gemeente, sizeof t->gemeente, r->gemeente);
-		kopieer(t->categorie, sizeof t->categorie, ap->product->categorie);
-		kopieer(t->productcode, sizeof t->productcode, ap->product->code);
+		nieuwe_toewijzing(t, nummer + (int64_t)i, j.id, r->agb, r->gemeente, ap->product,
+				  ap->toewijzing_ingangsdatum, ap->toewijzing_einddatum);
 		t->toewijzingsdatum = o->vandaag;
-		t->ingangsdatum = ap->toewijzing_ingangsdatum;
-		t->einddatum = ap->toewijzing_einddatum;
-		if (ap->omvang) {
-			t->volume = ap->omvang->volume;
-			kopieer(t->eenheid, sizeof t->eenheid, ap->omvang->eenheid);
-			kopieer(t->frequentie, sizeof t->frequentie, ap->omvang->frequentie);
-		}
-		if (ap->budget != IJW_GEEN)
-			t->budget = ap->budget;
+		zet_omvang(t, ap->omvang, ap->budget);
 		gehonoreerd[i] = r->referentie_aanbieder;
 	}
 	a->n_nieuw = a->n_doel;
@@ -327,28 +355,6 @@ static struct toewijzing *zoek_nummer(struct toewijzing *t, size_t n, int64_t nu
 	return NULL;
 }
 
-/* A TeWijzigenProduct that may keep the ToewijzingNummer (OP033x1,
- * IV066): the Einddatum and the Budget may change, the Volume only with
- * Frequentie 6 (totaal binnen geldigheidsduur); any other change of the
- * Omvang ends the toewijzing and starts a new one (IV093). */
-static bool zelfde_nummer(const struct ijw_te_wijzigen_product *w, const struct toewijzing *t)
-{
-	const struct ijw_omvang *o = w->omvang;
-
-	if (!o)
-		return !t->eenheid[0];
-	if (strcmp(o->eenheid, t->eenheid) != 0 || strcmp(o->frequentie, t->frequentie) != 0)
-		return false;
-	return o->volume == t->volume || strcmp(t->frequentie, "6") == 0;
-}
-
-static void zet_omvang(struct toewijzing *t, const struct ijw_omvang *o, int64_t budget)
-{
-	t->volume = o ? o->volume : 0;
-	kopieer(t->eenheid, sizeof t->eenheid, o ? o->eenheid : NULL);
-	kopieer(t->frequentie, sizeof t->frequentie, o ? o->frequentie : NULL);
-	t->budget = budget != IJW_GEEN ? budget : 0;
-}
 
 /* Honour a 317 as IV093 says: every OngewijzigdProduct is carried
  * unchanged (no RedenWijziging); every TeWijzigenProduct changes its
@@ -468,15 +474,8 @@ static int honoreren_vow(struct store *st, struct afhandel *a, int64_t bericht_i
 				     "toewijzingen.", AFHANDEL_MAX);
 			goto klaar;
 		}
-		memset(n, 0, sizeof *n);
-		n->nummer = nummer + (int64_t)a->n_nieuw++;
-		n->jeugdige_id = j.id;
-		kopieer(n->agb, sizeof n->agb, v->agb);
-		kopieer(n->gemeente, sizeof n->gemeente, v->gemeente);
-		kopieer(n->categorie, sizeof n->categorie, np->product->categorie);
-		kopieer(n->productcode, sizeof n->productcode, np->product->code);
-		n->ingangsdatum = np->gewenste_ingangsdatum;
-		n->einddatum = np->einddatum;
+		nieuwe_toewijzing(n, nummer + (int64_t)a->n_nieuw++, j.id, v->agb, v->gemeente,
+				  np->product, np->gewenste_ingangsdatum, np->einddatum);
 		zet_omvang(n, np->omvang, np->budget);
 	}
 	for (size_t i = 0; i < a->n_nieuw; i++) {

@@ -9,6 +9,7 @@
  */
 #include "ijw/verwerk.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,8 +55,10 @@ struct verwerk {
 	size_t n_bev_herhaald;
 	/* What the transaction does with it (voorbereid). */
 	enum { PAD_FOUT, PAD_INBOX, PAD_VOLLEDIG } pad;
-	/* The store failed on this message alone: its savepoint was undone. */
-	char *fout;
+	/* This message failed on its own (memory, the XML library, the
+	 * store): nothing of it is in; fout says why. */
+	bool gefaald;
+	char fout[512];
 };
 
 static const char *const status_namen[] = {
@@ -111,6 +114,20 @@ static void kopieer(char *dst, size_t n, const char *src)
 
 /* ---- findings ----------------------------------------------------------- */
 
+/* A failure of this message alone, before the transaction (voorbereid
+ * runs beside it on another thread, so it does not touch the store). */
+__attribute__((format(printf, 2, 3)))
+static int eigen_fout(struct verwerk *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(v->fout, sizeof v->fout, fmt, ap);
+	va_end(ap);
+	v->gefaald = true;
+	return -2;
+}
+
 __attribute__((format(printf, 4, 5)))
 static int bevinding(struct verwerk *v, const char *code, const char *pad, const char *fmt, ...)
 {
@@ -122,7 +139,8 @@ static int bevinding(struct verwerk *v, const char *code, const char *pad, const
 		struct ijw_bevinding *p = realloc(v->bev, nc * sizeof *p);
 
 		if (!p)
-			return store_set_error(v->st, "onvoldoende geheugen voor bevindingen");
+			return v->st ? store_set_error(v->st, "onvoldoende geheugen voor bevindingen")
+				     : eigen_fout(v, "onvoldoende geheugen voor bevindingen");
 		v->bev = p;
 		v->cap_bev = nc;
 	}
@@ -1583,9 +1601,9 @@ static bool soort_binnen(enum ijw_soort s)
 }
 
 /* Everything before the transaction: levels 1 and 2 and the refusals.
- * Sets v->pad; < 0 when memory or the XML library failed (message in
- * store_error). */
-static int voorbereid(struct verwerk *v, struct store *st, const void *xml, size_t len,
+ * Sets v->pad; < 0 when memory or the XML library failed (eigen_fout).
+ * Touches no store: v->st stays NULL until the transaction. */
+static int voorbereid(struct verwerk *v, const void *xml, size_t len,
 		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
 {
 	struct bericht_fout bf;
@@ -1594,7 +1612,6 @@ static int voorbereid(struct verwerk *v, struct store *st, const void *xml, size
 
 	memset(out, 0, sizeof *out);
 	memset(v, 0, sizeof *v);
-	v->st = st;
 	v->ctx = ctx;
 	v->xml = xml;
 	v->len = len;
@@ -1606,7 +1623,7 @@ static int voorbereid(struct verwerk *v, struct store *st, const void *xml, size
 
 	rc = ijw_xml_controleer(&v->doc, xml, len, err, sizeof err);
 	if (rc < 0)
-		return store_set_error(st, "%s", err);
+		return eigen_fout(v, "%s", err);
 	out->herkend = v->doc.herkend;
 	out->soort = v->doc.soort;
 	if (v->doc.herkend)
@@ -1652,7 +1669,7 @@ static int voorbereid(struct verwerk *v, struct store *st, const void *xml, size
 		size_t n_intern = 0;
 
 		if (ijw_intern_controleer(v->b, intern, IJW_BEVINDINGEN_MAX, &n_intern) < 0)
-			return store_set_error(st, "onvoldoende geheugen voor de berichtregels");
+			return eigen_fout(v, "onvoldoende geheugen voor de berichtregels");
 		for (size_t i = 0; i < n_intern && rc >= 0; i++)
 			rc = bevinding(v, intern[i].code, intern[i].pad, "%s", intern[i].melding);
 		if (rc < 0)
@@ -1666,9 +1683,47 @@ static int voorbereid(struct verwerk *v, struct store *st, const void *xml, size
 struct reeks {
 	struct verwerk *v;
 	size_t n;
+	const struct ijw_invoer *in;
+	const struct ijw_verwerk_context *ctx;
+	struct ijw_uitkomst *out;
 	/* The message on which this attempt failed for a reason of its own. */
 	struct verwerk *gefaald;
+	/* Levels 1 and 2 run on a second thread while the transaction
+	 * applies the messages before: v[0..klaar) are prepared. */
+	pthread_mutex_t slot;
+	pthread_cond_t gereed;
+	size_t klaar;
 };
+
+static void voorbereid_een(struct reeks *r, size_t i)
+{
+	struct verwerk *v = &r->v[i];
+
+	if (voorbereid(v, r->in[i].xml, r->in[i].len, r->ctx, &r->out[i]) < 0)
+		v->pad = PAD_FOUT;
+}
+
+static void *voorbereider(void *arg)
+{
+	struct reeks *r = arg;
+
+	for (size_t i = 0; i < r->n; i++) {
+		voorbereid_een(r, i);
+		pthread_mutex_lock(&r->slot);
+		r->klaar = i + 1;
+		pthread_cond_signal(&r->gereed);
+		pthread_mutex_unlock(&r->slot);
+	}
+	return NULL;
+}
+
+static void wacht_op(struct reeks *r, size_t i)
+{
+	pthread_mutex_lock(&r->slot);
+	while (r->klaar <= i)
+		pthread_cond_wait(&r->gereed, &r->slot);
+	pthread_mutex_unlock(&r->slot);
+}
 
 /* The batch in one transaction. When the store fails on a message for a
  * reason of its own (-2: a constraint, a value the column refuses), that
@@ -1687,12 +1742,14 @@ static int tx_reeks(struct store *st, void *arg)
 	for (size_t i = 0; i < r->n; i++) {
 		struct verwerk *v = &r->v[i];
 
+		wacht_op(r, i);
 		if (v->pad == PAD_FOUT)
 			continue;
+		v->st = st;
 		rc = v->pad == PAD_INBOX ? tx_alleen_inbox(st, v) : tx_verwerk(st, v);
 		if (rc == -2) {
-			if (!(v->fout = strdup(store_error(st))))
-				return store_set_error(st, "onvoldoende geheugen");
+			snprintf(v->fout, sizeof v->fout, "%s", store_error(st));
+			v->gefaald = true;
 			v->pad = PAD_FOUT;
 			r->gefaald = v;
 		}
@@ -1707,7 +1764,7 @@ static void afronden(struct verwerk *v, bool gelukt)
 {
 	struct ijw_uitkomst *out = v->out;
 
-	if (gelukt && !v->fout) {
+	if (gelukt && !v->gefaald) {
 		if (out->herhaald) {
 			out->bevindingen = v->bev_herhaald;
 			out->n_bevindingen = v->n_bev_herhaald;
@@ -1733,38 +1790,43 @@ static void afronden(struct verwerk *v, bool gelukt)
 int ijw_verwerk_reeks(struct store *st, const struct ijw_invoer *in, size_t n,
 		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
 {
-	struct reeks r = { calloc(n ? n : 1, sizeof *r.v), n, NULL };
+	struct reeks r = {
+		.v = calloc(n ? n : 1, sizeof *r.v), .n = n, .in = in, .ctx = ctx, .out = out,
+		.slot = PTHREAD_MUTEX_INITIALIZER, .gereed = PTHREAD_COND_INITIALIZER,
+	};
+	pthread_t draad;
+	bool naast = false;
 	int rc = 0;
 
-	if (!r.v) {
-		for (size_t i = 0; i < n; i++)
-			memset(&out[i], 0, sizeof out[i]);
+	for (size_t i = 0; i < n; i++)
+		memset(&out[i], 0, sizeof out[i]);
+	if (!r.v)
 		return store_set_error(st, "onvoldoende geheugen voor %zu berichten", n);
-	}
-	for (size_t i = 0; i < n; i++) {
-		struct verwerk *v = &r.v[i];
-
-		if (voorbereid(v, st, in[i].xml, in[i].len, ctx, &out[i]) < 0) {
-			v->pad = PAD_FOUT;
-			if (!(v->fout = strdup(store_error(st)))) {
-				rc = store_set_error(st, "onvoldoende geheugen");
-				break;
-			}
-		}
+	/* One message (the API) is prepared here; a batch beside the
+	 * transaction, or here when no thread can be had. */
+	if (n > 1)
+		naast = pthread_create(&draad, NULL, voorbereider, &r) == 0;
+	if (!naast) {
+		for (size_t i = 0; i < n; i++)
+			voorbereid_een(&r, i);
+		r.klaar = n;
 	}
 	/* Each round that fails on a message leaves that one out. */
-	while (rc >= 0) {
+	for (;;) {
 		rc = store_transaction(st, tx_reeks, &r);
 		if (rc >= 0 || !r.gefaald)
 			break;
-		rc = 0;
 	}
-	for (size_t i = 0; i < n; i++) {
-		out[i].fout = r.v[i].fout;
-		r.v[i].fout = NULL;
+	if (naast)
+		pthread_join(draad, NULL);
+	for (size_t i = 0; i < n && rc >= 0; i++)
+		if (r.v[i].gefaald && !(out[i].fout = strdup(r.v[i].fout)))
+			rc = store_set_error(st, "onvoldoende geheugen");
+	for (size_t i = 0; i < n; i++)
 		afronden(&r.v[i], rc >= 0);
-	}
 	free(r.v);
+	pthread_mutex_destroy(&r.slot);
+	pthread_cond_destroy(&r.gereed);
 	return rc < 0 ? rc : 0;
 }
 

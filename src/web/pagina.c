@@ -229,6 +229,9 @@ static const struct {
 	{ "betalingen", "/betalingen", "Betalingen", EIS_PERSOONSGEGEVENS },
 	{ "berichten", "/berichten", "Berichten", EIS_PERSOONSGEGEVENS },
 	{ "werkvoorraad", "/werkvoorraad", "Werkvoorraad", EIS_PERSOONSGEGEVENS },
+	{ "wachtlijst", "/wachtlijst", "Wachtlijst", EIS_PERSOONSGEGEVENS },
+	{ "wachttijden", "/wachttijden", "Wachttijden", EIS_PUBLIEK },
+	{ "capaciteit", "/capaciteit", "Capaciteit", EIS_INGELOGD },
 	{ "audit", "/audit", "Auditlog", EIS_BEHEER },
 };
 

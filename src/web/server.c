@@ -32,6 +32,8 @@
 #include "web/betaling_web.h"
 #include "web/toewijzing_web.h"
 #include "web/verzoek_web.h"
+#include "web/wachtlijst_web.h"
+#include "web/capaciteit_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -70,6 +72,8 @@ static const struct {
 	{ verzoek_routes, &verzoek_routes_n },
 	{ toewijzing_routes, &toewijzing_routes_n },
 	{ betaling_routes, &betaling_routes_n },
+	{ wachtlijst_routes, &wachtlijst_routes_n },
+	{ capaciteit_routes, &capaciteit_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;
