@@ -127,19 +127,25 @@ static void csrf_veld(FILE *f, const struct toegang *wie)
 	fputs("\">\n", f);
 }
 
-/* A labelled text input; waarde may be NULL. */
-static void invoer(FILE *f, const char *naam, const char *label, const char *waarde,
-		   const char *extra)
+/* A labelled text input with its own id; waarde may be NULL. */
+static void invoer_id(FILE *f, const char *id, const char *naam, const char *label,
+		      const char *waarde, const char *extra)
 {
-	fprintf(f, "<p><label for=\"%s\">", naam);
+	fprintf(f, "<p><label for=\"%s\">", id);
 	html_txt(f, label);
-	fprintf(f, "</label>\n<input id=\"%s\" name=\"%s\" type=\"text\"", naam, naam);
+	fprintf(f, "</label>\n<input id=\"%s\" name=\"%s\" type=\"text\"", id, naam);
 	if (waarde && waarde[0]) {
 		fputs(" value=\"", f);
 		html_attr(f, waarde);
 		fputs("\"", f);
 	}
 	fprintf(f, " %s></p>\n", extra);
+}
+
+static void invoer(FILE *f, const char *naam, const char *label, const char *waarde,
+		   const char *extra)
+{
+	invoer_id(f, naam, naam, label, waarde, extra);
 }
 
 static void h_euro(FILE *f, int64_t centen)
@@ -178,17 +184,29 @@ struct adres_velden {
 	char plaatsnaam[324];
 };
 
-static void adres_invoer(FILE *f)
+/* The adres fields; k tells the forms of one page apart (ids "postcode-1"). */
+static void adres_invoer(FILE *f, int k)
 {
+	static const struct {
+		const char *naam, *label, *extra;
+	} velden[] = {
+		{ "straatnaam", "Straat", "maxlength=\"43\" autocomplete=\"address-line1\"" },
+		{ "huisnummer", "Huisnummer", "inputmode=\"numeric\" pattern=\"[0-9]{1,5}\" "
+		  "maxlength=\"5\" required" },
+		{ "huisletter", "Huisletter", "maxlength=\"1\"" },
+		{ "toevoeging", "Toevoeging", "maxlength=\"4\"" },
+		{ "postcode", "Postcode", "pattern=\"[1-9][0-9]{3}[A-Za-z]{2}\" maxlength=\"6\" "
+		  "required autocomplete=\"postal-code\"" },
+		{ "plaatsnaam", "Woonplaats", "maxlength=\"80\" required" },
+	};
+
 	fputs("<fieldset><legend>Adres van de cliënt (BRP), voor de JW301</legend>\n", f);
-	invoer(f, "straatnaam", "Straat", NULL, "maxlength=\"43\" autocomplete=\"address-line1\"");
-	invoer(f, "huisnummer", "Huisnummer", NULL, "inputmode=\"numeric\" pattern=\"[0-9]{1,5}\" "
-	       "maxlength=\"5\" required");
-	invoer(f, "huisletter", "Huisletter", NULL, "maxlength=\"1\"");
-	invoer(f, "toevoeging", "Toevoeging", NULL, "maxlength=\"4\"");
-	invoer(f, "postcode", "Postcode", NULL, "pattern=\"[1-9][0-9]{3}[A-Za-z]{2}\" "
-	       "maxlength=\"6\" required autocomplete=\"postal-code\"");
-	invoer(f, "plaatsnaam", "Woonplaats", NULL, "maxlength=\"80\" required");
+	for (size_t i = 0; i < sizeof velden / sizeof velden[0]; i++) {
+		char id[32];
+
+		snprintf(id, sizeof id, "%s-%d", velden[i].naam, k);
+		invoer_id(f, id, velden[i].naam, velden[i].label, NULL, velden[i].extra);
+	}
 	fputs("</fieldset>\n", f);
 }
 
@@ -783,7 +801,7 @@ static enum web_uitslag formulier_get(struct web_verzoek *v)
 	invoer(f, "budget", "Budget in eurocent", NULL,
 	       "inputmode=\"numeric\" pattern=\"[0-9]{1,9}\"");
 	fputs("</fieldset>\n", f);
-	adres_invoer(f);
+	adres_invoer(f, 0);
 	fputs("<p><button type=\"submit\">Verwijzen, toewijzen en JW301 maken</button></p>\n"
 	      "</form>\n", f);
 	pagina_html_einde(f);
@@ -1242,7 +1260,7 @@ static void wijzig_formulieren(FILE *f, const struct toewijzing_info *i,
 			}
 			fputs("</select></p>\n", f);
 		}
-		adres_invoer(f);
+		adres_invoer(f, k);
 		fprintf(f, "<p><button type=\"submit\">%s en JW301 maken</button></p>\n</form>\n",
 			k == 0 ? "Wijzigen" : k == 1 ? "Intrekken" : "Verwijderen");
 	}
