@@ -1603,8 +1603,8 @@ static bool soort_binnen(enum ijw_soort s)
 /* Everything before the transaction: levels 1 and 2 and the refusals.
  * Sets v->pad; < 0 when memory or the XML library failed (eigen_fout).
  * Touches no store: v->st stays NULL until the transaction. */
-static int voorbereid(struct verwerk *v, const void *xml, size_t len,
-		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+static int voorbereid_doc(struct verwerk *v, const void *xml, size_t len,
+			  const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
 {
 	struct bericht_fout bf;
 	char err[256];
@@ -1678,6 +1678,18 @@ static int voorbereid(struct verwerk *v, const void *xml, size_t len,
 	v->n_vooraf = v->n_bev;
 	v->pad = PAD_VOLLEDIG;
 	return 0;
+}
+
+/* voorbereid_doc, and the parsed document freed at once: the rest needs
+ * only the typed message, and the freeing is done on the preparing
+ * thread, not in the transaction. */
+static int voorbereid(struct verwerk *v, const void *xml, size_t len,
+		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+{
+	int rc = voorbereid_doc(v, xml, len, ctx, out);
+
+	ijw_document_vrij(&v->doc);
+	return rc;
 }
 
 struct reeks {
@@ -1784,7 +1796,6 @@ static void afronden(struct verwerk *v, bool gelukt)
 	free(v->verzoeken);
 	free(v->xml_tekst);
 	bericht_vrij(v->b);
-	ijw_document_vrij(&v->doc);
 }
 
 int ijw_verwerk_reeks(struct store *st, const struct ijw_invoer *in, size_t n,
