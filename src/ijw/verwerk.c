@@ -1122,6 +1122,37 @@ static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char 
 	return prestatie_omvang(v, r, p, prc, pad, t);
 }
 
+/* TR304: the aanbieder has a toewijzing for a client with this Bsn; 1
+ * and *id (the jeugdige) when it does. The toewijzingen the Prestaties
+ * name are tried first, by key; only when none of them is this client's
+ * at this aanbieder are all jeugdigen with the Bsn searched (a Bsn may be
+ * shared in the record: synthetic test numbers repeat). */
+static int client_van_aanbieder(struct verwerk *v, const struct ijw_declaratie_client *c,
+				const char *agb, int64_t *id)
+{
+	int rc;
+
+	for (size_t i = 0; i < c->n_prestaties; i++) {
+		int64_t nr = c->prestaties[i].toewijzing_nummer;
+		struct toewijzing t;
+		struct jeugdige j;
+
+		if (nr == IJW_GEEN || (rc = store_ijw_toewijzing(v->st, nr, &t)) == 0)
+			continue;
+		if (rc < 0)
+			return rc;
+		if (strcmp(t.agb, agb) != 0)
+			continue;
+		if ((rc = store_ijw_jeugdige(v->st, t.jeugdige_id, &j)) < 0)
+			return rc;
+		if (rc == 1 && strcmp(j.bsn, c->bsn) == 0) {
+			*id = t.jeugdige_id;
+			return 1;
+		}
+	}
+	return store_ijw_jeugdige_van_aanbieder(v->st, c->bsn, agb, id);
+}
+
 /* TR318: the DeclaratiePeriode follows the aanbieder's previous one at
  * this gemeente; a skipped month is allowed only when no care was
  * delivered in it, which this message shows when one of its Prestaties
@@ -1206,7 +1237,7 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 		char cpad[96];
 
 		snprintf(cpad, sizeof cpad, "/Bericht/Declaratie/Clienten/Client[%zu]/Bsn", ci + 1);
-		if ((rc = store_ijw_jeugdige_van_aanbieder(v->st, c->bsn, dec.agb, &cjid)) < 0)
+		if ((rc = client_van_aanbieder(v, c, dec.agb, &cjid)) < 0)
 			return rc;
 		if (rc == 0) {
 			cjid = 0;
