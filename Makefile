@@ -20,7 +20,7 @@ REL_CFLAGS  := $(BASE) $(WARN) -O2 -g
 TEST_CFLAGS := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \
                -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c src/ijw/*.c))
+LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c src/ijw/*.c src/match/*.c))
 MAIN_SRC := src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
@@ -50,6 +50,8 @@ REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o) build/release/gen/embedded.o
 TEST_OBJ := $(LIB_SRC:%.c=build/test/%.o) build/test/gen/embedded.o
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/test/unit/%)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=build/release/bench/%)
+# Peers for tests and benchmarks only (LEMON, src/match's oracle): never in the product.
+PEER_BIN := build/test/peer/lemon_mcf
 
 .PHONY: all run test bench deps clean check-unit
 all: build/release/jeugdregie
@@ -107,16 +109,20 @@ build/release/bench/%: bench/%.c build/release/libjeugdregie.a
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -o $@ $< build/release/libjeugdregie.a $(LIBS)
 
+build/test/peer/%: tests/peer/%.cc
+	@mkdir -p $(dir $@)
+	$(CXX) -O2 -std=c++17 -w -o $@ $<
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	@bash scripts/run.sh "$(DB)" "$(SEED)"
 
 test: deps
-	@$(MAKE) --no-print-directory build/test/jeugdregie build/release/jeugdregie $(UNIT_BIN)
+	@$(MAKE) --no-print-directory build/test/jeugdregie build/release/jeugdregie $(UNIT_BIN) $(PEER_BIN)
 	@bash tests/run.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(PEER_BIN)
 	@bash bench/run.sh
 
 clean:
