@@ -29,6 +29,7 @@ BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 EMBED := data_gemeenten=data/gemeenten.csv \
          data_productcodes=data/productcodes.tsv \
          data_regio_producten=data/regio_producten.tsv \
+         data_ligging=data/holland_rijnland_ligging.csv \
          data_ijw_regels=data/ijw/regels.tsv \
          web_jeugdregie_css=web/jeugdregie.css \
          web_chart_js=node_modules/chart.js/dist/chart.umd.min.js \
@@ -49,7 +50,7 @@ EMBED_FILES := $(foreach e,$(EMBED),$(word 2,$(subst =, ,$(e))))
 REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o) build/release/gen/embedded.o
 TEST_OBJ := $(LIB_SRC:%.c=build/test/%.o) build/test/gen/embedded.o
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/test/unit/%)
-BENCH_BIN := $(BENCH_SRC:bench/%.c=build/release/bench/%)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=build/release/bench/%) build/release/bench/match_bench
 # Peers for tests and benchmarks only (LEMON, src/match's oracle): never in the product.
 PEER_BIN := build/test/peer/lemon_mcf
 

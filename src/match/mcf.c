@@ -1,7 +1,8 @@
 /* mcf: minimum-cost flow by the primal network simplex method (see mcf.h).
  *
  * The basis is a spanning tree over the nodes plus an artificial root
- * (internal node 0; user node i is internal node i + 1). Every node has
+ * (internal node 0; user node i is internal node i + 1, or i when user node
+ * 0 is the sink, which then is the root itself). Every other node has
  * one artificial arc to or from the root with cost M (big-M) and no
  * capacity limit; it only ever carries flow while it is in the tree, so it
  * is stored per node (pred == ART, art_flow) and never priced again once
@@ -23,11 +24,13 @@ enum { LOWER = 1, TREE = 0, UPPER = -1 }; /* arc state: non-tree at 0, in tree, 
 
 struct mcf {
 	int32_t n, m;          /* user nodes and arcs */
+	int32_t off;           /* internal index of user node 0: 1, or 0 when it is the sink */
 	int32_t ncap, acap;    /* allocated (nodes without the root) */
 	bool basis;            /* a tree from an earlier solve exists */
 	enum mcf_status status;
 	int64_t big_m, pivots, total;
 	int32_t next_arc;      /* block search position */
+	int32_t block;         /* block size: about the square root of the arcs */
 
 	/* nodes, internal index (0 = root) */
 	int64_t *supply, *pi, *art_flow, *excess;
@@ -111,11 +114,12 @@ static void link_child(struct mcf *g, int32_t v, int32_t p)
 	g->child[p] = v;
 }
 
-struct mcf *mcf_new(int32_t node_hint, int32_t arc_hint)
+static struct mcf *nieuw(int32_t node_hint, int32_t arc_hint, int32_t off)
 {
 	struct mcf *g = calloc(1, sizeof *g);
 	if (!g)
 		return NULL;
+	g->off = off;
 	if (reserve_nodes(g, node_hint > 0 ? node_hint : 1) || reserve_arcs(g, arc_hint > 0 ? arc_hint : 1)) {
 		mcf_free(g);
 		return NULL;
@@ -130,6 +134,16 @@ struct mcf *mcf_new(int32_t node_hint, int32_t arc_hint)
 	g->art_flow[0] = 0;
 	g->status = MCF_INFEASIBLE;
 	return g;
+}
+
+struct mcf *mcf_new(int32_t node_hint, int32_t arc_hint)
+{
+	return nieuw(node_hint, arc_hint, 1);
+}
+
+struct mcf *mcf_new_sink(int32_t node_hint, int32_t arc_hint)
+{
+	return nieuw(node_hint, arc_hint, 0);
 }
 
 void mcf_free(struct mcf *g)
@@ -147,7 +161,9 @@ int32_t mcf_add_node(struct mcf *g, int64_t supply)
 {
 	if (g->n >= MCF_MAX_NODES || reserve_nodes(g, g->n + 1))
 		return -1;
-	int32_t v = g->n + 1;
+	int32_t v = g->n + g->off;
+	if (v == 0)
+		return g->n++; /* the sink is the root itself */
 	g->supply[v] = supply;
 	g->pi[v] = 0;
 	g->art_flow[v] = 0;
@@ -168,8 +184,8 @@ int32_t mcf_add_arc(struct mcf *g, int32_t from, int32_t to, int64_t cap, int64_
 	if (g->m >= MCF_MAX_ARCS || reserve_arcs(g, g->m + 1))
 		return -1;
 	int32_t e = g->m;
-	g->src[e] = from + 1;
-	g->dst[e] = to + 1;
+	g->src[e] = from + g->off;
+	g->dst[e] = to + g->off;
 	g->cap[e] = cap;
 	g->cost[e] = cost;
 	g->flow[e] = 0;
@@ -181,7 +197,7 @@ int mcf_set_supply(struct mcf *g, int32_t node, int64_t supply)
 {
 	if (node < 0 || node >= g->n)
 		return -1;
-	g->supply[node + 1] = supply;
+	g->supply[node + g->off] = supply;
 	return 0;
 }
 
@@ -210,11 +226,11 @@ int32_t mcf_nodes(const struct mcf *g) { return g->n; }
 int32_t mcf_arcs(const struct mcf *g) { return g->m; }
 int64_t mcf_arc_cap(const struct mcf *g, int32_t arc) { return g->cap[arc]; }
 int64_t mcf_arc_cost(const struct mcf *g, int32_t arc) { return g->cost[arc]; }
-int32_t mcf_arc_from(const struct mcf *g, int32_t arc) { return g->src[arc] - 1; }
-int32_t mcf_arc_to(const struct mcf *g, int32_t arc) { return g->dst[arc] - 1; }
+int32_t mcf_arc_from(const struct mcf *g, int32_t arc) { return g->src[arc] - g->off; }
+int32_t mcf_arc_to(const struct mcf *g, int32_t arc) { return g->dst[arc] - g->off; }
 int64_t mcf_flow(const struct mcf *g, int32_t arc) { return g->flow[arc]; }
 int64_t mcf_total_cost(const struct mcf *g) { return g->total; }
-int64_t mcf_potential(const struct mcf *g, int32_t node) { return g->pi[node + 1]; }
+int64_t mcf_potential(const struct mcf *g, int32_t node) { return g->pi[node + g->off]; }
 int64_t mcf_pivots(const struct mcf *g) { return g->pivots; }
 
 int64_t mcf_reduced_cost(const struct mcf *g, int32_t arc)
@@ -254,7 +270,7 @@ static bool bounds(struct mcf *g, int64_t *big_m)
 		if (__builtin_add_overflow(f, g->cap[e], &f))
 			return false;
 	}
-	for (int32_t v = 1; v <= g->n; v++) {
+	for (int32_t v = 1; v < g->n + g->off; v++) {
 		if (g->supply[v] == INT64_MIN)
 			return false;
 		int64_t a = g->supply[v] < 0 ? -g->supply[v] : g->supply[v];
@@ -274,7 +290,7 @@ static bool bounds(struct mcf *g, int64_t *big_m)
 static void init_basis(struct mcf *g)
 {
 	g->child[0] = -1;
-	for (int32_t v = 1; v <= g->n; v++) {
+	for (int32_t v = 1; v < g->n + g->off; v++) {
 		g->pred[v] = ART;
 		g->child[v] = -1;
 		link_child(g, v, 0);
@@ -295,7 +311,7 @@ static void init_basis(struct mcf *g)
 static void repair(struct mcf *g)
 {
 	int32_t k = preorder(g);
-	for (int32_t v = 0; v <= g->n; v++)
+	for (int32_t v = 0; v < g->n + g->off; v++)
 		g->excess[v] = g->supply[v];
 	for (int32_t e = 0; e < g->m; e++) {
 		if (g->state[e] == TREE)
@@ -366,12 +382,9 @@ static inline void tree_add(struct mcf *g, int32_t v, int64_t d)
 /* Block search: the most violating arc of the first block that has one. */
 static int32_t find_entering(struct mcf *g)
 {
-	int32_t m = g->m;
+	int32_t m = g->m, block = g->block;
 	if (m == 0)
 		return -1;
-	int32_t block = 10;
-	while ((int64_t)block * block < m)
-		block++;
 	int32_t cnt = block, best = -1, e;
 	int64_t min = 0;
 	const int64_t *pi = g->pi;
@@ -507,23 +520,30 @@ static void pivot(struct mcf *g, int32_t in)
 
 enum mcf_status mcf_solve(struct mcf *g)
 {
-	int64_t sum = 0;
-	if (!bounds(g, &g->big_m))
+	int64_t sum = 0, big_m;
+	if (!bounds(g, &big_m))
 		return g->status = MCF_OVERFLOW;
-	for (int32_t v = 1; v <= g->n; v++)
+	/* M only grows while a basis lives: a new M would shift every subtree
+	 * hung from the root against the others and undo the warm start. */
+	if (!g->basis || big_m > g->big_m)
+		g->big_m = big_m;
+	for (int32_t v = 1; v < g->n + g->off; v++)
 		sum += g->supply[v];
 	g->pivots = 0;
-	if (sum != 0)
+	if (sum != 0 && g->off == 1)
 		return g->status = MCF_INFEASIBLE;
 	if (!g->basis)
 		init_basis(g);
 	repair(g);
+	g->block = 10;
+	while ((int64_t)g->block * g->block < g->m)
+		g->block++;
 	int32_t in;
 	while ((in = find_entering(g)) >= 0) {
 		pivot(g, in);
 		g->pivots++;
 	}
-	for (int32_t v = 1; v <= g->n; v++)
+	for (int32_t v = 1; v < g->n + g->off; v++)
 		if (g->pred[v] == ART && g->art_flow[v] != 0)
 			return g->status = MCF_INFEASIBLE;
 	g->total = 0;
@@ -575,7 +595,7 @@ static void heap_down(struct heap *h, int32_t i)
 
 int mcf_anchor_potentials(struct mcf *g, int32_t anchor)
 {
-	int32_t n = g->n + 1, m = g->m;
+	int32_t n = g->n + g->off, m = g->m;
 	if (anchor < 0 || anchor >= g->n || g->status != MCF_OPTIMAL)
 		return -1;
 	/* Incidence lists of both endpoints: a residual arc u -> w is walked
@@ -605,7 +625,7 @@ int mcf_anchor_potentials(struct mcf *g, int32_t anchor)
 		dist[v] = INT64_MAX;
 		h.pos[v] = -1;
 	}
-	int32_t t = anchor + 1;
+	int32_t t = anchor + g->off;
 	dist[t] = 0;
 	h.node[0] = t;
 	h.pos[t] = 0;
@@ -645,7 +665,7 @@ int mcf_anchor_potentials(struct mcf *g, int32_t anchor)
 			}
 		}
 	}
-	for (int32_t v = 1; v < n; v++)
+	for (int32_t v = 0; v < n; v++)
 		g->pi[v] -= dist[v] == INT64_MAX ? far : dist[v];
 	rc = 0;
 out:

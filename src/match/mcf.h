@@ -44,6 +44,13 @@ struct mcf;
 /* A new, empty problem; node_hint and arc_hint size the first allocation
  * (0 is fine). NULL when out of memory. */
 struct mcf *mcf_new(int32_t node_hint, int32_t arc_hint);
+
+/* The same, but the first node added (id 0) is a free sink: it takes
+ * whatever balance the other nodes leave (its own supply is ignored), so
+ * the supplies need not add up to 0. Adding a source node then changes
+ * no other supply, and the warm re-solve only has to route the new flow;
+ * the potentials are relative to the sink (potential 0). */
+struct mcf *mcf_new_sink(int32_t node_hint, int32_t arc_hint);
 void mcf_free(struct mcf *g);
 
 /* Add a node with the given supply; returns its id, or -1 (out of memory

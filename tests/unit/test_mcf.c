@@ -149,7 +149,7 @@ static void inst_random(struct inst *p, struct rng *r, int kind)
 	p->n = 2 + (int32_t)rng_below(r, 40);
 	p->m = (int32_t)rng_below(r, (uint64_t)p->n * 4 + 1);
 	p->sup = calloc((size_t)p->n, sizeof *p->sup);
-	size_t room = (size_t)p->m + (size_t)p->n + 2;
+	size_t room = (size_t)p->m + (size_t)p->n + 8;
 	p->from = calloc(room, sizeof *p->from);
 	p->to = calloc(room, sizeof *p->to);
 	p->cap = calloc(room, sizeof *p->cap);
@@ -335,6 +335,59 @@ static void test_incremental(void **state)
 	}
 }
 
+/* A free sink: the same optimum as the balanced problem in which node 0
+ * takes exactly the others' balance, also warm after adding sources. */
+static void test_sink(void **state)
+{
+	(void)state;
+	struct rng r;
+	rng_stream(&r, 13, 4);
+	for (int round = 0; round < 120; round++) {
+		struct inst p;
+		inst_random(&p, &r, round % 3);
+		struct mcf *s = mcf_new_sink(0, 0);
+		assert_non_null(s);
+		for (int32_t v = 0; v < p.n; v++)
+			assert_int_equal(mcf_add_node(s, v == 0 ? 12345 : p.sup[v]), v);
+		for (int32_t e = 0; e < p.m; e++)
+			assert_int_equal(mcf_add_arc(s, p.from[e], p.to[e], p.cap[e], p.cost[e]), e);
+		for (int step = 0; step < 3; step++) {
+			enum mcf_status ss = mcf_solve(s);
+			int64_t rest = 0;
+			for (int32_t v = 1; v < p.n; v++)
+				rest += p.sup[v];
+			p.sup[0] = -rest;
+			struct mcf *q = inst_build(&p);
+			enum mcf_status sq = mcf_solve(q);
+			assert_int_equal(ss, sq);
+			if (sq == MCF_OPTIMAL) {
+				assert_true(mcf_total_cost(s) == mcf_total_cost(q));
+				check_optimal(s, p.sup);
+			}
+			mcf_free(q);
+			/* a new source with two arcs, in both problems */
+			int64_t amt = 1 + (int64_t)rng_below(&r, 3);
+			int32_t v = mcf_add_node(s, amt);
+			assert_int_equal(v, p.n);
+			p.n++;
+			p.sup = realloc(p.sup, (size_t)p.n * sizeof *p.sup);
+			assert_non_null(p.sup);
+			p.sup[v] = amt;
+			for (int j = 0; j < 2; j++) {
+				int32_t t = (int32_t)rng_below(&r, (uint64_t)v);
+				int64_t cap = 1 + (int64_t)rng_below(&r, 4), cost = (int64_t)rng_below(&r, 40);
+				assert_int_equal(mcf_add_arc(s, v, t, cap, cost), p.m);
+				p.from[p.m] = v;
+				p.to[p.m] = t;
+				p.cap[p.m] = cap;
+				p.cost[p.m++] = cost;
+			}
+		}
+		mcf_free(s);
+		inst_free(&p);
+	}
+}
+
 /* Anchored potentials keep every reduced-cost sign of the optimum and
  * make the anchor's reachable nodes free of big-M. */
 static void test_anchor(void **state)
@@ -363,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_zero_supply),
 		cmocka_unit_test(test_random_vs_lemon),
 		cmocka_unit_test(test_incremental),
+		cmocka_unit_test(test_sink),
 		cmocka_unit_test(test_anchor),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
