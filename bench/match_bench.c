@@ -69,7 +69,7 @@ static void maak_plek(struct rng *r, struct koppel_plek *p, int64_t id)
 	static const int leeftijd[4][2] = { { 0, 17 }, { 4, 12 }, { 12, 17 }, { 0, 5 } };
 	memset(p, 0, sizeof *p);
 	p->id = id;
-	snprintf(p->agb, AGB_LEN, "%08d", 98000000 + (int)rng_below(r, 60));
+	snprintf(p->agb, AGB_LEN, "98000%03u", (unsigned char)rng_below(r, 60));
 	p->segment = segment(r);
 	product(p->productcode, p->segment, (int)rng_below(r, 3));
 	int l = (int)rng_below(r, 4);
@@ -95,7 +95,7 @@ static void maak_jeugdige(struct rng *r, struct koppel_jeugdige *j, int64_t id)
 	j->treeknorm_weken = 14;
 	j->crisis = rng_below(r, 30) == 0;
 	if (rng_below(r, 5) == 0)
-		snprintf(j->voorkeur_agb, AGB_LEN, "%08d", 98000000 + (int)rng_below(r, 60));
+		snprintf(j->voorkeur_agb, AGB_LEN, "98000%03u", (unsigned char)rng_below(r, 60));
 }
 
 /* The region: P plekken, N jeugdigen; the same seed gives the same one. */

@@ -216,7 +216,9 @@ int32_t koppel_jeugdige_add(struct koppel *k, const struct koppel_jeugdige *j)
 		if (j->crisis && mcf_add_arc(k->g, v, k->pbase + 2 * p + 1, 1, kosten) < 0)
 			return -1;
 	}
-	if (mcf_add_arc(k->g, v, k->niet_nu[c], 1, wacht) < 0)
+	/* Capacity 2 where the supply allows only 1: the spare unit lets the
+	 * solver start the jeugdige on this arc (mcf's crash start). */
+	if (mcf_add_arc(k->g, v, k->niet_nu[c], 2, wacht) < 0)
 		return -1;
 	k->jd[i] = *j;
 	k->gem[i] = c;
@@ -291,7 +293,7 @@ static void zet_banden(struct koppel *k)
 		mcf_set_cap(k->g, k->band[c][0], deel);
 		for (int b = 1; b < BANDEN - 1; b++)
 			mcf_set_cap(k->g, k->band[c][b], tiende);
-		mcf_set_cap(k->g, k->band[c][BANDEN - 1], n);
+		mcf_set_cap(k->g, k->band[c][BANDEN - 1], n + 1); /* + 1: room to spare, as above */
 	}
 }
 

@@ -27,6 +27,7 @@ struct mcf {
 	int32_t off;           /* internal index of user node 0: 1, or 0 when it is the sink */
 	int32_t ncap, acap;    /* allocated (nodes without the root) */
 	bool basis;            /* a tree from an earlier solve exists */
+	int32_t old_n, old_m;  /* internal nodes and arcs at the last solve */
 	enum mcf_status status;
 	int64_t big_m, pivots, total;
 	int32_t next_arc;      /* block search position */
@@ -303,6 +304,66 @@ static void init_basis(struct mcf *g)
 	g->basis = true;
 }
 
+/* A better start than the artificial arc for the nodes from `from` on
+ * (all of them cold, the new ones warm): in order, each node without
+ * demand that still hangs from the root alone is hung under an earlier
+ * node by one of its own arcs with room for more than its supply (the
+ * widest, then the cheapest against the head's potential), so that its
+ * flow starts on a real path with real potentials instead of at cost M.
+ * Only arcs from index first_arc on are looked at (a new node's arcs are
+ * all new). repair() then sets the flows and cuts what does not fit. A
+ * heuristic: when memory for the arc lists is short it does nothing. */
+static void crash(struct mcf *g, int32_t from, int32_t first_arc)
+{
+	int32_t nn = g->n + g->off, k = nn - from;
+	if (k <= 0 || first_arc >= g->m)
+		return;
+	int32_t *start = calloc((size_t)k + 1, sizeof *start);
+	int32_t *list = malloc((size_t)(g->m - first_arc) * sizeof *list);
+	if (!start || !list)
+		goto out;
+	for (int32_t e = first_arc; e < g->m; e++)
+		if (g->src[e] >= from)
+			start[g->src[e] - from + 1]++;
+	for (int32_t i = 0; i < k; i++)
+		start[i + 1] += start[i];
+	for (int32_t e = first_arc; e < g->m; e++)
+		if (g->src[e] >= from)
+			list[start[g->src[e] - from]++] = e;
+	/* start[i] is now the end of node from + i's arcs */
+	for (int32_t i = 0; i < k; i++) {
+		int32_t v = from + i, best = -1;
+		int32_t lo = i == 0 ? 0 : start[i - 1];
+		if (g->pred[v] != ART || g->parent[v] != 0 || g->child[v] >= 0 || g->supply[v] < 0) {
+			if (g->pred[v] == ART)
+				g->pi[v] = g->supply[v] >= 0 ? -g->big_m : g->big_m;
+			continue;
+		}
+		for (int32_t j = lo; j < start[i]; j++) {
+			int32_t e = list[j], h = g->dst[e];
+			if (h >= v || g->cap[e] <= g->supply[v])
+				continue;
+			if (best < 0 || g->cap[e] > g->cap[best] ||
+			    (g->cap[e] == g->cap[best] &&
+			     g->cost[e] - g->pi[h] < g->cost[best] - g->pi[g->dst[best]]))
+				best = e;
+		}
+		if (best < 0) {
+			g->pi[v] = -g->big_m;
+			continue;
+		}
+		unlink_child(g, v);
+		link_child(g, v, g->dst[best]);
+		g->pred[v] = best;
+		g->up[v] = 1;
+		g->state[best] = TREE;
+		g->pi[v] = g->pi[g->dst[best]] - g->cost[best];
+	}
+out:
+	free(start);
+	free(list);
+}
+
 /* Tree flows from the supplies and the non-tree arcs at their bounds,
  * leaves first. A tree arc whose flow falls outside [0, cap], or that
  * would make the tree not strongly feasible (an upward arc at cap, a
@@ -532,8 +593,14 @@ enum mcf_status mcf_solve(struct mcf *g)
 	g->pivots = 0;
 	if (sum != 0 && g->off == 1)
 		return g->status = MCF_INFEASIBLE;
-	if (!g->basis)
+	if (!g->basis) {
 		init_basis(g);
+		g->pi[0] = 0;
+		crash(g, 1, 0);
+	} else
+		crash(g, g->old_n, g->old_m);
+	g->old_n = g->n + g->off;
+	g->old_m = g->m;
 	repair(g);
 	g->block = 10;
 	while ((int64_t)g->block * g->block < g->m)
