@@ -27,7 +27,9 @@ struct mcf {
 	int32_t off;           /* internal index of user node 0: 1, or 0 when it is the sink */
 	int32_t ncap, acap;    /* allocated (nodes without the root) */
 	bool basis;            /* a tree from an earlier solve exists */
+	bool basis_warm;       /* this solve started from it */
 	int32_t old_n, old_m;  /* internal nodes and arcs at the last solve */
+	int32_t fresh_arc;     /* first arc added since the last solve (priced first) */
 	enum mcf_status status;
 	int64_t big_m, pivots, total;
 	int32_t next_arc;      /* block search position */
@@ -449,6 +451,17 @@ static int32_t find_entering(struct mcf *g)
 	int32_t cnt = block, best = -1, e;
 	int64_t min = 0;
 	const int64_t *pi = g->pi;
+	/* The arcs added since the last solve first: that is where a warm
+	 * start is out of balance. */
+	for (e = g->fresh_arc; e < m; e++) {
+		int64_t c = g->state[e] * (g->cost[e] + pi[g->src[e]] - pi[g->dst[e]]);
+		if (c < min) {
+			min = c;
+			best = e;
+		}
+	}
+	if (best >= 0)
+		return best;
 	for (e = g->next_arc; e < m; e++) {
 		int64_t c = g->state[e] * (g->cost[e] + pi[g->src[e]] - pi[g->dst[e]]);
 		if (c < min) {
@@ -593,12 +606,14 @@ enum mcf_status mcf_solve(struct mcf *g)
 	g->pivots = 0;
 	if (sum != 0 && g->off == 1)
 		return g->status = MCF_INFEASIBLE;
+	g->basis_warm = g->basis;
 	if (!g->basis) {
 		init_basis(g);
 		g->pi[0] = 0;
 		crash(g, 1, 0);
 	} else
 		crash(g, g->old_n, g->old_m);
+	g->fresh_arc = g->basis_warm ? g->old_m : g->m;
 	g->old_n = g->n + g->off;
 	g->old_m = g->m;
 	repair(g);
