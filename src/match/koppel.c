@@ -409,6 +409,27 @@ int32_t koppel_opties(const struct koppel *k, int32_t i, struct koppel_optie *ui
 	return n;
 }
 
+int koppel_precies(const struct koppel *k, int32_t i, int32_t optie, int64_t *meerkosten)
+{
+	if (i < 0 || i >= k->nj || k->weg[i] || optie < 0 || optie >= k->laatste[i] - k->eerste[i])
+		return -1;
+	int32_t a = k->eerste[i] + optie, nu = -1;
+	for (int32_t b = k->eerste[i]; b < k->laatste[i]; b++)
+		if (mcf_flow(k->g, b) > 0)
+			nu = b;
+	if (nu < 0 || nu == a || mcf_arc_cap(k->g, a) == 0)
+		return -1;
+	/* The unit moves from the proposal's option to the other: the rest
+	 * of the network carries one unit from the new option's node to the
+	 * old one's (through whoever is displaced). */
+	int64_t pad;
+	int rc = mcf_path_cost(k->g, mcf_arc_to(k->g, a), mcf_arc_to(k->g, nu), &pad);
+	if (rc != 0)
+		return rc; /* 1: that option cannot be had at all (e.g. no place there) */
+	*meerkosten = mcf_arc_cost(k->g, a) - mcf_arc_cost(k->g, nu) + pad;
+	return 0;
+}
+
 int32_t koppel_jeugdigen(const struct koppel *k) { return k->nj; }
 int32_t koppel_plekken(const struct koppel *k) { return k->np; }
 int64_t koppel_totaal(const struct koppel *k) { return k->totaal; }

@@ -36,7 +36,10 @@
  * Explanation (koppel_uitleg): the optimal potentials, anchored at T, give
  * each option its reduced cost: what the total would rise by, at least,
  * if this jeugdige took that option instead. The proposal names the
- * cheapest other option (runner-up) and that figure (meerkosten).
+ * cheapest other option by that measure (runner-up) and the figure
+ * (meerkosten), for all jeugdigen in one pass. koppel_precies gives the
+ * exact rise for one option of one jeugdige (who would be displaced, and
+ * what that costs, included): for the page of one proposal.
  *
  * Incremental: jeugdigen can be added, withdrawn, given a place to avoid,
  * and places changed after a solve; the next koppel_los_op() re-solves
@@ -170,6 +173,15 @@ struct koppel_optie {
 	int64_t meerkosten;
 };
 int32_t koppel_opties(const struct koppel *k, int32_t jeugdige, struct koppel_optie *uit, int32_t max);
+
+/* The exact rise of the total if jeugdige i took option `optie` (an index
+ * as koppel_opties counts them) instead of its proposal: the option's cost
+ * plus the cheapest way for the others to make room, minus the
+ * proposal's cost (a Dijkstra over the network: for one jeugdige's page,
+ * not for all at once). 0; 1 when that option cannot be had at all (a
+ * part of a plek without places); -1 for a bad index, the chosen option
+ * itself, a turned-down one, or out of memory. */
+int koppel_precies(const struct koppel *k, int32_t jeugdige, int32_t optie, int64_t *meerkosten);
 
 int32_t koppel_jeugdigen(const struct koppel *k);
 int32_t koppel_plekken(const struct koppel *k);

@@ -675,20 +675,22 @@ static void heap_down(struct heap *h, int32_t i)
 	}
 }
 
-int mcf_anchor_potentials(struct mcf *g, int32_t anchor)
+/* Dijkstra over the residual graph with reduced costs as lengths, from
+ * `t` along residual arcs walked backwards (dist[v] = cheapest v -> t) or
+ * forwards (dist[v] = cheapest t -> v). Stops once `stop` is settled
+ * (-1: never). Fills dist (INT64_MAX = unreachable) and returns the
+ * largest distance settled, or -1 when out of memory. */
+static int64_t dijkstra(const struct mcf *g, int32_t t, bool backwards, int32_t stop, int64_t *dist)
 {
 	int32_t n = g->n + g->off, m = g->m;
-	if (anchor < 0 || anchor >= g->n || g->status != MCF_OPTIMAL)
-		return -1;
 	/* Incidence lists of both endpoints: a residual arc u -> w is walked
 	 * backwards from w. */
 	int32_t *start = calloc((size_t)n + 1, sizeof *start);
 	int32_t *adj = malloc(((size_t)m * 2 + 1) * sizeof *adj);
-	int64_t *dist = malloc((size_t)n * sizeof *dist);
 	struct heap h = { malloc((size_t)n * sizeof(int32_t)), malloc((size_t)n * sizeof(int32_t)), NULL, 0 };
 	bool *done = calloc((size_t)n, sizeof *done);
-	int rc = -1;
-	if (!start || !adj || !dist || !h.node || !h.pos || !done)
+	int64_t rc = -1;
+	if (!start || !adj || !h.node || !h.pos || !done)
 		goto out;
 	h.key = dist;
 	for (int32_t e = 0; e < m; e++) {
@@ -707,7 +709,6 @@ int mcf_anchor_potentials(struct mcf *g, int32_t anchor)
 		dist[v] = INT64_MAX;
 		h.pos[v] = -1;
 	}
-	int32_t t = anchor + g->off;
 	dist[t] = 0;
 	h.node[0] = t;
 	h.pos[t] = 0;
@@ -721,17 +722,20 @@ int mcf_anchor_potentials(struct mcf *g, int32_t anchor)
 		done[w] = true;
 		if (dist[w] > far)
 			far = dist[w];
+		if (w == stop)
+			break;
 		for (int32_t i = start[w]; i < start[w + 1]; i++) {
 			int32_t e = adj[i], u;
 			int64_t len;
-			if (g->dst[e] == w && g->flow[e] < g->cap[e]) {
-				u = g->src[e]; /* forward residual u -> w */
-				len = g->cost[e] + g->pi[u] - g->pi[w];
-			} else if (g->src[e] == w && g->flow[e] > 0) {
-				u = g->dst[e]; /* backward residual u -> w */
-				len = -(g->cost[e] + g->pi[w] - g->pi[u]);
-			} else
+			bool at_dst = g->dst[e] == w;
+			/* the residual arc between w and u in the direction walked */
+			bool fwd = backwards ? at_dst : !at_dst;
+			u = at_dst ? g->src[e] : g->dst[e];
+			if (fwd ? g->flow[e] >= g->cap[e] : g->flow[e] <= 0)
 				continue;
+			len = g->cost[e] + g->pi[g->src[e]] - g->pi[g->dst[e]];
+			if (!fwd)
+				len = -len;
 			if (done[u])
 				continue;
 			if (len < 0)
@@ -747,15 +751,47 @@ int mcf_anchor_potentials(struct mcf *g, int32_t anchor)
 			}
 		}
 	}
-	for (int32_t v = 0; v < n; v++)
-		g->pi[v] -= dist[v] == INT64_MAX ? far : dist[v];
-	rc = 0;
+	rc = far;
 out:
 	free(start);
 	free(adj);
-	free(dist);
 	free(h.node);
 	free(h.pos);
 	free(done);
+	return rc;
+}
+
+int mcf_anchor_potentials(struct mcf *g, int32_t anchor)
+{
+	int32_t n = g->n + g->off;
+	if (anchor < 0 || anchor >= g->n || g->status != MCF_OPTIMAL)
+		return -1;
+	int64_t *dist = malloc((size_t)n * sizeof *dist);
+	int64_t far = dist ? dijkstra(g, anchor + g->off, true, -1, dist) : -1;
+	if (far >= 0)
+		for (int32_t v = 0; v < n; v++)
+			g->pi[v] -= dist[v] == INT64_MAX ? far : dist[v];
+	free(dist);
+	return far >= 0 ? 0 : -1;
+}
+
+int mcf_path_cost(const struct mcf *g, int32_t from, int32_t to, int64_t *cost)
+{
+	int32_t n = g->n + g->off;
+	if (from < 0 || from >= g->n || to < 0 || to >= g->n || g->status != MCF_OPTIMAL)
+		return -1;
+	int32_t a = from + g->off, b = to + g->off;
+	int64_t *dist = malloc((size_t)n * sizeof *dist);
+	if (!dist || dijkstra(g, a, false, b, dist) < 0) {
+		free(dist);
+		return -1;
+	}
+	int rc = 1;
+	if (dist[b] != INT64_MAX) {
+		/* reduced lengths telescope: sum of costs = d - pi(from) + pi(to) */
+		*cost = dist[b] - g->pi[a] + g->pi[b];
+		rc = 0;
+	}
+	free(dist);
 	return rc;
 }

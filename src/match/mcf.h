@@ -6,12 +6,16 @@
  * finds an integral flow that meets every supply and demand exactly, stays
  * within the capacities and has the least total cost, or says there is none.
  *
+ * Start: instead of hanging every node from an artificial root by a big-M
+ * arc, each node without demand is first hung under an earlier node by its
+ * widest, then cheapest arc ("crash"), so most flow starts on real paths.
+ *
  * Warm re-solve: after nodes or arcs are added, or supplies, capacities or
  * costs changed, mcf_solve() starts from the previous optimal spanning-tree
- * basis instead of from scratch. Tree arcs whose flow no longer fits their
- * capacity are cut out and their subtree is hung from the artificial root
- * (big-M arcs), so the repaired basis is again a strongly feasible tree and
- * only the pivots that the change makes necessary are done.
+ * basis instead of from scratch: new nodes are crashed in, tree flows are
+ * recomputed, tree arcs whose flow no longer fits are cut out and their
+ * subtree hung from the artificial root (big-M arcs), so the repaired basis
+ * is again a strongly feasible tree; the new arcs are priced first.
  *
  * Memory: struct mcf owns all of its arrays (O(nodes + arcs), grown by
  * doubling as nodes and arcs are added, up to MCF_MAX_NODES / MCF_MAX_ARCS);
@@ -104,5 +108,13 @@ int64_t mcf_pivots(const struct mcf *g);
  * was; the next mcf_solve() recomputes its own potentials. 0, or -1 when
  * out of memory (potentials unchanged). */
 int mcf_anchor_potentials(struct mcf *g, int32_t anchor);
+
+/* After MCF_OPTIMAL: the cost of the cheapest path from -> to in the
+ * residual graph of the optimal flow (arcs with room forwards at their
+ * cost, arcs with flow backwards at minus their cost), into *cost. Pushing
+ * one more unit over arc a = (u, v) costs exactly cost(a) plus the
+ * cheapest residual path v -> u. 0, 1 when `to` cannot be reached, -1 for
+ * a bad node or out of memory. */
+int mcf_path_cost(const struct mcf *g, int32_t from, int32_t to, int64_t *cost);
 
 #endif

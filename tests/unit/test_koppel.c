@@ -172,11 +172,30 @@ static void test_regels_en_uitleg(void **state)
 			if (v->keuze != KEUZE_PLEK || v->tweede == KEUZE_GEEN)
 				continue;
 			int64_t meer = v->meerkosten;
+			/* the exact price of every other option: never below its
+			 * reduced cost, and the cheapest is what the re-solve pays */
+			struct koppel_optie o[100];
+			int32_t n = koppel_opties(k, i, o, 100);
+			int64_t goedkoopst = INT64_MAX;
+			for (int32_t a = 0; a < n; a++) {
+				int64_t x;
+				if (o[a].gekozen || (o[a].keuze == KEUZE_PLEK && r->plek[o[a].plek].id == v->plek)) {
+					continue;
+				}
+				int rc = koppel_precies(k, i, a, &x);
+				assert_true(rc == 0 || rc == 1);
+				if (rc == 1)
+					continue;
+				assert_true(x >= o[a].meerkosten);
+				if (x < goedkoopst)
+					goedkoopst = x;
+			}
 			struct koppel *k2 = bouw(r, &w, r->nj);
 			assert_int_equal(koppel_verbied(k2, i, plek_index(r, v->plek)), 0);
 			assert_int_equal(koppel_los_op(k2), MCF_OPTIMAL);
 			int64_t extra = koppel_totaal(k2) - totaal;
 			assert_true(extra >= meer);
+			assert_true(extra == goedkoopst);
 			precies += extra == meer;
 			gecontroleerd++;
 			koppel_free(k2);
