@@ -371,14 +371,20 @@ static void verwijder_db(const char *pad)
 
 static const char demo_hulp[] =
 	"Gebruik: jeugdregie demo [--db PAD] [--seed N] [--until JJJJ-MM-DD] [--scale F]\n"
+	"                         [--via-ijw]\n"
 	"Vult een nieuwe, lege database met een verzonnen regio (alleen test-BSN's).\n"
 	"Dezelfde seed en opties geven dezelfde database. Een database die al een regio\n"
-	"bevat wordt geweigerd (afsluitcode 1): kies dan een ander bestand met --db.\n";
+	"bevat wordt geweigerd (afsluitcode 1): kies dan een ander bestand met --db.\n"
+	"Met --via-ijw komt dezelfde regio tot stand via de iJw-keten: elke toewijzing\n"
+	"als JW315 van de aanbieder die de gemeente honoreert (JW301), elke start en stop\n"
+	"als JW305/JW307 en elke maanddeclaratie als JW323, alle door de gewone verwerking\n"
+	"(trager; bedoeld voor een kleine --scale).\n";
 
 static int cmd_demo(int argc, char **argv)
 {
 	static const struct optie opties[] = {
 		{ "--db", true }, { "--seed", true }, { "--until", true }, { "--scale", true },
+		{ "--via-ijw", false },
 	};
 	const char *cmd = "demo", *db = standaard_db(), *pad;
 	bool nieuw = false;
@@ -390,11 +396,12 @@ static int cmd_demo(int argc, char **argv)
 	int leeg, rc;
 	const char *w[MAX_OPTIES];
 
-	rc = lees_opties(cmd, opties, 4, demo_hulp, argc, argv, w);
+	rc = lees_opties(cmd, opties, 5, demo_hulp, argc, argv, w);
 	if (rc >= 0)
 		return rc;
 	if (w[0])
 		db = w[0];
+	o.via_ijw = w[4] != NULL;
 	if ((w[1] && lees_seed(cmd, w[1], &o.seed) < 0) ||
 	    (w[2] && lees_datum(cmd, "--until", w[2], &o.tot) < 0) ||
 	    (w[3] && lees_schaal(cmd, w[3], &o.schaal) < 0))
@@ -1628,11 +1635,18 @@ static const char ijw_hulp[] =
 	"      (controleniveau 3 en 4) toetst validate niet.\n"
 	"      Afsluitcode 0 als alle bestanden geldig zijn, 1 bij een bevinding,\n"
 	"      2 als een bestand ontbreekt of niet te lezen is.\n"
-	"  jeugdregie ijw import --db PAD [--retour MAP] [--vandaag JJJJ-MM-DD] BESTAND...\n"
+	"  jeugdregie ijw import --db PAD [--retour MAP] [--vandaag JJJJ-MM-DD] [--reeks N]\n"
+	"                        BESTAND...\n"
 	"      verwerk elk bestand als ontvangen bericht van een aanbieder (302, 305, 307,\n"
-	"      315, 317, 320, 323), elk in een eigen transactie: XSD, de regels van de\n"
-	"      standaard, toepassen op het register (start, stop, declaratie, verzoek),\n"
-	"      het retourbericht maken en alles in de inbox bewaren. Hetzelfde bericht\n"
+	"      315, 317, 320, 323): XSD, de regels van de standaard, toepassen op het\n"
+	"      register (start, stop, declaratie, verzoek), het retourbericht maken en\n"
+	"      alles in de inbox bewaren. Elk bericht gaat er helemaal of niet in; de\n"
+	"      bestanden worden per reeks van N (standaard 256, hoogstens 256) in een\n"
+	"      transactie vastgelegd, en de uitkomst van een bestand komt pas na die\n"
+	"      vastlegging. Een bericht waarop de database faalt blijft buiten zijn\n"
+	"      reeks; de rest gaat door. Valt het programma midden in een reeks weg,\n"
+	"      dan is die hele reeks er niet en kan dezelfde opdracht gewoon opnieuw.\n"
+	"      --reeks 1 legt elk bericht apart vast (langzamer). Hetzelfde bericht\n"
 	"      nog eens (zelfde Afzender, Identificatie en soort, TR056) krijgt het\n"
 	"      bewaarde retourbericht en verandert niets. Per bestand een regel\n"
 	"        BESTAND: SOORT STATUS [herhaald] [retour MAP/NAAM]\n"
@@ -1839,12 +1853,103 @@ static int schrijf_retour(const char *cmd, const char *dir, const char *pad,
 	return AFSLUIT_GOED;
 }
 
+/* ijw import works in batches of files (ijw_verwerk_reeks: one
+ * transaction, a savepoint per message): at most IMPORT_REEKS files and,
+ * past the first file, IMPORT_REEKS_BYTES bytes of XML (a message may be
+ * 25 MB, OP179). The outcome of a file is printed once its batch is
+ * committed. */
+#define IMPORT_REEKS 256
+#define IMPORT_REEKS_BYTES ((size_t)32 * 1024 * 1024)
+
+struct import_reeks {
+	const char *pad[IMPORT_REEKS];
+	struct ijw_invoer in[IMPORT_REEKS];
+	struct ijw_uitkomst uit[IMPORT_REEKS];
+	size_t n, bytes;
+};
+
+/* Read the next files (at most max) from argv[i..] into r; the index to
+ * go on from. */
+static int import_reeks_vul(const char *cmd, struct import_reeks *r, size_t max, int argc,
+			    char **argv, int i, int *rc)
+{
+	for (; i < argc && r->n < max && (r->n == 0 || r->bytes < IMPORT_REEKS_BYTES); i++) {
+		char *data = NULL;
+		size_t len = 0;
+
+		/* Options and their values (set to NULL before) are no files. */
+		if (!argv[i] || strncmp(argv[i], "--", 2) == 0)
+			continue;
+		if (lees_bestand(cmd, argv[i], &data, &len) < 0) {
+			*rc = AFSLUIT_GEBRUIK;
+			continue;
+		}
+		r->pad[r->n] = argv[i];
+		r->in[r->n] = (struct ijw_invoer){ data, len };
+		r->bytes += len;
+		r->n++;
+	}
+	return i;
+}
+
+/* 0, or -1 when the store failed on the batch as a whole (then stop:
+ * nothing of it is in, and the next batch would meet the same store). */
+static int import_reeks_verwerk(const char *cmd, struct store *st,
+				 const struct ijw_verwerk_context *ctx, struct import_reeks *r,
+				 const char *retour, size_t n[5], int *rc)
+{
+	char naam[4096];
+
+	if (ijw_verwerk_reeks(st, r->in, r->n, ctx, r->uit) < 0) {
+		fout(cmd, "%s .. %s (%zu bestanden, niets ervan verwerkt): %s", r->pad[0],
+		     r->pad[r->n - 1], r->n, store_error(st));
+		*rc = AFSLUIT_FOUT;
+		return -1;
+	}
+	for (size_t k = 0; k < r->n; k++) {
+		const struct ijw_uitkomst *u = &r->uit[k];
+
+		if (u->fout) {
+			fout(cmd, "%s: %s", r->pad[k], u->fout);
+			if (*rc == AFSLUIT_GOED)
+				*rc = AFSLUIT_FOUT;
+			continue;
+		}
+		n[u->status]++;
+		printf("%s: %s %s%s", r->pad[k], u->herkend ? bericht_soort_naam(u->soort)
+		       : "onbekend", ijw_verwerk_status_naam(u->status),
+		       u->herhaald ? " herhaald" : "");
+		if (retour && u->retour) {
+			if (schrijf_retour(cmd, retour, r->pad[k], u, naam, sizeof naam) !=
+			    AFSLUIT_GOED)
+				*rc = AFSLUIT_FOUT;
+			else
+				printf(" retour %s", naam);
+		}
+		putchar('\n');
+		for (size_t b = 0; b < u->n_bevindingen; b++)
+			printf("  %s %s: %s\n", u->bevindingen[b].code, u->bevindingen[b].pad,
+			       u->bevindingen[b].melding);
+		if (u->status != IJW_VERWERKT && *rc == AFSLUIT_GOED)
+			*rc = AFSLUIT_FOUT;
+	}
+	return 0;
+}
+
+static void import_reeks_vrij(struct import_reeks *r)
+{
+	for (size_t k = 0; k < r->n; k++) {
+		free((void *)r->in[k].xml);
+		ijw_uitkomst_vrij(&r->uit[k]);
+	}
+}
+
 static int cmd_ijw_import(int argc, char **argv)
 {
 	const char *cmd = "ijw import", *db = standaard_db(), *retour = NULL;
 	struct ijw_verwerk_context ctx;
 	struct gemeente *gem = NULL;
-	size_t n_gem = 0, n_bestanden = 0, n[5] = { 0 };
+	size_t n_gem = 0, n_bestanden = 0, n[5] = { 0 }, per_reeks = IMPORT_REEKS;
 	char nu[21];
 	dag_t vandaag = DAG_GEEN;
 	struct store *st;
@@ -1862,16 +1967,26 @@ static int cmd_ijw_import(int argc, char **argv)
 			continue;
 		}
 		if (strcmp(a, "--db") != 0 && strcmp(a, "--retour") != 0 &&
-		    strcmp(a, "--vandaag") != 0)
-			return gebruiksfout(cmd, "onbekende optie '%s'; import kent --db, --retour "
-					    "en --vandaag", a);
+		    strcmp(a, "--vandaag") != 0 && strcmp(a, "--reeks") != 0)
+			return gebruiksfout(cmd, "onbekende optie '%s'; import kent --db, --retour, "
+					    "--vandaag en --reeks", a);
 		if (i + 1 >= argc || !argv[i + 1][0] || strncmp(argv[i + 1], "--", 2) == 0)
 			return gebruiksfout(cmd, "optie %s mist een waarde; schrijf %s WAARDE", a, a);
 		if (strcmp(a, "--db") == 0)
 			db = argv[i + 1];
 		else if (strcmp(a, "--retour") == 0)
 			retour = argv[i + 1];
-		else if (lees_datum(cmd, a, argv[i + 1], &vandaag) < 0)
+		else if (strcmp(a, "--reeks") == 0) {
+			const char *w = argv[i + 1];
+			size_t len = strlen(w);
+
+			if (len == 0 || len > 3 || strspn(w, "0123456789") != len ||
+			    atoi(w) < 1 || atoi(w) > IMPORT_REEKS)
+				return gebruiksfout(cmd, "--reeks '%s' is geen aantal berichten per "
+						    "transactie; geef 1 tot en met %d", w,
+						    IMPORT_REEKS);
+			per_reeks = (size_t)atoi(w);
+		} else if (lees_datum(cmd, a, argv[i + 1], &vandaag) < 0)
 			return AFSLUIT_GEBRUIK;
 		argv[i + 1] = NULL;
 		i++;
@@ -1899,42 +2014,13 @@ static int cmd_ijw_import(int argc, char **argv)
 		return rc;
 	}
 	ctx = (struct ijw_verwerk_context){ NULL, gem, n_gem, vandaag, nu };
-	for (int i = 0; i < argc; i++) {
-		struct ijw_uitkomst u;
-		char *data = NULL, naam[4096];
-		size_t len = 0;
+	for (int i = 0, verder = 1; i < argc && verder;) {
+		struct import_reeks r = { .n = 0 };
 
-		/* Options and their values (set to NULL above) are no files. */
-		if (!argv[i] || strncmp(argv[i], "--", 2) == 0)
-			continue;
-		if (lees_bestand(cmd, argv[i], &data, &len) < 0) {
-			rc = AFSLUIT_GEBRUIK;
-			continue;
-		}
-		int v = ijw_verwerk(st, data, len, &ctx, &u);
-		free(data);
-		if (v < 0) {
-			fout(cmd, "%s: %s", argv[i], store_error(st));
-			if (rc == AFSLUIT_GOED)
-				rc = AFSLUIT_FOUT;
-			continue;
-		}
-		n[u.status]++;
-		printf("%s: %s %s%s", argv[i], u.herkend ? bericht_soort_naam(u.soort) : "onbekend",
-		       ijw_verwerk_status_naam(u.status), u.herhaald ? " herhaald" : "");
-		if (retour && u.retour) {
-			if (schrijf_retour(cmd, retour, argv[i], &u, naam, sizeof naam) != AFSLUIT_GOED)
-				rc = AFSLUIT_FOUT;
-			else
-				printf(" retour %s", naam);
-		}
-		putchar('\n');
-		for (size_t k = 0; k < u.n_bevindingen; k++)
-			printf("  %s %s: %s\n", u.bevindingen[k].code, u.bevindingen[k].pad,
-			       u.bevindingen[k].melding);
-		if (u.status != IJW_VERWERKT && rc == AFSLUIT_GOED)
-			rc = AFSLUIT_FOUT;
-		ijw_uitkomst_vrij(&u);
+		i = import_reeks_vul(cmd, &r, per_reeks, argc, argv, i, &rc);
+		if (r.n > 0)
+			verder = import_reeks_verwerk(cmd, st, &ctx, &r, retour, n, &rc) == 0;
+		import_reeks_vrij(&r);
 	}
 	printf("%zu berichten: %zu verwerkt, %zu deels afgekeurd, %zu afgekeurd, "
 	       "%zu afgekeurd op het XSD, %zu geweigerd\n", n_bestanden, n[IJW_VERWERKT],

@@ -503,7 +503,7 @@ static int bouw(struct gen *g)
 	datum_delen(g->record_begin, &j0, &m0, NULL);
 	datum_delen(g->o.tot, &j1, &m1, NULL);
 	g->n_maanden = (j1 - j0) * 12 + (m1 - m0) + 1;
-	g->decl_id = calloc((size_t)g->n_aanb * (size_t)g->n_gem * (size_t)g->n_maanden * 2,
+	g->decl_id = calloc((size_t)g->n_aanb * (size_t)g->n_gem * (size_t)g->n_maanden,
 			    sizeof *g->decl_id);
 	if (!g->decl_id) {
 		snprintf(g->err, g->errlen, "onvoldoende geheugen voor declaraties");
@@ -511,7 +511,7 @@ static int bouw(struct gen *g)
 	}
 	if (loopbaan_alle(g) < 0)
 		return -1;
-	size_t n_decl = (size_t)g->n_aanb * (size_t)g->n_gem * (size_t)g->n_maanden * 2;
+	size_t n_decl = (size_t)g->n_aanb * (size_t)g->n_gem * (size_t)g->n_maanden;
 	for (size_t i = 0; i < n_decl; i++)
 		if (g->decl_id[i] && store_declaratie_totalen(g->st, g->decl_id[i]) < 0)
 			return gen_fout(g, "declaratietotalen");
@@ -527,6 +527,8 @@ static void gen_vrij(struct gen *g)
 	free(g->omzet);
 	free(g->decl_id);
 	free(g->bsn_set);
+	free(g->via_zorg);
+	free(g->via_prestaties);
 	for (int s = 0; s < SEGMENT_AANTAL; s++) {
 		free(g->seg_aanb[s]);
 		free(g->seg_gewicht[s]);
@@ -587,6 +589,14 @@ int demo_maak(struct store *st, const struct demo_opties *opties,
 		rc = gen_fout(g, "vastleggen");
 	if (rc < 0)
 		store_rollback(st);
+	/* The messages each run in their own transaction, as they would
+	 * when they came in one by one: in the normal (WAL) mode, which
+	 * commits small transactions much faster than bulk mode. */
+	if (rc == 0 && opties->via_ijw) {
+		rc = store_bulk(st, 0) < 0 ? gen_fout(g, "terug naar WAL-modus") : 0;
+		if (rc == 0)
+			rc = via_ijw_stuur(g);
+	}
 	if (store_bulk(st, 0) < 0 && rc == 0)
 		rc = gen_fout(g, "terug naar WAL-modus");
 	else if (telling) {

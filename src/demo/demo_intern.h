@@ -40,6 +40,28 @@ struct gen_aanbieder {
 	unsigned segmenten;       /* bit s: offers segment s */
 };
 
+/* demo --via-ijw: a toewijzing with its trajectory, in the order the
+ * toewijzingen are numbered. */
+struct via_zorg {
+	struct jeugdige j;
+	struct toewijzing tw;
+	struct traject t;         /* as the history ends */
+	struct traject voor;      /* as registered before care starts */
+	bool besluit;             /* zb holds a zorgelijk_besluit on it */
+	struct zorgelijk_besluit zb;
+	int aanbieder;            /* index in g->aanb */
+	int gemeente;             /* index in g->gem */
+};
+
+/* demo --via-ijw: a Prestatie and the declaratie (month maand of provider
+ * aanbieder at gemeente) it belongs in. */
+struct via_prestatie {
+	struct prestatie p;
+	int aanbieder;
+	int gemeente;
+	dag_t maand;
+};
+
 struct gen {
 	struct store *st;
 	struct demo_opties o;
@@ -63,8 +85,14 @@ struct gen {
 
 	/* Declarations: one header per provider x gemeente x month, made when
 	 * its first line is written. */
-	int64_t *decl_id;                /* [((a * n_gem + g) * n_maanden + m) * 2 + k], k=1: corrections */
+	int64_t *decl_id;                /* [(a * n_gem + g) * n_maanden + m] */
 	int n_maanden;
+
+	/* demo --via-ijw: what the messages bring, kept until they are sent. */
+	struct via_zorg *via_zorg;
+	size_t n_via_zorg, cap_via_zorg;
+	struct via_prestatie *via_prestaties;
+	size_t n_via_prestaties, cap_via_prestaties;
 
 	/* Approved cost tallies, for budgets and ceilings. */
 	int64_t kosten[DEMO_MAX_GEMEENTEN][DEMO_JAREN][SEGMENT_AANTAL];
@@ -93,6 +121,15 @@ int64_t gen_tarief(const struct gen *g, int p, int jaar);
 
 /* Record a store failure in g->err and return -1. */
 int gen_fout(struct gen *g, const char *wat);
+
+/* DeclaratieNummer ("2025030546") and Dagtekening of the declaratie of
+ * provider a at gemeente gi for month maand. */
+void demo_declaratie_nummer(const struct gen *g, int gi, dag_t maand, char *uit, size_t n);
+dag_t demo_declaratie_dagtekening(int a, int gi, dag_t maand);
+
+/* demo --via-ijw: send the kept history through the iJw pipeline
+ * (via_ijw.c), outside any transaction. */
+int via_ijw_stuur(struct gen *g);
 
 /* Simulate the arrivals of youth from g->start up to g->o.tot and write
  * their careers. */

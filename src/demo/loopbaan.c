@@ -16,6 +16,7 @@
 #include "demo/demo_intern.h"
 #include "demo/namen.h"
 #include "domain/bsn.h"
+#include "ijw/productlijst.h"
 #include "store/store.h"
 
 #define MAX_TRAJECTEN 24
@@ -228,7 +229,6 @@ static void episode(struct gen *g, struct loop *l, dag_t t, const char *verwijze
 		if (tr->intakedatum > tr->einddatum)
 			tr->intakedatum = DAG_GEEN;
 		tw->einddatum = tr->einddatum;
-		kopieer(tw->reden_wijziging, sizeof tw->reden_wijziging, "13");
 		x->eind_volledig = tr->einddatum;
 		return;
 	}
@@ -243,13 +243,12 @@ static void episode(struct gen *g, struct loop *l, dag_t t, const char *verwijze
 	}
 	tr->status = TRAJECT_BEEINDIGD;
 	x->eind_volledig = tr->einddatum;
-	/* A toewijzing runs a year (two for out-of-home care) and is
-	 * stretched when care lasts longer (herbeoordeling verlenging). */
-	tw->einddatum = tw->ingangsdatum + (p->segment <= 2 ? 730 : 365);
-	if (tw->einddatum < tr->einddatum) {
-		tw->einddatum = tr->einddatum;
-		kopieer(tw->reden_wijziging, sizeof tw->reden_wijziging, "04");
-	}
+	/* The toewijzing covers the care as planned: the aanbieder asks for
+	 * that period in its JW315 and it ends with the care (or with the
+	 * withdrawal of a waiting youth, above). A change afterwards would
+	 * take a JW317 and a changed JW301, which no workflow of the region
+	 * sends yet; toewijzingen of one product that overlap break TR302. */
+	tw->einddatum = tr->einddatum;
 
 	/* Copy what the follow-ups need: l->lt may not move, but x's fields
 	 * are read after more episodes are appended. */
@@ -384,37 +383,48 @@ static int kies_bsn(struct gen *g, struct jeugdige *j)
 
 /* ---- declarations ---------------------------------------------------------- */
 
-/* Declared early in the next month (corrections a month later), spread
- * over the providers. */
-static dag_t dagtekening_van(int a, int gi, dag_t maand, int correctie)
+/* Month maand is declared early in the next month, spread over the
+ * providers. */
+static dag_t dagtekening_van(int a, int gi, dag_t maand)
 {
-	return datum_plus_maanden(maand, 1 + correctie) + 4 + (dag_t)((a * 7 + gi) % 14);
+	return datum_plus_maanden(maand, 1) + 4 + (dag_t)((a * 7 + gi) % 14);
 }
 
-static int64_t declaratie(struct gen *g, int a, int gi, dag_t maand, int correctie)
+/* The declaratie of provider a at gemeente gi for month maand: one per
+ * month, made when its first line is written. */
+static int64_t declaratie(struct gen *g, int a, int gi, dag_t maand)
 {
 	int j, m, j0, m0;
 	datum_delen(maand, &j, &m, NULL);
 	datum_delen(g->record_begin, &j0, &m0, NULL);
 	int mi = (j - j0) * 12 + (m - m0);
-	size_t k = (((size_t)a * (size_t)g->n_gem + (size_t)gi) * (size_t)g->n_maanden + (size_t)mi) * 2 +
-		   (size_t)correctie;
+	size_t k = ((size_t)a * (size_t)g->n_gem + (size_t)gi) * (size_t)g->n_maanden + (size_t)mi;
 	if (g->decl_id[k])
 		return g->decl_id[k];
 	struct declaratie d = { .id = ++g->next_declaratie };
-	snprintf(d.nummer, sizeof d.nummer, "%04d%02d%s%s", j, m, g->gem[gi].g.code,
-		 correctie ? "C" : "");
+	demo_declaratie_nummer(g, gi, maand, d.nummer, sizeof d.nummer);
 	kopieer(d.agb, sizeof d.agb, g->aanb[a].a.agb);
 	kopieer(d.gemeente, sizeof d.gemeente, g->gem[gi].g.code);
 	d.periode_begin = maand;
 	d.periode_eind = datum_maand_eind(maand);
-	d.dagtekening = dagtekening_van(a, gi, maand, correctie);
+	d.dagtekening = dagtekening_van(a, gi, maand);
 	if (store_put_declaratie(g->st, &d) < 0)
 		return gen_fout(g, "declaratie");
 	g->decl_id[k] = d.id;
 	return d.id;
 }
 
+void demo_declaratie_nummer(const struct gen *g, int gi, dag_t maand, char *uit, size_t n)
+{
+	int j, m;
+	datum_delen(maand, &j, &m, NULL);
+	snprintf(uit, n, "%04d%02d%s", j, m, g->gem[gi].g.code);
+}
+
+dag_t demo_declaratie_dagtekening(int a, int gi, dag_t maand)
+{
+	return dagtekening_van(a, gi, maand);
+}
 
 static void tel_kosten(struct gen *g, int a, int gi, int segment, dag_t maand, int64_t bedrag)
 {
@@ -441,12 +451,38 @@ static int64_t volume_maand(struct gen *g, const struct lt *x, int dagen, int da
 	return 1;
 }
 
+/* Keep a Prestatie for demo --via-ijw, which declares it in a JW323. */
+static int bewaar_via(struct gen *g, const struct prestatie *p, int a, int gi, dag_t decl_maand)
+{
+	if (g->n_via_prestaties == g->cap_via_prestaties) {
+		size_t nc = g->cap_via_prestaties ? 2 * g->cap_via_prestaties : 1024;
+		struct via_prestatie *n = realloc(g->via_prestaties, nc * sizeof *n);
+		if (!n) {
+			snprintf(g->err, g->errlen, "onvoldoende geheugen");
+			return -1;
+		}
+		g->via_prestaties = n;
+		g->cap_via_prestaties = nc;
+	}
+	struct via_prestatie *v = &g->via_prestaties[g->n_via_prestaties++];
+	v->p = *p;
+	v->aanbieder = a;
+	v->gemeente = gi;
+	v->maand = decl_maand;
+	return 0;
+}
+
+/* One Prestatie for the care of month maand in [van, tot]. A rejected
+ * line is declared again, right, with the next month's declaratie (a
+ * DeclaratiePeriode follows the previous one, TR318; the Prestatie keeps
+ * its own ProductPeriode). */
 static int prestatie(struct gen *g, const struct lt *x, int a, int gi, dag_t maand,
 		     dag_t van, dag_t tot, int64_t volume, int correctie)
 {
 	int jaar;
 	datum_delen(maand, &jaar, NULL, NULL);
-	dag_t dagtek = dagtekening_van(a, gi, maand, correctie);
+	dag_t decl_maand = datum_plus_maanden(maand, correctie);
+	dag_t dagtek = dagtekening_van(a, gi, decl_maand);
 	int64_t tarief = gen_tarief(g, x->prod, jaar);
 	bool af = !correctie && rng_bernoulli(&g->r_decl, P_AFWIJZING);
 	const char *retour = "0200";
@@ -461,9 +497,6 @@ static int prestatie(struct gen *g, const struct lt *x, int a, int gi, dag_t maa
 		return 0;
 
 	struct prestatie p = { .id = ++g->next_prestatie };
-	p.declaratie_id = declaratie(g, a, gi, maand, correctie);
-	if (p.declaratie_id < 0)
-		return -1;
 	int m;
 	datum_delen(maand, NULL, &m, NULL);
 	snprintf(p.referentie, sizeof p.referentie, "T%lld-%04d%02d%s", (long long)x->t.id, jaar, m,
@@ -472,6 +505,8 @@ static int prestatie(struct gen *g, const struct lt *x, int a, int gi, dag_t maa
 	p.traject_id = x->t.id;
 	p.toewijzing_nummer = x->t.toewijzing_nummer;
 	kopieer(p.categorie, sizeof p.categorie, x->t.categorie);
+	/* 0611 (TR418): a tariff above the contract's; S329 (TR381): a
+	 * ProductCode not in the product list. */
 	kopieer(p.productcode, sizeof p.productcode,
 		af && retour[0] == 'S' ? "45A99" : x->t.productcode);
 	p.periode_begin = van;
@@ -482,20 +517,50 @@ static int prestatie(struct gen *g, const struct lt *x, int a, int gi, dag_t maa
 	p.bedrag = bedrag;
 	kopieer(p.retourcode, sizeof p.retourcode, retour);
 	p.goedgekeurd = !af;
-	if (store_put_prestatie(g->st, &p) < 0)
-		return gen_fout(g, "prestatie");
+	if (g->o.via_ijw) {
+		if (bewaar_via(g, &p, a, gi, decl_maand) < 0)
+			return -1;
+	} else {
+		p.declaratie_id = declaratie(g, a, gi, decl_maand);
+		if (p.declaratie_id < 0)
+			return -1;
+		if (store_put_prestatie(g->st, &p) < 0)
+			return gen_fout(g, "prestatie");
+	}
 	g->telling.prestaties++;
 	if (af && rng_bernoulli(&g->r_decl, P_CORRECTIE))
 		return prestatie(g, x, a, gi, maand, van, tot, volume, 1);
 	return 0;
 }
 
+/* The weeks a per-week toewijzing allows in [van, tot] as the rules count
+ * them (IV076, IV077): calendar weeks touched, or for an outputgericht
+ * product the Sundays, plus the week of the toewijzing's last Sunday when
+ * it ends on another day. */
+static int64_t weken_toegestaan(const struct toewijzing *tw, dag_t van, dag_t tot)
+{
+	const struct ijw_lijstproduct *lp = ijw_productlijst_zoek(tw->productcode);
+	if (!lp || !lp->outputgericht)
+		return (tot - datum_weekdag(tot) - (van - datum_weekdag(van))) / 7 + 1;
+	dag_t zondag = van + (6 - datum_weekdag(van));
+	int64_t n = zondag > tot ? 0 : (tot - zondag) / 7 + 1;
+	if (datum_weekdag(tw->einddatum) != 6) {
+		dag_t laatste = tw->einddatum - datum_weekdag(tw->einddatum) - 1;
+		if (laatste >= van && laatste <= tot)
+			n++;
+	}
+	return n;
+}
+
 /* Monthly declarations of one trajectory from its start to its end or the
  * demo's end date; basic GGZ is an output product declared once, at the
- * end. Months before 2021 only count towards the cost tallies. */
+ * end. A ProductPeriode is the month cut only by the toewijzing (TR387,
+ * TR388); the volume is the care of the days the trajectory ran in it.
+ * Months before 2021 only count towards the cost tallies. */
 static int declareer(struct gen *g, const struct lt *x)
 {
 	const struct traject *t = &x->t;
+	const struct toewijzing *tw = &x->tw;
 	if (t->segment == SEGMENT_LOKAAL || t->begindatum == DAG_GEEN)
 		return 0;
 	int a = x->aanbieder, gi = x->gemeente;
@@ -503,15 +568,24 @@ static int declareer(struct gen *g, const struct lt *x)
 	if (strcmp(t->categorie, "51") == 0) {
 		if (t->einddatum == DAG_GEEN)
 			return 0;
-		dag_t m = datum_maand_begin(t->einddatum);
-		dag_t van = t->begindatum > m ? t->begindatum : m;
-		return prestatie(g, x, a, gi, m, van, t->einddatum, 1, 0);
+		dag_t m = datum_maand_begin(t->einddatum), me = datum_maand_eind(m);
+		dag_t van = tw->ingangsdatum > m ? tw->ingangsdatum : m;
+		dag_t tot = tw->einddatum < me ? tw->einddatum : me;
+		return prestatie(g, x, a, gi, m, van, tot, 1, 0);
 	}
 	for (dag_t m = datum_maand_begin(t->begindatum); m <= eind; m = datum_plus_maanden(m, 1)) {
 		dag_t me = datum_maand_eind(m);
-		dag_t van = t->begindatum > m ? t->begindatum : m;
-		dag_t tot = eind < me ? eind : me;
-		int64_t vol = volume_maand(g, x, tot - van + 1, me - m + 1);
+		dag_t zorg_van = t->begindatum > m ? t->begindatum : m;
+		dag_t zorg_tot = eind < me ? eind : me;
+		dag_t van = tw->ingangsdatum > m ? tw->ingangsdatum : m;
+		dag_t tot = tw->einddatum < me ? tw->einddatum : me;
+		int64_t vol = volume_maand(g, x, zorg_tot - zorg_van + 1, me - m + 1);
+		if (strcmp(tw->frequentie, "2") == 0) {
+			int64_t max = weken_toegestaan(tw, van, tot) * tw->volume;
+			vol = vol < max ? vol : max;
+			if (vol < 1)
+				continue; /* counted with the next week's Sunday */
+		}
 		if (prestatie(g, x, a, gi, m, van, tot, vol, 0) < 0)
 			return -1;
 	}
@@ -519,6 +593,80 @@ static int declareer(struct gen *g, const struct lt *x)
 }
 
 /* ---- writing a career ------------------------------------------------------ */
+
+static bool stapelt(const struct lt *a, const struct lt *b)
+{
+	return a->t.toewijzing_nummer && b->t.toewijzing_nummer &&
+	       strcmp(a->tw.agb, b->tw.agb) == 0 &&
+	       strcmp(a->tw.productcode, b->tw.productcode) == 0 &&
+	       a->tw.ingangsdatum <= b->tw.einddatum && b->tw.ingangsdatum <= a->tw.einddatum;
+}
+
+/* Two toewijzingen of one product to one aanbieder may not overlap
+ * (TR302): a second episode of the same care that overlaps the first goes
+ * to the next aanbieder of the segment that has none, or is dropped when
+ * no aanbieder is free. No draws: the rest of the history stays as it
+ * was. */
+static void herverdeel(struct gen *g, struct loop *l)
+{
+	int n = 0;
+	for (int i = 0; i < l->n; i++) {
+		struct lt *x = &l->lt[i];
+		int s = x->t.segment, k = 0;
+		for (int poging = 0; s > 0 && poging <= g->seg_n[s]; poging++) {
+			bool vrij = true;
+			for (int j = 0; j < n && vrij; j++)
+				vrij = !stapelt(&l->lt[j], x);
+			if (vrij)
+				break;
+			while (k < g->seg_n[s] && g->seg_aanb[s][k] != x->aanbieder)
+				k++;
+			k = k < g->seg_n[s] ? (k + 1) % g->seg_n[s] : 0;
+			x->aanbieder = g->seg_aanb[s][k];
+			kopieer(x->t.agb, sizeof x->t.agb, g->aanb[x->aanbieder].a.agb);
+			kopieer(x->tw.agb, sizeof x->tw.agb, x->t.agb);
+			if (poging == g->seg_n[s])
+				x->t.toewijzing_nummer = -1;
+		}
+		if (x->t.toewijzing_nummer >= 0)
+			l->lt[n++] = *x;
+	}
+	l->n = n;
+}
+
+/* demo --via-ijw: the toewijzing, the start and the stop are kept for the
+ * messages that bring them (via_ijw.c), and the trajectory as the region
+ * registers it before care starts (the aanmelding, the intake, a
+ * withdrawal while waiting), written once its toewijzing exists. */
+static int via_bewaar_zorg(struct gen *g, const struct lt *x, const struct jeugdige *j)
+{
+	struct traject voor = x->t;
+	if (voor.begindatum != DAG_GEEN) {
+		voor.begindatum = DAG_GEEN;
+		voor.einddatum = DAG_GEEN;
+		voor.reden_beeindiging[0] = '\0';
+		voor.status = voor.intakedatum != DAG_GEEN ? TRAJECT_INTAKE : TRAJECT_AANGEMELD;
+	}
+	if (g->n_via_zorg == g->cap_via_zorg) {
+		size_t nc = g->cap_via_zorg ? 2 * g->cap_via_zorg : 256;
+		struct via_zorg *n = realloc(g->via_zorg, nc * sizeof *n);
+		if (!n) {
+			snprintf(g->err, g->errlen, "onvoldoende geheugen");
+			return -1;
+		}
+		g->via_zorg = n;
+		g->cap_via_zorg = nc;
+	}
+	struct via_zorg *z = &g->via_zorg[g->n_via_zorg++];
+	z->j = *j;
+	z->tw = x->tw;
+	z->t = x->t;
+	z->voor = voor;
+	z->besluit = false;
+	z->aanbieder = x->aanbieder;
+	z->gemeente = x->gemeente;
+	return 0;
+}
 
 static int schrijf(struct gen *g, struct loop *l)
 {
@@ -535,6 +683,8 @@ static int schrijf(struct gen *g, struct loop *l)
 	l->n = n;
 	if (n == 0)
 		return 0;
+	herverdeel(g, l);
+	n = l->n;
 
 	struct jeugdige *j = &l->j;
 	j->id = ++g->next_jeugdige;
@@ -611,17 +761,23 @@ static int schrijf(struct gen *g, struct loop *l)
 				return gen_fout(g, "verwijzing");
 		}
 		if (t->toewijzing_nummer) {
-			x->tw.nummer = 1000000 + ++g->next_toewijzing;
+			/* Numbered in order, as the municipality's workflow
+			 * numbers them (demo --via-ijw gets the same). */
+			x->tw.nummer = ++g->next_toewijzing;
 			x->tw.jeugdige_id = j->id;
 			x->tw.verwijzing_id = t->verwijzing_id;
 			t->toewijzing_nummer = x->tw.nummer;
-			if (store_put_toewijzing(g->st, &x->tw) < 0)
+			if (!g->o.via_ijw && store_put_toewijzing(g->st, &x->tw) < 0)
 				return gen_fout(g, "toewijzing");
 			g->telling.toewijzingen++;
 		}
 		snij_af(g, t);
-		if (store_put_traject(g->st, t) < 0)
+		if (g->o.via_ijw && t->toewijzing_nummer) {
+			if (via_bewaar_zorg(g, x, j) < 0)
+				return -1;
+		} else if (store_put_traject(g->st, t) < 0) {
 			return gen_fout(g, "traject");
+		}
 		g->telling.trajecten++;
 		if (declareer(g, x) < 0)
 			return -1;
@@ -642,8 +798,13 @@ static int schrijf(struct gen *g, struct loop *l)
 					      "overbruggingszorg aangevraagd"
 					    : "Passende overbruggingszorg loopt; ouders akkoord met de wachttijd");
 			kopieer(z.door, sizeof z.door, "Zorgcoördinator SOZ");
-			if (store_put_zorgelijk_besluit(g->st, &z) < 0)
+			if (g->o.via_ijw) {
+				/* Written with its trajectory (via_bewaar_zorg). */
+				g->via_zorg[g->n_via_zorg - 1].zb = z;
+				g->via_zorg[g->n_via_zorg - 1].besluit = true;
+			} else if (store_put_zorgelijk_besluit(g->st, &z) < 0) {
 				return gen_fout(g, "zorgelijk besluit");
+			}
 		}
 	}
 

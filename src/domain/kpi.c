@@ -380,7 +380,7 @@ static dag_t laatste_zondag(int jaar, int maand)
 /* Unix time of 00:00 in Amsterdam on day d: summer time (UTC+2) runs from
  * the last Sunday of March to the last Sunday of October, both switches
  * falling after midnight. */
-static int64_t middernacht_amsterdam(dag_t d)
+int64_t kpi_middernacht_amsterdam(dag_t d)
 {
 	int jaar;
 	datum_delen(d, &jaar, NULL, NULL);
@@ -388,9 +388,8 @@ static int64_t middernacht_amsterdam(dag_t d)
 	return (int64_t)d * 86400 - (zomer ? 7200 : 3600);
 }
 
-/* The latest besluit for traject_id before the unix time grens, or NULL. */
-static const struct zorgelijk_besluit *laatste_besluit(const struct kpi_data *d,
-							int64_t traject_id, int64_t grens)
+const struct zorgelijk_besluit *kpi_laatste_besluit(const struct kpi_data *d,
+						     int64_t traject_id, int64_t grens)
 {
 	size_t lo = 0, hi = d->n_besluiten;
 	while (lo < hi) {
@@ -445,7 +444,7 @@ bool kpi_zorgelijk(const struct kpi_data *d, size_t i, dag_t peildatum,
 		return false;
 	/* Staff decide over the computed status while the youth waits. */
 	const struct zorgelijk_besluit *b =
-		laatste_besluit(d, t->id, middernacht_amsterdam(peildatum + 1));
+		kpi_laatste_besluit(d, t->id, kpi_middernacht_amsterdam(peildatum + 1));
 	if (b)
 		return b->bevestigd;
 	return r != 0 && kpi_boven_norm_op(t, peildatum, norms);

@@ -44,6 +44,12 @@ struct traject_kosten {
  * owns them). Required order: jeugdigen by id; woonplaatsen by
  * (jeugdige_id, vanaf); trajecten by (jeugdige_id, id); schoolstatus and
  * perspectiefplannen by jeugdige_id; besluiten by (traject_id, tijdstip). */
+/* Treeknorm per segment, in days. */
+struct treeknorm {
+	int32_t tot_intake;           /* default 28 (4 weeks) */
+	int32_t intake_tot_start;     /* default 70 (10 weeks) */
+};
+
 struct kpi_data {
 	const struct gemeente *gemeenten;         size_t n_gemeenten;
 	const struct jeugdige *jeugdigen;         size_t n_jeugdigen;
@@ -55,18 +61,14 @@ struct kpi_data {
 	const struct traject_kosten *kosten;      size_t n_kosten;
 	const struct budget *budgetten;           size_t n_budgetten;
 	const struct omzetplafond *plafonds;      size_t n_plafonds;
+	/* The region's Treeknorm (store_kpi_load: the configured one). */
+	struct treeknorm norms[SEGMENT_AANTAL];
 };
 
 struct kpi_filter {
 	const char *gemeente;
 	int segment;
 	const char *agb;
-};
-
-/* Treeknorm per segment, in days. */
-struct treeknorm {
-	int32_t tot_intake;           /* default 28 (4 weeks) */
-	int32_t intake_tot_start;     /* default 70 (10 weeks) */
 };
 
 /* Fill norms[SEGMENT_AANTAL] with the defaults (4 + 10 weeks; crisis
@@ -194,6 +196,15 @@ enum kpi_risico {
  * norm (kpi_boven_norm_op) with at least one flag. */
 bool kpi_zorgelijk(const struct kpi_data *d, size_t i, dag_t peildatum,
 		   const struct treeknorm norms[SEGMENT_AANTAL], unsigned *flags);
+
+/* Unix time of 00:00 Europe/Amsterdam on day d: the bound of the
+ * decisions that count on a peildatum (kpi_middernacht_amsterdam(p + 1)). */
+int64_t kpi_middernacht_amsterdam(dag_t d);
+
+/* The latest zorgelijk_besluit for traject_id before unix time grens, or
+ * NULL (d->besluiten sorted by traject_id, tijdstip). */
+const struct zorgelijk_besluit *kpi_laatste_besluit(const struct kpi_data *d,
+						     int64_t traject_id, int64_t grens);
 
 /* totaal: trajectories matching the filter (segment >= 1 unless given)
  * waiting on peildatum; aantal: of those, zorgelijk. */

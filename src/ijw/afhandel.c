@@ -29,6 +29,8 @@ struct afhandel {
 	/* What is written once every check has passed. */
 	struct toewijzing nieuw[AFHANDEL_MAX];
 	size_t n_nieuw;
+	struct toewijzing gewijzigd[AFHANDEL_MAX]; /* same ToewijzingNummer (IV066) */
+	size_t n_gewijzigd;
 	char *xml[AFHANDEL_MAX];
 	struct ijw_inbox rij[AFHANDEL_MAX];
 	size_t n_xml;
@@ -68,6 +70,7 @@ static void opruimen(struct afhandel *a)
 		free(a->xml[i]);
 	a->n_xml = 0;
 	a->n_nieuw = 0;
+	a->n_gewijzigd = 0;
 	a->n_doel = 0;
 }
 
@@ -185,28 +188,103 @@ static const struct ijw_aangevraagd_product *aangevraagd(const struct ijw_client
 	return NULL;
 }
 
+/* Build the JW301 for client j at the request's aanbieder carrying
+ * t[0..n) with p[i], check it against what the gemeente gave before
+ * (eerder: the client's toewijzingen there before this decision) and the
+ * requests it honours, and keep it for writing. 1, 0 (findings or
+ * refused, in u), -1/-2. */
+static int stuur_301(struct store *st, struct afhandel *a, int64_t bericht_id,
+		     const struct jeugdige *j, const struct toewijzing *t,
+		     const struct ijw_301_product *p, size_t n, const struct toewijzing *eerder,
+		     size_t n_eerder, const char *const *gehonoreerd, size_t n_gehonoreerd)
+{
+	const struct verzoek_rij *v = &a->rijen[a->doel[0]];
+	struct ijw_afzender_ontvanger ao;
+	struct bericht_fout bf;
+	struct ijw_bericht *b;
+	int64_t *gedeclareerd = NULL;
+	size_t n_gedeclareerd = 0;
+	char ident[16];
+	int rc;
+
+	if ((rc = store_verzoek_gedeclareerd(st, j->id, v->agb, &gedeclareerd,
+					     &n_gedeclareerd)) < 0)
+		return rc;
+	kopieer(ao.gemeente, sizeof ao.gemeente, v->gemeente);
+	kopieer(ao.agb, sizeof ao.agb, v->agb);
+	snprintf(ident, sizeof ident, "%lld", (long long)bericht_id);
+	b = ijw_maak_301(&ao, j, t, p, n, &a->o->adres, 1, a->o->vandaag, ident, &bf);
+	if (!b) {
+		free(gedeclareerd);
+		return melding(a, AFHANDEL_ONGELDIG, "De JW301 kan niet worden gemaakt: %s%s%s",
+			       bf.plek, bf.plek[0] ? ": " : "", bf.melding);
+	}
+	struct ijw_uitgaand_kennis k = {
+		.toewijzingen = eerder, .n_toewijzingen = n_eerder, .jeugdige_id = j->id,
+		.gehonoreerd = gehonoreerd, .n_gehonoreerd = n_gehonoreerd,
+		.gedeclareerd = gedeclareerd, .n_gedeclareerd = n_gedeclareerd,
+	};
+	rc = controleer_en_bewaar(st, a, b, &k, bericht_id, j->id);
+	bericht_vrij(b);
+	free(gedeclareerd);
+	return rc;
+}
+
+/* A TeWijzigenProduct that may keep the ToewijzingNummer (OP033x1,
+ * IV066): the Einddatum and the Budget may change, the Volume only with
+ * Frequentie 6 (totaal binnen geldigheidsduur); any other change of the
+ * Omvang ends the toewijzing and starts a new one (IV093). */
+static bool zelfde_nummer(const struct ijw_te_wijzigen_product *w, const struct toewijzing *t)
+{
+	const struct ijw_omvang *o = w->omvang;
+
+	if (!o)
+		return !t->eenheid[0];
+	if (strcmp(o->eenheid, t->eenheid) != 0 || strcmp(o->frequentie, t->frequentie) != 0)
+		return false;
+	return o->volume == t->volume || strcmp(t->frequentie, "6") == 0;
+}
+
+static void zet_omvang(struct toewijzing *t, const struct ijw_omvang *o, int64_t budget)
+{
+	t->volume = o ? o->volume : 0;
+	kopieer(t->eenheid, sizeof t->eenheid, o ? o->eenheid : NULL);
+	kopieer(t->frequentie, sizeof t->frequentie, o ? o->frequentie : NULL);
+	t->budget = budget != IJW_GEEN ? budget : 0;
+}
+
+/* A new toewijzing (no RedenWijziging) of product p for the jeugdige at
+ * aanbieder agb, gemeente; the caller sets the omvang and the
+ * toewijzingsdatum. */
+static void nieuwe_toewijzing(struct toewijzing *t, int64_t nummer, int64_t jeugdige_id,
+			      const char *agb, const char *gemeente, const struct ijw_product *p,
+			      dag_t ingang, dag_t eind)
+{
+	memset(t, 0, sizeof *t);
+	t->nummer = nummer;
+	t->jeugdige_id = jeugdige_id;
+	kopieer(t->agb, sizeof t->agb, agb);
+	kopieer(t->gemeente, sizeof t->gemeente, gemeente);
+	kopieer(t->categorie, sizeof t->categorie, p->categorie);
+	kopieer(t->productcode, sizeof t->productcode, p->code);
+	t->ingangsdatum = ingang;
+	t->einddatum = eind;
+}
+
 /* Honour a 315: the new toewijzingen and one 301. 1 ready to write,
  * 0 refused (status in u), -1/-2. */
 static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 {
 	const struct afhandel_opdracht *o = a->o;
 	const struct verzoek_rij *v = &a->rijen[a->doel[0]];
-	struct ijw_afzender_ontvanger ao;
 	struct toewijzing *geldig = NULL, *alle = NULL;
 	struct ijw_301_product *p = NULL;
 	const char *gehonoreerd[AFHANDEL_MAX];
-	int64_t *gedeclareerd = NULL, nummer;
-	size_t n_geldig = 0, n_gedeclareerd = 0, n_alle;
-	struct bericht_fout bf;
-	struct ijw_bericht *b = NULL;
+	int64_t nummer;
+	size_t n_geldig = 0, n_alle;
 	struct jeugdige j;
-	char ident[16];
 	int rc;
 
-	if (strcmp(v->soort, "JW315") != 0)
-		return melding(a, AFHANDEL_ONGELDIG, "Een verzoek om wijziging (JW317) honoreren "
-			       "kan hier niet: wijzig de toewijzingen zelf en stuur dan een JW301, "
-			       "of wijs het verzoek af of zet het in onderzoek.");
 	if (!v->jeugdige_id)
 		return melding(a, AFHANDEL_ONGELDIG, "De jeugdige van dit verzoek (BSN en "
 			       "geboortedatum) staat niet in het register; leg de jeugdige eerst "
@@ -231,23 +309,10 @@ static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 				       "worden gemaakt. Wijs het verzoek af (reden 9) of vraag de "
 				       "aanbieder een nieuw verzoek met product te sturen.",
 				       r->referentie_aanbieder);
-		memset(t, 0, sizeof *t);
-		t->nummer = nummer + (int64_t)i;
-		t->jeugdige_id = j.id;
-		kopieer(t->agb, sizeof t->agb, r->agb);
-		kopieer(t->gemeente, sizeof t->gemeente, r->gemeente);
-		kopieer(t->categorie, sizeof t->categorie, ap->product->categorie);
-		kopieer(t->productcode, sizeof t->productcode, ap->product->code);
+		nieuwe_toewijzing(t, nummer + (int64_t)i, j.id, r->agb, r->gemeente, ap->product,
+				  ap->toewijzing_ingangsdatum, ap->toewijzing_einddatum);
 		t->toewijzingsdatum = o->vandaag;
-		t->ingangsdatum = ap->toewijzing_ingangsdatum;
-		t->einddatum = ap->toewijzing_einddatum;
-		if (ap->omvang) {
-			t->volume = ap->omvang->volume;
-			kopieer(t->eenheid, sizeof t->eenheid, ap->omvang->eenheid);
-			kopieer(t->frequentie, sizeof t->frequentie, ap->omvang->frequentie);
-		}
-		if (ap->budget != IJW_GEEN)
-			t->budget = ap->budget;
+		zet_omvang(t, ap->omvang, ap->budget);
 		gehonoreerd[i] = r->referentie_aanbieder;
 	}
 	a->n_nieuw = a->n_doel;
@@ -257,9 +322,6 @@ static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 	if ((rc = store_verzoek_toewijzingen_geldig(st, j.id, v->agb, v->gemeente, o->vandaag,
 						    &geldig, &n_geldig)) < 0)
 		return rc;
-	if ((rc = store_verzoek_gedeclareerd(st, j.id, v->agb, &gedeclareerd,
-					     &n_gedeclareerd)) < 0)
-		goto klaar;
 	n_alle = n_geldig + a->n_nieuw;
 	alle = calloc(n_alle, sizeof *alle);
 	p = calloc(n_alle, sizeof *p);
@@ -276,25 +338,155 @@ static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 		p[n_geldig + i].toewijzingstijd = o->tijd;
 		p[n_geldig + i].referentie_aanbieder = gehonoreerd[i];
 	}
-	kopieer(ao.gemeente, sizeof ao.gemeente, v->gemeente);
-	kopieer(ao.agb, sizeof ao.agb, v->agb);
-	snprintf(ident, sizeof ident, "%lld", (long long)bericht_id);
-	b = ijw_maak_301(&ao, &j, alle, p, n_alle, &o->adres, 1, o->vandaag, ident, &bf);
-	if (!b) {
-		rc = melding(a, AFHANDEL_ONGELDIG, "De JW301 kan niet worden gemaakt: %s%s%s",
-			     bf.plek, bf.plek[0] ? ": " : "", bf.melding);
+	rc = stuur_301(st, a, bericht_id, &j, alle, p, n_alle, geldig, n_geldig, gehonoreerd,
+		       a->n_nieuw);
+klaar:
+	free(geldig);
+	free(alle);
+	free(p);
+	return rc;
+}
+
+static struct toewijzing *zoek_nummer(struct toewijzing *t, size_t n, int64_t nummer)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].nummer == nummer)
+			return &t[i];
+	return NULL;
+}
+
+
+/* Honour a 317 as IV093 says: every OngewijzigdProduct is carried
+ * unchanged (no RedenWijziging); every TeWijzigenProduct changes its
+ * toewijzing under the same ToewijzingNummer with RedenWijziging 12
+ * (geïnitieerd door aanbieder) or, when its Omvang changes otherwise,
+ * ends it the day before the GewensteIngangsdatum (also reden 12) and
+ * gets a new toewijzing from then; every NieuwProduct becomes a new
+ * toewijzing. One 301 carries them with every other valid toewijzing
+ * (OP087), all with the ReferentieAanbieder of the verzoek (IV097).
+ * 1 ready to write, 0 refused (status in u), -1/-2. */
+static int honoreren_vow(struct store *st, struct afhandel *a, int64_t bericht_id)
+{
+	const struct afhandel_opdracht *o = a->o;
+	const struct verzoek_rij *v = &a->rijen[a->doel[0]];
+	const struct ijw_verzoek *q = &a->verzoek->vow->verzoek;
+	const char *ref = q->referentie_aanbieder;
+	const char *gehonoreerd[1] = { ref };
+	struct toewijzing *eerder = NULL, *alle = NULL;
+	struct ijw_301_product *p = NULL;
+	size_t n_eerder = 0, n_alle = 0;
+	int64_t nummer;
+	struct jeugdige j;
+	char d[11];
+	int rc;
+
+	if (!v->jeugdige_id)
+		return melding(a, AFHANDEL_ONGELDIG, "De jeugdige van dit verzoek (BSN) heeft hier "
+			       "geen toewijzing bij deze aanbieder; wijs het verzoek af.");
+	if ((rc = store_ijw_jeugdige(st, v->jeugdige_id, &j)) <= 0)
+		return rc < 0 ? rc : store_set_error(st, "jeugdige %lld ontbreekt",
+						     (long long)v->jeugdige_id);
+	if ((rc = store_verzoek_volgend_toewijzingnummer(st, &nummer)) < 0)
+		return rc;
+	if ((rc = store_verzoek_toewijzingen_geldig(st, j.id, v->agb, v->gemeente, o->vandaag,
+						    &eerder, &n_eerder)) < 0)
+		return rc;
+	/* The 301: the valid toewijzingen as they become, then the new ones. */
+	alle = calloc(n_eerder + AFHANDEL_MAX, sizeof *alle);
+	p = calloc(n_eerder + AFHANDEL_MAX, sizeof *p);
+	if (!alle || !p) {
+		rc = store_set_error(st, "onvoldoende geheugen");
 		goto klaar;
 	}
-	struct ijw_uitgaand_kennis k = {
-		.toewijzingen = geldig, .n_toewijzingen = n_geldig, .jeugdige_id = j.id,
-		.gehonoreerd = gehonoreerd, .n_gehonoreerd = a->n_nieuw,
-		.gedeclareerd = gedeclareerd, .n_gedeclareerd = n_gedeclareerd,
-	};
-	rc = controleer_en_bewaar(st, a, b, &k, bericht_id, j.id);
+	memcpy(alle, eerder, n_eerder * sizeof *alle);
+	n_alle = n_eerder;
+	for (size_t i = 0; i < n_eerder; i++)
+		p[i].toewijzingstijd = TIJD_ONBEKEND;
+	for (size_t i = 0; i < q->n_ongewijzigde_producten; i++) {
+		int64_t nr = q->ongewijzigde_producten[i].toewijzing_nummer;
+		struct toewijzing *t = zoek_nummer(alle, n_eerder, nr);
+
+		if (!t) {
+			rc = melding(a, AFHANDEL_ONGELDIG, "Toewijzing %lld uit het verzoek is niet "
+				     "meer geldig; wijs het verzoek af.", (long long)nr);
+			goto klaar;
+		}
+		/* Unchanged since the last 301: no RedenWijziging (IV099). */
+		t->reden_wijziging[0] = '\0';
+		p[t - alle].referentie_aanbieder = ref;
+	}
+	for (size_t i = 0; i < q->n_te_wijzigen_producten; i++) {
+		const struct ijw_te_wijzigen_product *w = &q->te_wijzigen_producten[i];
+		struct toewijzing *t = zoek_nummer(alle, n_eerder, w->toewijzing_nummer);
+
+		if (!t) {
+			rc = melding(a, AFHANDEL_ONGELDIG, "Toewijzing %lld uit het verzoek is niet "
+				     "meer geldig; wijs het verzoek af.",
+				     (long long)w->toewijzing_nummer);
+			goto klaar;
+		}
+		if (a->n_gewijzigd == AFHANDEL_MAX || a->n_nieuw == AFHANDEL_MAX) {
+			rc = melding(a, AFHANDEL_ONGELDIG, "Dit verzoek wijzigt meer dan %d "
+				     "toewijzingen; zo'n groot verzoek kan hier niet in één keer "
+				     "worden beantwoord.", AFHANDEL_MAX);
+			goto klaar;
+		}
+		p[t - alle].referentie_aanbieder = ref;
+		p[t - alle].toewijzingstijd = o->tijd;
+		kopieer(t->reden_wijziging, sizeof t->reden_wijziging, "12");
+		t->toewijzingsdatum = o->vandaag;
+		if (zelfde_nummer(w, t)) {
+			t->einddatum = w->einddatum;
+			zet_omvang(t, w->omvang, w->budget);
+			a->gewijzigd[a->n_gewijzigd++] = *t;
+			continue;
+		}
+		if (w->gewenste_ingangsdatum <= t->ingangsdatum) {
+			rc = melding(a, AFHANDEL_ONGELDIG, "Toewijzing %lld krijgt een andere omvang "
+				     "vanaf %s, haar eigen ingangsdatum: dat is een nieuwe toewijzing "
+				     "in plaats van deze. Wijs het verzoek af (reden 1) of verwijder "
+				     "de toewijzing eerst.", (long long)t->nummer,
+				     datum_fmt(w->gewenste_ingangsdatum, d));
+			goto klaar;
+		}
+		t->einddatum = w->gewenste_ingangsdatum - 1;
+		a->gewijzigd[a->n_gewijzigd++] = *t;
+		struct toewijzing *n = &a->nieuw[a->n_nieuw];
+		*n = *t;
+		n->nummer = nummer + (int64_t)a->n_nieuw++;
+		n->reden_wijziging[0] = '\0';
+		n->ingangsdatum = w->gewenste_ingangsdatum;
+		n->einddatum = w->einddatum;
+		zet_omvang(n, w->omvang, w->budget);
+	}
+	for (size_t i = 0; i < q->n_nieuwe_producten; i++) {
+		const struct ijw_nieuw_product *np = &q->nieuwe_producten[i];
+		struct toewijzing *n = &a->nieuw[a->n_nieuw];
+
+		if (!np->product) {
+			rc = melding(a, AFHANDEL_ONGELDIG, "Een nieuw product is aangevraagd zonder "
+				     "productcategorie; een toewijzing zonder product kan hier niet "
+				     "worden gemaakt. Wijs het verzoek af.");
+			goto klaar;
+		}
+		if (a->n_nieuw == AFHANDEL_MAX) {
+			rc = melding(a, AFHANDEL_ONGELDIG, "Dit verzoek vraagt meer dan %d nieuwe "
+				     "toewijzingen.", AFHANDEL_MAX);
+			goto klaar;
+		}
+		nieuwe_toewijzing(n, nummer + (int64_t)a->n_nieuw++, j.id, v->agb, v->gemeente,
+				  np->product, np->gewenste_ingangsdatum, np->einddatum);
+		zet_omvang(n, np->omvang, np->budget);
+	}
+	for (size_t i = 0; i < a->n_nieuw; i++) {
+		a->nieuw[i].toewijzingsdatum = o->vandaag;
+		alle[n_alle] = a->nieuw[i];
+		p[n_alle].toewijzingstijd = o->tijd;
+		p[n_alle++].referentie_aanbieder = ref;
+	}
+	rc = stuur_301(st, a, bericht_id, &j, alle, p, n_alle, eerder, n_eerder, gehonoreerd, 1);
 klaar:
-	bericht_vrij(b);
-	free(geldig);
-	free(gedeclareerd);
+	free(eerder);
 	free(alle);
 	free(p);
 	return rc;
@@ -412,10 +604,13 @@ static int tx_afhandel(struct store *st, void *arg)
 		return rc;
 	switch (o->actie) {
 	case AFHANDEL_HONOREREN:
-		if (!a->verzoek->vot && strcmp(a->rijen[a->doel[0]].soort, "JW315") == 0)
-			return store_set_error(st, "verzoek %lld: geen JW315",
+		if (a->verzoek->vot)
+			rc = honoreren(st, a, eerste_id);
+		else if (a->verzoek->vow)
+			rc = honoreren_vow(st, a, eerste_id);
+		else
+			return store_set_error(st, "verzoek %lld: geen JW315 of JW317",
 					       (long long)o->bericht_id);
-		rc = honoreren(st, a, eerste_id);
 		nieuwe_status = "toegewezen";
 		break;
 	case AFHANDEL_AFWIJZEN:
@@ -438,6 +633,11 @@ static int tx_afhandel(struct store *st, void *arg)
 		if ((rc = store_put_toewijzing(st, &a->nieuw[i])) < 0)
 			return rc;
 		u->toewijzingen[u->n_toewijzingen++] = a->nieuw[i].nummer;
+	}
+	for (size_t i = 0; i < a->n_gewijzigd; i++) {
+		if ((rc = store_verzoek_toewijzing_wijzig(st, &a->gewijzigd[i])) < 0)
+			return rc;
+		u->gewijzigd[u->n_gewijzigd++] = a->gewijzigd[i].nummer;
 	}
 	for (size_t i = 0; i < a->n_xml; i++) {
 		if ((rc = store_ijw_bericht_insert(st, &a->rij[i])) < 0)

@@ -5,11 +5,18 @@
  *
  * Acting (ijw_afhandel) covers every open request row (ijw_verzoek) of
  * one received message, in ONE store_transaction:
- *  - honoreren (315 only): per requested product a new toewijzing
+ *  - honoreren a 315: per requested product a new toewijzing
  *    (new ToewijzingNummer, Toewijzingsdatum/-tijd now, the requested
  *    Ingangsdatum, Einddatum and Omvang or Budget) and ONE JW301 for the
  *    client carrying them with every other toewijzing of the client at
  *    this aanbieder that is still valid (OP087);
+ *  - honoreren a 317 (IV093): the TeWijzigenProducten change their
+ *    toewijzing under the same ToewijzingNummer with RedenWijziging 12
+ *    (Einddatum, Budget, or Volume with Frequentie 6; IV066), or end it
+ *    the day before the GewensteIngangsdatum (reden 12) with a new
+ *    toewijzing from then for any other change of the Omvang; the
+ *    NieuweProducten become new toewijzingen; ONE JW301 carries them with
+ *    the unchanged ones, all with the verzoek's ReferentieAanbieder;
  *  - afwijzen: per request a JW319 with VerzoekAntwoord 1 and the reason
  *    (reason 8, woonplaatsbeginsel, names the responsible gemeente);
  *  - in onderzoek: per request a JW319 with VerzoekAntwoord 2 (the 8-week
@@ -90,6 +97,8 @@ struct afhandel_uitkomst {
 	char identificaties[AFHANDEL_MAX][16];
 	size_t n_toewijzingen;
 	int64_t toewijzingen[AFHANDEL_MAX];     /* new ToewijzingNummers */
+	size_t n_gewijzigd;
+	int64_t gewijzigd[AFHANDEL_MAX];        /* changed under their own number */
 };
 
 /* Act as o says. 0 with u->status set, or the store's -1/-2 (nothing

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "domain/bsn.h"
+#include "ijw/productlijst.h"
 #include "ijw/regel.h"
 
 /* ---- building ------------------------------------------------------------ */
@@ -1087,6 +1088,120 @@ static void tr409(struct ctx *c)
 		     "(woonplaatsbeginsel) is; laat Woonplaatsbeginsel weg.");
 }
 
+/* ---- 325 ------------------------------------------------------------------------- */
+
+#define ANTWOORD_325 "/Bericht/DeclaratieAntwoord"
+
+typedef void prestatie_check(struct ctx *c, const struct ijw_prestatie *p, const char *pad);
+
+/* Every Prestatie of a 325 with its path ([n] only where siblings share
+ * a name). */
+static void per_prestatie(struct ctx *c, prestatie_check *f)
+{
+	const struct ijw_declaratie *d = c->b->declaratie;
+	for (size_t i = 0; d && i < d->n_clienten; i++) {
+		const struct ijw_declaratie_client *cl = &d->clienten[i];
+		char cpad[IJW_PAD_LEN], pad[IJW_PAD_LEN];
+		if (d->n_clienten > 1)
+			snprintf(cpad, sizeof cpad, ANTWOORD_325 "/Clienten/Client[%zu]", i + 1);
+		else
+			snprintf(cpad, sizeof cpad, ANTWOORD_325 "/Clienten/Client");
+		for (size_t k = 0; k < cl->n_prestaties; k++) {
+			if (cl->n_prestaties > 1)
+				snprintf(pad, sizeof pad, "%.200s/Prestaties/Prestatie[%zu]", cpad, k + 1);
+			else
+				snprintf(pad, sizeof pad, "%.200s/Prestaties/Prestatie", cpad);
+			f(c, &cl->prestaties[k], pad);
+		}
+	}
+}
+
+/* CD060: VorigReferentieNummer exactly when the IngediendBedrag is credit. */
+static void cd060_een(struct ctx *c, const struct ijw_prestatie *p, const char *pad)
+{
+	bool credit = is(p->ingediend_bedrag.debet_credit, "C");
+	bool vorig = p->product_referentie.vorig_referentie_nummer[0] != '\0';
+	if (credit != vorig)
+		meld(c, pad, "ProductReferentie/VorigReferentieNummer",
+		     credit ? "VorigReferentieNummer ontbreekt bij een creditprestatie; neem het "
+			      "over uit de declaratie."
+			    : "VorigReferentieNummer is gevuld bij een debetprestatie; laat het leeg.");
+}
+
+static void cd060(struct ctx *c)
+{
+	per_prestatie(c, cd060_een);
+}
+
+/* CS325: an amount of 0 is debet. */
+static void cs325_bedrag(struct ctx *c, const char *klasse, const char *element,
+			 const struct ijw_bedrag *b)
+{
+	if (b->bedrag == 0 && !is(b->debet_credit, "D"))
+		meld(c, klasse, element, "Een bedrag van 0 heeft DebetCredit %s; vul D (debet).",
+		     b->debet_credit);
+}
+
+static void cs325_een(struct ctx *c, const struct ijw_prestatie *p, const char *pad)
+{
+	cs325_bedrag(c, pad, "IngediendBedrag/DebetCredit", &p->ingediend_bedrag);
+}
+
+static void cs325(struct ctx *c)
+{
+	const struct ijw_declaratie *d = c->b->declaratie;
+	if (!d)
+		return;
+	cs325_bedrag(c, ANTWOORD_325, "TotaalIngediendBedrag/DebetCredit",
+		     &d->totaal_ingediend_bedrag);
+	cs325_bedrag(c, ANTWOORD_325, "TotaalToegekendBedrag/DebetCredit",
+		     &d->totaal_toegekend_bedrag);
+	per_prestatie(c, cs325_een);
+}
+
+/* TR137: a ProductPeriode ends on or after its begin and not after the
+ * Dagtekening of the 325. */
+static void tr137_een(struct ctx *c, const struct ijw_prestatie *p, const char *pad)
+{
+	const struct ijw_periode *pp = &p->product_periode;
+	dag_t dag = c->b->header.berichtidentificatie.dagtekening;
+	if (pp->einddatum == DAG_GEEN)
+		return;
+	if ((pp->begindatum != DAG_GEEN && pp->einddatum < pp->begindatum) ||
+	    (dag != DAG_GEEN && pp->einddatum > dag))
+		meld(c, pad, "ProductPeriode/Einddatum",
+		     "Einddatum ligt voor de Begindatum of na de Dagtekening van het bericht.");
+}
+
+static void tr137(struct ctx *c)
+{
+	per_prestatie(c, tr137_een);
+}
+
+/* ---- externe bron: 301 ----------------------------------------------------------- */
+
+/* TR381 (S329): the ProductCode fits its Categorie in the product list in
+ * use. A category our partial copy of the national list does not cover is
+ * not judged, as on received messages (ijw/verwerk.c). The list is
+ * embedded, so the check needs only the message. */
+static void tr381_een(struct ctx *c, const struct ijw_toegewezen_product *p, const char *pad)
+{
+	const struct ijw_product *pr = p->product;
+	const struct ijw_lijstproduct *lp;
+	if (!pr || !pr->code[0])
+		return;
+	lp = ijw_productlijst_zoek(pr->code);
+	if (lp ? is(lp->categorie, pr->categorie) : !ijw_productlijst_kent_categorie(pr->categorie))
+		return;
+	meld(c, pad, "Product/Code", "ProductCode %s hoort volgens de productcodelijst niet bij "
+	     "ProductCategorie %s; kies een code van die categorie.", pr->code, pr->categorie);
+}
+
+static void tr381(struct ctx *c)
+{
+	per_product(c, tr381_een);
+}
+
 /* ---- berichtoverstijgend: 301 ------------------------------------------------- */
 
 static bool in_lijst(const char *const *lijst, size_t n, const char *s)
@@ -1220,6 +1335,7 @@ static void tr365(struct ctx *c)
 
 #define B301 REGEL_BERICHT_JW301
 #define B319 REGEL_BERICHT_JW319
+#define B325 REGEL_BERICHT_JW325
 
 struct regelrij {
 	const char *code;
@@ -1227,7 +1343,8 @@ struct regelrij {
 	void (*check)(struct ctx *c);
 };
 
-/* Controleniveau "bericht inhoud (xslt)". */
+/* Controleniveau "bericht inhoud (xslt)", and TR381 ("externe bron"), whose
+ * source, the product list, is embedded: all need only the message. */
 static const struct regelrij bericht_regels[] = {
 	{ "CD005", B301, cd005 },
 	{ "CD007", B301, cd007 },
@@ -1235,6 +1352,7 @@ static const struct regelrij bericht_regels[] = {
 	{ "CD025", B301, cd025 },
 	{ "CD034", B301, cd034 },
 	{ "CD041", B301, cd041 },
+	{ "CD060", B325, cd060 },
 	{ "CD075", B301, cd075 },
 	{ "CD076", B301, cd076 },
 	{ "CD077", B301, cd077 },
@@ -1249,6 +1367,7 @@ static const struct regelrij bericht_regels[] = {
 	{ "CS089", B301, cs089 },
 	{ "CS139", B301, cs139 },
 	{ "CS318", B301, cs318 },
+	{ "CS325", B325, cs325 },
 	{ "CS335", B301, cs335 },
 	{ "CS336", B301, cs336 },
 	{ "CS338", B301, cs338 },
@@ -1257,8 +1376,10 @@ static const struct regelrij bericht_regels[] = {
 	{ "TR061", B301, tr061 },
 	{ "TR101", B301, tr101 },
 	{ "TR134", B301, tr134 },
+	{ "TR137", B325, tr137 },
 	{ "TR302", B301, tr302 },
 	{ "TR377", B319, tr377 },
+	{ "TR381", B301, tr381 },
 	{ "TR409", B319, tr409 },
 };
 
@@ -1282,9 +1403,10 @@ static unsigned bericht_bit(enum ijw_soort s)
 	switch (s) {
 	case IJW_JW301: return B301;
 	case IJW_JW319: return B319;
+	case IJW_JW325: return B325;
 	case IJW_JW302: case IJW_JW305: case IJW_JW306: case IJW_JW307: case IJW_JW308:
 	case IJW_JW315: case IJW_JW316: case IJW_JW317: case IJW_JW318: case IJW_JW320:
-	case IJW_JW323: case IJW_JW325:
+	case IJW_JW323:
 		return 0;
 	}
 	return 0;

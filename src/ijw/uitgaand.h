@@ -11,7 +11,9 @@
  * ToegewezenProduct[2]/Einddatum; [n] only where siblings share a name) and
  * a Dutch melding. Two entry points:
  * - ijw_uitgaand_controleer: the in-message rules (controleniveau "bericht
- *   inhoud (xslt)"), needing only the message;
+ *   inhoud (xslt)") on a 301, 319 or 325 (the declaratie-antwoord that
+ *   ijw/verwerk writes: CD060, CS325, TR137), and TR381 on a 301 against
+ *   the embedded product list, needing only the message;
  * - ijw_uitgaand_controleer_kennis: the berichtoverstijgende rules (TR332,
  *   TR379, TR385 on a 301; TR355, TR359, TR360, TR365 on a 319), which need
  *   what the municipality sent and received before; the caller (the
@@ -129,7 +131,7 @@ struct ijw_bericht *ijw_maak_319(const struct ijw_afzender_ontvanger *ao,
 				 const char *woonplaats_gemeente, dag_t dagtekening,
 				 const char *identificatie, struct bericht_fout *fout);
 
-/* The in-message rules on an outgoing 301 or 319 (other soorten: none).
+/* The in-message rules on an outgoing 301, 319 or 325 (other soorten: none).
  * At most max findings in uit (rule-table order, within a rule document
  * order); *n gets the number stored. 0 no finding, 1 findings (also
  * when more than max were found). Allocates nothing. */

@@ -9,6 +9,7 @@
  */
 #include "ijw/verwerk.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +20,11 @@
 #include "ijw/intern.h"
 #include "ijw/productlijst.h"
 #include "ijw/regel.h"
+#include "ijw/uitgaand.h"
 #include "store/cijfers_store.h"
 #include "store/ijw_store.h"
 #include "store/store.h"
+#include "store/verzoek_store.h"
 
 /* The XSD version we answer with (IV034: copied from the appinfo of the
  * schemas in data/ijw/3.2/; see DIGEST §9 on 0.1.0). */
@@ -47,6 +50,15 @@ struct verwerk {
 	/* Requests of a 315/317, inserted after the message row they refer to. */
 	struct ijw_verzoek_rij *verzoeken;
 	size_t n_verzoeken, cap_verzoeken;
+	/* TR056: the findings stored with the earlier message. */
+	struct ijw_bevinding *bev_herhaald;
+	size_t n_bev_herhaald;
+	/* What the transaction does with it (voorbereid). */
+	enum { PAD_FOUT, PAD_INBOX, PAD_VOLLEDIG } pad;
+	/* This message failed on its own (memory, the XML library, the
+	 * store): nothing of it is in; fout says why. */
+	bool gefaald;
+	char fout[512];
 };
 
 static const char *const status_namen[] = {
@@ -86,6 +98,7 @@ void ijw_uitkomst_vrij(struct ijw_uitkomst *u)
 		return;
 	free(u->retour);
 	free(u->bevindingen);
+	free(u->fout);
 	memset(u, 0, sizeof *u);
 }
 
@@ -101,6 +114,20 @@ static void kopieer(char *dst, size_t n, const char *src)
 
 /* ---- findings ----------------------------------------------------------- */
 
+/* A failure of this message alone, before the transaction (voorbereid
+ * runs beside it on another thread, so it does not touch the store). */
+__attribute__((format(printf, 2, 3)))
+static int eigen_fout(struct verwerk *v, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(v->fout, sizeof v->fout, fmt, ap);
+	va_end(ap);
+	v->gefaald = true;
+	return -2;
+}
+
 __attribute__((format(printf, 4, 5)))
 static int bevinding(struct verwerk *v, const char *code, const char *pad, const char *fmt, ...)
 {
@@ -112,7 +139,8 @@ static int bevinding(struct verwerk *v, const char *code, const char *pad, const
 		struct ijw_bevinding *p = realloc(v->bev, nc * sizeof *p);
 
 		if (!p)
-			return store_set_error(v->st, "onvoldoende geheugen voor bevindingen");
+			return v->st ? store_set_error(v->st, "onvoldoende geheugen voor bevindingen")
+				     : eigen_fout(v, "onvoldoende geheugen voor bevindingen");
 		v->bev = p;
 		v->cap_bev = nc;
 	}
@@ -496,6 +524,214 @@ static int verzoeken_opslaan(struct verwerk *v)
 	return 0;
 }
 
+/* ---- JW317: the verzoek against the actual toewijzingen --------------------- */
+
+/* An actual toewijzing (TR349): valid on or after the day (no Einddatum,
+ * or one not before it, which includes those still to start), and not
+ * removed (Einddatum = Ingangsdatum with RedenWijziging 13 or 01). */
+static bool actueel(const struct toewijzing *t, dag_t dag)
+{
+	if (t->einddatum != DAG_GEEN && t->einddatum < dag)
+		return false;
+	return !(t->einddatum == t->ingangsdatum && (strcmp(t->reden_wijziging, "13") == 0 ||
+						     strcmp(t->reden_wijziging, "01") == 0));
+}
+
+static const struct toewijzing *actuele(const struct toewijzing *t, size_t n, int64_t nummer)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].nummer == nummer)
+			return &t[i];
+	return NULL;
+}
+
+/* One product of the verzoek with its period, for TR361: Ongewijzigd and
+ * TeWijzigen take Product from their toewijzing (NULL categorie: none). */
+struct vow_product {
+	const char *categorie, *code;
+	dag_t begin, eind;
+	bool uit_toewijzing;
+};
+
+static bool vow_zelfde_product(const struct vow_product *a, const struct vow_product *b)
+{
+	if (!a->categorie[0] || !b->categorie[0])
+		return true;
+	if (strcmp(a->categorie, b->categorie) != 0)
+		return false;
+	return !a->code[0] || !b->code[0] || strcmp(a->code, b->code) == 0;
+}
+
+static bool vow_overlapt(const struct vow_product *a, const struct vow_product *b)
+{
+	return !(a->eind != DAG_GEEN && a->eind < b->begin) &&
+	       !(b->eind != DAG_GEEN && b->eind < a->begin);
+}
+
+/* The TeWijzigenProduct changes the Budget or the total over the
+ * toewijzingsperiode (Frequentie 6) of toewijzing t (TR373). */
+static bool totaal_gewijzigd(const struct ijw_te_wijzigen_product *p, const struct toewijzing *t)
+{
+	const struct ijw_omvang *o = p->omvang;
+
+	if (p->budget != IJW_GEEN && p->budget != t->budget)
+		return true;
+	if (!o || (strcmp(o->frequentie, "6") != 0 && strcmp(t->frequentie, "6") != 0))
+		return false;
+	return o->volume != t->volume || strcmp(o->eenheid, t->eenheid) != 0 ||
+	       strcmp(o->frequentie, t->frequentie) != 0;
+}
+
+/* The Omvang rules of one TeWijzigenProduct against its toewijzing:
+ * TR411 (toewijzing with a Code: Omvang mandatory) and TR412 (with a
+ * Categorie only: Omvang empty when the Einddatum is after 31-12-2020 or
+ * absent). TR375, the same for a toewijzing without Product, cannot
+ * apply: every toewijzing here has a Product (toewijzing.categorie is
+ * mandatory; see data/ijw/regels-indeling.tsv). */
+#define TW_PAD "/Bericht/Client/Verzoek/TeWijzigenProducten/TeWijzigenProduct[%zu]"
+
+static int vow_omvang(struct verwerk *v, struct ijw_bericht *r, struct ijw_retourcodes *prc,
+		      size_t i, const struct ijw_te_wijzigen_product *p, const struct toewijzing *t)
+{
+	char opad[IJW_PAD_LEN];
+	bool na_2020 = p->einddatum == DAG_GEEN || p->einddatum > datum_van(2020, 12, 31);
+
+	snprintf(opad, sizeof opad, TW_PAD "/Omvang", i + 1);
+	if (t->productcode[0] && !p->omvang)
+		return regel_fout(v, r, prc, "TR411", opad, "toewijzing %lld heeft ProductCode %s; "
+				  "vul de Omvang", (long long)t->nummer, t->productcode);
+	if (!t->productcode[0] && p->omvang && na_2020)
+		return regel_fout(v, r, prc, "TR412", opad, "toewijzing %lld heeft geen ProductCode "
+				  "(alleen categorie %s); laat de Omvang leeg", (long long)t->nummer,
+				  t->categorie);
+	return 0;
+}
+
+/* The berichtoverstijgende rules of a JW317 (TR349-TR351, TR357, TR361,
+ * TR373, TR411, TR412) and TR381 on its NieuweProducten. "Actual"
+ * is judged on the Dagtekening, which the aanbieder knew (OP095). */
+static int vow_regels(struct verwerk *v, struct ijw_bericht *r, int64_t jid)
+{
+	const struct ijw_verzoek *q = &v->b->vow->verzoek;
+	struct ijw_verzoek *rq = &r->vow->verzoek;
+	dag_t dag = v->b->header.berichtidentificatie.dagtekening;
+	struct toewijzing *alle = NULL;
+	struct vow_product *vp = NULL;
+	size_t n_alle = 0, n_act = 0, n_vp = 0;
+	char pad[IJW_PAD_LEN], d1[11], d2[11];
+	int rc = 0;
+
+	for (size_t i = 0; i < q->n_nieuwe_producten && rc >= 0; i++) {
+		snprintf(pad, sizeof pad, "/Bericht/Client/Verzoek/NieuweProducten/NieuwProduct[%zu]",
+			 i + 1);
+		rc = productcode_fout(v, r, &rq->nieuwe_producten[i].retourcodes, pad,
+				      q->nieuwe_producten[i].product);
+	}
+	if (rc < 0)
+		return rc;
+	if (jid && (rc = store_verzoek_toewijzingen_geldig(v->st, jid, v->b->header.afzender,
+							   v->b->header.ontvanger, dag, &alle,
+							   &n_alle)) < 0)
+		return rc;
+	for (size_t i = 0; i < n_alle; i++)
+		if (actueel(&alle[i], dag))
+			alle[n_act++] = alle[i];
+	vp = calloc(q->n_ongewijzigde_producten + q->n_te_wijzigen_producten +
+		    q->n_nieuwe_producten + 1, sizeof *vp);
+	if (!vp) {
+		free(alle);
+		return store_set_error(v->st, "onvoldoende geheugen");
+	}
+	for (size_t i = 0; i < q->n_ongewijzigde_producten && rc >= 0; i++) {
+		const struct toewijzing *t = actuele(alle, n_act,
+						     q->ongewijzigde_producten[i].toewijzing_nummer);
+
+		snprintf(pad, sizeof pad, "/Bericht/Client/Verzoek/OngewijzigdeProducten/"
+			 "OngewijzigdProduct[%zu]", i + 1);
+		if (!t)
+			rc = regel_fout(v, r, &rq->ongewijzigde_producten[i].retourcodes, "TR350", pad,
+					"ToewijzingNummer %lld is geen actuele toewijzing van deze "
+					"client bij deze aanbieder",
+					(long long)q->ongewijzigde_producten[i].toewijzing_nummer);
+		else
+			vp[n_vp++] = (struct vow_product){ t->categorie, t->productcode,
+							   t->ingangsdatum, t->einddatum, true };
+	}
+	for (size_t i = 0; i < q->n_te_wijzigen_producten && rc >= 0; i++) {
+		const struct ijw_te_wijzigen_product *p = &q->te_wijzigen_producten[i];
+		struct ijw_retourcodes *prc = &rq->te_wijzigen_producten[i].retourcodes;
+		const struct toewijzing *t = actuele(alle, n_act, p->toewijzing_nummer);
+		char gpad[IJW_PAD_LEN];
+
+		snprintf(pad, sizeof pad, TW_PAD, i + 1);
+		snprintf(gpad, sizeof gpad, TW_PAD "/GewensteIngangsdatum", i + 1);
+		if (!t) {
+			rc = regel_fout(v, r, prc, "TR351", pad, "ToewijzingNummer %lld is geen "
+					"actuele toewijzing van deze client bij deze aanbieder",
+					(long long)p->toewijzing_nummer);
+			continue;
+		}
+		vp[n_vp++] = (struct vow_product){ t->categorie, t->productcode,
+						   p->gewenste_ingangsdatum, p->einddatum, true };
+		if (p->gewenste_ingangsdatum <= dag && p->gewenste_ingangsdatum != t->ingangsdatum)
+			rc = regel_fout(v, r, prc, "TR357", gpad, "GewensteIngangsdatum %s ligt niet "
+					"na de Dagtekening; dan is zij de Ingangsdatum %s van "
+					"toewijzing %lld", dfmt(p->gewenste_ingangsdatum, d1),
+					dfmt(t->ingangsdatum, d2), (long long)t->nummer);
+		else if (totaal_gewijzigd(p, t) && p->gewenste_ingangsdatum != t->ingangsdatum)
+			rc = regel_fout(v, r, prc, "TR373", gpad, "een gewijzigd Budget of totaal "
+					"geldt de hele looptijd: GewensteIngangsdatum moet de "
+					"Ingangsdatum %s van toewijzing %lld zijn",
+					dfmt(t->ingangsdatum, d1), (long long)t->nummer);
+		if (rc >= 0)
+			rc = vow_omvang(v, r, prc, i, p, t);
+	}
+	/* TR349: every actual toewijzing is named. */
+	for (size_t i = 0; i < n_act && rc >= 0; i++) {
+		bool genoemd = false;
+
+		for (size_t k = 0; k < q->n_ongewijzigde_producten; k++)
+			genoemd |= q->ongewijzigde_producten[k].toewijzing_nummer == alle[i].nummer;
+		for (size_t k = 0; k < q->n_te_wijzigen_producten; k++)
+			genoemd |= q->te_wijzigen_producten[k].toewijzing_nummer == alle[i].nummer;
+		if (!genoemd) {
+			rc = regel_fout(v, r, &rq->retourcodes, "TR349", "/Bericht/Client/Verzoek",
+					"actuele toewijzing %lld staat niet in het verzoek; neem haar "
+					"op als OngewijzigdProduct of TeWijzigenProduct",
+					(long long)alle[i].nummer);
+			break;
+		}
+	}
+	/* TR361: a product of a toewijzing (Ongewijzigd, TeWijzigen) does not
+	 * overlap another product of the verzoek; NieuwProduct against
+	 * NieuwProduct is TR410's, in the message itself. */
+	for (size_t i = 0; i < q->n_nieuwe_producten; i++) {
+		const struct ijw_nieuw_product *p = &q->nieuwe_producten[i];
+
+		vp[n_vp++] = (struct vow_product){ p->product ? p->product->categorie : "",
+						   p->product ? p->product->code : "",
+						   p->gewenste_ingangsdatum, p->einddatum, false };
+	}
+	for (size_t j = 0; j < n_vp && rc >= 0; j++) {
+		size_t i;
+
+		for (i = 0; i < j; i++)
+			if ((vp[i].uit_toewijzing || vp[j].uit_toewijzing) &&
+			    vow_zelfde_product(&vp[i], &vp[j]) && vow_overlapt(&vp[i], &vp[j]))
+				break;
+		if (i < j) {
+			rc = regel_fout(v, r, &rq->retourcodes, "TR361", "/Bericht/Client/Verzoek",
+					"product %s%s%s komt vaker in het verzoek voor met "
+					"overlappende periodes", vp[j].categorie[0] ? vp[j].categorie
+					: "(geen product)", vp[j].code[0] ? " " : "", vp[j].code);
+			break;
+		}
+	}
+	free(vp);
+	free(alle);
+	return rc < 0 ? rc : 0;
+}
+
 static int verwerk_verzoeken(struct verwerk *v, struct ijw_bericht *r)
 {
 	int64_t jid = 0;
@@ -543,6 +779,8 @@ static int verwerk_verzoeken(struct verwerk *v, struct ijw_bericht *r)
 			return rc;
 		if (rc == 0)
 			jid = 0;
+		if ((rc = vow_regels(v, r, jid)) < 0)
+			return rc;
 		for (int doe = 0; doe <= 1; doe++) {
 			if ((rc = verzoek(v, r, &r->vow->retourcodes, &r->vow->verzoek.retourcodes,
 					  "/Bericht/Client/Verzoek/ReferentieAanbieder", c->bsn,
@@ -1054,6 +1292,17 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 	rd->n_clienten = nc;
 	v->out->status = n_goed == n_alle ? IJW_VERWERKT
 			 : n_goed == 0 ? IJW_AFGEKEURD : IJW_DEELS_AFGEKEURD;
+	/* The obligations on our own 325 (CD060, CS325, TR137): it echoes
+	 * what passed the in-message rules and totals we computed, so a
+	 * finding is an error here, not in the declaratie. Not after a header
+	 * finding: the whole declaratie then comes back as received, and one
+	 * dated in the future (TR135) may declare periods ending after our
+	 * Dagtekening. */
+	struct ijw_bevinding eigen[1];
+	size_t n_eigen;
+	if (!kop_fout && ijw_uitgaand_controleer(r, eigen, 1, &n_eigen) != 0)
+		return store_set_error(v->st, "de JW325 breekt %s op %s: %s", eigen[0].code,
+				       eigen[0].pad, eigen[0].melding);
 	return 0;
 }
 
@@ -1180,10 +1429,9 @@ static int tx_verwerk(struct store *st, void *arg)
 					       (long long)id, status);
 		if ((rc = store_ijw_bevindingen(v->st, id, &bev, &n)) < 0)
 			return rc;
-		free(v->bev);
-		v->bev = bev;
-		v->n_bev = v->cap_bev = n;
-		v->n_vooraf = 0;
+		free(v->bev_herhaald);
+		v->bev_herhaald = bev;
+		v->n_bev_herhaald = n;
 		return 0;
 	}
 	if ((rc = store_ijw_volgend_id(v->st, IJW_TABEL_BERICHT, &v->rij.id)) < 0)
@@ -1352,105 +1600,246 @@ static bool soort_binnen(enum ijw_soort s)
 	return false;
 }
 
-int ijw_verwerk(struct store *st, const void *xml, size_t len,
-		const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+/* Everything before the transaction: levels 1 and 2 and the refusals.
+ * Sets v->pad; < 0 when memory or the XML library failed (eigen_fout).
+ * Touches no store: v->st stays NULL until the transaction. */
+static int voorbereid(struct verwerk *v, const void *xml, size_t len,
+		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
 {
-	struct verwerk v;
 	struct bericht_fout bf;
 	char err[256];
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	memset(&v, 0, sizeof v);
-	v.st = st;
-	v.ctx = ctx;
-	v.xml = xml;
-	v.len = len;
-	v.out = out;
-	v.rij.richting = "in";
-	v.rij.dagtekening = DAG_GEEN;
-	kopieer(v.rij.ontvangen_op, sizeof v.rij.ontvangen_op, ctx->nu);
+	memset(v, 0, sizeof *v);
+	v->ctx = ctx;
+	v->xml = xml;
+	v->len = len;
+	v->out = out;
+	v->pad = PAD_FOUT;
+	v->rij.richting = "in";
+	v->rij.dagtekening = DAG_GEEN;
+	kopieer(v->rij.ontvangen_op, sizeof v->rij.ontvangen_op, ctx->nu);
 
-	rc = ijw_xml_controleer(&v.doc, xml, len, err, sizeof err);
-	if (rc < 0) {
-		ijw_document_vrij(&v.doc);
-		return store_set_error(st, "%s", err);
-	}
-	out->herkend = v.doc.herkend;
-	out->soort = v.doc.soort;
-	if (v.doc.herkend)
-		kopieer(v.rij.soort, sizeof v.rij.soort, bericht_soort_naam(v.doc.soort));
-	v.xml_tekst = als_tekst(&v.doc, xml, len);
-	v.rij.xml = v.xml_tekst;
-	for (size_t i = 0; i < v.doc.n_bevindingen && rc >= 0; i++)
-		rc = bevinding(&v, v.doc.bevindingen[i].code, v.doc.bevindingen[i].pad, "%s",
-			       v.doc.bevindingen[i].melding);
-	if (rc >= 0 && v.doc.doc && bericht_lees(v.doc.doc, &v.b, &bf) < 0) {
-		v.b = NULL;
+	rc = ijw_xml_controleer(&v->doc, xml, len, err, sizeof err);
+	if (rc < 0)
+		return eigen_fout(v, "%s", err);
+	out->herkend = v->doc.herkend;
+	out->soort = v->doc.soort;
+	if (v->doc.herkend)
+		kopieer(v->rij.soort, sizeof v->rij.soort, bericht_soort_naam(v->doc.soort));
+	v->xml_tekst = als_tekst(&v->doc, xml, len);
+	v->rij.xml = v->xml_tekst;
+	for (size_t i = 0; i < v->doc.n_bevindingen && rc >= 0; i++)
+		rc = bevinding(v, v->doc.bevindingen[i].code, v->doc.bevindingen[i].pad, "%s",
+			       v->doc.bevindingen[i].melding);
+	if (rc >= 0 && v->doc.doc && bericht_lees(v->doc.doc, &v->b, &bf) < 0) {
+		v->b = NULL;
 		/* Valid against the XSD yet not readable: a reader limit
 		 * (IJW_MAX_HERHALING); refused as at level 1. */
-		if (v.n_bev == 0)
-			rc = bevinding(&v, "XSD", bf.plek, "%s", bf.melding);
+		if (v->n_bev == 0)
+			rc = bevinding(v, "XSD", bf.plek, "%s", bf.melding);
 	}
 	if (rc < 0)
-		goto klaar;
-	if (v.b)
-		rij_kop(&v);
-	if (v.n_bev > 0) {
+		return rc;
+	if (v->b)
+		rij_kop(v);
+	v->pad = PAD_INBOX;
+	if (v->n_bev > 0) {
 		out->status = IJW_AFGEKEURD_XSD;
 		/* The identificatie is not claimed (verwerk.h). */
-		rc = store_transaction(st, tx_alleen_inbox, &v);
-		goto klaar;
+		return 0;
 	}
-	if (!soort_binnen(v.b->soort) ||
-	    (ctx->afzender_agb && strcmp(ctx->afzender_agb, v.b->header.afzender) != 0)) {
+	if (!soort_binnen(v->b->soort) ||
+	    (ctx->afzender_agb && strcmp(ctx->afzender_agb, v->b->header.afzender) != 0)) {
 		out->status = IJW_GEWEIGERD;
-		if (!soort_binnen(v.b->soort))
-			rc = bevinding(&v, "SOORT", "/Bericht", "een %s stuurt de gemeente zelf; "
-				       "alleen 302, 305, 307, 315, 317, 320 en 323 komen binnen",
-				       bericht_soort_naam(v.b->soort));
-		else {
-			/* Filed under who really sent it, not whom it names. */
-			kopieer(v.rij.agb, sizeof v.rij.agb, ctx->afzender_agb);
-			rc = bevinding(&v, "TOEGANG", "/Bericht/Header/Afzender", "Afzender %s is "
-				       "niet de aanbieder van het API-token (%s)",
-				       v.b->header.afzender, ctx->afzender_agb);
-		}
-		if (rc >= 0)
-			rc = store_transaction(st, tx_alleen_inbox, &v);
-		goto klaar;
+		if (!soort_binnen(v->b->soort))
+			return bevinding(v, "SOORT", "/Bericht", "een %s stuurt de gemeente zelf; "
+					 "alleen 302, 305, 307, 315, 317, 320 en 323 komen binnen",
+					 bericht_soort_naam(v->b->soort));
+		/* Filed under who really sent it, not whom it names. */
+		kopieer(v->rij.agb, sizeof v->rij.agb, ctx->afzender_agb);
+		return bevinding(v, "TOEGANG", "/Bericht/Header/Afzender", "Afzender %s is "
+				 "niet de aanbieder van het API-token (%s)",
+				 v->b->header.afzender, ctx->afzender_agb);
 	}
 	/* Level 2: the in-message rules. */
 	{
 		struct ijw_bevinding intern[IJW_BEVINDINGEN_MAX];
 		size_t n_intern = 0;
 
-		if (ijw_intern_controleer(v.b, intern, IJW_BEVINDINGEN_MAX, &n_intern) < 0) {
-			rc = store_set_error(st, "onvoldoende geheugen voor de berichtregels");
-			goto klaar;
-		}
+		if (ijw_intern_controleer(v->b, intern, IJW_BEVINDINGEN_MAX, &n_intern) < 0)
+			return eigen_fout(v, "onvoldoende geheugen voor de berichtregels");
 		for (size_t i = 0; i < n_intern && rc >= 0; i++)
-			rc = bevinding(&v, intern[i].code, intern[i].pad, "%s", intern[i].melding);
+			rc = bevinding(v, intern[i].code, intern[i].pad, "%s", intern[i].melding);
 		if (rc < 0)
-			goto klaar;
+			return rc;
 	}
-	v.n_vooraf = v.n_bev;
-	rc = store_transaction(st, tx_verwerk, &v);
-klaar:
-	if (rc >= 0) {
-		out->bevindingen = v.bev;
-		out->n_bevindingen = v.n_bev;
-		v.bev = NULL;
-		rc = 0;
+	v->n_vooraf = v->n_bev;
+	v->pad = PAD_VOLLEDIG;
+	return 0;
+}
+
+struct reeks {
+	struct verwerk *v;
+	size_t n;
+	const struct ijw_invoer *in;
+	const struct ijw_verwerk_context *ctx;
+	struct ijw_uitkomst *out;
+	/* The message on which this attempt failed for a reason of its own. */
+	struct verwerk *gefaald;
+	/* Levels 1 and 2 run on a second thread while the transaction
+	 * applies the messages before: v[0..klaar) are prepared. */
+	pthread_mutex_t slot;
+	pthread_cond_t gereed;
+	size_t klaar;
+};
+
+static void voorbereid_een(struct reeks *r, size_t i)
+{
+	struct verwerk *v = &r->v[i];
+
+	if (voorbereid(v, r->in[i].xml, r->in[i].len, r->ctx, &r->out[i]) < 0)
+		v->pad = PAD_FOUT;
+}
+
+static void *voorbereider(void *arg)
+{
+	struct reeks *r = arg;
+
+	for (size_t i = 0; i < r->n; i++) {
+		voorbereid_een(r, i);
+		pthread_mutex_lock(&r->slot);
+		r->klaar = i + 1;
+		pthread_cond_signal(&r->gereed);
+		pthread_mutex_unlock(&r->slot);
+	}
+	return NULL;
+}
+
+static void wacht_op(struct reeks *r, size_t i)
+{
+	pthread_mutex_lock(&r->slot);
+	while (r->klaar <= i)
+		pthread_cond_wait(&r->gereed, &r->slot);
+	pthread_mutex_unlock(&r->slot);
+}
+
+/* The batch in one transaction. When the store fails on a message for a
+ * reason of its own (-2: a constraint, a value the column refuses), that
+ * message gets the reason and is left out, and the attempt ends: the
+ * caller rolls it back and runs the batch again without it, so no
+ * message is ever half in. (Savepoints would undo the one message alone,
+ * but SQLite journals every page a savepoint touches; such a failure is
+ * a defect, not a daily event.) A conflict (-1) is store_transaction's to
+ * retry. */
+static int tx_reeks(struct store *st, void *arg)
+{
+	struct reeks *r = arg;
+	int rc;
+
+	r->gefaald = NULL;
+	for (size_t i = 0; i < r->n; i++) {
+		struct verwerk *v = &r->v[i];
+
+		wacht_op(r, i);
+		if (v->pad == PAD_FOUT)
+			continue;
+		v->st = st;
+		rc = v->pad == PAD_INBOX ? tx_alleen_inbox(st, v) : tx_verwerk(st, v);
+		if (rc == -2) {
+			snprintf(v->fout, sizeof v->fout, "%s", store_error(st));
+			v->gefaald = true;
+			v->pad = PAD_FOUT;
+			r->gefaald = v;
+		}
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Hand the outcome to the caller and free the rest. */
+static void afronden(struct verwerk *v, bool gelukt)
+{
+	struct ijw_uitkomst *out = v->out;
+
+	if (gelukt && !v->gefaald) {
+		if (out->herhaald) {
+			out->bevindingen = v->bev_herhaald;
+			out->n_bevindingen = v->n_bev_herhaald;
+			v->bev_herhaald = NULL;
+		} else {
+			out->bevindingen = v->bev;
+			out->n_bevindingen = v->n_bev;
+			v->bev = NULL;
+		}
 	} else {
 		free(out->retour);
 		out->retour = NULL;
 		out->retour_len = 0;
 	}
-	free(v.bev);
-	free(v.verzoeken);
-	free(v.xml_tekst);
-	bericht_vrij(v.b);
-	ijw_document_vrij(&v.doc);
+	free(v->bev);
+	free(v->bev_herhaald);
+	free(v->verzoeken);
+	free(v->xml_tekst);
+	bericht_vrij(v->b);
+	ijw_document_vrij(&v->doc);
+}
+
+int ijw_verwerk_reeks(struct store *st, const struct ijw_invoer *in, size_t n,
+		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+{
+	struct reeks r = {
+		.v = calloc(n ? n : 1, sizeof *r.v), .n = n, .in = in, .ctx = ctx, .out = out,
+		.slot = PTHREAD_MUTEX_INITIALIZER, .gereed = PTHREAD_COND_INITIALIZER,
+	};
+	pthread_t draad;
+	bool naast = false;
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++)
+		memset(&out[i], 0, sizeof out[i]);
+	if (!r.v)
+		return store_set_error(st, "onvoldoende geheugen voor %zu berichten", n);
+	/* One message (the API) is prepared here; a batch beside the
+	 * transaction, or here when no thread can be had. */
+	if (n > 1)
+		naast = pthread_create(&draad, NULL, voorbereider, &r) == 0;
+	if (!naast) {
+		for (size_t i = 0; i < n; i++)
+			voorbereid_een(&r, i);
+		r.klaar = n;
+	}
+	/* Each round that fails on a message leaves that one out. */
+	for (;;) {
+		rc = store_transaction(st, tx_reeks, &r);
+		if (rc >= 0 || !r.gefaald)
+			break;
+	}
+	if (naast)
+		pthread_join(draad, NULL);
+	for (size_t i = 0; i < n && rc >= 0; i++)
+		if (r.v[i].gefaald && !(out[i].fout = strdup(r.v[i].fout)))
+			rc = store_set_error(st, "onvoldoende geheugen");
+	for (size_t i = 0; i < n; i++)
+		afronden(&r.v[i], rc >= 0);
+	free(r.v);
+	pthread_mutex_destroy(&r.slot);
+	pthread_cond_destroy(&r.gereed);
+	return rc < 0 ? rc : 0;
+}
+
+int ijw_verwerk(struct store *st, const void *xml, size_t len,
+		const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+{
+	struct ijw_invoer in = { xml, len };
+	int rc = ijw_verwerk_reeks(st, &in, 1, ctx, out);
+
+	if (rc >= 0 && out->fout) {
+		store_set_error(st, "%s", out->fout);
+		ijw_uitkomst_vrij(out);
+		return -2;
+	}
 	return rc;
 }

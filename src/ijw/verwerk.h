@@ -19,13 +19,23 @@
  * the transport's business) when its Afzender is not the authenticated
  * aanbieder of ctx, or when it is no message a municipality receives.
  *
- * Everything from level 3 on runs in ONE store_transaction: the TR056
- * lookup, the checks, the changes to the record (305: traject started,
- * 307: traject interrupted or ended, 323: declaratie and Prestaties, 315/
- * 317: open requests in ijw_verzoek), the inbox row with its findings and
- * its retourbericht, and the data version (cijfers_store.h). A message
- * whose (Afzender, Identificatie, soort) was processed before is answered
- * with the stored retourbericht and changes nothing (uitkomst.herhaald).
+ * Everything from level 3 on is ONE unit of the store: the TR056 lookup,
+ * the checks, the changes to the record (305: traject started, 307:
+ * traject interrupted or ended, 323: declaratie and Prestaties, 315/317:
+ * open requests in ijw_verzoek), the inbox row with its findings and its
+ * retourbericht, and the data version (cijfers_store.h). A message whose
+ * (Afzender, Identificatie, soort) was processed before is answered with
+ * the stored retourbericht and changes nothing (uitkomst.herhaald).
+ *
+ * ijw_verwerk runs one message in a transaction of its own (the API: the
+ * answer goes out after the commit). ijw_verwerk_reeks runs a batch (the
+ * import of a directory) in one transaction: one commit, and one flush to
+ * disk, for the lot. A message on which the store fails is left out and
+ * the batch is run again without it, so each message is still all or
+ * nothing. A crash before the commit loses the whole batch and nothing
+ * else; sending it again is harmless (TR056). Levels 1 and 2 of every
+ * message run before the transaction, so the write lock is held only for
+ * the record's part.
  *
  * Memory: the caller owns out and frees what it holds with
  * ijw_uitkomst_vrij; the input buffer and ctx are only read.
@@ -76,6 +86,14 @@ struct ijw_uitkomst {
 	size_t retour_len;
 	struct ijw_bevinding *bevindingen; /* every finding, all levels */
 	size_t n_bevindingen;
+	/* ijw_verwerk_reeks: the store failed on this message (its changes
+	 * are undone; nothing else of the uitkomst holds); NULL otherwise. */
+	char *fout;
+};
+
+struct ijw_invoer {
+	const void *xml;
+	size_t len;
 };
 
 /* Process the message xml[0..len). 0 when it was processed, whatever the
@@ -83,6 +101,14 @@ struct ijw_uitkomst {
  * changed; message in store_error) or memory ran out. */
 int ijw_verwerk(struct store *st, const void *xml, size_t len,
 		const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out);
+
+/* Process in[0..n) as one batch into out[0..n) (see above). 0 when the
+ * batch was committed: each out[i] then holds its outcome, or its own
+ * failure in out[i].fout. -1/-2 when the batch as a whole failed
+ * (nothing changed; message in store_error); the caller still frees each
+ * out[i]. */
+int ijw_verwerk_reeks(struct store *st, const struct ijw_invoer *in, size_t n,
+		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out);
 
 /* "verwerkt", "afgekeurd_xsd", ... as stored in ijw_bericht.status. */
 const char *ijw_verwerk_status_naam(enum ijw_verwerk_status s);

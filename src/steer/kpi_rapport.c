@@ -40,7 +40,7 @@ int kpi_rapport_bereken(const struct kpi_data *d, const char *gemeente,
 			const struct kpi_rapport_perioden *p,
 			struct kpi_rapport_regel *out, char *err, size_t errlen)
 {
-	struct treeknorm norms[SEGMENT_AANTAL];
+	const struct treeknorm *norms = d->norms;
 	struct kpi_filter f = { gemeente, -1, NULL };
 	dag_t P = p->peildatum;
 	int rc = 0;
@@ -48,7 +48,6 @@ int kpi_rapport_bereken(const struct kpi_data *d, const char *gemeente,
 	memset(out, 0, sizeof *out);
 	if (gemeente)
 		snprintf(out->code, sizeof out->code, "%s", gemeente);
-	treeknorm_standaard(norms);
 
 	kpi_jeugdhulpgebruik(d, gemeente, p->jaar_van, p->jaar_tot, false, &out->gebruik);
 	kpi_jeugdhulpgebruik(d, gemeente, p->lopend_van, P, true, &out->gebruik_regionaal);
@@ -737,7 +736,7 @@ int kpi_rapport_json(FILE *out, const struct kpi_data *d, dag_t peildatum,
 {
 	struct kpi_rapport_perioden p;
 	struct kpi_rapport_regel *r;
-	struct treeknorm norms[SEGMENT_AANTAL];
+	const struct treeknorm *norms = d->norms;
 	struct json j;
 	int64_t regio_pop = 0;
 	size_t n;
@@ -745,7 +744,6 @@ int kpi_rapport_json(FILE *out, const struct kpi_data *d, dag_t peildatum,
 
 	if (bereken_alle(d, peildatum, gemeente, &p, &r, &n, err, errlen) < 0)
 		return -1;
-	treeknorm_standaard(norms);
 	for (size_t i = 0; i < d->n_gemeenten; i++)
 		regio_pop += d->gemeenten[i].jeugdigen_0_17;
 

@@ -11,6 +11,7 @@
 #include "store/scope.h"
 #include "store/store.h"
 #include "store/store_intern.h"
+#include "store/wachtlijst_store.h"
 
 /* ---- the list ----------------------------------------------------------
  *
@@ -488,7 +489,7 @@ int store_dossier(struct store *st, int64_t id, const char *agb, struct dossier 
 	if (rc < 0)
 		return rc;
 	rc = store_dossier_trajecten(st, id, a, &out->trajecten, &out->n_trajecten);
-	if (rc < 0)
+	if (rc < 0 || (rc = store_treeknormen(st, out->norms)) < 0)
 		return rc;
 	rc = lees(st, &dossier_schoolstatus, id, NULL, sizeof *out->schoolstatus, vul_school, &p,
 		  &out->n_schoolstatus);

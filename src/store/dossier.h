@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/kpi.h"
 #include "domain/model.h"
 #include "store/scope.h"
 
@@ -133,6 +134,8 @@ struct dossier {
 	size_t n_perspectiefplannen;
 	struct dossier_prestatie *prestaties;
 	size_t n_prestaties;
+	/* The region's Treeknorm, to judge the trajecten's waits by. */
+	struct treeknorm norms[SEGMENT_AANTAL];
 };
 
 /* The whole file of youth id into *out (agb: "" everything, else only

@@ -70,7 +70,7 @@ static const struct sql_stmt ijw_jeugdige = {
 static const struct sql_stmt ijw_jeugdige_van_aanbieder = {
 	"ijw_jeugdige_van_aanbieder",
 	"SELECT j.id FROM jeugdige j WHERE j.bsn = $1 AND EXISTS (SELECT 1 FROM toewijzing t "
-	"WHERE t.jeugdige_id = j.id AND t.agb = $2) ORDER BY j.id LIMIT 1",
+	"WHERE t.jeugdige_id = j.id AND t.agb = $2)",
 };
 static const struct sql_stmt ijw_jeugdige_bsn = {
 	"ijw_jeugdige_bsn", "SELECT id FROM jeugdige WHERE bsn = $1 AND geboortedatum = $2",
@@ -96,13 +96,15 @@ static const struct sql_stmt ijw_prestatie_referentie_telt = {
 	"SELECT count(*) FROM prestatie p JOIN declaratie d ON d.id = p.declaratie_id "
 	"WHERE d.agb = $1 AND p.referentie = $2 AND p.goedgekeurd = 1",
 };
-/* TR418, TR341: the tariff of a contract of the aanbieder for the product
- * and year (the newest contract when two overlap). */
+/* TR418, TR341: the tariffs of the aanbieder's contracts for the product
+ * and year; store_ijw_contracttarief takes the newest contract when two
+ * overlap. Picked in C, not by ORDER BY: the sort of these few rows cost
+ * SQLite a temporary B-tree per Prestatie. */
 static const struct sql_stmt ijw_contracttarief = {
 	"ijw_contracttarief",
-	"SELECT t.bedrag, t.eenheid FROM tarief t JOIN contract c ON c.id = t.contract_id "
-	"WHERE c.agb = $1 AND t.productcode = $2 AND t.jaar = $3 ORDER BY c.begindatum DESC, "
-	"c.id DESC LIMIT 1",
+	"SELECT t.bedrag, t.eenheid, c.begindatum, c.id FROM tarief t "
+	"JOIN contract c ON c.id = t.contract_id "
+	"WHERE c.agb = $1 AND t.productcode = $2 AND t.jaar = $3",
 };
 /* TR318: the latest declaratieperiode of the aanbieder at the gemeente. */
 static const struct sql_stmt ijw_vorige_declaratieperiode = {
@@ -572,21 +574,31 @@ int store_ijw_contracttarief(struct store *st, const char *agb, const char *prod
 			     int64_t *bedrag, char eenheid[CODE2_LEN])
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_contracttarief);
-	int rc = 0;
+	char begin[11] = "", beste_begin[11] = "";
+	int64_t beste_id = 0;
+	int rc = 0, gevonden = 0;
 
 	if (!s)
 		return rij_fout(st, -2);
 	b_txt(st, s, 1, agb, &rc);
 	b_txt(st, s, 2, productcode, &rc);
 	b_int(st, s, 3, jaar, &rc);
-	if (rc >= 0)
-		rc = st->drv->step(s);
-	if (rc == 1) {
+	while (rc >= 0 && (rc = st->drv->step(s)) == 1) {
+		int64_t id = st->drv->column_int64(s, 3);
+		int c;
+
+		rij_kolom_tekst(st, s, 2, begin, sizeof begin);
+		c = strcmp(begin, beste_begin);
+		if (gevonden && (c < 0 || (c == 0 && id < beste_id)))
+			continue;
+		gevonden = 1;
+		memcpy(beste_begin, begin, sizeof begin);
+		beste_id = id;
 		*bedrag = st->drv->column_int64(s, 0);
 		rij_kolom_tekst(st, s, 1, eenheid, CODE2_LEN);
 	}
 	st->drv->reset(s);
-	return rij_fout(st, rc);
+	return rij_fout(st, rc < 0 ? rc : gevonden);
 }
 
 int store_ijw_vorige_declaratieperiode(struct store *st, const char *agb, const char *gemeente,

@@ -491,6 +491,53 @@ static const char migration_6[] =
 	"CREATE INDEX prestatie_toewijzing ON prestatie (toewijzing_nummer, periode_begin);\n"
 	"CREATE INDEX declaratie_agb_gemeente ON declaratie (agb, gemeente, periode_begin);\n";
 
+/* Migration 7: the waiting list and capacity (issue 6).
+ *
+ * treeknorm: the norm per segment when the region sets one other than the
+ * default (domain/kpi.h treeknorm_standaard); no row: the default.
+ * instelling: whole-number settings by key (e.g. after how many days a
+ * capacity report counts as stale), with who changed them last.
+ * zorgelijk_besluit (migration 1) already is the history of staff
+ * decisions on worrying waiters; it gains the role the decider acted in.
+ * capaciteit gains the group of a group product (free seats per group),
+ * when and by whom it was reported and the upload it came in, so that a
+ * report is never overwritten: the latest per (agb, product, group)
+ * counts and the rest is history. capaciteit_upload keeps a fingerprint
+ * of each accepted CSV upload, so that the same file twice is refused.
+ */
+static const char migration_7[] =
+	"CREATE TABLE treeknorm (\n"
+	"  segment INTEGER NOT NULL PRIMARY KEY CHECK (segment BETWEEN 1 AND 7),\n"
+	"  tot_intake INTEGER NOT NULL CHECK (tot_intake BETWEEN 0 AND 730),\n"
+	"  intake_tot_start INTEGER NOT NULL CHECK (intake_tot_start BETWEEN 0 AND 730),\n"
+	"  gewijzigd TEXT NOT NULL CHECK (length(gewijzigd) = 20),\n"
+	"  " NAAM("door") " NOT NULL\n"
+	END
+	"CREATE TABLE instelling (\n"
+	"  sleutel TEXT NOT NULL PRIMARY KEY CHECK (length(sleutel) BETWEEN 1 AND 64),\n"
+	"  waarde INTEGER NOT NULL,\n"
+	"  gewijzigd TEXT NOT NULL CHECK (length(gewijzigd) = 20),\n"
+	"  " NAAM("door") " NOT NULL\n"
+	END
+	"CREATE TABLE capaciteit_upload (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  " AGB("agb") " NOT NULL REFERENCES aanbieder (agb),\n"
+	"  vingerafdruk TEXT NOT NULL CHECK (length(vingerafdruk) = 64),\n"
+	"  tijdstip TEXT NOT NULL CHECK (length(tijdstip) = 20),\n"
+	"  " NAAM("door") " NOT NULL,\n"
+	"  regels INTEGER NOT NULL CHECK (regels >= 0),\n"
+	"  UNIQUE (agb, vingerafdruk)\n"
+	END
+	"ALTER TABLE zorgelijk_besluit ADD COLUMN rol TEXT CHECK (length(rol) <= 15);\n"
+	"ALTER TABLE capaciteit ADD COLUMN groep TEXT CHECK (length(groep) BETWEEN 1 AND 40);\n"
+	"ALTER TABLE capaciteit ADD COLUMN gemeld_op TEXT CHECK (length(gemeld_op) = 20);\n"
+	"ALTER TABLE capaciteit ADD COLUMN " NAAM("gemeld_door") ";\n"
+	"ALTER TABLE capaciteit ADD COLUMN upload_id INTEGER REFERENCES capaciteit_upload (id);\n"
+	/* The waiting list reads the trajectories that are not started,
+	 * ended or lapsed; the latest capacity per product and group. */
+	"CREATE INDEX traject_status ON traject (status, aanmelddatum);\n"
+	"CREATE INDEX capaciteit_product ON capaciteit (agb, productcode, groep, peildatum);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
@@ -503,6 +550,8 @@ static const struct migration migrations[] = {
 	  NULL },
 	{ 6, "iJw: indexen voor de berichtoverstijgende regels op declaraties", migration_6, NULL,
 	  NULL },
+	{ 7, "wachtlijst en capaciteit: Treeknorm per segment, instellingen, besluiten, "
+	     "capaciteitsmeldingen per groep en uploads", migration_7, NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

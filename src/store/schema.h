@@ -49,10 +49,11 @@ struct migration {
 	X(lokaal_team_gemeente) X(netwerk) X(aanbieder) X(product) \
 	X(contract) X(tarief) X(omzetplafond) X(budget) X(gezin) \
 	X(jeugdige) X(woonplaats) X(verwijzing) X(toewijzing) X(traject) \
-	X(zorgelijk_besluit) X(declaratie) X(prestatie) X(capaciteit) \
+	X(zorgelijk_besluit) X(declaratie) X(prestatie) X(capaciteit_upload) X(capaciteit) \
 	X(schoolstatus) X(perspectiefplan) \
 	X(gebruiker_scope) X(sessie) X(api_token) X(audit_log) X(audit_kop) \
-	X(ijw_bericht) X(ijw_bevinding) X(ijw_verzoek) X(ijw_export)
+	X(ijw_bericht) X(ijw_bevinding) X(ijw_verzoek) X(ijw_export) \
+	X(treeknorm) X(instelling)
 
 /* The newest version this program knows. */
 int schema_newest(void);

@@ -10,6 +10,7 @@
  * back into the same value, so a record survives a round trip exactly.
  */
 #include "store/store.h"
+#include "store/wachtlijst_store.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -1180,6 +1181,9 @@ int store_kpi_load(struct store *st, struct kpi_data *out)
 		rc = load(st, &kpi_budgetten, sizeof(struct budget), fill_budget, &p[8], &n[8]);
 	if (rc == 0)
 		rc = load(st, &kpi_plafonds, sizeof(struct omzetplafond), fill_plafond, &p[9], &n[9]);
+	/* In the same snapshot as the trajecten they judge. */
+	if (rc == 0)
+		rc = store_treeknormen(st, out->norms);
 
 	if (own_tx) {
 		/* Nothing was written: ending the read snapshot cannot lose

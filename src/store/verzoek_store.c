@@ -42,6 +42,11 @@ static const struct sql_stmt verzoek_toewijzingen_geldig = {
 	"verwijzing_id FROM toewijzing WHERE jeugdige_id = $1 AND agb = $2 AND gemeente = $3 "
 	"AND (einddatum IS NULL OR einddatum >= $4) ORDER BY nummer",
 };
+static const struct sql_stmt verzoek_toewijzing_wijzig = {
+	"verzoek_toewijzing_wijzig",
+	"UPDATE toewijzing SET toewijzingsdatum = $2, einddatum = $3, volume = $4, eenheid = $5, "
+	"frequentie = $6, budget = $7, reden_wijziging = $8 WHERE nummer = $1",
+};
 static const struct sql_stmt verzoek_volgend_nummer = {
 	"verzoek_volgend_nummer", "SELECT COALESCE(max(nummer), 0) + 1 FROM toewijzing",
 };
@@ -127,6 +132,13 @@ static void b_txt(struct store *st, struct db_stmt *s, int pos, const char *v, i
 {
 	if (*rc >= 0)
 		*rc = st->drv->bind_text(s, pos, v);
+}
+
+/* An optional text column: "" is NULL. */
+static void b_opt(struct store *st, struct db_stmt *s, int pos, const char *v, int *rc)
+{
+	if (*rc >= 0)
+		*rc = v[0] ? st->drv->bind_text(s, pos, v) : st->drv->bind_null(s, pos);
 }
 
 /* rij_alle after bindings that may have failed (rc < 0: reset s). */
@@ -329,6 +341,33 @@ int store_verzoek_export_markeer(struct store *st, int64_t id, const char *nu)
 		return rij_fout(st, -2);
 	b_int(st, s, 1, id, &rc);
 	b_txt(st, s, 2, nu, &rc);
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	st->drv->reset(s);
+	return rij_fout(st, rc < 0 ? rc : 0);
+}
+
+int store_verzoek_toewijzing_wijzig(struct store *st, const struct toewijzing *t)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &verzoek_toewijzing_wijzig);
+	char d1[11], d2[11];
+	int rc = 0;
+
+	if (!s)
+		return rij_fout(st, -2);
+	b_int(st, s, 1, t->nummer, &rc);
+	b_txt(st, s, 2, datum_fmt(t->toewijzingsdatum, d1), &rc);
+	if (t->einddatum == DAG_GEEN) {
+		if (rc >= 0)
+			rc = st->drv->bind_null(s, 3);
+	} else {
+		b_txt(st, s, 3, datum_fmt(t->einddatum, d2), &rc);
+	}
+	b_int(st, s, 4, t->volume, &rc);
+	b_opt(st, s, 5, t->eenheid, &rc);
+	b_opt(st, s, 6, t->frequentie, &rc);
+	b_int(st, s, 7, t->budget, &rc);
+	b_opt(st, s, 8, t->reden_wijziging, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	st->drv->reset(s);

@@ -63,6 +63,11 @@ int store_verzoek_toewijzingen_geldig(struct store *st, int64_t jeugdige_id, con
 				      const char *gemeente, dag_t vanaf, struct toewijzing **out,
 				      size_t *n);
 
+/* A change of toewijzing t->nummer under the same number (IV066): its
+ * Toewijzingsdatum, Einddatum, Omvang, Budget and RedenWijziging become
+ * those of t; the rest stays. */
+int store_verzoek_toewijzing_wijzig(struct store *st, const struct toewijzing *t);
+
 /* The next free ToewijzingNummer (max + 1; under store_ijw_slot). */
 int store_verzoek_volgend_toewijzingnummer(struct store *st, int64_t *nummer);
 

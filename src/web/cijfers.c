@@ -347,14 +347,13 @@ static const char *leeg_null(const char *s)
 int cijfers_bereken_punt(const struct kpi_data *d, const char *gemeente, dag_t peildatum,
 			 struct cijfers_punt *out)
 {
-	struct treeknorm norms[SEGMENT_AANTAL];
+	const struct treeknorm *norms = d->norms;
 	struct kpi_rapport_perioden p;
 	struct kpi_filter f = { leeg_null(gemeente), -1, NULL };
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
 	gemeente = leeg_null(gemeente);
-	treeknorm_standaard(norms);
 	kpi_rapport_perioden(peildatum, &p);
 	out->peildatum = peildatum;
 	rc |= kpi_wachttijd(d, &f, p.m12_van, peildatum, peildatum, norms, &out->wachttijd);
@@ -398,13 +397,12 @@ int cijfers_bereken_trend(const struct kpi_data *d, const char *gemeente, dag_t 
 int cijfers_bereken_filter(const struct kpi_data *d, const char *gemeente, int segment,
 			   const char *agb, dag_t peildatum, struct cijfers_filterregel *out)
 {
-	struct treeknorm norms[SEGMENT_AANTAL];
+	const struct treeknorm *norms = d->norms;
 	struct kpi_rapport_perioden p;
 	struct kpi_filter f = { leeg_null(gemeente), segment, leeg_null(agb) };
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
-	treeknorm_standaard(norms);
 	kpi_rapport_perioden(peildatum, &p);
 	rc |= kpi_wachttijd(d, &f, p.m12_van, peildatum, peildatum, norms, &out->wachttijd);
 	kpi_zorgelijk_aantal(d, &f, peildatum, norms, &out->zorgelijk);

@@ -17,6 +17,7 @@
 #include "domain/traject.h"
 #include "lib/json.h"
 #include "store/dossier.h"
+#include "store/wachtlijst_store.h"
 #include "store/store.h"
 #include "web/antwoord.h"
 #include "web/formulier.h"
@@ -211,9 +212,8 @@ static void json_traject(struct json *j, const struct dossier_traject *d, dag_t 
 
 static void json_trajecten(struct json *j, const struct dossier *d, dag_t nu)
 {
-	struct treeknorm norms[SEGMENT_AANTAL];
+	const struct treeknorm *norms = d->norms;
 
-	treeknorm_standaard(norms);
 	json_key(j, "trajecten");
 	json_array_begin(j);
 	for (size_t i = 0; i < d->n_trajecten; i++)
@@ -374,6 +374,8 @@ static int dossier_tx(struct store *st, void *arg)
 		return rc;
 	if (a->alleen_trajecten) {
 		rc = store_dossier_trajecten(st, a->id, a->agb, &a->d.trajecten, &a->d.n_trajecten);
+		if (rc >= 0)
+			rc = store_treeknormen(st, a->d.norms);
 		if (rc >= 0)
 			rc = 1;
 	} else {
@@ -974,9 +976,8 @@ static void traject_wie(FILE *f, const struct dossier_traject *d)
 
 static void sectie_trajecten(FILE *f, const struct dossier *d, dag_t nu)
 {
-	struct treeknorm norms[SEGMENT_AANTAL];
+	const struct treeknorm *norms = d->norms;
 
-	treeknorm_standaard(norms);
 	fputs("<section aria-labelledby=\"kop-trajecten\">\n<h2 id=\"kop-trajecten\">Trajecten"
 	      "</h2>\n", f);
 	if (!d->n_trajecten) {

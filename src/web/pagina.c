@@ -227,6 +227,9 @@ static const struct {
 	{ "verzoeken", "/verzoeken", "Verzoeken", EIS_GEMEENTELIJK },
 	{ "berichten", "/berichten", "Berichten", EIS_PERSOONSGEGEVENS },
 	{ "werkvoorraad", "/werkvoorraad", "Werkvoorraad", EIS_PERSOONSGEGEVENS },
+	{ "wachtlijst", "/wachtlijst", "Wachtlijst", EIS_PERSOONSGEGEVENS },
+	{ "wachttijden", "/wachttijden", "Wachttijden", EIS_PUBLIEK },
+	{ "capaciteit", "/capaciteit", "Capaciteit", EIS_INGELOGD },
 	{ "audit", "/audit", "Auditlog", EIS_BEHEER },
 };
 

@@ -30,6 +30,8 @@
 #include "web/register_web.h"
 #include "web/toegang.h"
 #include "web/verzoek_web.h"
+#include "web/wachtlijst_web.h"
+#include "web/capaciteit_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -66,6 +68,8 @@ static const struct {
 	{ audit_routes, &audit_routes_n },
 	{ ijw_routes, &ijw_routes_n },
 	{ verzoek_routes, &verzoek_routes_n },
+	{ wachtlijst_routes, &wachtlijst_routes_n },
+	{ capaciteit_routes, &capaciteit_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;

@@ -273,6 +273,54 @@ static const struct ijw_aangevraagd_product *product_van(const struct item *it,
 	return NULL;
 }
 
+static void j_omvang(struct json *j, const struct ijw_omvang *o, int64_t budget)
+{
+	j_getal(j, "volume", o ? o->volume : IJW_GEEN);
+	veld_json_tekst(j, "eenheid", o ? o->eenheid : NULL);
+	veld_json_tekst(j, "frequentie", o ? o->frequentie : NULL);
+	j_getal(j, "budget", budget);
+}
+
+/* What a 317 asks: the toewijzingen it keeps, changes and adds. */
+static void json_wijziging(struct json *j, const struct ijw_verzoek *q)
+{
+	json_key(j, "wijziging");
+	json_object_begin(j);
+	json_key(j, "ongewijzigd");
+	json_array_begin(j);
+	for (size_t i = 0; i < q->n_ongewijzigde_producten; i++)
+		json_int(j, q->ongewijzigde_producten[i].toewijzing_nummer);
+	json_array_end(j);
+	json_key(j, "te_wijzigen");
+	json_array_begin(j);
+	for (size_t i = 0; i < q->n_te_wijzigen_producten; i++) {
+		const struct ijw_te_wijzigen_product *w = &q->te_wijzigen_producten[i];
+
+		json_object_begin(j);
+		j_getal(j, "toewijzing_nummer", w->toewijzing_nummer);
+		veld_json_datum(j, "ingangsdatum", w->gewenste_ingangsdatum);
+		veld_json_datum(j, "einddatum", w->einddatum);
+		j_omvang(j, w->omvang, w->budget);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_key(j, "nieuw");
+	json_array_begin(j);
+	for (size_t i = 0; i < q->n_nieuwe_producten; i++) {
+		const struct ijw_nieuw_product *np = &q->nieuwe_producten[i];
+
+		json_object_begin(j);
+		veld_json_tekst(j, "categorie", np->product ? np->product->categorie : NULL);
+		veld_json_tekst(j, "productcode", np->product ? np->product->code : NULL);
+		veld_json_datum(j, "ingangsdatum", np->gewenste_ingangsdatum);
+		veld_json_datum(j, "einddatum", np->einddatum);
+		j_omvang(j, np->omvang, np->budget);
+		json_object_end(j);
+	}
+	json_array_end(j);
+	json_object_end(j);
+}
+
 static void json_item(struct json *j, const struct item *it, dag_t vandaag)
 {
 	const struct verzoek_rij *r = it->rij;
@@ -321,15 +369,14 @@ static void json_item(struct json *j, const struct item *it, dag_t vandaag)
 			veld_json_tekst(j, "productcode", ap->product ? ap->product->code : NULL);
 			veld_json_datum(j, "ingangsdatum", ap->toewijzing_ingangsdatum);
 			veld_json_datum(j, "einddatum", ap->toewijzing_einddatum);
-			j_getal(j, "volume", ap->omvang ? ap->omvang->volume : IJW_GEEN);
-			veld_json_tekst(j, "eenheid", ap->omvang ? ap->omvang->eenheid : NULL);
-			veld_json_tekst(j, "frequentie", ap->omvang ? ap->omvang->frequentie : NULL);
-			j_getal(j, "budget", ap->budget);
+			j_omvang(j, ap->omvang, ap->budget);
 			veld_json_tekst(j, "verwijzer", ap->verwijzer.type);
 		}
 		json_object_end(j);
 	}
 	json_array_end(j);
+	if (it->b && it->b->vow)
+		json_wijziging(j, &it->b->vow->verzoek);
 	json_key(j, "termijn");
 	if (t.wachtend) {
 		const struct ijw_termijn_info *ti = ijw_termijn_info(t.soort);
@@ -417,6 +464,65 @@ static void h_termijn(FILE *f, const struct verzoek_rij *r, dag_t vandaag)
 		fputs(" <strong>verlopen</strong>", f);
 }
 
+static void h_omvang(FILE *f, const struct ijw_omvang *o, int64_t budget)
+{
+	if (o) {
+		const char *fr = codelijst_omschrijving(CODELIJST_WMO757, o->frequentie);
+
+		fprintf(f, ", %lld × eenheid ", (long long)o->volume);
+		html_txt(f, o->eenheid);
+		fputs(" per ", f);
+		html_txt(f, fr ? fr : o->frequentie);
+	}
+	if (budget != IJW_GEEN)
+		fprintf(f, ", budget %lld,%02lld euro", (long long)(budget / 100),
+			(long long)(budget % 100));
+}
+
+static void h_periode(FILE *f, dag_t van, dag_t tot)
+{
+	fputs(", vanaf ", f);
+	veld_html_datum(f, van);
+	if (tot != DAG_GEEN) {
+		fputs(" tot ", f);
+		veld_html_datum(f, tot);
+	}
+}
+
+/* What a 317 asks, per toewijzing. */
+static void h_wijziging(FILE *f, const struct ijw_verzoek *q)
+{
+	fputs("<ul class=\"producten\">", f);
+	for (size_t i = 0; i < q->n_ongewijzigde_producten; i++)
+		fprintf(f, "<li>toewijzing %lld: ongewijzigd</li>",
+			(long long)q->ongewijzigde_producten[i].toewijzing_nummer);
+	for (size_t i = 0; i < q->n_te_wijzigen_producten; i++) {
+		const struct ijw_te_wijzigen_product *w = &q->te_wijzigen_producten[i];
+
+		fprintf(f, "<li>toewijzing %lld: wijzigen", (long long)w->toewijzing_nummer);
+		h_periode(f, w->gewenste_ingangsdatum, w->einddatum);
+		h_omvang(f, w->omvang, w->budget);
+		fputs("</li>", f);
+	}
+	for (size_t i = 0; i < q->n_nieuwe_producten; i++) {
+		const struct ijw_nieuw_product *np = &q->nieuwe_producten[i];
+
+		fputs("<li>nieuw", f);
+		if (np->product) {
+			fputs(": ", f);
+			html_txt(f, np->product->categorie);
+			if (np->product->code[0]) {
+				fputs(" ", f);
+				html_txt(f, np->product->code);
+			}
+		}
+		h_periode(f, np->gewenste_ingangsdatum, np->einddatum);
+		h_omvang(f, np->omvang, np->budget);
+		fputs("</li>", f);
+	}
+	fputs("</ul>", f);
+}
+
 static void h_producten(FILE *f, const struct item *it)
 {
 	fputs("<ul class=\"producten\">", f);
@@ -435,28 +541,16 @@ static void h_producten(FILE *f, const struct item *it)
 			}
 		}
 		if (ap) {
-			fputs(", vanaf ", f);
-			veld_html_datum(f, ap->toewijzing_ingangsdatum);
-			if (ap->toewijzing_einddatum != DAG_GEEN) {
-				fputs(" tot ", f);
-				veld_html_datum(f, ap->toewijzing_einddatum);
-			}
-			if (ap->omvang) {
-				fprintf(f, ", %lld × eenheid ", (long long)ap->omvang->volume);
-				html_txt(f, ap->omvang->eenheid);
-				fputs(" per ", f);
-				html_txt(f, codelijst_omschrijving(CODELIJST_WMO757,
-								   ap->omvang->frequentie)
-					    ? codelijst_omschrijving(CODELIJST_WMO757,
-								     ap->omvang->frequentie)
-					    : ap->omvang->frequentie);
-			}
+			h_periode(f, ap->toewijzing_ingangsdatum, ap->toewijzing_einddatum);
+			h_omvang(f, ap->omvang, IJW_GEEN);
 		}
 		fputs(" (", f);
 		html_txt(f, p->status);
 		fputs(")</li>", f);
 	}
 	fputs("</ul>", f);
+	if (it->b && it->b->vow)
+		h_wijziging(f, &it->b->vow->verzoek);
 }
 
 static void h_client(FILE *f, const struct item *it)
@@ -553,11 +647,17 @@ static void formulieren(FILE *f, const struct item *it, const struct toegang *wi
 
 	fputs("<section aria-labelledby=\"kop-antwoord\">\n<h2 id=\"kop-antwoord\">Antwoorden"
 	      "</h2>\n", f);
-	if (strcmp(it->rij->soort, "JW315") == 0) {
+	{
 		fprintf(f, "<form method=\"post\" action=\"/verzoeken/%lld\" class=\"besluit\">\n"
-			"<h3>Honoreren: toewijzing (JW301)</h3>\n<p>Per aangevraagd product komt er "
-			"een toewijzing met de gevraagde data en omvang. Vul het adres van de cliënt "
-			"uit de BRP in; het bericht gaat daarmee naar de aanbieder.</p>\n", id);
+			"<h3>Honoreren: toewijzing (JW301)</h3>\n<p>%s Vul het adres van de cliënt "
+			"uit de BRP in; het bericht gaat daarmee naar de aanbieder.</p>\n", id,
+			strcmp(it->rij->soort, "JW315") == 0
+			? "Per aangevraagd product komt er een toewijzing met de gevraagde data en "
+			  "omvang."
+			: "Elke te wijzigen toewijzing wordt gewijzigd onder haar eigen nummer "
+			  "(einddatum, budget, totaal) of beëindigd en opgevolgd door een nieuwe "
+			  "toewijzing (andere omvang); elk nieuw product wordt een nieuwe toewijzing. "
+			  "De JW301 bevat alle geldige toewijzingen van de cliënt bij deze aanbieder.");
 		csrf_veld(f, wie);
 		fputs("<input type=\"hidden\" name=\"actie\" value=\"honoreren\">\n", f);
 		invoer(f, "straatnaam", "Straat", "maxlength=\"43\" autocomplete=\"address-line1\"");
@@ -762,6 +862,11 @@ static enum web_uitslag gedaan_antwoord(struct web_verzoek *v, int64_t id,
 		for (size_t i = 0; i < a->n_toewijzingen; i++)
 			json_int(&j, a->toewijzingen[i]);
 		json_array_end(&j);
+		json_key(&j, "gewijzigd");
+		json_array_begin(&j);
+		for (size_t i = 0; i < a->n_gewijzigd; i++)
+			json_int(&j, a->gewijzigd[i]);
+		json_array_end(&j);
 		json_object_end(&j);
 		return pagina_json_klaar(v, &b, &j);
 	}
@@ -778,6 +883,11 @@ static enum web_uitslag gedaan_antwoord(struct web_verzoek *v, int64_t id,
 		fputs(". Nieuwe toewijzing(en):", b.f);
 		for (size_t i = 0; i < a->n_toewijzingen; i++)
 			fprintf(b.f, " %lld", (long long)a->toewijzingen[i]);
+	}
+	if (a->n_gewijzigd) {
+		fputs(". Gewijzigde toewijzing(en):", b.f);
+		for (size_t i = 0; i < a->n_gewijzigd; i++)
+			fprintf(b.f, " %lld", (long long)a->gewijzigd[i]);
 	}
 	fputs(".</p>\n<p><a href=\"/verzoeken\">Terug naar de verzoeken</a></p>\n", b.f);
 	pagina_html_einde(b.f);

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # A crash in the middle of an iJw batch import (kill -9) leaves a
 # consistent record, and sending the whole batch again completes it
-# without applying anything twice (ijw/verwerk.c: one transaction per
-# message; TR056: a known message gets its stored answer).
+# without applying anything twice (ijw/verwerk.c: each message all or
+# nothing, a transaction per reeks of --reeks 10 files here, so that the
+# kill falls after some reeksen are in; TR056: a known message gets its
+# stored answer). Then: a message on which the database fails (a trigger
+# this test adds) is left out of its reeks, and the rest lands.
 #
 # The messages are JW305 starts for waiting trajecten of a small demo
 # region (the template of ijw_verwerk.sh). Consistent means: every message
@@ -63,7 +66,7 @@ consistent() {
 }
 
 # Import in the background; kill -9 once some messages are in.
-"$J" ijw import --db "$DB" --vandaag "$VANDAAG" "$T"/in/*.xml >"$T/eerste" 2>&1 &
+"$J" ijw import --db "$DB" --vandaag "$VANDAAG" --reeks 10 "$T"/in/*.xml >"$T/eerste" 2>&1 &
 pid=$!
 for _ in $(seq 1 200); do
 	k=$(sql "$DB" "SELECT count(*) FROM ijw_bericht" 2>/dev/null || echo 0)
@@ -101,3 +104,37 @@ if v=$(consistent) && [ "$v" -gt 0 ]; then ok "kill_hervat_consistent # $v gesta
 else not_ok kill_hervat_consistent "na het opnieuw sturen wijken berichten en trajecten af"; fi
 run "$J" audit verify --db "$DB"
 if [ "$rc" -eq 0 ]; then ok kill_audit_verify; else not_ok kill_audit_verify; fi
+
+# A message the database refuses: a trigger fails the start of the 10th
+# traject. Its file gets the database's error, it is not in the inbox and
+# its traject is untouched; the other messages of its reeks are in.
+DB=$(nieuwe_db kill_weiger)
+expect weiger_demo 0 -- "$J" demo --db "$DB" --scale 0.05 --until "$VANDAAG"
+tien=$(sed -n 10p "$T/trajecten")
+if [ "$BACKEND" = sqlite ]; then
+	sql "$DB" "CREATE TRIGGER test_weiger BEFORE UPDATE ON traject WHEN OLD.id = $tien
+		BEGIN SELECT RAISE(ABORT, 'test: deze start weigert de database'); END"
+else
+	sql "$DB" "CREATE FUNCTION test_weiger() RETURNS trigger LANGUAGE plpgsql AS \$\$
+		BEGIN RAISE EXCEPTION 'test: deze start weigert de database'; END \$\$;
+		CREATE TRIGGER test_weiger BEFORE UPDATE ON traject FOR EACH ROW
+		WHEN (OLD.id = $tien) EXECUTE FUNCTION test_weiger()"
+fi
+run "$J" ijw import --db "$DB" --vandaag "$VANDAAG" "$T"/in/*.xml
+if [ "$rc" -eq 1 ] && grep -q "k0010.xml: .*test: deze start weigert de database" <<<"$out"; then
+	ok weiger_melding
+else
+	not_ok weiger_melding "afsluitcode $rc, verwacht 1 met de fout van k0010.xml"
+fi
+if [ "$(sql "$DB" "SELECT count(*) FROM ijw_bericht WHERE soort = 'JW305'")" = "$((n - 1))" ] &&
+	[ "$(sql "$DB" "SELECT count(*) FROM ijw_bericht WHERE identificatie = 'K10'")" = 0 ]; then
+	ok weiger_rest_binnen
+else
+	not_ok weiger_rest_binnen "de inbox heeft niet de $((n - 1)) andere JW305"
+fi
+if [ "$(sql "$DB" "SELECT status FROM traject WHERE id = $tien")" != 2 ] && v=$(consistent) &&
+	[ "$v" -gt 0 ]; then
+	ok "weiger_consistent # $v gestart"
+else
+	not_ok weiger_consistent "het geweigerde traject is gestart of berichten en trajecten wijken af"
+fi

@@ -126,6 +126,20 @@ endpoints = [
     ("werkvoorraad", "/werkvoorraad", "persoon"),
     ("api_verzoeken", "/api/v1/verzoeken", "gemeentelijk"),
     ("verzoeken", "/verzoeken", "gemeentelijk"),
+    ("api_wachtlijst", "/api/v1/wachtlijst", "persoon"),
+    ("api_wachtlijst_overzicht", "/api/v1/wachtlijst/overzicht?weergave=gemeente", "persoon"),
+    ("api_wachtlijst_signalen", "/api/v1/wachtlijst/signalen", "persoon"),
+    ("wachtlijst", "/wachtlijst", "persoon"),
+    ("wachtlijst_per_aanbieder", "/wachtlijst?weergave=aanbieder", "persoon"),
+    ("wachtlijst_signalen", "/wachtlijst/signalen", "persoon"),
+    ("wachtlijst_csv", "/wachtlijst/export.csv", "persoon"),
+    ("wachtlijst_xlsx", "/wachtlijst/export.xlsx", "persoon"),
+    ("wachtlijst_treeknorm", "/wachtlijst/treeknorm", "publiek"),
+    ("api_treeknorm", "/api/v1/treeknorm", "publiek"),
+    ("wachttijden", "/wachttijden", "publiek"),
+    ("api_wachttijden", "/api/v1/wachttijden", "publiek"),
+    ("capaciteit", "/capaciteit", "ingelogd"),
+    ("api_capaciteit", "/api/v1/capaciteit", "ingelogd"),
 ]
 bestaat = set(CFG.get("routes", []))
 
@@ -253,5 +267,70 @@ for p in ("regio", "gemeente"):
         print(f"ok {cel}")
     else:
         melding(cel, f"status {code}")
+
+# The waiting list, record by record: a waiting trajectory in the asker's
+# scope is 200 with one audit record, one outside it 404 and none (the
+# trajectories come from the lists themselves: "in" the first of the
+# asker's own list, "uit" the first of the region's that is not in it).
+def wachtlijst_ids(op, headers):
+    code, body = haal(op, "/api/v1/wachtlijst?per_pagina=500", headers)
+    if code != 200:
+        return None
+    return [r["traject_id"] for r in json.loads(body)["gegevens"]]
+
+
+alle = wachtlijst_ids(*principals["regio"][:2]) if "regio" in principals else None
+for p, (op, headers, rol) in principals.items():
+    eigen = wachtlijst_ids(op, headers) if rol in PERSOON else []
+    if alle is None or eigen is None:
+        melding(f"matrix_wachtlijst_ids_{p}", "geen wachtlijst te lezen")
+        continue
+    keuzes = {"in": eigen[0] if eigen else None,
+              "uit": next((t for t in alle if t not in eigen), None)}
+    if rol not in PERSOON:
+        keuzes = {"in": alle[0] if alle else None}
+    for soort, tid in keuzes.items():
+        if tid is None:
+            print(f"ok matrix_wachtlijst_{soort}_{p} # geen wachtend traject in de demo")
+            continue
+        for vorm, pad in (("api", f"/api/v1/wachtlijst/{tid}"), ("pagina", f"/wachtlijst/{tid}")):
+            api = pad.startswith("/api/")
+            if rol in PERSOON:
+                want = 200 if soort == "in" else 404
+            else:
+                want = verwacht_eis("persoon", rol, api)
+            voor = audit_telling()
+            code, body = haal(op, pad, headers)
+            extra = audit_telling() - voor
+            cel = f"matrix_wachtlijst_{vorm}_{soort}_{p}"
+            if code != want:
+                melding(cel, f"GET {pad}: status {code}, verwacht {want}")
+            elif (want == 200) != (extra == 1) or extra not in (0, 1):
+                melding(cel, f"GET {pad}: {extra} auditregels erbij")
+            else:
+                print(f"ok {cel}")
+    # Deciding on a worrying waiter: regio, gemeente and lokaal_team (who
+    # keep the lead). Sessions meet the server's CSRF check first (403);
+    # tokens have no CSRF: a gemeente token decides in scope (200) and gets
+    # 404 outside it; a provider token 403; the public 401.
+    if keuzes.get("in") is None:
+        continue
+    for soort, tid in keuzes.items():
+        if tid is None:
+            continue
+        data = urllib.parse.urlencode({"besluit": "bevestigen",
+                                       "reden": "matrix: zorgen over de wachttijd"}).encode()
+        code, body = haal(op, f"/api/v1/wachtlijst/{tid}/zorgelijk", headers, data=data)
+        cel = f"matrix_post_zorgelijk_{soort}_{p}"
+        if p == "publiek":
+            want = 401
+        elif p == "token_gemeente":
+            want = 200 if soort == "in" else 404
+        else:
+            want = 403
+        if code != want:
+            melding(cel, f"POST zorgelijk: status {code}, verwacht {want}")
+        else:
+            print(f"ok {cel}")
 
 sys.exit(1 if fouten else 0)
