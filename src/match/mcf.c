@@ -12,6 +12,11 @@
  * potentials. Entering arcs by block search (as LEMON does), the leaving
  * arc by the strongly feasible tree rule, so degenerate pivots cannot
  * cycle.
+ *
+ * Each artificial arc has its own cost: M from scratch; on a warm start
+ * the cost that leaves its node's potential where the old tree had it
+ * (see repair()), so that the old optimum's reduced costs stay as they
+ * were and only the changes have to be worked off.
  */
 #include "match/mcf.h"
 
@@ -37,6 +42,7 @@ struct mcf {
 
 	/* nodes, internal index (0 = root) */
 	int64_t *supply, *pi, *art_flow, *excess;
+	int64_t *art_cost;     /* cost of the node's artificial arc */
 	int32_t *parent, *pred, *depth, *child, *next, *prev, *order;
 	int8_t *up;            /* 1: the pred arc goes from the node to its parent */
 
@@ -70,6 +76,7 @@ static int reserve_nodes(struct mcf *g, int32_t want)
 		return -1;
 	int64_t k = c + 1;
 	if (GROW(g->supply, k) || GROW(g->pi, k) || GROW(g->art_flow, k) || GROW(g->excess, k) ||
+	    GROW(g->art_cost, k) ||
 	    GROW(g->parent, k) || GROW(g->pred, k) || GROW(g->depth, k) || GROW(g->child, k) ||
 	    GROW(g->next, k) || GROW(g->prev, k) || GROW(g->order, k) || GROW(g->up, k))
 		return -1;
@@ -135,6 +142,7 @@ static struct mcf *nieuw(int32_t node_hint, int32_t arc_hint, int32_t off)
 	g->depth[0] = 0;
 	g->up[0] = 0;
 	g->art_flow[0] = 0;
+	g->art_cost[0] = 0;
 	g->status = MCF_INFEASIBLE;
 	return g;
 }
@@ -153,7 +161,7 @@ void mcf_free(struct mcf *g)
 {
 	if (!g)
 		return;
-	free(g->supply); free(g->pi); free(g->art_flow); free(g->excess);
+	free(g->supply); free(g->pi); free(g->art_flow); free(g->excess); free(g->art_cost);
 	free(g->parent); free(g->pred); free(g->depth); free(g->child);
 	free(g->next); free(g->prev); free(g->order); free(g->up);
 	free(g->src); free(g->dst); free(g->cap); free(g->cost); free(g->flow); free(g->state);
@@ -170,6 +178,7 @@ int32_t mcf_add_node(struct mcf *g, int64_t supply)
 	g->supply[v] = supply;
 	g->pi[v] = 0;
 	g->art_flow[v] = 0;
+	g->art_cost[v] = 0; /* set by the next solve's crash() */
 	g->pred[v] = ART;
 	g->up[v] = 1;
 	g->child[v] = -1;
@@ -295,6 +304,7 @@ static void init_basis(struct mcf *g)
 	g->child[0] = -1;
 	for (int32_t v = 1; v < g->n + g->off; v++) {
 		g->pred[v] = ART;
+		g->art_cost[v] = g->big_m;
 		g->child[v] = -1;
 		link_child(g, v, 0);
 	}
@@ -312,10 +322,13 @@ static void init_basis(struct mcf *g)
  * node by one of its own arcs with room for more than its supply (the
  * widest, then the cheapest against the head's potential), so that its
  * flow starts on a real path with real potentials instead of at cost M.
+ * Warm, a new node takes its arc of least reduced cost instead (room for
+ * its supply is enough): then none of its arcs is priced wrong and no old
+ * potential moves.
  * Only arcs from index first_arc on are looked at (a new node's arcs are
  * all new). repair() then sets the flows and cuts what does not fit. A
  * heuristic: when memory for the arc lists is short it does nothing. */
-static void crash(struct mcf *g, int32_t from, int32_t first_arc)
+static void crash(struct mcf *g, int32_t from, int32_t first_arc, bool warm)
 {
 	int32_t nn = g->n + g->off, k = nn - from;
 	if (k <= 0 || first_arc >= g->m)
@@ -337,21 +350,24 @@ static void crash(struct mcf *g, int32_t from, int32_t first_arc)
 		int32_t v = from + i, best = -1;
 		int32_t lo = i == 0 ? 0 : start[i - 1];
 		if (g->pred[v] != ART || g->parent[v] != 0 || g->child[v] >= 0 || g->supply[v] < 0) {
-			if (g->pred[v] == ART)
+			if (g->pred[v] == ART) {
 				g->pi[v] = g->supply[v] >= 0 ? -g->big_m : g->big_m;
+				g->art_cost[v] = g->big_m;
+			}
 			continue;
 		}
 		for (int32_t j = lo; j < start[i]; j++) {
 			int32_t e = list[j], h = g->dst[e];
-			if (h >= v || g->cap[e] <= g->supply[v])
+			if (h >= v || g->cap[e] < g->supply[v] || (!warm && g->cap[e] == g->supply[v]))
 				continue;
-			if (best < 0 || g->cap[e] > g->cap[best] ||
-			    (g->cap[e] == g->cap[best] &&
+			if (best < 0 || (!warm && g->cap[e] > g->cap[best]) ||
+			    ((warm || g->cap[e] == g->cap[best]) &&
 			     g->cost[e] - g->pi[h] < g->cost[best] - g->pi[g->dst[best]]))
 				best = e;
 		}
 		if (best < 0) {
 			g->pi[v] = -g->big_m;
+			g->art_cost[v] = g->big_m;
 			continue;
 		}
 		unlink_child(g, v);
@@ -366,12 +382,44 @@ out:
 	free(list);
 }
 
+/* Potentials this large could overflow a warm start's artificial costs
+ * (see bounds()): then the solve starts afresh. */
+#define PI_LIMIT (INT64_MAX / 16)
+
+/* Potentials and depths from the tree, given its pre-order (k nodes in
+ * g->order): parents first. */
+static void tree_potentials(struct mcf *g, int32_t k)
+{
+	g->pi[0] = 0;
+	g->depth[0] = 0;
+	for (int32_t i = 1; i < k; i++) {
+		int32_t v = g->order[i], p = g->parent[v], e = g->pred[v];
+		int64_t c = e == ART ? g->art_cost[v] : g->cost[e];
+		g->pi[v] = g->up[v] ? g->pi[p] - c : g->pi[p] + c;
+		g->depth[v] = g->depth[p] + 1;
+	}
+}
+
 /* Tree flows from the supplies and the non-tree arcs at their bounds,
- * leaves first. A tree arc whose flow falls outside [0, cap], or that
- * would make the tree not strongly feasible (an upward arc at cap, a
- * downward arc without flow), is fixed at its bound and leaves the tree;
- * its subtree is hung from the root by its artificial arc instead. */
-static void repair(struct mcf *g)
+ * leaves first. A tree arc whose flow falls outside [0, cap] is fixed at
+ * its bound and leaves the tree; its subtree is hung from the root by its
+ * artificial arc instead.
+ *
+ * From scratch (pen 0) so is a tree arc that would make the tree not
+ * strongly feasible (an upward arc at cap, a downward arc without flow),
+ * and artificial arcs cost M.
+ *
+ * Warm (pen > 0), a tree arc that merely reached a bound stays: each cut
+ * there would hang a subtree from the root that the simplex then has to
+ * take back piece by piece. And every artificial arc costs what leaves
+ * its node's potential where it was, plus pen against the direction of
+ * its flow: the old reduced costs do not move, but those of the arcs out
+ * of a subtree whose flow did not fit do, by pen, so the simplex sends
+ * that flow the nearest cheap way round. With M there instead the whole
+ * subtree would shift by M against everything around it, which took
+ * thousands of (nearly all degenerate) pivots to undo. mcf_solve() raises
+ * pen while artificial flow is left, up to M on every artificial arc. */
+static void repair(struct mcf *g, int64_t pen)
 {
 	int32_t k = preorder(g);
 	for (int32_t v = 0; v < g->n + g->off; v++)
@@ -390,10 +438,13 @@ static void repair(struct mcf *g)
 		if (e == ART) {
 			g->up[v] = s >= 0;
 			g->art_flow[v] = s >= 0 ? s : -s;
+			if (pen > 0)
+				g->art_cost[v] = (g->up[v] ? -g->pi[v] : g->pi[v]) + pen;
 			continue;
 		}
 		int64_t f = g->up[v] ? s : -s;
-		bool bad = f < 0 || f > g->cap[e] || (g->up[v] && f == g->cap[e]) || (!g->up[v] && f == 0);
+		bool bad = f < 0 || f > g->cap[e] ||
+			   (pen == 0 && ((g->up[v] && f == g->cap[e]) || (!g->up[v] && f == 0)));
 		if (!bad) {
 			g->flow[e] = f;
 			g->excess[p] += s;
@@ -410,17 +461,12 @@ static void repair(struct mcf *g)
 		g->pred[v] = ART;
 		g->up[v] = s >= 0;
 		g->art_flow[v] = s >= 0 ? s : -s;
+		/* pi[v] is still the old tree's */
+		g->art_cost[v] = pen > 0 ? (g->up[v] ? -g->pi[v] : g->pi[v]) + pen : g->big_m;
 	}
 	/* Parents come before children in the old pre-order, also for the
 	 * subtrees that moved to the root. */
-	g->pi[0] = 0;
-	g->depth[0] = 0;
-	for (int32_t i = 1; i < k; i++) {
-		int32_t v = g->order[i], p = g->parent[v], e = g->pred[v];
-		int64_t c = e == ART ? g->big_m : g->cost[e];
-		g->pi[v] = g->up[v] ? g->pi[p] - c : g->pi[p] + c;
-		g->depth[v] = g->depth[p] + 1;
-	}
+	tree_potentials(g, k);
 }
 
 static inline int64_t tree_flow(const struct mcf *g, int32_t v)
@@ -592,42 +638,92 @@ static void pivot(struct mcf *g, int32_t in)
 	}
 }
 
+/* Warm: the artificial arcs' first penalty, and how much it grows each
+ * round (see repair()). Small, because the flow that does not fit mostly
+ * has a way round within a few points, and every point more shifts big
+ * subtrees against their neighbours. */
+enum { PEN_FIRST = 1, PEN_GROWTH = 4 };
+
+/* A warm start gives up after this many pivots (per node, plus a few):
+ * its tree need not be strongly feasible, so degenerate pivots could in
+ * principle cycle; a solve from scratch then settles it. */
+enum { WARM_PIVOTS_PER_NODE = 2, WARM_PIVOTS_MIN = 100 };
+
+/* The simplex from the warm basis (g->basis_warm) or from scratch, until
+ * optimal. MCF_NOMEM here only means the warm start gave up. */
+static enum mcf_status run(struct mcf *g)
+{
+	int64_t pen = 0, budget = WARM_PIVOTS_MIN + WARM_PIVOTS_PER_NODE * (int64_t)(g->n + g->off);
+	if (g->basis_warm) {
+		crash(g, g->old_n, g->old_m, true);
+		pen = PEN_FIRST;
+	} else {
+		init_basis(g);
+		g->pi[0] = 0;
+		crash(g, 1, 0, false);
+	}
+	g->fresh_arc = g->basis_warm ? g->old_m : g->m;
+	g->old_n = g->n + g->off;
+	g->old_m = g->m;
+	repair(g, pen);
+	g->block = 10;
+	while ((int64_t)g->block * g->block < g->m)
+		g->block++;
+	for (;;) {
+		int32_t in;
+		while ((in = find_entering(g)) >= 0) {
+			if (g->basis_warm && g->pivots >= budget)
+				return MCF_NOMEM;
+			pivot(g, in);
+			g->pivots++;
+		}
+		bool left = false;
+		for (int32_t v = 1; v < g->n + g->off && !left; v++)
+			left = g->pred[v] == ART && g->art_flow[v] != 0;
+		if (!left)
+			return MCF_OPTIMAL;
+		if (pen == 0)
+			return MCF_INFEASIBLE; /* even at M on every artificial arc */
+		/* Artificial flow left: every artificial arc dearer, at last M,
+		 * which then proves that the supplies cannot be met. */
+		int64_t more = pen < g->big_m / PEN_GROWTH ? pen * (PEN_GROWTH - 1) : 0;
+		pen = more ? pen + more : 0;
+		for (int32_t v = 1; v < g->n + g->off; v++)
+			if (g->pred[v] == ART)
+				g->art_cost[v] = pen ? g->art_cost[v] + more : g->big_m;
+		tree_potentials(g, preorder(g));
+	}
+}
+
 enum mcf_status mcf_solve(struct mcf *g)
 {
-	int64_t sum = 0, big_m;
-	if (!bounds(g, &big_m))
+	int64_t sum = 0;
+	if (!bounds(g, &g->big_m))
 		return g->status = MCF_OVERFLOW;
-	/* M only grows while a basis lives: a new M would shift every subtree
-	 * hung from the root against the others and undo the warm start. */
-	if (!g->basis || big_m > g->big_m)
-		g->big_m = big_m;
 	for (int32_t v = 1; v < g->n + g->off; v++)
 		sum += g->supply[v];
 	g->pivots = 0;
 	if (sum != 0 && g->off == 1)
 		return g->status = MCF_INFEASIBLE;
 	g->basis_warm = g->basis;
-	if (!g->basis) {
-		init_basis(g);
-		g->pi[0] = 0;
-		crash(g, 1, 0);
-	} else
-		crash(g, g->old_n, g->old_m);
-	g->fresh_arc = g->basis_warm ? g->old_m : g->m;
-	g->old_n = g->n + g->off;
-	g->old_m = g->m;
-	repair(g);
-	g->block = 10;
-	while ((int64_t)g->block * g->block < g->m)
-		g->block++;
-	int32_t in;
-	while ((in = find_entering(g)) >= 0) {
-		pivot(g, in);
-		g->pivots++;
+	if (g->basis_warm) {
+		/* The old tree's own potentials (mcf_anchor_potentials() may
+		 * have replaced them): the warm start keeps them where it can. */
+		tree_potentials(g, preorder(g));
+		for (int32_t v = 1; v < g->n + g->off && g->basis_warm; v++)
+			if (g->pi[v] > PI_LIMIT || g->pi[v] < -PI_LIMIT)
+				g->basis_warm = false; /* drifted too far: start afresh */
 	}
-	for (int32_t v = 1; v < g->n + g->off; v++)
-		if (g->pred[v] == ART && g->art_flow[v] != 0)
-			return g->status = MCF_INFEASIBLE;
+	enum mcf_status st = run(g);
+	if (st == MCF_NOMEM) {
+		/* The warm start stalled (see run()): from scratch instead. */
+		g->basis_warm = false;
+		g->pivots = 0;
+		st = run(g);
+	}
+	g->basis = st == MCF_OPTIMAL;
+	if (st != MCF_OPTIMAL)
+		return g->status = st;
 	g->total = 0;
 	for (int32_t e = 0; e < g->m; e++)
 		g->total += g->flow[e] * g->cost[e];
