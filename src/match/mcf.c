@@ -38,18 +38,29 @@ struct mcf {
 	enum mcf_status status;
 	int64_t big_m, pivots, total;
 	int32_t next_arc;      /* block search position */
+	/* For bounds() without a pass over the arcs: the sum of the
+	 * capacities and the largest |cost|, exact unless marked stale. */
+	int64_t cap_sum, cost_max;
+	bool sums_stale;
+	bool total_stale;      /* total needs a pass over the arcs */
+	int32_t nchanged;      /* arcs in `changed` */
 	int32_t block;         /* block size: about the square root of the arcs */
 
 	/* nodes, internal index (0 = root) */
-	int64_t *supply, *pi, *art_flow, *excess;
+	int64_t *supply, *pi, *art_flow;
+	int64_t *excess;       /* between solves: supply added since the last one */
 	int64_t *art_cost;     /* cost of the node's artificial arc */
 	int32_t *parent, *pred, *depth, *child, *next, *prev, *order;
 	int8_t *up;            /* 1: the pred arc goes from the node to its parent */
+	int8_t *hot;           /* warm: artificial arc with flow in this solve (see run()) */
 
 	/* arcs */
 	int32_t *src, *dst;    /* internal node indices */
 	int64_t *cap, *cost, *flow;
 	int8_t *state;
+	int32_t *changed;      /* arcs whose capacity or cost changed since the last solve */
+	int8_t *is_changed;
+	int32_t *touched, *sorted; /* scratch for the warm start, one per node */
 };
 
 #define GROW(p, n) grow((void **)&(p), (size_t)(n), sizeof *(p))
@@ -76,7 +87,7 @@ static int reserve_nodes(struct mcf *g, int32_t want)
 		return -1;
 	int64_t k = c + 1;
 	if (GROW(g->supply, k) || GROW(g->pi, k) || GROW(g->art_flow, k) || GROW(g->excess, k) ||
-	    GROW(g->art_cost, k) ||
+	    GROW(g->art_cost, k) || GROW(g->touched, k) || GROW(g->sorted, k) || GROW(g->hot, k) ||
 	    GROW(g->parent, k) || GROW(g->pred, k) || GROW(g->depth, k) || GROW(g->child, k) ||
 	    GROW(g->next, k) || GROW(g->prev, k) || GROW(g->order, k) || GROW(g->up, k))
 		return -1;
@@ -96,7 +107,7 @@ static int reserve_arcs(struct mcf *g, int32_t want)
 	if (want > c)
 		return -1;
 	if (GROW(g->src, c) || GROW(g->dst, c) || GROW(g->cap, c) || GROW(g->cost, c) ||
-	    GROW(g->flow, c) || GROW(g->state, c))
+	    GROW(g->flow, c) || GROW(g->state, c) || GROW(g->changed, c) || GROW(g->is_changed, c))
 		return -1;
 	g->acap = (int32_t)c;
 	return 0;
@@ -162,9 +173,11 @@ void mcf_free(struct mcf *g)
 	if (!g)
 		return;
 	free(g->supply); free(g->pi); free(g->art_flow); free(g->excess); free(g->art_cost);
+	free(g->touched); free(g->sorted); free(g->hot);
 	free(g->parent); free(g->pred); free(g->depth); free(g->child);
 	free(g->next); free(g->prev); free(g->order); free(g->up);
 	free(g->src); free(g->dst); free(g->cap); free(g->cost); free(g->flow); free(g->state);
+	free(g->changed); free(g->is_changed);
 	free(g);
 }
 
@@ -176,6 +189,7 @@ int32_t mcf_add_node(struct mcf *g, int64_t supply)
 	if (v == 0)
 		return g->n++; /* the sink is the root itself */
 	g->supply[v] = supply;
+	g->excess[v] = supply;
 	g->pi[v] = 0;
 	g->art_flow[v] = 0;
 	g->art_cost[v] = 0; /* set by the next solve's crash() */
@@ -187,6 +201,32 @@ int32_t mcf_add_node(struct mcf *g, int64_t supply)
 	 * next solve sets the artificial arc's flow and direction. */
 	link_child(g, v, 0);
 	return g->n++;
+}
+
+/* Keep cap_sum and cost_max up to date for a capacity or cost changed
+ * from (oc, ok) to (nc, nk). */
+static void note_sums(struct mcf *g, int64_t oc, int64_t nc, int64_t ok, int64_t nk)
+{
+	if (__builtin_add_overflow(g->cap_sum, nc - oc, &g->cap_sum))
+		g->sums_stale = true;
+	if (nk == INT64_MIN || ok == INT64_MIN) {
+		g->sums_stale = true;
+		return;
+	}
+	int64_t a = nk < 0 ? -nk : nk, b = ok < 0 ? -ok : ok;
+	if (a > g->cost_max)
+		g->cost_max = a;
+	else if (b == g->cost_max && a < b)
+		g->sums_stale = true; /* the largest may have gone */
+}
+
+/* Remembered for the warm start, which looks at changed arcs only. */
+static void note_change(struct mcf *g, int32_t e)
+{
+	if (!g->is_changed[e]) {
+		g->is_changed[e] = 1;
+		g->changed[g->nchanged++] = e;
+	}
 }
 
 int32_t mcf_add_arc(struct mcf *g, int32_t from, int32_t to, int64_t cap, int64_t cost)
@@ -202,6 +242,8 @@ int32_t mcf_add_arc(struct mcf *g, int32_t from, int32_t to, int64_t cap, int64_
 	g->cost[e] = cost;
 	g->flow[e] = 0;
 	g->state[e] = LOWER;
+	g->is_changed[e] = 0;
+	note_sums(g, 0, cap, 0, cost);
 	return g->m++;
 }
 
@@ -209,7 +251,11 @@ int mcf_set_supply(struct mcf *g, int32_t node, int64_t supply)
 {
 	if (node < 0 || node >= g->n)
 		return -1;
-	g->supply[node + g->off] = supply;
+	int32_t v = node + g->off;
+	int64_t d;
+	if (__builtin_sub_overflow(supply, g->supply[v], &d) || __builtin_add_overflow(g->excess[v], d, &g->excess[v]))
+		g->basis = false; /* beyond any warm start: bounds() will say so */
+	g->supply[v] = supply;
 	return 0;
 }
 
@@ -217,7 +263,9 @@ int mcf_set_cap(struct mcf *g, int32_t arc, int64_t cap)
 {
 	if (arc < 0 || arc >= g->m || cap < 0)
 		return -1;
+	note_sums(g, g->cap[arc], cap, g->cost[arc], g->cost[arc]);
 	g->cap[arc] = cap;
+	note_change(g, arc);
 	return 0;
 }
 
@@ -225,7 +273,11 @@ int mcf_set_cost(struct mcf *g, int32_t arc, int64_t cost)
 {
 	if (arc < 0 || arc >= g->m)
 		return -1;
+	note_sums(g, 0, 0, g->cost[arc], cost);
+	if (g->flow[arc] != 0)
+		g->total_stale = true;
 	g->cost[arc] = cost;
+	note_change(g, arc);
 	return 0;
 }
 
@@ -273,15 +325,22 @@ static int32_t preorder(struct mcf *g)
 static bool bounds(struct mcf *g, int64_t *big_m)
 {
 	int64_t c = 0, f = 0, s = 0, t;
-	for (int32_t e = 0; e < g->m; e++) {
-		if (g->cost[e] == INT64_MIN)
-			return false;
-		int64_t a = g->cost[e] < 0 ? -g->cost[e] : g->cost[e];
-		if (a > c)
-			c = a;
-		if (__builtin_add_overflow(f, g->cap[e], &f))
-			return false;
+	if (g->sums_stale) {
+		for (int32_t e = 0; e < g->m; e++) {
+			if (g->cost[e] == INT64_MIN)
+				return false;
+			int64_t a = g->cost[e] < 0 ? -g->cost[e] : g->cost[e];
+			if (a > c)
+				c = a;
+			if (__builtin_add_overflow(f, g->cap[e], &f))
+				return false;
+		}
+		g->cost_max = c;
+		g->cap_sum = f;
+		g->sums_stale = false;
 	}
+	c = g->cost_max;
+	f = g->cap_sum;
 	for (int32_t v = 1; v < g->n + g->off; v++) {
 		if (g->supply[v] == INT64_MIN)
 			return false;
@@ -372,6 +431,7 @@ static void crash(struct mcf *g, int32_t from, int32_t first_arc, bool warm)
 		}
 		unlink_child(g, v);
 		link_child(g, v, g->dst[best]);
+		g->depth[v] = g->depth[g->dst[best]] + 1;
 		g->pred[v] = best;
 		g->up[v] = 1;
 		g->state[best] = TREE;
@@ -400,26 +460,13 @@ static void tree_potentials(struct mcf *g, int32_t k)
 	}
 }
 
-/* Tree flows from the supplies and the non-tree arcs at their bounds,
- * leaves first. A tree arc whose flow falls outside [0, cap] is fixed at
- * its bound and leaves the tree; its subtree is hung from the root by its
- * artificial arc instead.
- *
- * From scratch (pen 0) so is a tree arc that would make the tree not
- * strongly feasible (an upward arc at cap, a downward arc without flow),
- * and artificial arcs cost M.
- *
- * Warm (pen > 0), a tree arc that merely reached a bound stays: each cut
- * there would hang a subtree from the root that the simplex then has to
- * take back piece by piece. And every artificial arc costs what leaves
- * its node's potential where it was, plus pen against the direction of
- * its flow: the old reduced costs do not move, but those of the arcs out
- * of a subtree whose flow did not fit do, by pen, so the simplex sends
- * that flow the nearest cheap way round. With M there instead the whole
- * subtree would shift by M against everything around it, which took
- * thousands of (nearly all degenerate) pivots to undo. mcf_solve() raises
- * pen while artificial flow is left, up to M on every artificial arc. */
-static void repair(struct mcf *g, int64_t pen)
+/* From scratch: tree flows from the supplies and the non-tree arcs at
+ * their bounds, leaves first. A tree arc whose flow falls outside
+ * [0, cap], or that would make the tree not strongly feasible (an upward
+ * arc at cap, a downward arc without flow), is fixed at its bound and
+ * leaves the tree; its subtree is hung from the root by its artificial
+ * arc (cost M) instead. */
+static void repair(struct mcf *g)
 {
 	int32_t k = preorder(g);
 	for (int32_t v = 0; v < g->n + g->off; v++)
@@ -438,13 +485,10 @@ static void repair(struct mcf *g, int64_t pen)
 		if (e == ART) {
 			g->up[v] = s >= 0;
 			g->art_flow[v] = s >= 0 ? s : -s;
-			if (pen > 0)
-				g->art_cost[v] = (g->up[v] ? -g->pi[v] : g->pi[v]) + pen;
 			continue;
 		}
 		int64_t f = g->up[v] ? s : -s;
-		bool bad = f < 0 || f > g->cap[e] ||
-			   (pen == 0 && ((g->up[v] && f == g->cap[e]) || (!g->up[v] && f == 0)));
+		bool bad = f < 0 || f > g->cap[e] || (g->up[v] && f == g->cap[e]) || (!g->up[v] && f == 0);
 		if (!bad) {
 			g->flow[e] = f;
 			g->excess[p] += s;
@@ -459,14 +503,132 @@ static void repair(struct mcf *g, int64_t pen)
 		unlink_child(g, v);
 		link_child(g, v, 0);
 		g->pred[v] = ART;
+		g->art_cost[v] = g->big_m;
 		g->up[v] = s >= 0;
 		g->art_flow[v] = s >= 0 ? s : -s;
-		/* pi[v] is still the old tree's */
-		g->art_cost[v] = pen > 0 ? (g->up[v] ? -g->pi[v] : g->pi[v]) + pen : g->big_m;
 	}
 	/* Parents come before children in the old pre-order, also for the
 	 * subtrees that moved to the root. */
 	tree_potentials(g, k);
+}
+
+/* Warm: d more flow leaves u's subtree upwards (d < 0: less), so every
+ * tree arc on the way to the root carries it; the nodes passed are noted
+ * in g->touched (once each, by g->order[u] = 1). */
+static void send_up(struct mcf *g, int32_t u, int64_t d, int32_t *nt)
+{
+	for (; u != 0; u = g->parent[u]) {
+		if (!g->order[u]) {
+			g->order[u] = 1;
+			g->touched[(*nt)++] = u;
+		}
+		int32_t e = g->pred[u];
+		if (e == ART) {
+			int64_t a = (g->up[u] ? g->art_flow[u] : -g->art_flow[u]) + d;
+			g->up[u] = a >= 0;
+			g->art_flow[u] = a >= 0 ? a : -a;
+			return;
+		}
+		int64_t df = g->up[u] ? d : -d;
+		g->flow[e] += df;
+		g->total += df * g->cost[e];
+	}
+}
+
+/* Warm: the old tree and its flows stay; only what changed since moves.
+ * Non-tree arcs go to their new bounds, and every node's change of
+ * balance (new supply, a new node, those arcs) is sent up its tree path,
+ * so the work is the changes times the depth, not the whole network. A
+ * tree arc whose flow then falls outside [0, cap] is fixed at its bound
+ * (deepest first) and its subtree hung from the root by its artificial
+ * arc. Arcs that merely reached a bound stay: a cut there would hang a
+ * subtree from the root that the simplex then has to take back piece by
+ * piece; so the tree need not be strongly feasible (see run()).
+ *
+ * Every artificial arc then costs what leaves its node's potential where
+ * the old tree had it, plus pen against the direction of its flow: the
+ * old reduced costs do not move, but those of the arcs out of a subtree
+ * whose flow did not fit do, by pen, so the simplex sends that flow the
+ * nearest cheap way round. With M there instead (as from scratch) the
+ * whole subtree would shift by M against everything around it, which
+ * took thousands of (nearly all degenerate) pivots to undo. run() raises
+ * pen while artificial flow is left, up to M on every artificial arc. */
+static void repair_warm(struct mcf *g, int64_t pen)
+{
+	int32_t nn = g->n + g->off, nt = 0;
+	for (int32_t v = 0; v < nn; v++)
+		g->order[v] = g->hot[v] = 0;
+	for (int32_t i = 0; i < g->nchanged; i++) {
+		int32_t e = g->changed[i];
+		if (g->state[e] == TREE) {
+			/* Its capacity may no longer hold its flow: a cut there
+			 * changes the arcs above it too, so all are looked at. */
+			send_up(g, g->pred[g->src[e]] == e ? g->src[e] : g->dst[e], 0, &nt);
+			continue;
+		}
+		int64_t d = (g->state[e] == UPPER ? g->cap[e] : 0) - g->flow[e];
+		g->flow[e] += d;
+		g->total += d * g->cost[e];
+		g->excess[g->src[e]] -= d;
+		g->excess[g->dst[e]] += d;
+	}
+	for (int32_t v = 1; v < nn; v++)
+		if (g->excess[v] != 0) {
+			send_up(g, v, g->excess[v], &nt);
+			g->excess[v] = 0;
+		}
+	/* Deepest first (counting sort on depth into g->sorted). */
+	int32_t dmax = 0;
+	for (int32_t i = 0; i < nt; i++)
+		if (g->depth[g->touched[i]] > dmax)
+			dmax = g->depth[g->touched[i]];
+	for (int32_t d = 0; d <= dmax + 1; d++)
+		g->order[d] = 0;
+	for (int32_t i = 0; i < nt; i++)
+		g->order[dmax - g->depth[g->touched[i]] + 1]++;
+	for (int32_t d = 1; d <= dmax + 1; d++)
+		g->order[d] += g->order[d - 1];
+	for (int32_t i = 0; i < nt; i++)
+		g->sorted[g->order[dmax - g->depth[g->touched[i]]]++] = g->touched[i];
+	for (int32_t i = 0; i < nt; i++) {
+		int32_t u = g->sorted[i], e = g->pred[u];
+		if (e == ART || (g->flow[e] >= 0 && g->flow[e] <= g->cap[e]))
+			continue;
+		int64_t f = g->flow[e], fb = f < 0 ? 0 : g->cap[e];
+		int64_t left = g->up[u] ? f - fb : fb - f; /* no longer carried up */
+		g->flow[e] = fb;
+		g->total += (fb - f) * g->cost[e];
+		g->state[e] = fb == 0 ? LOWER : UPPER;
+		int32_t p = g->parent[u];
+		g->hot[u] = 2; /* cut here */
+		unlink_child(g, u);
+		link_child(g, u, 0);
+		g->pred[u] = ART;
+		g->up[u] = left >= 0;
+		g->art_flow[u] = left >= 0 ? left : -left;
+		for (int32_t x = p; x != 0; x = g->parent[x]) {
+			int32_t a = g->pred[x];
+			if (a == ART) {
+				int64_t s = (g->up[x] ? g->art_flow[x] : -g->art_flow[x]) - left;
+				g->up[x] = s >= 0;
+				g->art_flow[x] = s >= 0 ? s : -s;
+				break;
+			}
+			int64_t df = g->up[x] ? -left : left;
+			g->flow[a] += df;
+			g->total += df * g->cost[a];
+		}
+	}
+	/* pi is still the old tree's (or, for a new node, its crash()'s);
+	 * an artificial arc without flow keeps its cost, so its subtree
+	 * does not move (a cut one gets the neutral cost). */
+	for (int32_t u = g->child[0]; u >= 0; u = g->next[u]) {
+		bool cut = g->hot[u] == 2;
+		g->hot[u] = g->pred[u] == ART && g->art_flow[u] != 0;
+		if (g->hot[u] || cut)
+			g->art_cost[u] = (g->up[u] ? -g->pi[u] : g->pi[u]) + (g->hot[u] ? pen : 0);
+	}
+	tree_potentials(g, preorder(g));
 }
 
 static inline int64_t tree_flow(const struct mcf *g, int32_t v)
@@ -484,8 +646,10 @@ static inline void tree_add(struct mcf *g, int32_t v, int64_t d)
 {
 	if (g->pred[v] == ART)
 		g->art_flow[v] += d;
-	else
+	else {
 		g->flow[g->pred[v]] += d;
+		g->total += d * g->cost[g->pred[v]];
+	}
 }
 
 /* Block search: the most violating arc of the first block that has one. */
@@ -583,6 +747,7 @@ static void pivot(struct mcf *g, int32_t in)
 	if (delta > 0) {
 		int64_t val = g->state[in] * delta;
 		g->flow[in] += val;
+		g->total += val * g->cost[in];
 		for (int32_t u = g->src[in]; u != join; u = g->parent[u])
 			tree_add(g, u, g->up[u] ? -val : val);
 		for (int32_t u = g->dst[in]; u != join; u = g->parent[u])
@@ -665,7 +830,10 @@ static enum mcf_status run(struct mcf *g)
 	g->fresh_arc = g->basis_warm ? g->old_m : g->m;
 	g->old_n = g->n + g->off;
 	g->old_m = g->m;
-	repair(g, pen);
+	if (g->basis_warm)
+		repair_warm(g, pen);
+	else
+		repair(g);
 	g->block = 10;
 	while ((int64_t)g->block * g->block < g->m)
 		g->block++;
@@ -688,9 +856,15 @@ static enum mcf_status run(struct mcf *g)
 		 * which then proves that the supplies cannot be met. */
 		int64_t more = pen < g->big_m / PEN_GROWTH ? pen * (PEN_GROWTH - 1) : 0;
 		pen = more ? pen + more : 0;
-		for (int32_t v = 1; v < g->n + g->off; v++)
-			if (g->pred[v] == ART)
-				g->art_cost[v] = pen ? g->art_cost[v] + more : g->big_m;
+		for (int32_t v = 1; v < g->n + g->off; v++) {
+			if (g->pred[v] != ART)
+				continue;
+			g->hot[v] |= g->art_flow[v] != 0;
+			if (!pen)
+				g->art_cost[v] = g->big_m;
+			else if (g->hot[v])
+				g->art_cost[v] += more;
+		}
 		tree_potentials(g, preorder(g));
 	}
 }
@@ -721,12 +895,21 @@ enum mcf_status mcf_solve(struct mcf *g)
 		g->pivots = 0;
 		st = run(g);
 	}
+	/* Changes are worked in (or the next solve starts afresh). */
+	for (int32_t v = 0; v < g->n + g->off; v++)
+		g->excess[v] = 0;
+	for (int32_t i = 0; i < g->nchanged; i++)
+		g->is_changed[g->changed[i]] = 0;
+	g->nchanged = 0;
 	g->basis = st == MCF_OPTIMAL;
 	if (st != MCF_OPTIMAL)
 		return g->status = st;
-	g->total = 0;
-	for (int32_t e = 0; e < g->m; e++)
-		g->total += g->flow[e] * g->cost[e];
+	if (!g->basis_warm || g->total_stale) {
+		g->total = 0;
+		for (int32_t e = 0; e < g->m; e++)
+			g->total += g->flow[e] * g->cost[e];
+		g->total_stale = false;
+	}
 	return g->status = MCF_OPTIMAL;
 }
 

@@ -12,10 +12,16 @@
  *
  * Warm re-solve: after nodes or arcs are added, or supplies, capacities or
  * costs changed, mcf_solve() starts from the previous optimal spanning-tree
- * basis instead of from scratch: new nodes are crashed in, tree flows are
- * recomputed, tree arcs whose flow no longer fits are cut out and their
- * subtree hung from the artificial root (big-M arcs), so the repaired basis
- * is again a strongly feasible tree; the new arcs are priced first.
+ * basis and its potentials instead of from scratch: each new node hangs
+ * from the head of its arc of least reduced cost, only the changes of
+ * balance are sent up the tree (work: changes x depth), a tree arc whose
+ * flow no longer fits is cut and its subtree hung from the root by an
+ * artificial arc that is priced to leave the potentials where they were
+ * plus a small penalty, raised only while flow stays on it (at last to
+ * big-M, which proves infeasibility). So the old reduced costs stand and
+ * the simplex only works off the changes; the new arcs are priced first.
+ * Such a tree need not be strongly feasible: a warm solve that runs past
+ * a pivot budget starts afresh (the answer is the same either way).
  *
  * Memory: struct mcf owns all of its arrays (O(nodes + arcs), grown by
  * doubling as nodes and arcs are added, up to MCF_MAX_NODES / MCF_MAX_ARCS);

@@ -1,7 +1,12 @@
 /* Unit tests of match/mcf: hand-checked cases, infeasible and zero-supply
  * problems, overflow, warm re-solve against a cold one, and 240 random
  * instances against LEMON's network simplex (build/test/peer/lemon_mcf,
- * built by make test; run from the repository root as tests/run.sh does). */
+ * built by make test; run from the repository root as tests/run.sh does).
+ * Long chains of warm re-solves (new nodes, removals, capacities cut below
+ * the flow, costs, supplies; balanced and with a free sink) are checked at
+ * every step against a cold solve and a certificate, and every few steps
+ * against LEMON; and the matching model (match/koppel, fairness bands
+ * included) through many +k / -k rounds against a cold twin. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,10 +15,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "lib/rng.h"
+#include "match/koppel.h"
 #include "match/mcf.h"
 
 #define PEER "build/test/peer/lemon_mcf"
@@ -408,6 +415,312 @@ static void test_anchor(void **state)
 	}
 }
 
+/* One random change to both the problem (g) and its description (p,
+ * with room for 200 more nodes and 1,000 more arcs). Node 0 is the free
+ * sink when `sink`; otherwise supplies stay balanced. */
+static void change(struct mcf *g, struct inst *p, struct rng *r, bool sink)
+{
+	int32_t n = p->n;
+	switch (rng_below(r, 6)) {
+	case 0: { /* a new node with a few arcs, like a new jeugdige */
+		int64_t amt = 1 + (int64_t)rng_below(r, 3);
+		int32_t v = mcf_add_node(g, amt);
+		assert_int_equal(v, n);
+		p->sup[v] = amt;
+		p->n++;
+		if (!sink) {
+			int32_t t = (int32_t)rng_below(r, (uint64_t)n);
+			p->sup[t] -= amt;
+			assert_int_equal(mcf_set_supply(g, t, p->sup[t]), 0);
+		}
+		for (int j = 0; j < 1 + (int)rng_below(r, 4); j++) {
+			int32_t t = (int32_t)rng_below(r, (uint64_t)n);
+			int64_t cap = 1 + (int64_t)rng_below(r, 4), cost = (int64_t)rng_below(r, 60);
+			assert_int_equal(mcf_add_arc(g, v, t, cap, cost), p->m);
+			p->from[p->m] = v;
+			p->to[p->m] = t;
+			p->cap[p->m] = cap;
+			p->cost[p->m++] = cost;
+		}
+		/* a dear way to the hub, so most steps stay feasible */
+		assert_int_equal(mcf_add_arc(g, v, 0, amt, 500), p->m);
+		p->from[p->m] = v;
+		p->to[p->m] = 0;
+		p->cap[p->m] = amt;
+		p->cost[p->m++] = 500;
+		break;
+	}
+	case 1: { /* a node leaves: its supply goes elsewhere, its arcs close */
+		int32_t v = (int32_t)rng_below(r, (uint64_t)n);
+		if (v == 0) /* the hub or the sink stays */
+			break;
+		if (!sink) {
+			int32_t t = (v + 1 + (int32_t)rng_below(r, (uint64_t)n - 1)) % n;
+			p->sup[t] += p->sup[v];
+			assert_int_equal(mcf_set_supply(g, t, p->sup[t]), 0);
+		}
+		p->sup[v] = 0;
+		assert_int_equal(mcf_set_supply(g, v, 0), 0);
+		for (int32_t e = 0; e < p->m; e++)
+			if (p->from[e] == v && p->to[e] != 0) { /* the hub stays */
+				p->cap[e] = 0;
+				assert_int_equal(mcf_set_cap(g, e, 0), 0);
+			}
+		break;
+	}
+	case 2: /* a capacity, often cut below the flow it carries (not the hub's) */
+	case 3:
+		if (p->m > 0) {
+			int32_t e = (int32_t)rng_below(r, (uint64_t)p->m);
+			if (p->from[e] == 0 || p->to[e] == 0)
+				break;
+			int64_t f = mcf_flow(g, e);
+			p->cap[e] = rng_below(r, 2) && f > 0 ? (int64_t)rng_below(r, (uint64_t)f) : (int64_t)rng_below(r, 20);
+			assert_int_equal(mcf_set_cap(g, e, p->cap[e]), 0);
+		}
+		break;
+	case 4:
+		if (p->m > 0) {
+			int32_t e = (int32_t)rng_below(r, (uint64_t)p->m);
+			p->cost[e] = (int64_t)rng_below(r, 80) - 20;
+			assert_int_equal(mcf_set_cost(g, e, p->cost[e]), 0);
+		}
+		break;
+	default: { /* supply moves between two nodes */
+		int32_t a = (int32_t)rng_below(r, (uint64_t)n), b = (int32_t)rng_below(r, (uint64_t)n);
+		int64_t amt = 1 + (int64_t)rng_below(r, 3);
+		p->sup[a] += amt;
+		p->sup[b] -= amt;
+		assert_int_equal(mcf_set_supply(g, a, p->sup[a]), 0);
+		assert_int_equal(mcf_set_supply(g, b, p->sup[b]), 0);
+		break;
+	}
+	}
+}
+
+#define SEQ_INST 60
+#define SEQ_STEPS 40
+#define SEQ_PEER_EVERY 8
+
+/* Warm after warm after warm: each step's answer equals a cold solve of
+ * the same problem (status and cost), carries a certificate, and every
+ * SEQ_PEER_EVERY steps equals LEMON's. */
+static void test_sequence(void **state)
+{
+	(void)state;
+	assert_int_equal(access(PEER, X_OK), 0);
+	char dir[] = "/tmp/test_mcf_seq.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	struct rng r;
+	rng_stream(&r, 20261125, 9);
+	enum { NPEER = SEQ_INST * (SEQ_STEPS / SEQ_PEER_EVERY) };
+	static enum mcf_status st[NPEER];
+	static int64_t cost[NPEER];
+	size_t cmdlen = 64 + (size_t)NPEER * 48;
+	char *cmd = malloc(cmdlen);
+	assert_non_null(cmd);
+	int w = snprintf(cmd, cmdlen, "%s", PEER), np = 0, optimal = 0, warm = 0, warm_pivots = 0;
+	for (int i = 0; i < SEQ_INST; i++) {
+		bool sink = i % 3 == 2;
+		struct inst p;
+		inst_random(&p, &r, i % 3 == 2 ? 1 : i % 2);
+		p.sup = realloc(p.sup, ((size_t)p.n + 200) * sizeof *p.sup);
+		size_t room = (size_t)p.m + 2 * (size_t)p.n + 1200;
+		p.from = realloc(p.from, room * sizeof *p.from);
+		p.to = realloc(p.to, room * sizeof *p.to);
+		p.cap = realloc(p.cap, room * sizeof *p.cap);
+		p.cost = realloc(p.cost, room * sizeof *p.cost);
+		assert_true(p.sup && p.from && p.to && p.cap && p.cost);
+		/* node 0 is a hub (or the sink) with dear arcs both ways, so
+		 * that most changes leave the problem feasible */
+		for (int32_t v = 1; v < p.n; v++)
+			for (int d = 0; d < 2; d++) {
+				p.from[p.m] = d ? 0 : v;
+				p.to[p.m] = d ? v : 0;
+				p.cap[p.m] = 100;
+				p.cost[p.m++] = 500;
+			}
+		struct mcf *g = sink ? mcf_new_sink(0, 0) : inst_build(&p);
+		assert_non_null(g);
+		if (sink) {
+			for (int32_t v = 0; v < p.n; v++)
+				assert_int_equal(mcf_add_node(g, p.sup[v]), v);
+			for (int32_t e = 0; e < p.m; e++)
+				assert_int_equal(mcf_add_arc(g, p.from[e], p.to[e], p.cap[e], p.cost[e]), e);
+		}
+		enum mcf_status last = mcf_solve(g);
+		for (int step = 1; step <= SEQ_STEPS; step++) {
+			for (int k = 0; k < 1 + (int)rng_below(&r, 4); k++)
+				change(g, &p, &r, sink);
+			if (sink) {
+				/* the sink takes what the others leave */
+				int64_t rest = 0;
+				for (int32_t v = 1; v < p.n; v++)
+					rest += p.sup[v];
+				p.sup[0] = -rest;
+			}
+			enum mcf_status sw = mcf_solve(g);
+			if (sw == MCF_OPTIMAL) {
+				check_optimal(g, p.sup);
+				optimal++;
+				if (last == MCF_OPTIMAL) { /* started from the last basis */
+					warm++;
+					warm_pivots += (int)mcf_pivots(g);
+				}
+			}
+			last = sw;
+			struct mcf *c = inst_build(&p); /* balanced: the same optimum */
+			enum mcf_status sc = mcf_solve(c);
+			if (sw != sc || (sc == MCF_OPTIMAL && mcf_total_cost(g) != mcf_total_cost(c)))
+				fail_msg("instance %d step %d: warm %d %lld, cold %d %lld", i, step, sw,
+					 (long long)mcf_total_cost(g), sc, (long long)mcf_total_cost(c));
+			mcf_free(c);
+			if (step % SEQ_PEER_EVERY == 0) {
+				char path[64];
+				snprintf(path, sizeof path, "%s/%03d.min", dir, np);
+				inst_dimacs(&p, path);
+				w += snprintf(cmd + w, cmdlen - (size_t)w, " %s", path);
+				st[np] = sw;
+				cost[np++] = sw == MCF_OPTIMAL ? mcf_total_cost(g) : 0;
+			}
+		}
+		mcf_free(g);
+		inst_free(&p);
+	}
+	FILE *f = popen(cmd, "r");
+	assert_non_null(f);
+	char line[128];
+	for (int i = 0; i < np; i++) {
+		assert_non_null(fgets(line, sizeof line, f));
+		if (strncmp(line, "optimal ", 8) == 0) {
+			long long c = atoll(line + 8);
+			if (st[i] != MCF_OPTIMAL || cost[i] != c)
+				fail_msg("check %d: lemon %lld, warm mcf status %d cost %lld", i, c, st[i], (long long)cost[i]);
+		} else if (st[i] != MCF_INFEASIBLE)
+			fail_msg("check %d: lemon infeasible, warm mcf status %d", i, st[i]);
+	}
+	assert_int_equal(pclose(f), 0);
+	print_message("%d of %d steps feasible, %d of them warm after a feasible one (%d pivots)\n", optimal,
+		      SEQ_INST * SEQ_STEPS, warm, warm_pivots);
+	assert_true(warm > SEQ_INST * SEQ_STEPS / 2 && optimal < SEQ_INST * SEQ_STEPS);
+	snprintf(cmd, cmdlen, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+static const char *const gemeenten[] = { "0546", "0547", "0579", "0626", "0638", "0534", "0537",
+					 "0553", "0575", "1525", "0484", "1884", "0569" };
+
+static void plek_random(struct rng *r, struct koppel_plek *p, int64_t id)
+{
+	memset(p, 0, sizeof *p);
+	p->id = id;
+	snprintf(p->agb, AGB_LEN, "98000%03u", (unsigned)rng_below(r, 8));
+	p->segment = 1 + (int)rng_below(r, 3);
+	snprintf(p->productcode, PRODUCTCODE_LEN, "4%dA%02d", p->segment, (int)rng_below(r, 2));
+	p->leeftijd_min = rng_below(r, 2) ? 0 : 12;
+	p->leeftijd_max = 17;
+	memcpy(p->gemeente, gemeenten[rng_below(r, 13)], GEMEENTE_CODE_LEN);
+	p->plaatsen = 1 + (int)rng_below(r, 6);
+	p->crisisplaatsen = rng_below(r, 4) == 0 ? 1 : 0;
+}
+
+static void jeugdige_random(struct rng *r, struct koppel_jeugdige *j, int64_t id)
+{
+	memset(j, 0, sizeof *j);
+	j->id = id;
+	j->segment = 1 + (int)rng_below(r, 3);
+	if (rng_below(r, 2))
+		snprintf(j->productcode, PRODUCTCODE_LEN, "4%dA%02d", j->segment, (int)rng_below(r, 2));
+	j->leeftijd = (int)rng_below(r, 18);
+	memcpy(j->gemeente, gemeenten[rng_below(r, 13)], GEMEENTE_CODE_LEN);
+	j->urgentie = (enum koppel_urgentie)rng_below(r, URGENTIE_AANTAL);
+	j->weken_gewacht = (int)rng_below(r, 30);
+	j->treeknorm_weken = 14;
+	j->crisis = rng_below(r, 10) == 0;
+	if (rng_below(r, 4) == 0)
+		snprintf(j->voorkeur_agb, AGB_LEN, "98000%03u", (unsigned)rng_below(r, 8));
+	if (rng_below(r, 6) == 0)
+		j->vorig_voorstel = 1 + (int64_t)rng_below(r, 30);
+}
+
+#define KOPPEL_ROUNDS 6
+#define KOPPEL_STEPS 30
+
+/* The matching model through many rounds of +k new jeugdigen, -k
+ * withdrawn ones, places changed and proposals turned down: every change
+ * moves the fairness bands of all gemeenten as well. A twin that solves
+ * each step from scratch must reach the same total. */
+static void test_koppel_sequence(void **state)
+{
+	(void)state;
+	struct rng r;
+	rng_stream(&r, 20261125, 10);
+	struct koppel_gewichten gw;
+	koppel_gewichten_standaard(&gw);
+	for (int round = 0; round < KOPPEL_ROUNDS; round++) {
+		struct koppel *warm = koppel_new(&gw), *cold = koppel_new(&gw);
+		assert_true(warm && cold);
+		int np = 20 + (int)rng_below(&r, 20);
+		for (int p = 0; p < np; p++) {
+			struct koppel_plek pl;
+			plek_random(&r, &pl, p + 1);
+			assert_true(koppel_plek_add(warm, &pl) >= 0 && koppel_plek_add(cold, &pl) >= 0);
+		}
+		int64_t id = 0;
+		int nj = 100 + (int)rng_below(&r, 200);
+		for (int i = 0; i < nj; i++) {
+			struct koppel_jeugdige j;
+			jeugdige_random(&r, &j, ++id);
+			assert_true(koppel_jeugdige_add(warm, &j) >= 0 && koppel_jeugdige_add(cold, &j) >= 0);
+		}
+		int64_t pivots = 0;
+		for (int step = 0; step < KOPPEL_STEPS; step++) {
+			if (step > 0) {
+				switch (rng_below(&r, 4)) {
+				case 0: /* +k */
+				case 1:
+					for (int k = 1 + (int)rng_below(&r, 12); k > 0; k--) {
+						struct koppel_jeugdige j;
+						jeugdige_random(&r, &j, ++id);
+						assert_true(koppel_jeugdige_add(warm, &j) >= 0 && koppel_jeugdige_add(cold, &j) >= 0);
+					}
+					break;
+				case 2: /* -k (some may be gone already) */
+					for (int k = 1 + (int)rng_below(&r, 12); k > 0; k--) {
+						int32_t i = (int32_t)rng_below(&r, (uint64_t)koppel_jeugdigen(warm));
+						assert_int_equal(koppel_jeugdige_weg(warm, i), koppel_jeugdige_weg(cold, i));
+					}
+					break;
+				default: { /* places change, a proposal is turned down */
+					int32_t p = (int32_t)rng_below(&r, (uint64_t)np);
+					int pl = (int)rng_below(&r, 8), cr = pl > 0 ? (int)rng_below(&r, 2) : 0;
+					assert_int_equal(koppel_plek_zet(warm, p, pl, cr), 0);
+					assert_int_equal(koppel_plek_zet(cold, p, pl, cr), 0);
+					int32_t i = (int32_t)rng_below(&r, (uint64_t)koppel_jeugdigen(warm));
+					p = (int32_t)rng_below(&r, (uint64_t)np);
+					assert_int_equal(koppel_verbied(warm, i, p), 0);
+					assert_int_equal(koppel_verbied(cold, i, p), 0);
+					break;
+				}
+				}
+			}
+			mcf_reset((struct mcf *)koppel_mcf(cold));
+			assert_int_equal(koppel_los_op(warm), MCF_OPTIMAL);
+			assert_int_equal(koppel_los_op(cold), MCF_OPTIMAL);
+			if (koppel_totaal(warm) != koppel_totaal(cold))
+				fail_msg("round %d step %d: warm %lld, cold %lld", round, step,
+					 (long long)koppel_totaal(warm), (long long)koppel_totaal(cold));
+			if (step > 0)
+				pivots += mcf_pivots(koppel_mcf(warm));
+		}
+		print_message("round %d: %d plekken, %d jeugdigen, %lld warm pivots in %d steps\n", round, np,
+			      koppel_jeugdigen(warm), (long long)pivots, KOPPEL_STEPS - 1);
+		koppel_free(warm);
+		koppel_free(cold);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -418,6 +731,8 @@ int main(void)
 		cmocka_unit_test(test_incremental),
 		cmocka_unit_test(test_sink),
 		cmocka_unit_test(test_anchor),
+		cmocka_unit_test(test_sequence),
+		cmocka_unit_test(test_koppel_sequence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
