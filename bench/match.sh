@@ -16,6 +16,8 @@
 #   full     koppel_los_op from scratch (solve + reading the proposals)
 #   incr     10 new jeugdigen added and koppel_los_op warm
 #   uitleg   koppel_uitleg (potentials anchored, runner-up per jeugdige)
+#   reeks    20 more rounds of +10 then -10 on one region, each warm
+#            (medians; LEMON's column is its full solve, for the ratio)
 # Goals (issue 6): full <= 50 ms and <= 300 ms, incremental <= 5 ms.
 # Figures, not verdicts: a shared 2-core machine; ratios in the same run.
 set -euo pipefail
@@ -48,6 +50,9 @@ for size in "3000 300 3" "8000 600 1"; do
 		"$full" "$lfull" "$(div "$full" "$lfull")" "$lsa" "$(div "$full" "$lsa")"
 	printf '  incr (+10):       %8.2f ms   LEMON %8.2f ms  ratio ours/LEMON %s (LEMON solves from scratch)\n' \
 		"$incr" "$lincr" "$(div "$incr" "$lincr")"
+	printf '  reeks +10 / -10:  %8.2f / %.2f ms  ratio +10 ours/LEMON %s, median pivots %s\n' \
+		"$(val seq_plus_ms "$d/ons")" "$(val seq_min_ms "$d/ons")" "$(div "$(val seq_plus_ms "$d/ons")" "$lincr")" \
+		"$(val seq_pivots "$d/ons")"
 	printf '  uitleg:           %8.2f ms\n' "$(val uitleg_ms "$d/ons")"
 	printf '  optimum: ours %s, LEMON %s (%s); %s\n' "$cost" "$lcost" \
 		"$([ "$cost" = "$lcost" ] && echo equal || echo DIFFERENT)" "$(sed -n 's/^lsa_cost /scipy (no fairness): /p' "$d/lsa")"

@@ -9,6 +9,9 @@
  *   full    koppel_los_op from scratch
  *   incr    koppel_los_op warm after adding 10 new jeugdigen
  *   uitleg  koppel_uitleg (anchored potentials, runner-up per jeugdige)
+ *   seq     on the first region, SEQ more rounds of +10 new jeugdigen and
+ *           then -10 (withdrawn), each solved warm: medians of both, and
+ *           the median number of pivots (the steady state of a long day)
  * and writes DIR/full.min, DIR/incr.min (DIMACS, for LEMON: the same
  * graph, fairness bands included), and DIR/lsa.bin with DIR/lsa.txt: the
  * expanded assignment form for scipy's linear_sum_assignment (one column
@@ -47,6 +50,7 @@ static double mediaan(double *v, int n)
 	qsort(v, (size_t)n, sizeof *v, cmp_d);
 	return v[n / 2];
 }
+
 
 static int segment(struct rng *r)
 {
@@ -216,6 +220,43 @@ uit:
 	return rc;
 }
 
+#define SEQ 20
+
+/* SEQ rounds of +10 and -10 on k, warm; medians into the arguments. */
+static int reeks(struct koppel *k, int n, double *plus_ms, double *min_ms, double *pivots)
+{
+	double plus[SEQ], min[SEQ], piv[2 * SEQ];
+	struct rng r;
+	rng_stream(&r, 78, 0);
+	int64_t id = 1000000;
+	for (int q = 0; q < SEQ; q++) {
+		double t0 = nu_ms();
+		for (int i = 0; i < 10; i++) {
+			struct koppel_jeugdige j;
+			maak_jeugdige(&r, &j, ++id);
+			if (koppel_jeugdige_add(k, &j) < 0)
+				return -1;
+		}
+		if (koppel_los_op(k) != MCF_OPTIMAL)
+			return -1;
+		plus[q] = nu_ms() - t0;
+		piv[2 * q] = (double)mcf_pivots(koppel_mcf(k));
+		t0 = nu_ms();
+		/* ten of the first n, spread out, go (started or withdrawn) */
+		for (int i = 0; i < 10; i++)
+			if (koppel_jeugdige_weg(k, (q * 397 + i * (n / 10)) % n) < 0)
+				return -1;
+		if (koppel_los_op(k) != MCF_OPTIMAL)
+			return -1;
+		min[q] = nu_ms() - t0;
+		piv[2 * q + 1] = (double)mcf_pivots(koppel_mcf(k));
+	}
+	*plus_ms = mediaan(plus, SEQ);
+	*min_ms = mediaan(min, SEQ);
+	*pivots = mediaan(piv, 2 * SEQ);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 5) {
@@ -228,7 +269,7 @@ int main(int argc, char **argv)
 		return 2;
 	struct koppel_gewichten w;
 	koppel_gewichten_standaard(&w);
-	double model[99], vol[99], incr[99], uitleg[99];
+	double model[99], vol[99], incr[99], uitleg[99], seq_plus = 0, seq_min = 0, seq_piv = 0;
 	int64_t kosten = 0, pivots_vol = 0, pivots_incr = 0;
 	int32_t bogen = 0;
 	char pad[512];
@@ -271,6 +312,8 @@ int main(int argc, char **argv)
 			if (schrijf_dimacs(koppel_mcf(k), pad))
 				return 1;
 			printf("incr_cost %lld\n", (long long)koppel_totaal(k));
+			if (reeks(k, n, &seq_plus, &seq_min, &seq_piv))
+				return 1;
 		}
 		koppel_free(k);
 	}
@@ -278,6 +321,7 @@ int main(int argc, char **argv)
 	       (long long)kosten, (long long)pivots_vol, (long long)pivots_incr);
 	printf("model_ms %.3f\nfull_ms %.3f\nincr_ms %.3f\nuitleg_ms %.3f\n", mediaan(model, rondes),
 	       mediaan(vol, rondes), mediaan(incr, rondes), mediaan(uitleg, rondes));
+	printf("seq_plus_ms %.3f\nseq_min_ms %.3f\nseq_pivots %.0f\n", seq_plus, seq_min, seq_piv);
 
 	/* The fairness-free variant for the assignment peer. */
 	w.eerlijk_stap = 0;
