@@ -538,6 +538,16 @@ static const char migration_7[] =
 	"CREATE INDEX traject_status ON traject (status, aanmelddatum);\n"
 	"CREATE INDEX capaciteit_product ON capaciteit (agb, productcode, groep, peildatum);\n";
 
+/* Migration 8: what a referral by the local team is about and which team
+ * made it (the /toewijzen form asks both). Nullable: referrals from
+ * before this migration, from a provider's JW315 and from the demo have
+ * neither. The reason is free text: the region has no fixed list of
+ * referral reasons (DOMAIN.md names only the referrer types, COD327).
+ */
+static const char migration_8[] =
+	"ALTER TABLE verwijzing ADD COLUMN reden TEXT CHECK (length(reden) BETWEEN 1 AND 200);\n"
+	"ALTER TABLE verwijzing ADD COLUMN team_id INTEGER REFERENCES lokaal_team (id);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
@@ -552,6 +562,7 @@ static const struct migration migrations[] = {
 	  NULL },
 	{ 7, "wachtlijst en capaciteit: Treeknorm per segment, instellingen, besluiten, "
 	     "capaciteitsmeldingen per groep en uploads", migration_7, NULL, NULL },
+	{ 8, "verwijzing: reden en lokaal team", migration_8, NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

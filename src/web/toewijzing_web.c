@@ -31,6 +31,8 @@
 
 #define HTTP_422 422u
 #define PER_PAGINA 50
+/* The reason of a referral: at most this many characters (migration 8). */
+#define REDEN_MAX 200
 
 /* The RedenWijziging (JZ002) a gemeente may give on its own initiative:
  * not 01 (vervallen, CS336), not 12 (geïnitieerd door aanbieder: only
@@ -117,6 +119,28 @@ static int audit_cb(struct store *st, void *arg, const char *actie, int64_t jeug
 	int rc = toegang_audit_vul(arg, st, actie, jeugdige_id, object, &r);
 
 	return rc < 0 ? rc : store_audit_append(st, &r);
+}
+
+/* The number of characters of UTF-8 text s, or -1 when s is not UTF-8
+ * or holds a control character (a reason is one line). */
+static long utf8_tekens(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	long n = 0;
+
+	while (*p) {
+		int k = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+			: (*p & 0xF8) == 0xF0 ? 3 : -1;
+
+		if (k < 0 || *p < 0x20 || *p == 0x7F || (k == 1 && *p < 0xC2))
+			return -1;
+		for (int i = 1; i <= k; i++)
+			if ((p[i] & 0xC0) != 0x80)
+				return -1;
+		p += k + 1;
+		n++;
+	}
+	return n;
 }
 
 static void csrf_veld(FILE *f, const struct toegang *wie)
@@ -348,6 +372,7 @@ static enum web_uitslag gedaan(struct web_verzoek *v, const struct afhandel_uitk
 struct nieuw_velden {
 	char jeugdige[24];
 	char datum[16];
+	char reden[1024];             /* REDEN_MAX characters of up to 4 bytes, and more to refuse */
 	char team[24];
 	char gemeente[8];
 	char aanbieder[16];
@@ -371,6 +396,7 @@ struct nieuw {
 	dag_t ingang, eind;
 	int64_t volume, budget;
 	const char *veld;             /* the field a refusal is about */
+	const struct afhandel_eigen_werk *werk;   /* bereid_nieuw's, for na_nieuw */
 };
 
 __attribute__((format(printf, 4, 5)))
@@ -398,6 +424,7 @@ static int bereid_nieuw(struct store *st, void *arg, struct afhandel_eigen_werk 
 	int segment = 0, jaar, rc;
 
 	n->veld = NULL;
+	n->werk = w;
 	if ((rc = toegang_jeugdige(n->wie, st, n->jeugdige_id)) <= 0) {
 		if (rc == 0) {
 			u->status = AFHANDEL_NIET_GEVONDEN;
@@ -478,6 +505,31 @@ static int bereid_nieuw(struct store *st, void *arg, struct afhandel_eigen_werk 
 	snprintf(w->object, sizeof w->object, "verwijzing door lokaal team %lld, toewijzing aan %s",
 		 (long long)n->team, fv->aanbieder);
 	return 1;
+}
+
+/* After ijw_afhandel_eigen wrote the verwijzing, in the same transaction:
+ * the audit record, and the reason and the team of the referral (which
+ * struct verwijzing does not carry). */
+static int na_nieuw(struct store *st, void *arg, const char *actie, int64_t jeugdige_id,
+		    const char *object)
+{
+	struct nieuw *n = arg;
+	int rc = audit_cb(st, (void *)n->wie, actie, jeugdige_id, object);
+
+	if (rc < 0)
+		return rc;
+	return store_toewijzing_verwijzing_zet(st, n->werk->verwijzing.id, n->fv->reden, n->team);
+}
+
+/* Strip leading and trailing spaces of s in place. */
+static void trim(char *s)
+{
+	size_t b = strspn(s, " "), e = strlen(s);
+
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	memmove(s, s + b, e - b);
+	s[e - b] = '\0';
 }
 
 /* A date field: "" is DAG_GEEN when optional. 0, or -1 with 400. */
@@ -566,6 +618,7 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 		{ "csrf", csrf, sizeof csrf, false },
 		{ "jeugdige", fv->jeugdige, sizeof fv->jeugdige, false },
 		{ "datum", fv->datum, sizeof fv->datum, false },
+		{ "reden", fv->reden, sizeof fv->reden, false },
 		{ "team", fv->team, sizeof fv->team, false },
 		{ "gemeente", fv->gemeente, sizeof fv->gemeente, false },
 		{ "aanbieder", fv->aanbieder, sizeof fv->aanbieder, false },
@@ -590,9 +643,16 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 	}
 	if (formulier_lees_strikt(v->body, v->body_len, velden, sizeof velden / sizeof velden[0],
 				  &fout_veld, onbekend) < 0) {
+		if (fout_veld == velden[3].naam) {
+			u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "reden",
+					"De reden van de verwijzing is te lang of bevat een verkeerd "
+					"teken; beschrijf in hoogstens 200 tekens op één regel waarom "
+					"het lokaal team verwijst.");
+			goto klaar;
+		}
 		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldig_formulier", fout_veld,
 				"Het formulier is niet te lezen: een onbekend of dubbel veld, een te "
-				"lange waarde of een verkeerd teken. Velden: jeugdige, datum, team, "
+				"lange waarde of een verkeerd teken. Velden: jeugdige, datum, reden, team, "
 				"gemeente, aanbieder, productcode, ingangsdatum, einddatum, volume, "
 				"eenheid, frequentie, budget en de adresvelden.");
 		goto klaar;
@@ -617,6 +677,18 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 	if (n.datum > o.vandaag) {
 		u = pagina_fout(v, HTTP_422, "niet_mogelijk", "datum", "De datum van de verwijzing "
 				"ligt in de toekomst; vul de dag in waarop het lokaal team verwees.");
+		goto klaar;
+	}
+	trim(fv->reden);
+	long tekens = utf8_tekens(fv->reden);
+	if (tekens < 1 || tekens > REDEN_MAX) {
+		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "reden",
+				!fv->reden[0] ? "Vul de reden van de verwijzing in: waarom verwijst "
+				"het lokaal team (bijvoorbeeld 'angstklachten, niet naar school')?"
+				: tekens > REDEN_MAX ? "De reden van de verwijzing is te lang: "
+				"hoogstens 200 tekens. Vat de reden korter samen."
+				: "De reden van de verwijzing bevat een verkeerd teken; gebruik "
+				"gewone tekst op één regel.");
 		goto klaar;
 	}
 	if (!(n.team = query_id(fv->team))) {
@@ -655,8 +727,8 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 	o.arg = &n;
 	o.tijd = tijd;
 	o.nu = store_nu_iso(nu);
-	o.audit = audit_cb;
-	o.audit_arg = (void *)v->wie;
+	o.audit = na_nieuw;
+	o.audit_arg = &n;
 	if (!(st = pagina_store(v, &u)))
 		goto klaar;
 	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0)
@@ -771,6 +843,8 @@ static enum web_uitslag formulier_get(struct web_verzoek *v)
 		"<fieldset><legend>Verwijzing</legend>\n", (long long)a.id);
 	invoer(f, "datum", "Datum van de verwijzing (JJJJ-MM-DD)", datum_fmt(a.vandaag, d),
 	       "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" required");
+	invoer(f, "reden", "Reden van de verwijzing (hoogstens 200 tekens)", NULL,
+	       "maxlength=\"200\" required");
 	fputs("<p><label for=\"team\">Lokaal team</label>\n<select id=\"team\" name=\"team\" "
 	      "required>\n", f);
 	for (size_t i = 0; i < a.n_teams; i++) {
