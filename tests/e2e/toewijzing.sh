@@ -135,6 +135,22 @@ haal "$L" -H "X-CSRF-Token: $CSRF" "${velden[@]/#jeugdige=$JID/jeugdige=$JUIT}" 
 	--data-urlencode "aanbieder=$AGB" --data-urlencode "productcode=$PROD" /api/v1/toewijzingen
 check buiten_scope_404 [ "$code" = 404 ]
 check buiten_scope_niet_gevonden heeft '"code":"niet_gevonden"'
+# On the page a refusal shows the form again, with what was typed and the
+# message next to the field (not a bare error page).
+haal "$L" "${velden[@]/#reden=*/reden=}" --data-urlencode "aanbieder=$AGB" \
+	--data-urlencode "productcode=$PROD" --data-urlencode "csrf=$CSRF" /toewijzen
+check pagina_weigering_400 [ "$code" = 400 ]
+check pagina_weigering_formulier heeft 'action="/toewijzen"'
+check pagina_weigering_bij_veld heeft '<strong class="melding" id="fout-reden">Vul de reden'
+check pagina_weigering_aria heeft 'aria-invalid="true" aria-describedby="fout-reden"'
+check pagina_weigering_invoer_bewaard heeft "value=\"$AGB\""
+check pagina_weigering_adres_bewaard heeft 'value="Stationsweg"'
+check pagina_weigering_team_gekozen heeft "<option value=\"$TEAM\" selected>"
+haal "$L" "${velden[@]}" --data-urlencode "aanbieder=$AGB" --data-urlencode "productcode=$GEEN" \
+	--data-urlencode "csrf=$CSRF" /toewijzen
+check pagina_geen_contract_422 [ "$code" = 422 ]
+check pagina_geen_contract_bij_veld heeft 'id="fout-productcode"'
+check pagina_geen_contract_reden_bewaard heeft "value=\"$REDEN\""
 check weigeringen_veranderen_niets [ "$(telling)" = "$voor" ]
 
 # ---- the referral and allocation, by the local team --------------------------------
@@ -203,6 +219,18 @@ haal "$G_JAR" -H "X-CSRF-Token: $GC" --data-urlencode "actie=wijzigen" \
 	--data-urlencode "einddatum=2027-08-31" --data-urlencode "reden=12" "${adres[@]}" \
 	"/api/v1/toewijzingen/$NR"
 check reden_12_400 [ "$code" = 400 ]
+haal "$G_JAR" --data-urlencode "csrf=$GC" --data-urlencode "actie=intrekken" \
+	--data-urlencode "einddatum=2026-11-30" --data-urlencode "reden=12" "${adres[@]}" \
+	"/toewijzingen/$NR"
+check pagina_wijzig_weigering_400 [ "$code" = 400 ]
+check pagina_wijzig_weigering_bij_veld heeft '<strong class="melding" id="fout-reden-1">Kies een reden'
+check pagina_wijzig_weigering_bewaard heeft 'value="2026-11-30"'
+check pagina_wijzig_weigering_pagina heeft "<h1>Toewijzing $NR</h1>"
+haal "$G_JAR" --data-urlencode "csrf=$GC" --data-urlencode "actie=intrekken" \
+	--data-urlencode "einddatum=2026-11-30" --data-urlencode "reden=05" "${adres[@]}" \
+	"/toewijzingen/$NR"
+check pagina_intrekken_voor_ingang_422 [ "$code" = 422 ]
+check pagina_intrekken_voor_ingang_bij_veld heeft 'id="fout-einddatum-1"'
 haal "$G_JAR" -H "X-CSRF-Token: $GC" --data-urlencode "actie=wijzigen" \
 	--data-urlencode "volume=20" --data-urlencode "reden=04" "${adres[@]}" "/api/v1/toewijzingen/$NR"
 if [ "$code" = 422 ] && heeft '"veld":"volume"'; then ok volume_niet_bij_frequentie_4
