@@ -218,6 +218,11 @@ else not_ok declaratie_alleen_afgekeurde_terug "$(grep -o 'R[0-9]</ijw:Referenti
 if tr -d '\n\t ' <"$R" | grep -q "<TotaalToegekendBedrag><ijw:TotaalBedrag>$DTARIEF</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit>"; then
 	ok declaratie_toegekend_een_prestatie
 else not_ok declaratie_toegekend_een_prestatie "$(tr -d '\n\t ' <"$R" | grep -o '<TotaalToegekendBedrag>.\{0,120\}')"; fi
+# IV087, TR337, TR376: the 325 names the 323 it answers (its Identificatie, its DeclaratieNummer).
+if tr -d '\n\t ' <"$R" | grep -q '<DeclaratieIdentificatie><ijw:Identificatie>D1</ijw:Identificatie>' &&
+	tr -d '\n\t ' <"$R" | grep -q '<DeclaratieNummer>DEC1</DeclaratieNummer>'; then
+	ok declaratie_325_verwijst
+else not_ok declaratie_325_verwijst "$(tr -d '\n\t ' <"$R" | grep -o '<DeclaratieIdentificatie>.\{0,80\}')"; fi
 rij=$(sql "$DB" "SELECT d.totaal_ingediend || '|' || d.totaal_toegekend || '|' || (SELECT count(*) FROM prestatie p WHERE p.declaratie_id = d.id AND p.goedgekeurd = 1) || '|' || (SELECT count(*) FROM prestatie p WHERE p.declaratie_id = d.id AND p.retourcode = '9338') FROM declaratie d WHERE d.nummer = 'DEC1' AND d.agb = '$DAGB'")
 if [ "$rij" = "$((DTARIEF * 3))|$DTARIEF|1|1" ]; then ok declaratie_opgeslagen
 else not_ok declaratie_opgeslagen "declaratie: '$rij', verwacht $((DTARIEF * 3))|$DTARIEF|1|1"; fi
