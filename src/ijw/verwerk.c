@@ -1576,6 +1576,15 @@ static int tx_verwerk(struct store *st, void *arg)
 		bericht_vrij(r);
 		return rc;
 	}
+	/* OP065: a retourbericht carries only clients with a rejected class;
+	 * a message approved as a whole is answered by its header, 0200.
+	 * (The 325 keeps its own form: only the rejected Prestaties.) */
+	if (out->status == IJW_VERWERKT && br.met_klassen && v->b->soort != IJW_JW323) {
+		bericht_vrij(r);
+		br.met_klassen = false;
+		if (!(r = bericht_maak_retour(v->b, &br, &bf)))
+			return store_set_error(v->st, "retourbericht: %s: %s", bf.plek, bf.melding);
+	}
 	if (!v->rij.jeugdige_id) {
 		/* 305/307: the youth of the toewijzing named first. */
 		const struct ijw_client_start *cs = v->b->start;

@@ -78,8 +78,10 @@ expect start_geaccepteerd 0 "JW305 verwerkt" "retour" -- \
 if [ "$(traject_status)" = "2|$BEGIN|" ]; then ok start_traject_gestart
 else not_ok start_traject_gestart "traject $TRAJECT: $(traject_status), verwacht 2|$BEGIN|"; fi
 expect start_retour_geldig 0 "geldig (JW306)" -- "$J" ijw validate "$T/retour/start.xml.retour.xml"
-if grep -q '<RetourCode>0200</RetourCode>' "$T/retour/start.xml.retour.xml"; then ok start_retour_0200
-else not_ok start_retour_0200 "geen 0200 in het retourbericht"; fi
+# OP065: approved as a whole, so the header alone with 0200, no Client.
+if [ "$(grep -c '<RetourCode>0200</RetourCode>' "$T/retour/start.xml.retour.xml")" = 1 ] &&
+	! grep -q '<Client>' "$T/retour/start.xml.retour.xml"; then ok start_retour_0200
+else not_ok start_retour_0200 "niet alleen de header met 0200 in het retourbericht"; fi
 cp "$T/retour/start.xml.retour.xml" "$T/start.eerste.xml"
 n=$(sql "$DB" "SELECT count(*) FROM ijw_bericht WHERE soort = 'JW305' AND status = 'verwerkt' AND jeugdige_id IS NOT NULL AND gemeente = '$GEM' AND agb = '$AGB'")
 if [ "$n" = 1 ]; then ok start_in_inbox; else not_ok start_in_inbox "inbox: $n rijen"; fi
