@@ -30,7 +30,13 @@
  * schemas in data/ijw/3.2/; see DIGEST §9 on 0.1.0). */
 #define XSD_VERSIE "0.1.0"
 /* XsltVersie: the version of the official validation XSLT whose
- * in-message rules ijw/intern.c implements (DIGEST, source [XSLT]). */
+ * in-message rules ijw/intern.c implements (DIGEST, source [XSLT]); every
+ * retourbericht carries it, as it must when it rejects on them (IV033).
+ * The answer follows the control levels (IV028, IV032): a message that
+ * fails the XSD or cannot be read is rejected whole with no retourbericht,
+ * the sender gets the error instead (OP047, OP286, OP090x2); an
+ * in-message rule gives a header-only retour with 0001; otherwise the
+ * classes come back with 0200, 0233 or the rule's code. */
 #define XSLT_VERSIE "2.10.5"
 
 struct verwerk {
@@ -266,7 +272,8 @@ static int start_toepassen(struct verwerk *v, const struct ijw_start_product *p,
 		return 0;
 	t = *oud;
 	if (strcmp(p->status_aanlevering, "3") == 0) {
-		/* A correction erases the start as if it never came: back to
+		/* A correction (IV008: 3, then the right one with 1) erases
+		 * the start as if it never came: back to
 		 * waiting, outside the state machine (which only moves forward). */
 		t.begindatum = DAG_GEEN;
 		t.status = t.intakedatum != DAG_GEEN ? TRAJECT_INTAKE : TRAJECT_AANGEMELD;
@@ -1029,7 +1036,9 @@ static int prestatie_debet_credit(struct verwerk *v, struct ijw_bericht *r,
 
 /* The checks of one Prestatie (TR314, TR323/389/390, TR319, TR381, TR338,
  * TR384, TR339, TR340, TR341, TR307, TR308, TR387, TR388, TR418, TR346,
- * TR321, TR322, TR369); *t and *heeft_t for storing it. */
+ * TR321, TR322, TR369); *t and *heeft_t for storing it. None asks for a
+ * start or stop of the care: a declaratie does not depend on the
+ * regieberichten (OP364). */
 static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char *bsn,
 			   const struct ijw_prestatie *p, struct ijw_retourcodes *prc,
 			   const char *pad, struct toewijzing *t, bool *heeft_t)
@@ -1122,6 +1131,37 @@ static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char 
 	return prestatie_omvang(v, r, p, prc, pad, t);
 }
 
+/* TR304: the aanbieder has a toewijzing for a client with this Bsn; 1
+ * and *id (the jeugdige) when it does. The toewijzingen the Prestaties
+ * name are tried first, by key; only when none of them is this client's
+ * at this aanbieder are all jeugdigen with the Bsn searched (a Bsn may be
+ * shared in the record: synthetic test numbers repeat). */
+static int client_van_aanbieder(struct verwerk *v, const struct ijw_declaratie_client *c,
+				const char *agb, int64_t *id)
+{
+	int rc;
+
+	for (size_t i = 0; i < c->n_prestaties; i++) {
+		int64_t nr = c->prestaties[i].toewijzing_nummer;
+		struct toewijzing t;
+		struct jeugdige j;
+
+		if (nr == IJW_GEEN || (rc = store_ijw_toewijzing(v->st, nr, &t)) == 0)
+			continue;
+		if (rc < 0)
+			return rc;
+		if (strcmp(t.agb, agb) != 0)
+			continue;
+		if ((rc = store_ijw_jeugdige(v->st, t.jeugdige_id, &j)) < 0)
+			return rc;
+		if (rc == 1 && strcmp(j.bsn, c->bsn) == 0) {
+			*id = t.jeugdige_id;
+			return 1;
+		}
+	}
+	return store_ijw_jeugdige_van_aanbieder(v->st, c->bsn, agb, id);
+}
+
 /* TR318: the DeclaratiePeriode follows the aanbieder's previous one at
  * this gemeente; a skipped month is allowed only when no care was
  * delivered in it, which this message shows when one of its Prestaties
@@ -1206,7 +1246,7 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 		char cpad[96];
 
 		snprintf(cpad, sizeof cpad, "/Bericht/Declaratie/Clienten/Client[%zu]/Bsn", ci + 1);
-		if ((rc = store_ijw_jeugdige_van_aanbieder(v->st, c->bsn, dec.agb, &cjid)) < 0)
+		if ((rc = client_van_aanbieder(v, c, dec.agb, &cjid)) < 0)
 			return rc;
 		if (rc == 0) {
 			cjid = 0;
@@ -1271,8 +1311,11 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 		return rc;
 	v->rij.jeugdige_id = d->n_clienten == 1 ? jid : 0;
 
-	/* The 325: only the rejected Prestaties come back (TR342), with
-	 * their clients; fully approved: DeclaratieAntwoord 8001. */
+	/* The 325 (IV087, IV088): only the rejected Prestaties come back
+	 * (TR342), with their clients (OP304), each with its rule's code;
+	 * TotaalToegekendBedrag the sum of the approved ones; fully approved:
+	 * DeclaratieAntwoord 8001. A header or declaratie finding above
+	 * rejected everything with TotaalToegekendBedrag 0. */
 	rd->totaal_toegekend_bedrag.bedrag = toegekend < 0 ? -toegekend : toegekend;
 	kopieer(rd->totaal_toegekend_bedrag.debet_credit, IJW_CODE1, toegekend < 0 ? "C" : "D");
 	if (n_goed == n_alle && bericht_retourcode_zet(r, &rd->retourcodes, "8001") != 0)
@@ -1301,6 +1344,12 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 	struct ijw_bevinding eigen[1];
 	size_t n_eigen;
 	if (!kop_fout && ijw_uitgaand_controleer(r, eigen, 1, &n_eigen) != 0)
+		return store_set_error(v->st, "de JW325 breekt %s op %s: %s", eigen[0].code,
+				       eigen[0].pad, eigen[0].melding);
+	/* And against the 323 it answers (TR304, TR337, TR366, TR367, TR371,
+	 * TR376 on the 325): what comes back is the declared, unchanged. */
+	const struct ijw_uitgaand_kennis k = { .declaratie = v->b };
+	if (ijw_uitgaand_controleer_kennis(r, &k, eigen, 1, &n_eigen) != 0)
 		return store_set_error(v->st, "de JW325 breekt %s op %s: %s", eigen[0].code,
 				       eigen[0].pad, eigen[0].melding);
 	return 0;
@@ -1527,6 +1576,15 @@ static int tx_verwerk(struct store *st, void *arg)
 		bericht_vrij(r);
 		return rc;
 	}
+	/* OP065: a retourbericht carries only clients with a rejected class;
+	 * a message approved as a whole is answered by its header, 0200.
+	 * (The 325 keeps its own form: only the rejected Prestaties.) */
+	if (out->status == IJW_VERWERKT && br.met_klassen && v->b->soort != IJW_JW323) {
+		bericht_vrij(r);
+		br.met_klassen = false;
+		if (!(r = bericht_maak_retour(v->b, &br, &bf)))
+			return store_set_error(v->st, "retourbericht: %s: %s", bf.plek, bf.melding);
+	}
 	if (!v->rij.jeugdige_id) {
 		/* 305/307: the youth of the toewijzing named first. */
 		const struct ijw_client_start *cs = v->b->start;
@@ -1603,8 +1661,8 @@ static bool soort_binnen(enum ijw_soort s)
 /* Everything before the transaction: levels 1 and 2 and the refusals.
  * Sets v->pad; < 0 when memory or the XML library failed (eigen_fout).
  * Touches no store: v->st stays NULL until the transaction. */
-static int voorbereid(struct verwerk *v, const void *xml, size_t len,
-		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+static int voorbereid_doc(struct verwerk *v, const void *xml, size_t len,
+			  const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
 {
 	struct bericht_fout bf;
 	char err[256];
@@ -1678,6 +1736,18 @@ static int voorbereid(struct verwerk *v, const void *xml, size_t len,
 	v->n_vooraf = v->n_bev;
 	v->pad = PAD_VOLLEDIG;
 	return 0;
+}
+
+/* voorbereid_doc, and the parsed document freed at once: the rest needs
+ * only the typed message, and the freeing is done on the preparing
+ * thread, not in the transaction. */
+static int voorbereid(struct verwerk *v, const void *xml, size_t len,
+		      const struct ijw_verwerk_context *ctx, struct ijw_uitkomst *out)
+{
+	int rc = voorbereid_doc(v, xml, len, ctx, out);
+
+	ijw_document_vrij(&v->doc);
+	return rc;
 }
 
 struct reeks {
@@ -1784,7 +1854,6 @@ static void afronden(struct verwerk *v, bool gelukt)
 	free(v->verzoeken);
 	free(v->xml_tekst);
 	bericht_vrij(v->b);
-	ijw_document_vrij(&v->doc);
 }
 
 int ijw_verwerk_reeks(struct store *st, const struct ijw_invoer *in, size_t n,

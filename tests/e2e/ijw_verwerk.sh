@@ -78,8 +78,10 @@ expect start_geaccepteerd 0 "JW305 verwerkt" "retour" -- \
 if [ "$(traject_status)" = "2|$BEGIN|" ]; then ok start_traject_gestart
 else not_ok start_traject_gestart "traject $TRAJECT: $(traject_status), verwacht 2|$BEGIN|"; fi
 expect start_retour_geldig 0 "geldig (JW306)" -- "$J" ijw validate "$T/retour/start.xml.retour.xml"
-if grep -q '<RetourCode>0200</RetourCode>' "$T/retour/start.xml.retour.xml"; then ok start_retour_0200
-else not_ok start_retour_0200 "geen 0200 in het retourbericht"; fi
+# OP065: approved as a whole, so the header alone with 0200, no Client.
+if [ "$(grep -c '<RetourCode>0200</RetourCode>' "$T/retour/start.xml.retour.xml")" = 1 ] &&
+	! grep -q '<Client>' "$T/retour/start.xml.retour.xml"; then ok start_retour_0200
+else not_ok start_retour_0200 "niet alleen de header met 0200 in het retourbericht"; fi
 cp "$T/retour/start.xml.retour.xml" "$T/start.eerste.xml"
 n=$(sql "$DB" "SELECT count(*) FROM ijw_bericht WHERE soort = 'JW305' AND status = 'verwerkt' AND jeugdige_id IS NOT NULL AND gemeente = '$GEM' AND agb = '$AGB'")
 if [ "$n" = 1 ]; then ok start_in_inbox; else not_ok start_in_inbox "inbox: $n rijen"; fi
@@ -179,6 +181,8 @@ IFS='|' read -r DNR DAGB DGEM DBSN DCAT DCODE DEENH DTARIEF < <(sql "$DB" "
 sql "$DB" "DELETE FROM prestatie WHERE declaratie_id IN (SELECT id FROM declaratie
 	WHERE agb = '$DAGB' AND gemeente = '$DGEM' AND periode_begin >= '2026-09-01');
 	DELETE FROM declaratie WHERE agb = '$DAGB' AND gemeente = '$DGEM' AND periode_begin >= '2026-09-01'"
+VREEMD=$(sql "$DB" "SELECT min(j.bsn) FROM jeugdige j WHERE NOT EXISTS (SELECT 1 FROM toewijzing t
+	JOIN jeugdige k ON k.id = t.jeugdige_id WHERE t.agb = '$DAGB' AND k.bsn = j.bsn)")
 # prestatie REF NUMMER BEGIN EIND
 prestatie() {
 	cat <<EOF
@@ -194,13 +198,18 @@ EOF
 	echo "<Declaratie><DeclaratieNummer>DEC1</DeclaratieNummer>"
 	echo "<DeclaratiePeriode><ijw:Begindatum>2026-09-01</ijw:Begindatum><ijw:Einddatum>2026-09-30</ijw:Einddatum></DeclaratiePeriode>"
 	echo "<DeclaratieDagtekening>2026-11-20</DeclaratieDagtekening>"
-	echo "<TotaalIngediendBedrag><ijw:TotaalBedrag>$((DTARIEF * 2))</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag>"
+	echo "<TotaalIngediendBedrag><ijw:TotaalBedrag>$((DTARIEF * 3))</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit></TotaalIngediendBedrag>"
 	echo "<Clienten><Client><Bsn>$DBSN</Bsn><Prestaties>"
 	prestatie R1 "$DNR" 2026-09-01 2026-09-30
 	prestatie R3 987654321 2026-09-01 2026-09-30
+	echo "</Prestaties></Client><Client><Bsn>$VREEMD</Bsn><Prestaties>"
+	prestatie R5 "$DNR" 2026-09-01 2026-09-30
 	echo "</Prestaties></Client></Clienten></Declaratie></Bericht>"
 } >"$T/decl.xml"
-expect declaratie_deels 1 "JW323 deels_afgekeurd" "TR338" -- \
+# The second client is no client of this aanbieder (TR304), though its
+# Prestatie names the first client's toewijzing.
+expect declaratie_deels 1 "JW323 deels_afgekeurd" "TR338" \
+	"TR304 /Bericht/Declaratie/Clienten/Client[2]/Bsn" -- \
 	"$J" ijw import --db "$DB" --vandaag "$VANDAAG" --retour "$T/retour" "$T/decl.xml"
 R="$T/retour/decl.xml.retour.xml"
 expect declaratie_325_geldig 0 "geldig (JW325)" -- "$J" ijw validate "$R"
@@ -211,9 +220,14 @@ else not_ok declaratie_alleen_afgekeurde_terug "$(grep -o 'R[0-9]</ijw:Referenti
 if tr -d '\n\t ' <"$R" | grep -q "<TotaalToegekendBedrag><ijw:TotaalBedrag>$DTARIEF</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit>"; then
 	ok declaratie_toegekend_een_prestatie
 else not_ok declaratie_toegekend_een_prestatie "$(tr -d '\n\t ' <"$R" | grep -o '<TotaalToegekendBedrag>.\{0,120\}')"; fi
+# IV087, TR337, TR376: the 325 names the 323 it answers (its Identificatie, its DeclaratieNummer).
+if tr -d '\n\t ' <"$R" | grep -q '<DeclaratieIdentificatie><ijw:Identificatie>D1</ijw:Identificatie>' &&
+	tr -d '\n\t ' <"$R" | grep -q '<DeclaratieNummer>DEC1</DeclaratieNummer>'; then
+	ok declaratie_325_verwijst
+else not_ok declaratie_325_verwijst "$(tr -d '\n\t ' <"$R" | grep -o '<DeclaratieIdentificatie>.\{0,80\}')"; fi
 rij=$(sql "$DB" "SELECT d.totaal_ingediend || '|' || d.totaal_toegekend || '|' || (SELECT count(*) FROM prestatie p WHERE p.declaratie_id = d.id AND p.goedgekeurd = 1) || '|' || (SELECT count(*) FROM prestatie p WHERE p.declaratie_id = d.id AND p.retourcode = '9338') FROM declaratie d WHERE d.nummer = 'DEC1' AND d.agb = '$DAGB'")
-if [ "$rij" = "$((DTARIEF * 2))|$DTARIEF|1|1" ]; then ok declaratie_opgeslagen
-else not_ok declaratie_opgeslagen "declaratie: '$rij', verwacht $((DTARIEF * 2))|$DTARIEF|1|1"; fi
+if [ "$rij" = "$((DTARIEF * 3))|$DTARIEF|1|1" ]; then ok declaratie_opgeslagen
+else not_ok declaratie_opgeslagen "declaratie: '$rij', verwacht $((DTARIEF * 3))|$DTARIEF|1|1"; fi
 
 # 9. A fully approved 323: 0200 in the header, 8001 on the DeclaratieAntwoord.
 {
