@@ -20,7 +20,7 @@ REL_CFLAGS  := $(BASE) $(WARN) -O2 -g
 TEST_CFLAGS := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \
                -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
-LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c src/ijw/*.c))
+LIB_SRC  := $(sort $(wildcard src/lib/*.c src/domain/*.c src/store/*.c src/demo/*.c src/steer/*.c src/auth/*.c src/web/*.c src/ijw/*.c src/match/*.c))
 MAIN_SRC := src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
@@ -29,6 +29,7 @@ BENCH_SRC := $(sort $(wildcard bench/bench_*.c))
 EMBED := data_gemeenten=data/gemeenten.csv \
          data_productcodes=data/productcodes.tsv \
          data_regio_producten=data/regio_producten.tsv \
+         data_ligging=data/holland_rijnland_ligging.csv \
          data_ijw_regels=data/ijw/regels.tsv \
          web_jeugdregie_css=web/jeugdregie.css \
          web_chart_js=node_modules/chart.js/dist/chart.umd.min.js \
@@ -49,7 +50,9 @@ EMBED_FILES := $(foreach e,$(EMBED),$(word 2,$(subst =, ,$(e))))
 REL_OBJ  := $(LIB_SRC:%.c=build/release/%.o) build/release/gen/embedded.o
 TEST_OBJ := $(LIB_SRC:%.c=build/test/%.o) build/test/gen/embedded.o
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/test/unit/%)
-BENCH_BIN := $(BENCH_SRC:bench/%.c=build/release/bench/%)
+BENCH_BIN := $(BENCH_SRC:bench/%.c=build/release/bench/%) build/release/bench/match_bench
+# Peers for tests and benchmarks only (LEMON, src/match's oracle): never in the product.
+PEER_BIN := build/test/peer/lemon_mcf
 
 .PHONY: all run test bench deps clean check-unit
 all: build/release/jeugdregie
@@ -107,16 +110,20 @@ build/release/bench/%: bench/%.c build/release/libjeugdregie.a
 	@mkdir -p $(dir $@)
 	$(CC) $(REL_CFLAGS) -o $@ $< build/release/libjeugdregie.a $(LIBS)
 
+build/test/peer/%: tests/peer/%.cc
+	@mkdir -p $(dir $@)
+	$(CXX) -O2 -std=c++17 -w -o $@ $<
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	@bash scripts/run.sh "$(DB)" "$(SEED)"
 
 test: deps
-	@$(MAKE) --no-print-directory build/test/jeugdregie build/release/jeugdregie $(UNIT_BIN)
+	@$(MAKE) --no-print-directory build/test/jeugdregie build/release/jeugdregie $(UNIT_BIN) $(PEER_BIN)
 	@bash tests/run.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(BENCH_BIN)
+	@$(MAKE) --no-print-directory all $(BENCH_BIN) $(PEER_BIN)
 	@bash bench/run.sh
 
 clean:

@@ -82,3 +82,5 @@ rm -rf "$P"
 
 bash bench/http.sh "$T/d.db"
 BENCH_IJW_SCALE=1 bash bench/ijw.sh "$T/d.db"
+
+bash bench/match.sh

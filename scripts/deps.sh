@@ -18,6 +18,8 @@ pkgs=(
 	clang libclang-rt-14-dev  # make fuzz: libFuzzer
 	python3
 	wrk       # make bench: HTTP load
+	g++ liblemon-dev  # make test/bench: LEMON's network simplex, the matcher's peer (tests/peer)
+	python3-scipy     # make bench: linear_sum_assignment next to the matcher
 	chromium  # make test: the browser tour (driven by playwright-core)
 )
 
