@@ -117,6 +117,14 @@ static const struct sql_stmt kp_status = {
 	"kp_status", "SELECT status FROM koppel_voorstel WHERE id = $1",
 };
 
+static const struct sql_stmt kp_traject = {
+	"kp_traject",
+	"SELECT id, jeugdige_id, COALESCE(toewijzing_nummer, 0), COALESCE(agb, ''), "
+	"COALESCE(team_id, 0), gemeente, segment, categorie, COALESCE(productcode, ''), groep, "
+	"COALESCE(verwijzing_id, 0), status, aanmelddatum, intakedatum, begindatum, einddatum, "
+	"overbrugging, veiligheidssignaal FROM traject WHERE id = $1",
+};
+
 static const char *const status_namen[] = { "voorgesteld", "bevestigd", "afgewezen" };
 
 const char *koppel_status_naam(enum koppel_status s)
@@ -851,4 +859,52 @@ int store_koppel_ronde(struct store *st, dag_t peildatum, const char *door, cons
 	}
 	koppel_instantie_vrij(&ki);
 	return rc;
+}
+
+static void vul_traject(struct rij *r, void *e)
+{
+	struct traject *t = e;
+	int64_t status;
+
+	t->id = rij_getal(r);
+	t->jeugdige_id = rij_getal(r);
+	t->toewijzing_nummer = rij_getal(r);
+	rij_tekst(r, t->agb, sizeof t->agb);
+	t->team_id = rij_getal(r);
+	rij_tekst(r, t->gemeente, sizeof t->gemeente);
+	t->segment = (int)rij_getal(r);
+	rij_tekst(r, t->categorie, sizeof t->categorie);
+	rij_tekst(r, t->productcode, sizeof t->productcode);
+	t->groep = rij_getal(r) != 0;
+	t->verwijzing_id = rij_getal(r);
+	status = rij_getal(r);
+	t->status = status >= 0 && status < TRAJECT_STATUS_AANTAL ? (enum traject_status)status
+								  : TRAJECT_VERVALLEN;
+	t->aanmelddatum = rij_datum(r);
+	t->intakedatum = rij_datum(r);
+	t->begindatum = rij_datum(r);
+	t->einddatum = rij_datum(r);
+	t->overbrugging = rij_getal(r) != 0;
+	t->veiligheidssignaal = rij_getal(r) != 0;
+}
+
+int store_koppel_traject(struct store *st, int64_t id, struct traject *out)
+{
+	struct db_stmt *p = st->drv->prepare(st->conn, &kp_traject);
+	void *m = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!p)
+		return rij_fout(st, -2);
+	if (st->drv->bind_int64(p, 1, id) < 0) {
+		st->drv->reset(p);
+		return rij_fout(st, -2);
+	}
+	rc = rij_alle(st, &kp_traject, p, sizeof *out, vul_traject, &m, &n);
+	if (rc > 0)
+		memcpy(out, m, sizeof *out);
+	free(m);
+	return rc < 0 ? rc : rc > 0;
 }

@@ -180,6 +180,9 @@ int store_koppel_besluit(struct store *st, int64_t id, enum koppel_status status
 			 int64_t toewijzing_nummer, const char *reden, const char *door,
 			 const char *nu);
 
+/* Traject id (the fields of struct traject but verwijzer): 1, or 0. */
+int store_koppel_traject(struct store *st, int64_t id, struct traject *out);
+
 /* "voorgesteld", "bevestigd", "afgewezen". */
 const char *koppel_status_naam(enum koppel_status s);
 
