@@ -812,7 +812,7 @@ static const char match_hulp[] =
 
 struct match_tx {
 	dag_t peildatum;
-	int64_t ronde, duur_us;
+	int64_t ronde, duur_us, los_us;
 	struct koppel_ronde_rij r;
 	struct koppel_voorstel_rij *v;
 	size_t n;
@@ -830,7 +830,8 @@ static int match_tx(struct store *st, void *arg)
 	m->n = 0;
 	cli_gebruiker(door, sizeof door);
 	store_nu_iso(nu);
-	if ((rc = store_koppel_ronde(st, m->peildatum, door, nu, &m->ronde, &m->duur_us)) < 0 ||
+	if ((rc = store_koppel_ronde(st, m->peildatum, door, nu, &m->ronde, &m->duur_us,
+				     &m->los_us)) < 0 ||
 	    (rc = store_koppel_ronde_laatste(st, &m->r)) < 0 ||
 	    (rc = store_koppel_voorstellen(st, m->ronde, &alles, "", -1, &m->v, &m->n)) < 0)
 		return rc;
@@ -881,6 +882,8 @@ static int cmd_match(int argc, char **argv)
 		json_init(&j, stdout, true);
 		json_object_begin(&j);
 		koppel_rapport_json_ronde(&j, &m.r, m.v, m.n);
+		json_key(&j, "oplos_us");
+		json_int(&j, m.los_us);
 		json_key(&j, "voorstellen");
 		json_array_begin(&j);
 		for (size_t i = 0; i < m.n; i++)

@@ -844,8 +844,9 @@ static int64_t nu_us(void)
 }
 
 int store_koppel_ronde(struct store *st, dag_t peildatum, const char *door, const char *nu,
-		       int64_t *ronde, int64_t *duur_us)
+		       int64_t *ronde, int64_t *duur_us, int64_t *los_us)
 {
+	int64_t t1;
 	struct koppel_instantie ki;
 	int64_t t0 = nu_us();
 	int rc;
@@ -853,8 +854,10 @@ int store_koppel_ronde(struct store *st, dag_t peildatum, const char *door, cons
 	memset(&ki, 0, sizeof ki);
 	if ((rc = store_koppel_bouw(st, peildatum, NULL, &ki)) < 0)
 		return rc;
+	t1 = nu_us();
 	if ((rc = store_koppel_los_op(st, &ki)) == 0) {
 		*duur_us = nu_us() - t0;
+		*los_us = nu_us() - t1;
 		rc = store_koppel_ronde_schrijf(st, &ki, door, nu, *duur_us, ronde);
 	}
 	koppel_instantie_vrij(&ki);

@@ -112,9 +112,10 @@ int store_koppel_ronde_schrijf(struct store *st, const struct koppel_instantie *
 
 /* A whole round: build the instance of peildatum, solve it and write it
  * as round *ronde by door at nu; *duur_us gets the time of building and
- * solving (microseconds). 0 or -1/-2. */
+ * solving, *los_us that of solving and explaining alone (microseconds).
+ * 0 or -1/-2. */
 int store_koppel_ronde(struct store *st, dag_t peildatum, const char *door, const char *nu,
-		       int64_t *ronde, int64_t *duur_us);
+		       int64_t *ronde, int64_t *duur_us, int64_t *los_us);
 
 /* The latest round into *out: 1, or 0 when there is none. */
 int store_koppel_ronde_laatste(struct store *st, struct koppel_ronde_rij *out);

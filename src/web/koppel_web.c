@@ -306,7 +306,7 @@ klaar:
 struct ronde {
 	const struct toegang *wie;
 	dag_t peildatum;
-	int64_t id, duur_us;
+	int64_t id, duur_us, los_us;
 };
 
 static int ronde_tx(struct store *st, void *arg)
@@ -316,7 +316,8 @@ static int ronde_tx(struct store *st, void *arg)
 	int rc;
 
 	store_nu_iso(nu);
-	if ((rc = store_koppel_ronde(st, r->peildatum, r->wie->naam, nu, &r->id, &r->duur_us)) < 0)
+	if ((rc = store_koppel_ronde(st, r->peildatum, r->wie->naam, nu, &r->id, &r->duur_us,
+				     &r->los_us)) < 0)
 		return rc;
 	snprintf(object, sizeof object, "koppelen: ronde %lld berekend", (long long)r->id);
 	return audit(st, r->wie, "toevoegen", 0, object);
@@ -359,6 +360,8 @@ static enum web_uitslag ronde_post(struct web_verzoek *v)
 	json_int(&j, r.id);
 	json_key(&j, "duur_us");
 	json_int(&j, r.duur_us);
+	json_key(&j, "oplos_us");
+	json_int(&j, r.los_us);
 	json_object_end(&j);
 	return pagina_json_klaar(v, &b, &j);
 }
