@@ -11,6 +11,10 @@
  *   jeugdige --(1, same, crisis jeugdigen only)-----> crisis part of plek --(reserved)--> T
  *   jeugdige --(1, wait penalty + stability)--> "not now" of its gemeente ==(fairness bands)==> T
  *
+ * (Each jeugdige supplies one unit, so its arcs carry at most 1; the
+ * "not now" arc and the last band have one unit to spare, which lets the
+ * solver start every jeugdige there, see mcf's crash start.)
+ *
  * - An arc to a plek only where segment, product (when the jeugdige has
  *   one), age and travel distance (municipality centre to the plek's
  *   location, at most max_afstand_km) fit.

@@ -6,11 +6,7 @@
 #include <string.h>
 
 #include "lib/csv.h"
-
-/* Embedded by scripts/embed.sh (EMBED in the Makefile); declared here
- * rather than in lib/embedded.h because only this module reads it. */
-extern const unsigned char data_ligging[];
-extern const size_t data_ligging_len;
+#include "lib/embedded.h"
 
 static int getal(const char *s, double *out)
 {
