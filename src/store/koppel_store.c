@@ -1,0 +1,913 @@
+/* koppel_store: see koppel_store.h. */
+#include "store/koppel_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/datum.h"
+#include "domain/kpi.h"
+#include "domain/wachtlijst.h"
+#include "store/cijfers_store.h"
+#include "store/driver.h"
+#include "store/rij.h"
+#include "store/store.h"
+#include "store/store_intern.h"
+#include "store/wachtlijst_store.h"
+
+/* Age limits of a place: see the header. */
+#define LEEFTIJD_MIN 0
+#define LEEFTIJD_MAX 22
+
+static const struct sql_stmt kp_producten = {
+	"kp_producten",
+	"SELECT code, segment, groep FROM product WHERE segment BETWEEN 1 AND 7 ORDER BY code",
+};
+/* Per aanbieder its gemeenten by number of trajecten, most first. */
+static const struct sql_stmt kp_ligging = {
+	"kp_ligging",
+	"SELECT agb, gemeente, count(*) FROM traject WHERE agb IS NOT NULL "
+	"GROUP BY agb, gemeente ORDER BY agb, count(*) DESC, gemeente",
+};
+static const struct sql_stmt kp_grootste = {
+	"kp_grootste",
+	"SELECT code FROM gemeente ORDER BY jeugdigen_0_17 DESC, code LIMIT 1",
+};
+static const struct sql_stmt kp_bevestigd = {
+	"kp_bevestigd",
+	"SELECT agb, productcode, COALESCE(groep, ''), crisisplaats, substr(besloten_op, 1, 10) "
+	"FROM koppel_voorstel WHERE status = 'bevestigd'",
+};
+static const struct sql_stmt kp_vorig = {
+	"kp_vorig",
+	"SELECT traject_id, agb, productcode, COALESCE(groep, '') FROM koppel_voorstel "
+	"WHERE ronde_id = (SELECT max(id) FROM koppel_ronde) AND keuze = 'plek' "
+	"AND status = 'voorgesteld'",
+};
+static const struct sql_stmt kp_afgewezen = {
+	"kp_afgewezen",
+	"SELECT traject_id, agb, productcode, COALESCE(groep, '') FROM koppel_voorstel "
+	"WHERE status = 'afgewezen'",
+};
+static const struct sql_stmt kp_ronde_zet = {
+	"kp_ronde_zet",
+	"INSERT INTO koppel_ronde (id, peildatum, tijdstip, door, data_versie, jeugdigen, "
+	"plekken, plaatsen, gekoppeld, totaal, duur_us) "
+	"SELECT COALESCE(max(id), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 "
+	"FROM koppel_ronde",
+};
+static const struct sql_stmt kp_ronde_id = {
+	"kp_ronde_id", "SELECT max(id) FROM koppel_ronde",
+};
+static const struct sql_stmt kp_voorstel_id = {
+	"kp_voorstel_id", "SELECT COALESCE(max(id), 0) FROM koppel_voorstel",
+};
+static const struct sql_stmt kp_voorstel_zet = {
+	"kp_voorstel_zet",
+	"INSERT INTO koppel_voorstel (id, ronde_id, traject_id, jeugdige_id, gemeente, segment, "
+	"gevraagd_product, huidig_agb, leeftijd, urgentie, crisis, weken, keuze, agb, "
+	"productcode, groep, crisisplaats, afstand_hm, voorkeur, als_vorig, kosten, "
+	"wachtkosten, tweede, tweede_agb, tweede_productcode, tweede_groep, tweede_kosten, "
+	"meerkosten, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+	"$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, "
+	"'voorgesteld')",
+};
+static const struct sql_stmt kp_ronde_laatste = {
+	"kp_ronde_laatste",
+	"SELECT id, peildatum, tijdstip, door, data_versie, jeugdigen, plekken, plaatsen, "
+	"gekoppeld, totaal, duur_us FROM koppel_ronde ORDER BY id DESC LIMIT 1",
+};
+
+#define VOORSTEL_KOLOMMEN \
+	"SELECT v.id, v.ronde_id, v.traject_id, v.jeugdige_id, v.gemeente, g.naam, v.segment, " \
+	"COALESCE(v.gevraagd_product, ''), COALESCE(v.huidig_agb, ''), COALESCE(h.naam, ''), " \
+	"v.leeftijd, v.urgentie, v.crisis, v.weken, v.keuze, COALESCE(v.agb, ''), " \
+	"COALESCE(a.naam, ''), COALESCE(v.productcode, ''), COALESCE(v.groep, ''), " \
+	"v.crisisplaats, v.voorkeur, v.als_vorig, v.afstand_hm, v.kosten, v.wachtkosten, " \
+	"v.tweede, COALESCE(v.tweede_agb, ''), COALESCE(b.naam, ''), " \
+	"COALESCE(v.tweede_productcode, ''), COALESCE(v.tweede_groep, ''), v.tweede_kosten, " \
+	"v.meerkosten, v.status, COALESCE(v.toewijzing_nummer, 0), COALESCE(v.reden, ''), " \
+	"COALESCE(v.besloten_door, ''), COALESCE(v.besloten_op, ''), j.voornamen, " \
+	"j.achternaam " \
+	"FROM koppel_voorstel v JOIN gemeente g ON g.code = v.gemeente " \
+	"JOIN jeugdige j ON j.id = v.jeugdige_id " \
+	"LEFT JOIN aanbieder h ON h.agb = v.huidig_agb " \
+	"LEFT JOIN aanbieder a ON a.agb = v.agb " \
+	"LEFT JOIN aanbieder b ON b.agb = v.tweede_agb "
+
+/* $2: 1 for the whole region; $3 the scope's gemeenten ",A,B," ("," none). */
+static const struct sql_stmt kp_voorstellen = {
+	"kp_voorstellen",
+	VOORSTEL_KOLOMMEN
+	"WHERE v.ronde_id = $1 AND ($2 = 1 OR ($3 <> ',' AND $3 LIKE '%,' || v.gemeente || ',%')) "
+	"AND ($4 = '' OR v.gemeente = $4) AND ($5 < 0 OR v.segment = $5) "
+	"ORDER BY v.gemeente, v.keuze, v.urgentie DESC, v.weken DESC, v.traject_id",
+};
+static const struct sql_stmt kp_voorstel_van = {
+	"kp_voorstel_van",
+	VOORSTEL_KOLOMMEN "WHERE v.traject_id = $1 ORDER BY v.ronde_id DESC LIMIT 1",
+};
+static const struct sql_stmt kp_besluit = {
+	"kp_besluit",
+	"UPDATE koppel_voorstel SET status = $2, toewijzing_nummer = $3, reden = $4, "
+	"besloten_door = $5, besloten_op = $6 WHERE id = $1 AND status = 'voorgesteld'",
+};
+static const struct sql_stmt kp_status = {
+	"kp_status", "SELECT status FROM koppel_voorstel WHERE id = $1",
+};
+
+static const struct sql_stmt kp_traject = {
+	"kp_traject",
+	"SELECT id, jeugdige_id, COALESCE(toewijzing_nummer, 0), COALESCE(agb, ''), "
+	"COALESCE(team_id, 0), gemeente, segment, categorie, COALESCE(productcode, ''), groep, "
+	"COALESCE(verwijzing_id, 0), status, aanmelddatum, intakedatum, begindatum, einddatum, "
+	"overbrugging, veiligheidssignaal FROM traject WHERE id = $1",
+};
+
+static const char *const status_namen[] = { "voorgesteld", "bevestigd", "afgewezen" };
+
+const char *koppel_status_naam(enum koppel_status s)
+{
+	switch (s) {
+	case KOPPEL_VOORGESTELD:
+	case KOPPEL_BEVESTIGD:
+	case KOPPEL_AFGEWEZEN:
+		return status_namen[s];
+	}
+	return "?";
+}
+
+static void kopieer(char *dst, size_t n, const char *s)
+{
+	size_t k = s ? strnlen(s, n - 1) : 0;
+
+	if (k)
+		memcpy(dst, s, k);
+	dst[k] = '\0';
+}
+
+/* ---- small row types ----------------------------------------------------------- */
+
+struct kp_product {
+	char code[PRODUCTCODE_LEN];
+	int segment;
+	bool groep;
+};
+
+static void vul_product(struct rij *r, void *e)
+{
+	struct kp_product *p = e;
+
+	rij_tekst(r, p->code, sizeof p->code);
+	p->segment = (int)rij_getal(r);
+	p->groep = rij_getal(r) != 0;
+}
+
+struct kp_ligging {
+	char agb[AGB_LEN];
+	char gemeente[GEMEENTE_CODE_LEN];
+};
+
+static void vul_ligging(struct rij *r, void *e)
+{
+	struct kp_ligging *l = e;
+
+	rij_tekst(r, l->agb, sizeof l->agb);
+	rij_tekst(r, l->gemeente, sizeof l->gemeente);
+}
+
+/* A place of a traject: earlier, turned down, or confirmed. */
+struct kp_plek_van {
+	int64_t traject_id;
+	char agb[AGB_LEN];
+	char productcode[PRODUCTCODE_LEN];
+	char groep[CAPACITEIT_GROEP_LEN];
+	bool crisisplaats;
+	dag_t op;
+};
+
+static void vul_plek_van(struct rij *r, void *e)
+{
+	struct kp_plek_van *p = e;
+
+	p->traject_id = rij_getal(r);
+	rij_tekst(r, p->agb, sizeof p->agb);
+	rij_tekst(r, p->productcode, sizeof p->productcode);
+	rij_tekst(r, p->groep, sizeof p->groep);
+}
+
+static void vul_bevestigd(struct rij *r, void *e)
+{
+	struct kp_plek_van *p = e;
+
+	rij_tekst(r, p->agb, sizeof p->agb);
+	rij_tekst(r, p->productcode, sizeof p->productcode);
+	rij_tekst(r, p->groep, sizeof p->groep);
+	p->crisisplaats = rij_getal(r) != 0;
+	p->op = rij_datum(r);
+}
+
+/* An unbound statement's rows. */
+static int alle(struct store *st, const struct sql_stmt *q, size_t sz, rij_vul_fn vul,
+		void **out, size_t *n)
+{
+	struct db_stmt *p = st->drv->prepare(st->conn, q);
+
+	*out = NULL;
+	*n = 0;
+	if (!p)
+		return rij_fout(st, -2);
+	return rij_alle(st, q, p, sz, vul, out, n);
+}
+
+static int cmp_product(const void *a, const void *b)
+{
+	return strcmp(((const struct kp_product *)a)->code, ((const struct kp_product *)b)->code);
+}
+
+static const struct kp_product *zoek_product(const struct kp_product *p, size_t n,
+					     const char *code)
+{
+	struct kp_product sleutel;
+
+	kopieer(sleutel.code, sizeof sleutel.code, code);
+	return bsearch(&sleutel, p, n, sizeof *p, cmp_product);
+}
+
+/* The plek index of (agb, product, group) in ki, or -1. */
+static int32_t zoek_plek(const struct koppel_instantie *ki, const char *agb, const char *product,
+			 const char *groep)
+{
+	for (size_t i = 0; i < ki->n_plek; i++)
+		if (strcmp(ki->plek[i].agb, agb) == 0 &&
+		    strcmp(ki->plek[i].productcode, product) == 0 &&
+		    strcmp(ki->plek[i].groep, groep) == 0)
+			return (int32_t)i;
+	return -1;
+}
+
+int32_t koppel_instantie_zoek(const struct koppel_instantie *ki, int64_t traject_id)
+{
+	for (size_t i = 0; i < ki->n_wacht; i++)
+		if (ki->wacht[i].traject_id == traject_id)
+			return (int32_t)i;
+	return -1;
+}
+
+void koppel_instantie_vrij(struct koppel_instantie *ki)
+{
+	koppel_free(ki->k);
+	free(ki->plek);
+	free(ki->wacht);
+	memset(ki, 0, sizeof *ki);
+}
+
+/* ---- building ------------------------------------------------------------------ */
+
+struct bouw {
+	struct wachtlijst_data wd;
+	struct wachtlijst_regel *regels;      size_t n_regels;
+	struct kp_product *producten;         size_t n_producten;
+	struct capaciteit_melding *meldingen; size_t n_meldingen;
+	struct kp_ligging *ligging;           size_t n_ligging;
+	struct kp_plek_van *bevestigd;        size_t n_bevestigd;
+	struct kp_plek_van *vorig;            size_t n_vorig;
+	struct kp_plek_van *afgewezen;        size_t n_afgewezen;
+	char grootste[GEMEENTE_CODE_LEN];
+};
+
+static void bouw_vrij(struct bouw *b)
+{
+	store_wachtlijst_vrij(&b->wd);
+	free(b->regels);
+	free(b->producten);
+	free(b->meldingen);
+	free(b->ligging);
+	free(b->bevestigd);
+	free(b->vorig);
+	free(b->afgewezen);
+}
+
+static int bouw_lees(struct store *st, dag_t peildatum, struct bouw *b)
+{
+	struct treeknorm norms[SEGMENT_AANTAL];
+	struct store_scope alles = { .alles = true };
+	void *m;
+	int rc;
+
+	if ((rc = store_treeknormen(st, norms)) < 0 ||
+	    (rc = store_wachtlijst_laad(st, &alles, peildatum, 0, &b->wd)) < 0)
+		return rc;
+	if (wachtlijst_bereken(&b->wd.d, b->wd.toon, peildatum, norms, &b->regels,
+			       &b->n_regels) < 0)
+		return store_set_error(st, "onvoldoende geheugen voor de wachtlijst");
+	if ((rc = alle(st, &kp_producten, sizeof *b->producten, vul_product, &m,
+		       &b->n_producten)) < 0)
+		return rc;
+	b->producten = m;
+	if ((rc = store_capaciteit_actueel(st, "", &b->meldingen, &b->n_meldingen)) < 0)
+		return rc;
+	if ((rc = alle(st, &kp_ligging, sizeof *b->ligging, vul_ligging, &m, &b->n_ligging)) < 0)
+		return rc;
+	b->ligging = m;
+	if ((rc = alle(st, &kp_bevestigd, sizeof *b->bevestigd, vul_bevestigd, &m,
+		       &b->n_bevestigd)) < 0)
+		return rc;
+	b->bevestigd = m;
+	if ((rc = alle(st, &kp_vorig, sizeof *b->vorig, vul_plek_van, &m, &b->n_vorig)) < 0)
+		return rc;
+	b->vorig = m;
+	if ((rc = alle(st, &kp_afgewezen, sizeof *b->afgewezen, vul_plek_van, &m,
+		       &b->n_afgewezen)) < 0)
+		return rc;
+	b->afgewezen = m;
+	{
+		struct db_stmt *p = st->drv->prepare(st->conn, &kp_grootste);
+
+		if (!p)
+			return rij_fout(st, -2);
+		rc = rij_fout(st, st->drv->step(p));
+		if (rc == 1)
+			rij_kolom_tekst(st, p, 0, b->grootste, sizeof b->grootste);
+		st->drv->reset(p);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The gemeente of aanbieder agb (see the header). */
+static const char *ligging_van(const struct bouw *b, const char *agb)
+{
+	/* kp_ligging is ordered by agb, most trajecten first: the first row. */
+	size_t lo = 0, hi = b->n_ligging;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(b->ligging[mid].agb, agb) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < b->n_ligging && strcmp(b->ligging[lo].agb, agb) == 0)
+		return b->ligging[lo].gemeente;
+	return b->grootste;
+}
+
+static int plekken_maak(struct store *st, const struct bouw *b, int64_t verouderd,
+			struct koppel_instantie *ki)
+{
+	ki->plek = calloc(b->n_meldingen ? b->n_meldingen : 1, sizeof *ki->plek);
+	if (!ki->plek)
+		return store_set_error(st, "onvoldoende geheugen voor de capaciteit");
+	for (size_t i = 0; i < b->n_meldingen; i++) {
+		const struct capaciteit_melding *m = &b->meldingen[i];
+		const struct kp_product *p = zoek_product(b->producten, b->n_producten,
+							  m->productcode);
+		int64_t vrij = m->vrije_plaatsen, crisis = m->crisis_gereserveerd;
+
+		if (!p || m->peildatum > ki->peildatum || ki->peildatum - m->peildatum > verouderd)
+			continue;
+		/* A confirmed proposal took a place the report still counts. */
+		for (size_t k = 0; k < b->n_bevestigd; k++) {
+			const struct kp_plek_van *c = &b->bevestigd[k];
+
+			if (c->op < m->peildatum || strcmp(c->agb, m->agb) != 0 ||
+			    strcmp(c->productcode, m->productcode) != 0 ||
+			    strcmp(c->groep, m->groep) != 0)
+				continue;
+			vrij--;
+			if (c->crisisplaats)
+				crisis--;
+		}
+		if (crisis < 0)
+			crisis = 0;
+		if (crisis > vrij)
+			crisis = vrij;
+		if (vrij <= 0 || vrij > 100000)
+			continue;
+		struct koppel_plaats *q = &ki->plek[ki->n_plek];
+		struct koppel_plek kp = { .id = (int64_t)ki->n_plek + 1 };
+
+		kopieer(q->agb, sizeof q->agb, m->agb);
+		kopieer(q->aanbieder_naam, sizeof q->aanbieder_naam, m->aanbieder_naam);
+		kopieer(q->productcode, sizeof q->productcode, m->productcode);
+		kopieer(q->groep, sizeof q->groep, m->groep);
+		kopieer(q->gemeente, sizeof q->gemeente, ligging_van(b, m->agb));
+		q->segment = p->segment;
+		q->plaatsen = (int)vrij;
+		q->crisisplaatsen = (int)crisis;
+		q->gemeld = m->peildatum;
+
+		kopieer(kp.agb, sizeof kp.agb, q->agb);
+		kp.segment = q->segment;
+		kopieer(kp.productcode, sizeof kp.productcode, q->productcode);
+		kp.leeftijd_min = LEEFTIJD_MIN;
+		kp.leeftijd_max = LEEFTIJD_MAX;
+		kopieer(kp.gemeente, sizeof kp.gemeente, q->gemeente);
+		kp.plaatsen = q->plaatsen;
+		kp.crisisplaatsen = q->crisisplaatsen;
+		if (koppel_plek_add(ki->k, &kp) != (int32_t)ki->n_plek)
+			return store_set_error(st, "capaciteit van %s (%s) past niet in de koppeling "
+					       "(gemeente %s onbekend of geen geheugen)", q->agb,
+					       q->productcode, q->gemeente);
+		ki->plaatsen += q->plaatsen;
+		ki->n_plek++;
+	}
+	return 0;
+}
+
+/* Risk flags that raise the urgency (not "no bridging care" alone: most
+ * waiting youth have none, it would make everybody urgent). */
+#define RISICO_URGENT (KPI_RISICO_VEILIGHEID | KPI_RISICO_THUISZITTER | KPI_RISICO_LEEFTIJD | \
+		       KPI_RISICO_JEUGDBESCHERMING | KPI_RISICO_UITVAL)
+
+static int wachtenden_maak(struct store *st, const struct bouw *b, struct koppel_instantie *ki)
+{
+	ki->wacht = calloc(b->n_regels ? b->n_regels : 1, sizeof *ki->wacht);
+	if (!ki->wacht)
+		return store_set_error(st, "onvoldoende geheugen voor de wachtlijst");
+	for (size_t i = 0; i < b->n_regels; i++) {
+		const struct wachtlijst_regel *r = &b->regels[i];
+		struct koppel_wachtende *w = &ki->wacht[ki->n_wacht];
+		struct koppel_jeugdige j = { .id = r->t->id };
+
+		if (!r->j || r->j->geboortedatum == DAG_GEEN)
+			continue; /* no age: no place can be checked to fit */
+		w->traject_id = r->t->id;
+		w->jeugdige_id = r->t->jeugdige_id;
+		kopieer(w->gemeente, sizeof w->gemeente, r->t->gemeente);
+		w->segment = r->t->segment;
+		kopieer(w->productcode, sizeof w->productcode, r->t->productcode);
+		kopieer(w->huidig_agb, sizeof w->huidig_agb, r->t->agb);
+		w->leeftijd = datum_leeftijd(r->j->geboortedatum, ki->peildatum);
+		if (w->leeftijd < 0)
+			w->leeftijd = 0;
+		w->zorgelijk = r->zorgelijk;
+		w->urgentie = r->zorgelijk ? URGENTIE_HOOG
+			      : (r->risico & RISICO_URGENT) ? URGENTIE_VERHOOGD : URGENTIE_NORMAAL;
+		w->crisis = r->t->segment == SEGMENT_CRISIS || r->t->veiligheidssignaal;
+		w->weken = r->dagen > 0 ? r->dagen / 7 : 0;
+
+		j.segment = w->segment;
+		kopieer(j.productcode, sizeof j.productcode, w->productcode);
+		j.leeftijd = w->leeftijd;
+		kopieer(j.gemeente, sizeof j.gemeente, w->gemeente);
+		j.urgentie = w->urgentie;
+		j.weken_gewacht = w->weken;
+		j.treeknorm_weken = (r->norm_intake + r->norm_start) / 7;
+		j.crisis = w->crisis;
+		kopieer(j.voorkeur_agb, sizeof j.voorkeur_agb, w->huidig_agb);
+		for (size_t k = 0; k < b->n_vorig; k++) {
+			const struct kp_plek_van *v = &b->vorig[k];
+			int32_t p;
+
+			if (v->traject_id != w->traject_id)
+				continue;
+			if ((p = zoek_plek(ki, v->agb, v->productcode, v->groep)) >= 0)
+				j.vorig_voorstel = (int64_t)p + 1;
+		}
+		if (koppel_jeugdige_add(ki->k, &j) != (int32_t)ki->n_wacht)
+			return store_set_error(st, "traject %lld past niet in de koppeling (gemeente "
+					       "%s onbekend of geen geheugen)", (long long)j.id,
+					       j.gemeente);
+		for (size_t k = 0; k < b->n_afgewezen; k++) {
+			const struct kp_plek_van *v = &b->afgewezen[k];
+			int32_t p;
+
+			if (v->traject_id == w->traject_id &&
+			    (p = zoek_plek(ki, v->agb, v->productcode, v->groep)) >= 0 &&
+			    koppel_verbied(ki->k, (int32_t)ki->n_wacht, p) < 0)
+				return store_set_error(st, "onvoldoende geheugen voor de koppeling");
+		}
+		ki->n_wacht++;
+	}
+	return 0;
+}
+
+int store_koppel_bouw(struct store *st, dag_t peildatum, const struct koppel_gewichten *w,
+		      struct koppel_instantie *ki)
+{
+	struct koppel_gewichten std;
+	struct bouw b;
+	int64_t verouderd = KOPPEL_VEROUDERD_STANDAARD;
+	int rc;
+
+	koppel_instantie_vrij(ki);
+	memset(&b, 0, sizeof b);
+	ki->peildatum = peildatum;
+	if (!w) {
+		koppel_gewichten_standaard(&std);
+		w = &std;
+	}
+	if ((rc = store_meta_get(st, STORE_DATA_VERSIE, ki->data_versie,
+				 sizeof ki->data_versie)) < 0 ||
+	    (rc = store_instelling(st, INSTELLING_CAPACITEIT_VEROUDERD, KOPPEL_VEROUDERD_STANDAARD,
+				   &verouderd)) < 0 ||
+	    (rc = bouw_lees(st, peildatum, &b)) < 0)
+		goto uit;
+	if (!(ki->k = koppel_new(w))) {
+		rc = store_set_error(st, "onvoldoende geheugen voor de koppeling");
+		goto uit;
+	}
+	if ((rc = plekken_maak(st, &b, verouderd, ki)) < 0 ||
+	    (rc = wachtenden_maak(st, &b, ki)) < 0)
+		goto uit;
+	rc = 0;
+uit:
+	bouw_vrij(&b);
+	if (rc < 0)
+		koppel_instantie_vrij(ki);
+	return rc;
+}
+
+int store_koppel_los_op(struct store *st, struct koppel_instantie *ki)
+{
+	enum mcf_status s = koppel_los_op(ki->k);
+
+	if (s != MCF_OPTIMAL)
+		return store_set_error(st, "de koppeling is niet op te lossen (%d)", (int)s);
+	if (koppel_uitleg(ki->k) < 0)
+		return store_set_error(st, "onvoldoende geheugen voor de uitleg");
+	return 0;
+}
+
+/* ---- rounds -------------------------------------------------------------------- */
+
+/* Step a bound one-row query: 1 with the first column in *v, 0 none. */
+static int een_waarde(struct store *st, struct db_stmt *p, int64_t *v)
+{
+	int rc = rij_fout(st, st->drv->step(p));
+
+	if (rc == 1 && v)
+		*v = st->drv->column_is_null(p, 0) ? 0 : st->drv->column_int64(p, 0);
+	st->drv->reset(p);
+	return rc < 0 ? rc : rc == 1;
+}
+
+/* Bind text, NULL when "" (a nullable column). */
+static int b_tekst(const struct db_driver *d, struct db_stmt *p, int pos, const char *s)
+{
+	return s && s[0] ? d->bind_text(p, pos, s) : d->bind_null(p, pos);
+}
+
+static const char *keuze_naam(enum koppel_keuze k)
+{
+	switch (k) {
+	case KEUZE_PLEK:
+		return "plek";
+	case KEUZE_NIET_NU:
+		return "niet_nu";
+	case KEUZE_GEEN:
+		return "geen";
+	}
+	return "geen";
+}
+
+static int voorstel_schrijf(struct store *st, const struct koppel_instantie *ki, size_t i,
+			    int64_t id, int64_t ronde)
+{
+	const struct db_driver *d = st->drv;
+	const struct koppel_wachtende *w = &ki->wacht[i];
+	const struct koppel_voorstel *v = koppel_voorstel(ki->k, (int32_t)i);
+	const struct koppel_plaats *p = NULL, *t = NULL;
+	struct db_stmt *s;
+	int rc = 0;
+
+	if (!v)
+		return store_set_error(st, "geen voorstel voor traject %lld",
+				       (long long)w->traject_id);
+	if (v->keuze == KEUZE_PLEK && v->plek >= 1 && (size_t)v->plek <= ki->n_plek)
+		p = &ki->plek[v->plek - 1];
+	if (v->tweede == KEUZE_PLEK && v->tweede_plek >= 1 && (size_t)v->tweede_plek <= ki->n_plek)
+		t = &ki->plek[v->tweede_plek - 1];
+	if (!(s = d->prepare(st->conn, &kp_voorstel_zet)))
+		return rij_fout(st, -2);
+	if (d->bind_int64(s, 1, id) < 0 || d->bind_int64(s, 2, ronde) < 0 ||
+	    d->bind_int64(s, 3, w->traject_id) < 0 || d->bind_int64(s, 4, w->jeugdige_id) < 0 ||
+	    d->bind_text(s, 5, w->gemeente) < 0 || d->bind_int64(s, 6, w->segment) < 0 ||
+	    b_tekst(d, s, 7, w->productcode) < 0 || b_tekst(d, s, 8, w->huidig_agb) < 0 ||
+	    d->bind_int64(s, 9, w->leeftijd) < 0 || d->bind_int64(s, 10, (int64_t)w->urgentie) < 0 ||
+	    d->bind_int64(s, 11, w->crisis) < 0 || d->bind_int64(s, 12, w->weken) < 0 ||
+	    d->bind_text(s, 13, p ? "plek" : "niet_nu") < 0 ||
+	    b_tekst(d, s, 14, p ? p->agb : NULL) < 0 ||
+	    b_tekst(d, s, 15, p ? p->productcode : NULL) < 0 ||
+	    b_tekst(d, s, 16, p ? p->groep : NULL) < 0 ||
+	    d->bind_int64(s, 17, p && v->crisisplaats) < 0 ||
+	    d->bind_int64(s, 18, p ? v->afstand_hm : 0) < 0 ||
+	    d->bind_int64(s, 19, p && v->voorkeur) < 0 || d->bind_int64(s, 20, v->als_vorig) < 0 ||
+	    d->bind_int64(s, 21, v->kosten) < 0 || d->bind_int64(s, 22, v->wachtkosten) < 0 ||
+	    d->bind_text(s, 23, keuze_naam(v->tweede == KEUZE_PLEK && !t ? KEUZE_GEEN
+									 : v->tweede)) < 0 ||
+	    b_tekst(d, s, 24, t ? t->agb : NULL) < 0 ||
+	    b_tekst(d, s, 25, t ? t->productcode : NULL) < 0 ||
+	    b_tekst(d, s, 26, t ? t->groep : NULL) < 0 ||
+	    d->bind_int64(s, 27, v->tweede_kosten) < 0 || d->bind_int64(s, 28, v->meerkosten) < 0)
+		rc = -2;
+	if (rc == 0)
+		rc = d->step(s);
+	d->reset(s);
+	return rij_fout(st, rc < 0 ? rc : 0);
+}
+
+int store_koppel_ronde_schrijf(struct store *st, const struct koppel_instantie *ki,
+			       const char *door, const char *nu, int64_t duur_us, int64_t *ronde)
+{
+	const struct db_driver *d = st->drv;
+	struct db_stmt *s;
+	int64_t gekoppeld = 0, id = 0;
+	char peil[11];
+	int rc = 0;
+
+	for (size_t i = 0; i < ki->n_wacht; i++) {
+		const struct koppel_voorstel *v = koppel_voorstel(ki->k, (int32_t)i);
+
+		gekoppeld += v && v->keuze == KEUZE_PLEK;
+	}
+	datum_fmt(ki->peildatum, peil);
+	if (!(s = d->prepare(st->conn, &kp_ronde_zet)))
+		return rij_fout(st, -2);
+	if (d->bind_text(s, 1, peil) < 0 || d->bind_text(s, 2, nu) < 0 ||
+	    d->bind_text(s, 3, door) < 0 || d->bind_text(s, 4, ki->data_versie) < 0 ||
+	    d->bind_int64(s, 5, (int64_t)ki->n_wacht) < 0 ||
+	    d->bind_int64(s, 6, (int64_t)ki->n_plek) < 0 || d->bind_int64(s, 7, ki->plaatsen) < 0 ||
+	    d->bind_int64(s, 8, gekoppeld) < 0 || d->bind_int64(s, 9, koppel_totaal(ki->k)) < 0 ||
+	    d->bind_int64(s, 10, duur_us) < 0)
+		rc = -2;
+	if (rc == 0)
+		rc = d->step(s);
+	d->reset(s);
+	if ((rc = rij_fout(st, rc < 0 ? rc : 0)) < 0)
+		return rc;
+	if (!(s = d->prepare(st->conn, &kp_ronde_id)))
+		return rij_fout(st, -2);
+	if ((rc = een_waarde(st, s, ronde)) < 0)
+		return rc;
+	if (!(s = d->prepare(st->conn, &kp_voorstel_id)))
+		return rij_fout(st, -2);
+	if ((rc = een_waarde(st, s, &id)) < 0)
+		return rc;
+	for (size_t i = 0; i < ki->n_wacht; i++)
+		if ((rc = voorstel_schrijf(st, ki, i, id + 1 + (int64_t)i, *ronde)) < 0)
+			return rc;
+	return 0;
+}
+
+int store_koppel_ronde_laatste(struct store *st, struct koppel_ronde_rij *out)
+{
+	struct db_stmt *p = st->drv->prepare(st->conn, &kp_ronde_laatste);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!p)
+		return rij_fout(st, -2);
+	rc = rij_fout(st, st->drv->step(p));
+	if (rc == 1) {
+		struct rij r = { st, p, &kp_ronde_laatste, 0, 0 };
+
+		out->id = rij_getal(&r);
+		out->peildatum = rij_datum(&r);
+		rij_tekst(&r, out->tijdstip, sizeof out->tijdstip);
+		rij_tekst(&r, out->door, sizeof out->door);
+		rij_tekst(&r, out->data_versie, sizeof out->data_versie);
+		out->jeugdigen = rij_getal(&r);
+		out->plekken = rij_getal(&r);
+		out->plaatsen = rij_getal(&r);
+		out->gekoppeld = rij_getal(&r);
+		out->totaal = rij_getal(&r);
+		out->duur_us = rij_getal(&r);
+		if (r.rc < 0)
+			rc = r.rc;
+	}
+	st->drv->reset(p);
+	return rc;
+}
+
+static enum koppel_keuze keuze_van(const char *s)
+{
+	return strcmp(s, "plek") == 0 ? KEUZE_PLEK
+	       : strcmp(s, "niet_nu") == 0 ? KEUZE_NIET_NU : KEUZE_GEEN;
+}
+
+static enum koppel_status status_van(const char *s)
+{
+	return strcmp(s, "bevestigd") == 0 ? KOPPEL_BEVESTIGD
+	       : strcmp(s, "afgewezen") == 0 ? KOPPEL_AFGEWEZEN : KOPPEL_VOORGESTELD;
+}
+
+static void vul_voorstel(struct rij *r, void *e)
+{
+	struct koppel_voorstel_rij *v = e;
+	char keuze[12], tweede[12], status[16];
+
+	v->id = rij_getal(r);
+	v->ronde = rij_getal(r);
+	v->traject_id = rij_getal(r);
+	v->jeugdige_id = rij_getal(r);
+	rij_tekst(r, v->gemeente, sizeof v->gemeente);
+	rij_tekst(r, v->gemeente_naam, sizeof v->gemeente_naam);
+	v->segment = (int)rij_getal(r);
+	rij_tekst(r, v->gevraagd_product, sizeof v->gevraagd_product);
+	rij_tekst(r, v->huidig_agb, sizeof v->huidig_agb);
+	rij_tekst(r, v->huidig_naam, sizeof v->huidig_naam);
+	v->leeftijd = (int)rij_getal(r);
+	v->urgentie = (int)rij_getal(r);
+	v->crisis = rij_getal(r) != 0;
+	v->weken = (int)rij_getal(r);
+	rij_tekst(r, keuze, sizeof keuze);
+	v->plek = strcmp(keuze, "plek") == 0;
+	rij_tekst(r, v->agb, sizeof v->agb);
+	rij_tekst(r, v->aanbieder_naam, sizeof v->aanbieder_naam);
+	rij_tekst(r, v->productcode, sizeof v->productcode);
+	rij_tekst(r, v->groep, sizeof v->groep);
+	v->crisisplaats = rij_getal(r) != 0;
+	v->voorkeur = rij_getal(r) != 0;
+	v->als_vorig = rij_getal(r) != 0;
+	v->afstand_hm = (int)rij_getal(r);
+	v->kosten = rij_getal(r);
+	v->wachtkosten = rij_getal(r);
+	rij_tekst(r, tweede, sizeof tweede);
+	v->tweede = keuze_van(tweede);
+	rij_tekst(r, v->tweede_agb, sizeof v->tweede_agb);
+	rij_tekst(r, v->tweede_naam, sizeof v->tweede_naam);
+	rij_tekst(r, v->tweede_productcode, sizeof v->tweede_productcode);
+	rij_tekst(r, v->tweede_groep, sizeof v->tweede_groep);
+	v->tweede_kosten = rij_getal(r);
+	v->meerkosten = rij_getal(r);
+	rij_tekst(r, status, sizeof status);
+	v->status = status_van(status);
+	v->toewijzing_nummer = rij_getal(r);
+	rij_tekst(r, v->reden, sizeof v->reden);
+	rij_tekst(r, v->besloten_door, sizeof v->besloten_door);
+	rij_tekst(r, v->besloten_op, sizeof v->besloten_op);
+	rij_tekst(r, v->voornamen, sizeof v->voornamen);
+	rij_tekst(r, v->achternaam, sizeof v->achternaam);
+}
+
+int store_koppel_voorstellen(struct store *st, int64_t ronde, const struct store_scope *s,
+			     const char *gemeente, int segment,
+			     struct koppel_voorstel_rij **out, size_t *n)
+{
+	const struct db_driver *d = st->drv;
+	struct db_stmt *p;
+	char codes[SCOPE_CODES_MAX] = ",";
+	void *m = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s->alles && s->n && scope_codes(s->gemeenten, s->n, codes) < 0)
+		return store_set_error(st, "te veel gemeenten in de scope (%zu)", s->n);
+	if (!(p = d->prepare(st->conn, &kp_voorstellen)))
+		return rij_fout(st, -2);
+	if (d->bind_int64(p, 1, ronde) < 0 || d->bind_int64(p, 2, s->alles) < 0 ||
+	    d->bind_text(p, 3, codes) < 0 || d->bind_text(p, 4, gemeente ? gemeente : "") < 0 ||
+	    d->bind_int64(p, 5, segment) < 0) {
+		d->reset(p);
+		return rij_fout(st, -2);
+	}
+	rc = rij_alle(st, &kp_voorstellen, p, sizeof **out, vul_voorstel, &m, n);
+	*out = m;
+	return rc;
+}
+
+int store_koppel_voorstel_van(struct store *st, int64_t traject_id,
+			      struct koppel_voorstel_rij *out)
+{
+	const struct db_driver *d = st->drv;
+	struct db_stmt *p;
+	void *m = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!(p = d->prepare(st->conn, &kp_voorstel_van)))
+		return rij_fout(st, -2);
+	if (d->bind_int64(p, 1, traject_id) < 0) {
+		d->reset(p);
+		return rij_fout(st, -2);
+	}
+	rc = rij_alle(st, &kp_voorstel_van, p, sizeof *out, vul_voorstel, &m, &n);
+	if (rc > 0)
+		memcpy(out, m, sizeof *out);
+	free(m);
+	return rc < 0 ? rc : rc > 0;
+}
+
+int store_koppel_besluit(struct store *st, int64_t id, enum koppel_status status,
+			 int64_t toewijzing_nummer, const char *reden, const char *door,
+			 const char *nu)
+{
+	const struct db_driver *d = st->drv;
+	struct db_stmt *p;
+	char nu_status[16] = "";
+	int rc;
+
+	/* Read the status first: the drivers do not report changed rows. */
+	if (!(p = d->prepare(st->conn, &kp_status)))
+		return rij_fout(st, -2);
+	if (d->bind_int64(p, 1, id) < 0) {
+		d->reset(p);
+		return rij_fout(st, -2);
+	}
+	rc = rij_fout(st, d->step(p));
+	if (rc == 1)
+		rij_kolom_tekst(st, p, 0, nu_status, sizeof nu_status);
+	d->reset(p);
+	if (rc < 0)
+		return rc;
+	if (rc == 0 || strcmp(nu_status, "voorgesteld") != 0)
+		return 0;
+	if (!(p = d->prepare(st->conn, &kp_besluit)))
+		return rij_fout(st, -2);
+	rc = 0;
+	if (d->bind_int64(p, 1, id) < 0 || d->bind_text(p, 2, koppel_status_naam(status)) < 0 ||
+	    (toewijzing_nummer ? d->bind_int64(p, 3, toewijzing_nummer) : d->bind_null(p, 3)) < 0 ||
+	    b_tekst(d, p, 4, reden) < 0 || d->bind_text(p, 5, door) < 0 ||
+	    d->bind_text(p, 6, nu) < 0)
+		rc = -2;
+	if (rc == 0)
+		rc = d->step(p);
+	d->reset(p);
+	rc = rij_fout(st, rc < 0 ? rc : 0);
+	return rc < 0 ? rc : 1;
+}
+
+static int64_t nu_us(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
+int store_koppel_ronde(struct store *st, dag_t peildatum, const char *door, const char *nu,
+		       int64_t *ronde, int64_t *duur_us, int64_t *los_us)
+{
+	int64_t t1;
+	struct koppel_instantie ki;
+	int64_t t0 = nu_us();
+	int rc;
+
+	memset(&ki, 0, sizeof ki);
+	if ((rc = store_koppel_bouw(st, peildatum, NULL, &ki)) < 0)
+		return rc;
+	t1 = nu_us();
+	if ((rc = store_koppel_los_op(st, &ki)) == 0) {
+		*duur_us = nu_us() - t0;
+		*los_us = nu_us() - t1;
+		rc = store_koppel_ronde_schrijf(st, &ki, door, nu, *duur_us, ronde);
+	}
+	koppel_instantie_vrij(&ki);
+	return rc;
+}
+
+static void vul_traject(struct rij *r, void *e)
+{
+	struct traject *t = e;
+	int64_t status;
+
+	t->id = rij_getal(r);
+	t->jeugdige_id = rij_getal(r);
+	t->toewijzing_nummer = rij_getal(r);
+	rij_tekst(r, t->agb, sizeof t->agb);
+	t->team_id = rij_getal(r);
+	rij_tekst(r, t->gemeente, sizeof t->gemeente);
+	t->segment = (int)rij_getal(r);
+	rij_tekst(r, t->categorie, sizeof t->categorie);
+	rij_tekst(r, t->productcode, sizeof t->productcode);
+	t->groep = rij_getal(r) != 0;
+	t->verwijzing_id = rij_getal(r);
+	status = rij_getal(r);
+	t->status = status >= 0 && status < TRAJECT_STATUS_AANTAL ? (enum traject_status)status
+								  : TRAJECT_VERVALLEN;
+	t->aanmelddatum = rij_datum(r);
+	t->intakedatum = rij_datum(r);
+	t->begindatum = rij_datum(r);
+	t->einddatum = rij_datum(r);
+	t->overbrugging = rij_getal(r) != 0;
+	t->veiligheidssignaal = rij_getal(r) != 0;
+}
+
+int store_koppel_traject(struct store *st, int64_t id, struct traject *out)
+{
+	struct db_stmt *p = st->drv->prepare(st->conn, &kp_traject);
+	void *m = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!p)
+		return rij_fout(st, -2);
+	if (st->drv->bind_int64(p, 1, id) < 0) {
+		st->drv->reset(p);
+		return rij_fout(st, -2);
+	}
+	rc = rij_alle(st, &kp_traject, p, sizeof *out, vul_traject, &m, &n);
+	if (rc > 0)
+		memcpy(out, m, sizeof *out);
+	free(m);
+	return rc < 0 ? rc : rc > 0;
+}
