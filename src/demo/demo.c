@@ -632,6 +632,7 @@ int demo_maak(struct store *st, const struct demo_opties *opties,
 	rng_stream(&g->r_regio, opties->seed, 0);
 	rng_stream(&g->r_jeugd, opties->seed, 1);
 	rng_stream(&g->r_decl, opties->seed, 2);
+	rng_stream(&g->r_reden, opties->seed, 3);
 
 	int rc = store_bulk(st, 1) < 0 || store_begin(st) < 0 ? -1 : 0;
 	if (rc < 0) {

@@ -325,8 +325,8 @@ static void vul_verwijzing(struct rij *r, void *e)
 	rij_tekst(r, v->v.type, sizeof v->v.type);
 	rij_tekst(r, v->v.gemeente, sizeof v->v.gemeente);
 	rij_tekst(r, v->gemeente_naam, sizeof v->gemeente_naam);
-	rij_tekst(r, v->reden, sizeof v->reden);
-	v->team_id = rij_getal(r);
+	rij_tekst(r, v->v.reden, sizeof v->v.reden);
+	v->v.team_id = rij_getal(r);
 	rij_tekst(r, v->team_naam, sizeof v->team_naam);
 }
 

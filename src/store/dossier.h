@@ -91,9 +91,7 @@ struct dossier_woonplaats {
 struct dossier_verwijzing {
 	struct verwijzing v;
 	char gemeente_naam[NAAM_LEN];
-	char reden[804];            /* migration 8: up to 200 characters; "" none */
-	int64_t team_id;            /* the local team that referred; 0 none */
-	char team_naam[NAAM_LEN];
+	char team_naam[NAAM_LEN];   /* of v.team_id; "" none */
 };
 
 struct dossier_toewijzing {

@@ -14,10 +14,6 @@
 static const struct sql_stmt toewijzing_volgend_verwijzing = {
 	"toewijzing_volgend_verwijzing", "SELECT COALESCE(max(id), 0) + 1 FROM verwijzing",
 };
-static const struct sql_stmt toewijzing_verwijzing_zet = {
-	"toewijzing_verwijzing_zet",
-	"UPDATE verwijzing SET reden = $2, team_id = $3 WHERE id = $1",
-};
 static const struct sql_stmt toewijzing_product = {
 	"toewijzing_product",
 	"SELECT code, categorie, omschrijving, uitvoeringsvariant, eenheid, segment, groep "
@@ -131,25 +127,6 @@ int store_toewijzing_volgend_verwijzing_id(struct store *st, int64_t *id)
 	if (!s)
 		return rij_fout(st, -2);
 	return een_getal(st, s, 0, id);
-}
-
-int store_toewijzing_verwijzing_zet(struct store *st, int64_t id, const char *reden,
-				    int64_t team_id)
-{
-	struct db_stmt *s = st->drv->prepare(st->conn, &toewijzing_verwijzing_zet);
-	int rc = 0;
-
-	if (!s)
-		return rij_fout(st, -2);
-	b_int(st, s, 1, id, &rc);
-	b_txt(st, s, 2, reden, &rc);
-	b_int(st, s, 3, team_id, &rc);
-	if (rc >= 0)
-		rc = st->drv->step(s);
-	st->drv->reset(s);
-	if (rc > 0)
-		rc = 0;
-	return rij_fout(st, rc);
 }
 
 int store_toewijzing_product(struct store *st, const char *code, struct product *out)

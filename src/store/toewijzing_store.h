@@ -31,13 +31,6 @@ struct store_scope;
 /* The next free verwijzing id (max + 1; under store_ijw_slot). */
 int store_toewijzing_volgend_verwijzing_id(struct store *st, int64_t *id);
 
-/* Record on verwijzing id what it is about (reden, 1..200 characters)
- * and the local team that made it (team_id). ijw_afhandel_eigen writes
- * the verwijzing as domain/model.h has it, without these two; the caller
- * adds them afterwards in the same transaction. 0, or -1/-2. */
-int store_toewijzing_verwijzing_zet(struct store *st, int64_t id, const char *reden,
-				    int64_t team_id);
-
 /* Product code of the region's list into *out. 1 found, 0 not. */
 int store_toewijzing_product(struct store *st, const char *code, struct product *out);
 

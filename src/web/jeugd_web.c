@@ -277,8 +277,8 @@ static void json_dossier(struct json *j, const struct dossier *d, dag_t nu)
 		veld_json_tekst(j, "type_tekst", verwijzer_tekst(v->v.type));
 		veld_json_tekst(j, "gemeente", v->v.gemeente);
 		veld_json_tekst(j, "gemeente_naam", v->gemeente_naam);
-		veld_json_tekst(j, "reden", v->reden);
-		j_ref(j, "team_id", v->team_id);
+		veld_json_tekst(j, "reden", v->v.reden);
+		j_ref(j, "team_id", v->v.team_id);
 		veld_json_tekst(j, "team_naam", v->team_naam);
 		json_object_end(j);
 	}
@@ -1137,7 +1137,7 @@ static void sectie_verwijzingen(FILE *f, const struct dossier *d, bool mag_toewi
 			fputs("</td><td>", f);
 			veld_html_tekst(f, v->team_naam);
 			fputs("</td><td>", f);
-			veld_html_tekst(f, v->reden);
+			veld_html_tekst(f, v->v.reden);
 			fputs("</td><td>", f);
 			veld_html_tekst(f, v->gemeente_naam[0] ? v->gemeente_naam : v->v.gemeente);
 			fputs("</td></tr>\n", f);

@@ -31,8 +31,6 @@
 
 #define HTTP_422 422u
 #define PER_PAGINA 50
-/* The reason of a referral: at most this many characters (migration 8). */
-#define REDEN_MAX 200
 
 /* The RedenWijziging (JZ002) a gemeente may give on its own initiative:
  * not 01 (vervallen, CS336), not 12 (geïnitieerd door aanbieder: only
@@ -417,7 +415,7 @@ static enum web_uitslag gedaan(struct web_verzoek *v, const struct afhandel_uitk
 struct nieuw_velden {
 	char jeugdige[24];
 	char datum[16];
-	char reden[1024];             /* REDEN_MAX characters of up to 4 bytes, and more to refuse */
+	char reden[1024];             /* VERWIJZING_REDEN_MAX chars of <= 4 bytes, and more to refuse */
 	char team[24];
 	char gemeente[8];
 	char aanbieder[16];
@@ -441,7 +439,6 @@ struct nieuw {
 	dag_t ingang, eind;
 	int64_t volume, budget;
 	const char *veld;             /* the field a refusal is about */
-	const struct afhandel_eigen_werk *werk;   /* bereid_nieuw's, for na_nieuw */
 };
 
 __attribute__((format(printf, 4, 5)))
@@ -469,7 +466,6 @@ static int bereid_nieuw(struct store *st, void *arg, struct afhandel_eigen_werk 
 	int segment = 0, jaar, rc;
 
 	n->veld = NULL;
-	n->werk = w;
 	if ((rc = toegang_jeugdige(n->wie, st, n->jeugdige_id)) <= 0) {
 		if (rc == 0) {
 			u->status = AFHANDEL_NIET_GEVONDEN;
@@ -532,6 +528,8 @@ static int bereid_nieuw(struct store *st, void *arg, struct afhandel_eigen_werk 
 	w->verwijzing.datum = n->datum;
 	snprintf(w->verwijzing.type, sizeof w->verwijzing.type, "01");
 	kopieer(w->verwijzing.gemeente, sizeof w->verwijzing.gemeente, fv->gemeente);
+	kopieer(w->verwijzing.reden, sizeof w->verwijzing.reden, fv->reden);
+	w->verwijzing.team_id = n->team;
 	w->met_traject = true;
 	w->traject_nieuw = true;
 	struct traject *tr = &w->traject;
@@ -550,20 +548,6 @@ static int bereid_nieuw(struct store *st, void *arg, struct afhandel_eigen_werk 
 	snprintf(w->object, sizeof w->object, "verwijzing door lokaal team %lld, toewijzing aan %s",
 		 (long long)n->team, fv->aanbieder);
 	return 1;
-}
-
-/* After ijw_afhandel_eigen wrote the verwijzing, in the same transaction:
- * the audit record, and the reason and the team of the referral (which
- * struct verwijzing does not carry). */
-static int na_nieuw(struct store *st, void *arg, const char *actie, int64_t jeugdige_id,
-		    const char *object)
-{
-	struct nieuw *n = arg;
-	int rc = audit_cb(st, (void *)n->wie, actie, jeugdige_id, object);
-
-	if (rc < 0)
-		return rc;
-	return store_toewijzing_verwijzing_zet(st, n->werk->verwijzing.id, n->fv->reden, n->team);
 }
 
 /* Strip leading and trailing spaces of s in place. */
@@ -852,11 +836,11 @@ static int nieuw_controleer(struct nieuw_velden *fv, struct nieuw *n, struct afh
 				   "team verwees.");
 	trim(fv->reden);
 	tekens = utf8_tekens(fv->reden);
-	if (tekens < 1 || tekens > REDEN_MAX)
+	if (tekens < 1 || tekens > VERWIJZING_REDEN_MAX)
 		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "reden", "%s",
 				   !fv->reden[0] ? "Vul de reden van de verwijzing in: waarom "
 				   "verwijst het lokaal team (bijvoorbeeld 'angstklachten, niet naar "
-				   "school')?" : tekens > REDEN_MAX ? "De reden van de verwijzing is "
+				   "school')?" : tekens > VERWIJZING_REDEN_MAX ? "De reden van de verwijzing is "
 				   "te lang: hoogstens 200 tekens. Vat de reden korter samen."
 				   : "De reden van de verwijzing bevat een verkeerd teken; gebruik "
 				   "gewone tekst op één regel.");
@@ -970,8 +954,8 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 	o.arg = &n;
 	o.tijd = tijd;
 	o.nu = store_nu_iso(nu);
-	o.audit = na_nieuw;
-	o.audit_arg = &n;
+	o.audit = audit_cb;
+	o.audit_arg = (void *)v->wie;
 	if (!(st = pagina_store(v, &u)))
 		goto klaar;
 	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0) {
