@@ -43,10 +43,6 @@
 
 struct store;
 
-/* Days after which a capacity report is stale when the region set none
- * (the capacity page uses the same default). */
-#define KOPPEL_VEROUDERD_STANDAARD 14
-
 /* A plek of the instance; its index is the koppel's plek index. */
 struct koppel_plaats {
 	char agb[AGB_LEN];
@@ -73,14 +69,30 @@ struct koppel_wachtende {
 	int weken;
 };
 
+/* What an instance was built from: when any part differs now, the record
+ * changed since (a server that keeps an instance compares them). */
+struct koppel_sleutel {
+	dag_t peildatum;
+	char data_versie[21];            /* STORE_DATA_VERSIE (store/cijfers_store.h) */
+	int64_t koppel_versie;           /* raised by every round and every decision */
+	int64_t verouderd;               /* store_capaciteit_verouderd */
+};
+
 struct koppel_instantie {
 	dag_t peildatum;
-	char data_versie[21];
-	struct koppel *k;
+	struct koppel_sleutel sleutel;
+	struct koppel *k;                /* NULL in a copy (koppel_instantie_kopie) */
 	struct koppel_plaats *plek;      size_t n_plek;
 	struct koppel_wachtende *wacht;  size_t n_wacht;
 	int64_t plaatsen;                /* free places in all */
+	/* after store_koppel_los_op: */
+	struct koppel_voorstel *vs;      /* per waiting, as koppel_voorstel() */
+	int64_t totaal;                  /* koppel_totaal() */
 };
+
+/* The key of the record now for an instance of peildatum. 0 or -1/-2. */
+int store_koppel_sleutel(struct store *st, dag_t peildatum, struct koppel_sleutel *s);
+bool koppel_sleutel_gelijk(const struct koppel_sleutel *a, const struct koppel_sleutel *b);
 
 /* Build the instance of peildatum with weights w (NULL: the defaults)
  * into *ki (emptied first). 0 or -1/-2. */
@@ -88,10 +100,19 @@ int store_koppel_bouw(struct store *st, dag_t peildatum, const struct koppel_gew
 		      struct koppel_instantie *ki);
 void koppel_instantie_vrij(struct koppel_instantie *ki);
 
+/* A copy of src without its koppel (places, waiting and proposals), into
+ * dst: enough to write a round or show a page. 0, or -1 out of memory. */
+int koppel_instantie_kopie(const struct koppel_instantie *src, struct koppel_instantie *dst);
+
+/* The index of place (agb, productcode, groep) among ki's plekken, or -1. */
+int32_t koppel_instantie_plek(const struct koppel_instantie *ki, const char *agb,
+			      const char *productcode, const char *groep);
+
 /* The index of traject_id among ki's waiting, or -1. */
 int32_t koppel_instantie_zoek(const struct koppel_instantie *ki, int64_t traject_id);
 
-/* Solve and explain. 0, or -2 with a message (the solver failed, memory). */
+/* Solve (warm when solved before) and explain; the proposals are copied
+ * into ki->vs. 0, or -2 with a message (the solver failed, memory). */
 int store_koppel_los_op(struct store *st, struct koppel_instantie *ki);
 
 /* A round as stored. */
