@@ -20,11 +20,13 @@
 #define LEEFTIJD_MIN 0
 #define LEEFTIJD_MAX 22
 
+/* The latest round's places, whatever was decided: a turned-down one is
+ * forbidden, and every other option then costs `wisselen` alike, which
+ * moves no choice (and keeps a kept instance equal to a new build). */
 static const struct sql_stmt kp_vorig = {
 	"kp_vorig",
 	"SELECT traject_id, agb, productcode, COALESCE(groep, '') FROM koppel_voorstel "
-	"WHERE ronde_id = (SELECT max(id) FROM koppel_ronde) AND keuze = 'plek' "
-	"AND status = 'voorgesteld'",
+	"WHERE ronde_id = (SELECT max(id) FROM koppel_ronde) AND keuze = 'plek'",
 };
 static const struct sql_stmt kp_afgewezen = {
 	"kp_afgewezen",
@@ -376,7 +378,7 @@ int32_t koppel_instantie_plek(const struct koppel_instantie *ki, const char *agb
 int32_t koppel_instantie_zoek(const struct koppel_instantie *ki, int64_t traject_id)
 {
 	for (size_t i = 0; i < ki->n_wacht; i++)
-		if (ki->wacht[i].traject_id == traject_id)
+		if (ki->wacht[i].traject_id == traject_id && !ki->wacht[i].weg)
 			return (int32_t)i;
 	return -1;
 }
@@ -846,20 +848,62 @@ uit:
 	return rc;
 }
 
-int store_koppel_los_op(struct store *st, struct koppel_instantie *ki)
+int koppel_instantie_los_op(struct koppel_instantie *ki)
 {
-	enum mcf_status s = koppel_los_op(ki->k);
-
-	if (s != MCF_OPTIMAL)
-		return store_set_error(st, "de koppeling is niet op te lossen (%d)", (int)s);
-	if (koppel_uitleg(ki->k) < 0)
-		return store_set_error(st, "onvoldoende geheugen voor de uitleg");
+	if (koppel_los_op(ki->k) != MCF_OPTIMAL || koppel_uitleg(ki->k) < 0)
+		return -1;
 	if (!ki->vs && !(ki->vs = calloc(ki->n_wacht ? ki->n_wacht : 1, sizeof *ki->vs)))
-		return store_set_error(st, "onvoldoende geheugen voor de voorstellen");
+		return -1;
 	for (size_t i = 0; i < ki->n_wacht; i++)
 		ki->vs[i] = *koppel_voorstel(ki->k, (int32_t)i);
 	ki->totaal = koppel_totaal(ki->k);
 	return 0;
+}
+
+int store_koppel_los_op(struct store *st, struct koppel_instantie *ki)
+{
+	if (koppel_instantie_los_op(ki) < 0)
+		return store_set_error(st, "de koppeling is niet op te lossen (solver of geheugen)");
+	return 0;
+}
+
+int koppel_instantie_bevestig(struct koppel_instantie *ki, int32_t wachtende, int32_t plek,
+			      bool crisisplaats)
+{
+	struct koppel_plaats *q;
+	int vrij, crisis;
+
+	if (wachtende < 0 || (size_t)wachtende >= ki->n_wacht || plek < 0 ||
+	    (size_t)plek >= ki->n_plek || ki->plek[plek].plaatsen <= 0 ||
+	    koppel_jeugdige_weg(ki->k, wachtende) < 0)
+		return -1;
+	/* As plekken_maak counts a confirmation off the report. */
+	ki->wacht[wachtende].weg = true;
+	q = &ki->plek[plek];
+	vrij = q->plaatsen - 1;
+	crisis = q->crisisplaatsen - (crisisplaats ? 1 : 0);
+	if (crisis < 0)
+		crisis = 0;
+	if (crisis > vrij)
+		crisis = vrij;
+	if (koppel_plek_zet(ki->k, plek, vrij, crisis) < 0)
+		return -1;
+	q->plaatsen = vrij;
+	q->crisisplaatsen = crisis;
+	ki->plaatsen--;
+	/* A new build leaves a full place out: closed to everyone, it is no
+	 * option (nor runner-up) here either. */
+	for (size_t i = 0; vrij == 0 && i < ki->n_wacht; i++)
+		if (koppel_verbied(ki->k, (int32_t)i, plek) < 0)
+			return -1;
+	return 0;
+}
+
+int koppel_instantie_verbied(struct koppel_instantie *ki, int32_t wachtende, int32_t plek)
+{
+	if (wachtende < 0 || (size_t)wachtende >= ki->n_wacht)
+		return -1;
+	return koppel_verbied(ki->k, wachtende, plek);
 }
 
 /* ---- rounds -------------------------------------------------------------------- */
@@ -945,20 +989,25 @@ int store_koppel_ronde_schrijf(struct store *st, const struct koppel_instantie *
 {
 	const struct db_driver *d = st->drv;
 	struct db_stmt *s;
-	int64_t gekoppeld = 0, id = 0;
+	int64_t gekoppeld = 0, id = 0, wachtend = 0, plekken = 0;
 	char peil[11];
 	int rc = 0;
 
+	/* A kept instance keeps a place whose last one was taken: not counted. */
+	for (size_t i = 0; i < ki->n_plek; i++)
+		plekken += ki->plek[i].plaatsen > 0;
+
 	for (size_t i = 0; i < ki->n_wacht; i++) {
-		gekoppeld += ki->vs && ki->vs[i].keuze == KEUZE_PLEK;
+		wachtend += !ki->wacht[i].weg;
+		gekoppeld += !ki->wacht[i].weg && ki->vs && ki->vs[i].keuze == KEUZE_PLEK;
 	}
 	datum_fmt(ki->peildatum, peil);
 	if (!(s = d->prepare(st->conn, &kp_ronde_zet)))
 		return rij_fout(st, -2);
 	if (d->bind_text(s, 1, peil) < 0 || d->bind_text(s, 2, nu) < 0 ||
 	    d->bind_text(s, 3, door) < 0 || d->bind_text(s, 4, ki->sleutel.data_versie) < 0 ||
-	    d->bind_int64(s, 5, (int64_t)ki->n_wacht) < 0 ||
-	    d->bind_int64(s, 6, (int64_t)ki->n_plek) < 0 || d->bind_int64(s, 7, ki->plaatsen) < 0 ||
+	    d->bind_int64(s, 5, wachtend) < 0 ||
+	    d->bind_int64(s, 6, plekken) < 0 || d->bind_int64(s, 7, ki->plaatsen) < 0 ||
 	    d->bind_int64(s, 8, gekoppeld) < 0 || d->bind_int64(s, 9, ki->totaal) < 0 ||
 	    d->bind_int64(s, 10, duur_us) < 0)
 		rc = -2;
@@ -976,7 +1025,7 @@ int store_koppel_ronde_schrijf(struct store *st, const struct koppel_instantie *
 	if ((rc = een_waarde(st, s, &id)) < 0)
 		return rc;
 	for (size_t i = 0; i < ki->n_wacht; i++)
-		if ((rc = voorstel_schrijf(st, ki, i, id + 1 + (int64_t)i, *ronde)) < 0)
+		if (!ki->wacht[i].weg && (rc = voorstel_schrijf(st, ki, i, ++id, *ronde)) < 0)
 			return rc;
 	return koppel_versie_verhoog(st);
 }

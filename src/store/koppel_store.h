@@ -67,6 +67,7 @@ struct koppel_wachtende {
 	bool crisis;
 	bool zorgelijk;
 	int weken;
+	bool weg;                           /* confirmed since the build (kept instance) */
 };
 
 /* What an instance was built from: when any part differs now, the record
@@ -114,6 +115,19 @@ int32_t koppel_instantie_zoek(const struct koppel_instantie *ki, int64_t traject
 /* Solve (warm when solved before) and explain; the proposals are copied
  * into ki->vs. 0, or -2 with a message (the solver failed, memory). */
 int store_koppel_los_op(struct store *st, struct koppel_instantie *ki);
+/* The same without a store (for an instance kept in memory): 0 or -1. */
+int koppel_instantie_los_op(struct koppel_instantie *ki);
+
+/* Changes to a built instance, as a new build after the decision would
+ * see them (then koppel_instantie_los_op re-solves warm):
+ *  - bevestig: waiting index `wachtende` took a place of plek (a crisis
+ *    place when crisisplaats): it waits no more, the place has one less,
+ *    and a place left without any is closed to all;
+ *  - verbied: plek turned down for wachtende.
+ * 0, or -1 (bad index, no place left, out of memory). */
+int koppel_instantie_bevestig(struct koppel_instantie *ki, int32_t wachtende, int32_t plek,
+			      bool crisisplaats);
+int koppel_instantie_verbied(struct koppel_instantie *ki, int32_t wachtende, int32_t plek);
 
 /* A round as stored. */
 struct koppel_ronde_rij {
