@@ -12,17 +12,26 @@
  *    NORMAAL; a crisis case when the segment is crisis or a safety signal
  *    was recorded; the aanbieder where it waits now is the preference
  *    (the family and referrer chose it);
+ *    A traject whose proposal was confirmed (or the waiting traject of the
+ *    toewijzing it became) is left out: its place is counted off already.
+ *    The waiting list is read narrowly (the waiting youth's trajecten,
+ *    school status and decisions, no names) and judged by the same
+ *    domain/wachtlijst.c (tests/unit/test_koppel_store.c compares it with
+ *    store_wachtlijst_laad on a demo);
  *  - every place in the latest capacity report per (aanbieder, product,
- *    group) that is not stale on the peildatum (instelling
- *    capaciteit.verouderd_dagen) is a plek, less the proposals confirmed
+ *    group) on or before the peildatum that is not stale on it
+ *    (store_capaciteit_verouderd) is a plek, less the proposals confirmed
  *    on or after the report's date; its location is the aanbieder's
  *    gemeente: the record keeps no address, so the gemeente that pays
  *    most of its trajecten (ties: the lowest code; an aanbieder without
  *    any: the gemeente with the most youth); ages 0 to 22 (the record
  *    keeps no age limits per product; the Jeugdwet runs to 18, extended
  *    care to 23);
- *  - the last round's open proposals are each traject's earlier proposal
+ *  - the last round's place proposals are each traject's earlier proposal
  *    (stability), every turned-down place of a traject is forbidden to it.
+ *
+ * Every round and every decision raises the meta key koppel.versie, part
+ * of the key (struct koppel_sleutel) a kept instance is compared by.
  *
  * Memory: struct koppel_instantie owns its koppel and arrays
  * (koppel_instantie_vrij). Other arrays returned are the caller's
