@@ -20,30 +20,13 @@
 #define LEEFTIJD_MIN 0
 #define LEEFTIJD_MAX 22
 
-static const struct sql_stmt kp_producten = {
-	"kp_producten",
-	"SELECT code, segment, groep FROM product WHERE segment BETWEEN 1 AND 7 ORDER BY code",
-};
-/* Per aanbieder its gemeenten by number of trajecten, most first. */
-static const struct sql_stmt kp_ligging = {
-	"kp_ligging",
-	"SELECT agb, gemeente, count(*) FROM traject WHERE agb IS NOT NULL "
-	"GROUP BY agb, gemeente ORDER BY agb, count(*) DESC, gemeente",
-};
-static const struct sql_stmt kp_grootste = {
-	"kp_grootste",
-	"SELECT code FROM gemeente ORDER BY jeugdigen_0_17 DESC, code LIMIT 1",
-};
-static const struct sql_stmt kp_bevestigd = {
-	"kp_bevestigd",
-	"SELECT agb, productcode, COALESCE(groep, ''), crisisplaats, substr(besloten_op, 1, 10) "
-	"FROM koppel_voorstel WHERE status = 'bevestigd'",
-};
+/* The latest round's places, whatever was decided: a turned-down one is
+ * forbidden, and every other option then costs `wisselen` alike, which
+ * moves no choice (and keeps a kept instance equal to a new build). */
 static const struct sql_stmt kp_vorig = {
 	"kp_vorig",
 	"SELECT traject_id, agb, productcode, COALESCE(groep, '') FROM koppel_voorstel "
-	"WHERE ronde_id = (SELECT max(id) FROM koppel_ronde) AND keuze = 'plek' "
-	"AND status = 'voorgesteld'",
+	"WHERE ronde_id = (SELECT max(id) FROM koppel_ronde) AND keuze = 'plek'",
 };
 static const struct sql_stmt kp_afgewezen = {
 	"kp_afgewezen",
@@ -125,6 +108,67 @@ static const struct sql_stmt kp_traject = {
 	"overbrugging, veiligheidssignaal FROM traject WHERE id = $1",
 };
 
+/* The youth with a traject that may wait on $1: the narrowing of
+ * store_wachtlijst_laad (wachtlijst_store.c, WACHTENDE_JEUGDIGEN) for the
+ * whole region; who waits, for how long and how worrying is then judged
+ * in C by domain/wachtlijst.c, as on the waiting list. */
+#define KP_WACHTENDE_JEUGDIGEN \
+	"(SELECT w.jeugdige_id FROM traject w" \
+	" LEFT JOIN toewijzing wz ON wz.nummer = w.toewijzing_nummer" \
+	" WHERE w.segment >= 1 AND COALESCE(w.aanmelddatum, wz.ingangsdatum) <= $1" \
+	" AND (w.begindatum IS NULL OR w.begindatum > $1)" \
+	" AND (w.einddatum IS NULL OR w.einddatum > $1) AND w.status <> 5)"
+
+/* Every traject of those youth (the risk flags look at the others) with
+ * the youth's date of birth: only what the model and the flags read. The
+ * aanmelddatum of a traject without one is its toewijzing's
+ * Ingangsdatum, as the waiting list reads it. */
+static const struct sql_stmt kp_trajecten = {
+	"kp_trajecten",
+	"SELECT t.id, t.jeugdige_id, t.toewijzing_nummer, t.agb, t.gemeente, t.segment, "
+	"t.categorie, t.productcode, t.status, COALESCE(t.aanmelddatum, z.ingangsdatum), "
+	"t.intakedatum, t.begindatum, t.einddatum, t.reden_beeindiging, t.overbrugging, "
+	"t.veiligheidssignaal, j.geboortedatum "
+	"FROM traject t JOIN jeugdige j ON j.id = t.jeugdige_id "
+	"LEFT JOIN toewijzing z ON z.nummer = t.toewijzing_nummer "
+	"WHERE t.jeugdige_id IN " KP_WACHTENDE_JEUGDIGEN " ORDER BY t.jeugdige_id, t.id",
+};
+static const struct sql_stmt kp_school = {
+	"kp_school",
+	"SELECT id, jeugdige_id, niet_naar_school_sinds, tot FROM schoolstatus "
+	"WHERE jeugdige_id IN " KP_WACHTENDE_JEUGDIGEN
+	" ORDER BY jeugdige_id, niet_naar_school_sinds, id",
+};
+static const struct sql_stmt kp_besluiten = {
+	"kp_besluiten",
+	"SELECT b.id, b.traject_id, b.tijdstip, b.bevestigd FROM zorgelijk_besluit b "
+	"JOIN traject t ON t.id = b.traject_id WHERE t.jeugdige_id IN " KP_WACHTENDE_JEUGDIGEN
+	" ORDER BY b.traject_id, b.tijdstip, b.id",
+};
+/* The reports of [$1, $2] (not stale on the peildatum $2) of products of
+ * segments 1-7, per place oldest first: the last of each place counts. */
+static const struct sql_stmt kp_capaciteit = {
+	"kp_capaciteit",
+	"SELECT c.agb, a.naam, c.productcode, COALESCE(c.groep, ''), c.peildatum, "
+	"c.vrije_plaatsen, c.crisis_gereserveerd, p.segment FROM capaciteit c "
+	"JOIN aanbieder a ON a.agb = c.agb JOIN product p ON p.code = c.productcode "
+	"WHERE p.segment BETWEEN 1 AND 7 AND c.peildatum >= $1 AND c.peildatum <= $2 "
+	"ORDER BY c.agb, c.productcode, COALESCE(c.groep, ''), c.peildatum, c.id",
+};
+/* Which gemeente pays each traject of an aanbieder: counted in C (a
+ * GROUP BY here sorts the whole table; the scan alone is cheap). */
+static const struct sql_stmt kp_ligging = {
+	"kp_ligging", "SELECT agb, gemeente FROM traject WHERE COALESCE(agb, '') <> ''",
+};
+static const struct sql_stmt kp_gemeenten = {
+	"kp_gemeenten", "SELECT code, jeugdigen_0_17 FROM gemeente ORDER BY code",
+};
+static const struct sql_stmt kp_bevestigd = {
+	"kp_bevestigd",
+	"SELECT agb, productcode, COALESCE(groep, ''), crisisplaats, substr(besloten_op, 1, 10), "
+	"traject_id, toewijzing_nummer FROM koppel_voorstel WHERE status = 'bevestigd'",
+};
+
 static const char *const status_namen[] = { "voorgesteld", "bevestigd", "afgewezen" };
 
 const char *koppel_status_naam(enum koppel_status s)
@@ -149,37 +193,9 @@ static void kopieer(char *dst, size_t n, const char *s)
 
 /* ---- small row types ----------------------------------------------------------- */
 
-struct kp_product {
-	char code[PRODUCTCODE_LEN];
-	int segment;
-	bool groep;
-};
-
-static void vul_product(struct rij *r, void *e)
-{
-	struct kp_product *p = e;
-
-	rij_tekst(r, p->code, sizeof p->code);
-	p->segment = (int)rij_getal(r);
-	p->groep = rij_getal(r) != 0;
-}
-
-struct kp_ligging {
-	char agb[AGB_LEN];
-	char gemeente[GEMEENTE_CODE_LEN];
-};
-
-static void vul_ligging(struct rij *r, void *e)
-{
-	struct kp_ligging *l = e;
-
-	rij_tekst(r, l->agb, sizeof l->agb);
-	rij_tekst(r, l->gemeente, sizeof l->gemeente);
-}
-
 /* A place of a traject: earlier, turned down, or confirmed. */
 struct kp_plek_van {
-	int64_t traject_id;
+	int64_t traject_id, toewijzing_nummer;
 	char agb[AGB_LEN];
 	char productcode[PRODUCTCODE_LEN];
 	char groep[CAPACITEIT_GROEP_LEN];
@@ -206,6 +222,106 @@ static void vul_bevestigd(struct rij *r, void *e)
 	rij_tekst(r, p->groep, sizeof p->groep);
 	p->crisisplaats = rij_getal(r) != 0;
 	p->op = rij_datum(r);
+	p->traject_id = rij_getal(r);
+	p->toewijzing_nummer = rij_getal(r);
+}
+
+/* A traject row with its youth's date of birth. */
+struct kp_traject {
+	struct traject t;
+	dag_t geboortedatum;
+};
+
+static void vul_traject_kort(struct rij *r, void *e)
+{
+	struct kp_traject *k = e;
+	struct traject *t = &k->t;
+	int64_t status;
+
+	t->id = rij_getal(r);
+	t->jeugdige_id = rij_getal(r);
+	t->toewijzing_nummer = rij_getal(r);
+	rij_tekst(r, t->agb, sizeof t->agb);
+	rij_tekst(r, t->gemeente, sizeof t->gemeente);
+	t->segment = (int)rij_getal(r);
+	rij_tekst(r, t->categorie, sizeof t->categorie);
+	rij_tekst(r, t->productcode, sizeof t->productcode);
+	status = rij_getal(r);
+	/* As the waiting list's loader: the schema's CHECK keeps it in range. */
+	if ((status < 0 || status >= TRAJECT_STATUS_AANTAL) && r->rc == 0) {
+		snprintf(r->st->err, sizeof r->st->err, "traject %lld: onbekende status %lld",
+			 (long long)t->id, (long long)status);
+		r->rc = -2;
+	}
+	t->status = status >= 0 && status < TRAJECT_STATUS_AANTAL ? (enum traject_status)status
+								  : TRAJECT_AANGEMELD;
+	t->aanmelddatum = rij_datum(r);
+	t->intakedatum = rij_datum(r);
+	t->begindatum = rij_datum(r);
+	t->einddatum = rij_datum(r);
+	rij_tekst(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
+	t->overbrugging = rij_getal(r) != 0;
+	t->veiligheidssignaal = rij_getal(r) != 0;
+	k->geboortedatum = rij_datum(r);
+}
+
+static void vul_school(struct rij *r, void *e)
+{
+	struct schoolstatus *s = e;
+
+	s->id = rij_getal(r);
+	s->jeugdige_id = rij_getal(r);
+	s->niet_naar_school_sinds = rij_datum(r);
+	s->tot = rij_datum(r);
+}
+
+static void vul_besluit(struct rij *r, void *e)
+{
+	struct zorgelijk_besluit *z = e;
+
+	z->id = rij_getal(r);
+	z->traject_id = rij_getal(r);
+	z->tijdstip = rij_getal(r);
+	z->bevestigd = rij_getal(r) != 0;
+}
+
+/* The latest report of a place (kp_capaciteit). */
+struct kp_melding {
+	char agb[AGB_LEN];
+	char naam[NAAM_LEN];
+	char productcode[PRODUCTCODE_LEN];
+	char groep[CAPACITEIT_GROEP_LEN];
+	dag_t peildatum;
+	int64_t vrij, crisis;
+	int segment;
+	char gemeente[GEMEENTE_CODE_LEN];   /* location, filled after */
+};
+
+static void vul_melding(struct rij *r, void *e)
+{
+	struct kp_melding *m = e;
+
+	rij_tekst(r, m->agb, sizeof m->agb);
+	rij_tekst(r, m->naam, sizeof m->naam);
+	rij_tekst(r, m->productcode, sizeof m->productcode);
+	rij_tekst(r, m->groep, sizeof m->groep);
+	m->peildatum = rij_datum(r);
+	m->vrij = rij_getal(r);
+	m->crisis = rij_getal(r);
+	m->segment = (int)rij_getal(r);
+}
+
+struct kp_gemeente {
+	char code[GEMEENTE_CODE_LEN];
+	int64_t jeugdigen;
+};
+
+static void vul_gemeente(struct rij *r, void *e)
+{
+	struct kp_gemeente *g = e;
+
+	rij_tekst(r, g->code, sizeof g->code);
+	g->jeugdigen = rij_getal(r);
 }
 
 /* An unbound statement's rows. */
@@ -221,18 +337,24 @@ static int alle(struct store *st, const struct sql_stmt *q, size_t sz, rij_vul_f
 	return rij_alle(st, q, p, sz, vul, out, n);
 }
 
-static int cmp_product(const void *a, const void *b)
+/* The rows of q bound to $1 = peildatum (and $2 = tot when given). */
+static int alle_op(struct store *st, const struct sql_stmt *q, dag_t peildatum, dag_t tot,
+		   size_t sz, rij_vul_fn vul, void **out, size_t *n)
 {
-	return strcmp(((const struct kp_product *)a)->code, ((const struct kp_product *)b)->code);
-}
+	struct db_stmt *p = st->drv->prepare(st->conn, q);
+	char a[11], b[11];
 
-static const struct kp_product *zoek_product(const struct kp_product *p, size_t n,
-					     const char *code)
-{
-	struct kp_product sleutel;
-
-	kopieer(sleutel.code, sizeof sleutel.code, code);
-	return bsearch(&sleutel, p, n, sizeof *p, cmp_product);
+	*out = NULL;
+	*n = 0;
+	if (!p)
+		return rij_fout(st, -2);
+	datum_fmt(peildatum, a);
+	if (st->drv->bind_text(p, 1, a) < 0 ||
+	    (tot != DAG_GEEN && st->drv->bind_text(p, 2, datum_fmt(tot, b)) < 0)) {
+		st->drv->reset(p);
+		return rij_fout(st, -2);
+	}
+	return rij_alle(st, q, p, sz, vul, out, n);
 }
 
 /* The plek index of (agb, product, group) in ki, or -1. */
@@ -247,10 +369,16 @@ static int32_t zoek_plek(const struct koppel_instantie *ki, const char *agb, con
 	return -1;
 }
 
+int32_t koppel_instantie_plek(const struct koppel_instantie *ki, const char *agb,
+			      const char *productcode, const char *groep)
+{
+	return zoek_plek(ki, agb, productcode, groep);
+}
+
 int32_t koppel_instantie_zoek(const struct koppel_instantie *ki, int64_t traject_id)
 {
 	for (size_t i = 0; i < ki->n_wacht; i++)
-		if (ki->wacht[i].traject_id == traject_id)
+		if (ki->wacht[i].traject_id == traject_id && !ki->wacht[i].weg)
 			return (int32_t)i;
 	return -1;
 }
@@ -260,17 +388,88 @@ void koppel_instantie_vrij(struct koppel_instantie *ki)
 	koppel_free(ki->k);
 	free(ki->plek);
 	free(ki->wacht);
+	free(ki->vs);
 	memset(ki, 0, sizeof *ki);
+}
+
+static void *kopie_van(const void *p, size_t n, size_t sz)
+{
+	void *q = malloc(n ? n * sz : 1);
+
+	if (q && n)
+		memcpy(q, p, n * sz);
+	return q;
+}
+
+int koppel_instantie_kopie(const struct koppel_instantie *src, struct koppel_instantie *dst)
+{
+	memset(dst, 0, sizeof *dst);
+	dst->sleutel = src->sleutel;
+	dst->plaatsen = src->plaatsen;
+	dst->totaal = src->totaal;
+	dst->n_plek = src->n_plek;
+	dst->n_wacht = src->n_wacht;
+	dst->plek = kopie_van(src->plek, src->n_plek, sizeof *src->plek);
+	dst->wacht = kopie_van(src->wacht, src->n_wacht, sizeof *src->wacht);
+	dst->vs = src->vs ? kopie_van(src->vs, src->n_wacht, sizeof *src->vs) : NULL;
+	if (!dst->plek || !dst->wacht || (src->vs && !dst->vs)) {
+		koppel_instantie_vrij(dst);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the key of an instance ---------------------------------------------------- */
+
+/* Raised with every round and every decision on a proposal. */
+#define KOPPEL_VERSIE "koppel.versie"
+
+static int koppel_versie_verhoog(struct store *st)
+{
+	char buf[24] = "";
+	long long v;
+	int rc = store_meta_get(st, KOPPEL_VERSIE, buf, sizeof buf);
+
+	if (rc < 0)
+		return rc;
+	v = rc > 0 ? strtoll(buf, NULL, 10) : 0;
+	snprintf(buf, sizeof buf, "%lld", v + 1);
+	return store_meta_set(st, KOPPEL_VERSIE, buf);
+}
+
+int store_koppel_sleutel(struct store *st, dag_t peildatum, struct koppel_sleutel *s)
+{
+	char buf[24] = "";
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	s->peildatum = peildatum;
+	if ((rc = store_meta_get(st, STORE_DATA_VERSIE, s->data_versie,
+				 sizeof s->data_versie)) < 0 ||
+	    (rc = store_meta_get(st, KOPPEL_VERSIE, buf, sizeof buf)) < 0)
+		return rc;
+	s->koppel_versie = rc > 0 ? strtoll(buf, NULL, 10) : 0;
+	return store_capaciteit_verouderd(st, &s->verouderd);
+}
+
+bool koppel_sleutel_gelijk(const struct koppel_sleutel *a, const struct koppel_sleutel *b)
+{
+	return a->peildatum == b->peildatum && a->koppel_versie == b->koppel_versie &&
+	       a->verouderd == b->verouderd && strcmp(a->data_versie, b->data_versie) == 0;
 }
 
 /* ---- building ------------------------------------------------------------------ */
 
 struct bouw {
-	struct wachtlijst_data wd;
+	struct kpi_data d;
+	struct kp_traject *rijen;             size_t n_rijen;
+	struct traject *trajecten;
+	struct jeugdige *jeugdigen;           size_t n_jeugdigen;
+	struct schoolstatus *school;          size_t n_school;
+	struct zorgelijk_besluit *besluiten;  size_t n_besluiten;
 	struct wachtlijst_regel *regels;      size_t n_regels;
-	struct kp_product *producten;         size_t n_producten;
-	struct capaciteit_melding *meldingen; size_t n_meldingen;
-	struct kp_ligging *ligging;           size_t n_ligging;
+	struct kp_melding *meldingen;         size_t n_meldingen;
+	struct kp_gemeente *gemeenten;        size_t n_gemeenten;
 	struct kp_plek_van *bevestigd;        size_t n_bevestigd;
 	struct kp_plek_van *vorig;            size_t n_vorig;
 	struct kp_plek_van *afgewezen;        size_t n_afgewezen;
@@ -279,38 +478,192 @@ struct bouw {
 
 static void bouw_vrij(struct bouw *b)
 {
-	store_wachtlijst_vrij(&b->wd);
+	free(b->rijen);
+	free(b->trajecten);
+	free(b->jeugdigen);
+	free(b->school);
+	free(b->besluiten);
 	free(b->regels);
-	free(b->producten);
 	free(b->meldingen);
-	free(b->ligging);
+	free(b->gemeenten);
 	free(b->bevestigd);
 	free(b->vorig);
 	free(b->afgewezen);
 }
 
-static int bouw_lees(struct store *st, dag_t peildatum, struct bouw *b)
+/* The waiting list of the whole region on peildatum, from the narrow read:
+ * the same kpi_data the waiting list judges, without names or BSN. */
+static int wachtlijst_lees(struct store *st, dag_t peildatum, struct bouw *b)
 {
 	struct treeknorm norms[SEGMENT_AANTAL];
-	struct store_scope alles = { .alles = true };
 	void *m;
 	int rc;
 
 	if ((rc = store_treeknormen(st, norms)) < 0 ||
-	    (rc = store_wachtlijst_laad(st, &alles, peildatum, 0, &b->wd)) < 0)
+	    (rc = alle_op(st, &kp_trajecten, peildatum, DAG_GEEN, sizeof *b->rijen,
+			  vul_traject_kort, &m, &b->n_rijen)) < 0)
 		return rc;
-	if (wachtlijst_bereken(&b->wd.d, b->wd.toon, peildatum, norms, &b->regels,
-			       &b->n_regels) < 0)
+	b->rijen = m;
+	if ((rc = alle_op(st, &kp_school, peildatum, DAG_GEEN, sizeof *b->school, vul_school, &m,
+			  &b->n_school)) < 0)
+		return rc;
+	b->school = m;
+	if ((rc = alle_op(st, &kp_besluiten, peildatum, DAG_GEEN, sizeof *b->besluiten,
+			  vul_besluit, &m, &b->n_besluiten)) < 0)
+		return rc;
+	b->besluiten = m;
+	b->trajecten = calloc(b->n_rijen ? b->n_rijen : 1, sizeof *b->trajecten);
+	b->jeugdigen = calloc(b->n_rijen ? b->n_rijen : 1, sizeof *b->jeugdigen);
+	if (!b->trajecten || !b->jeugdigen)
 		return store_set_error(st, "onvoldoende geheugen voor de wachtlijst");
-	if ((rc = alle(st, &kp_producten, sizeof *b->producten, vul_product, &m,
-		       &b->n_producten)) < 0)
+	/* Rows come by jeugdige_id: one youth per run. */
+	for (size_t i = 0; i < b->n_rijen; i++) {
+		b->trajecten[i] = b->rijen[i].t;
+		if (b->n_jeugdigen == 0 ||
+		    b->jeugdigen[b->n_jeugdigen - 1].id != b->rijen[i].t.jeugdige_id) {
+			struct jeugdige *j = &b->jeugdigen[b->n_jeugdigen++];
+
+			j->id = b->rijen[i].t.jeugdige_id;
+			j->geboortedatum = b->rijen[i].geboortedatum;
+		}
+	}
+	b->d.trajecten = b->trajecten;
+	b->d.n_trajecten = b->n_rijen;
+	b->d.jeugdigen = b->jeugdigen;
+	b->d.n_jeugdigen = b->n_jeugdigen;
+	b->d.school = b->school;
+	b->d.n_school = b->n_school;
+	b->d.besluiten = b->besluiten;
+	b->d.n_besluiten = b->n_besluiten;
+	if (wachtlijst_bereken(&b->d, NULL, peildatum, norms, &b->regels, &b->n_regels) < 0)
+		return store_set_error(st, "onvoldoende geheugen voor de wachtlijst");
+	return 0;
+}
+
+/* Each place's location (see the header): the gemeenten, then one scan of
+ * the trajecten counted per (aanbieder with a place, gemeente). */
+static int ligging_lees(struct store *st, struct bouw *b)
+{
+	const struct db_driver *d = st->drv;
+	struct db_stmt *p;
+	size_t n_agb = 0, *tel = NULL;
+	struct kp_melding **agb = NULL;
+	int64_t meest = -1;
+	void *m;
+	int rc;
+
+	if ((rc = alle(st, &kp_gemeenten, sizeof *b->gemeenten, vul_gemeente, &m,
+		       &b->n_gemeenten)) < 0)
 		return rc;
-	b->producten = m;
-	if ((rc = store_capaciteit_actueel(st, "", &b->meldingen, &b->n_meldingen)) < 0)
+	b->gemeenten = m;
+	for (size_t g = 0; g < b->n_gemeenten; g++)
+		if (b->gemeenten[g].jeugdigen > meest) {
+			meest = b->gemeenten[g].jeugdigen;
+			kopieer(b->grootste, sizeof b->grootste, b->gemeenten[g].code);
+		}
+	/* The meldingen are ordered by agb: one entry per aanbieder. */
+	agb = calloc(b->n_meldingen ? b->n_meldingen : 1, sizeof *agb);
+	if (!agb)
+		return store_set_error(st, "onvoldoende geheugen voor de ligging");
+	for (size_t i = 0; i < b->n_meldingen; i++)
+		if (n_agb == 0 || strcmp(agb[n_agb - 1]->agb, b->meldingen[i].agb) != 0)
+			agb[n_agb++] = &b->meldingen[i];
+	tel = calloc(n_agb * b->n_gemeenten + 1, sizeof *tel);
+	if (!tel) {
+		free(agb);
+		return store_set_error(st, "onvoldoende geheugen voor de ligging");
+	}
+	if (!(p = d->prepare(st->conn, &kp_ligging))) {
+		rc = rij_fout(st, -2);
+		goto uit;
+	}
+	while ((rc = rij_fout(st, d->step(p))) == 1) {
+		const char *a = d->column_text(p, 0), *g = d->column_text(p, 1);
+		size_t lo = 0, hi = n_agb, glo = 0, ghi = b->n_gemeenten;
+
+		if (!a || !g)
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (strcmp(agb[mid]->agb, a) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == n_agb || strcmp(agb[lo]->agb, a) != 0)
+			continue;
+		while (glo < ghi) {
+			size_t mid = glo + (ghi - glo) / 2;
+
+			if (strcmp(b->gemeenten[mid].code, g) < 0)
+				glo = mid + 1;
+			else
+				ghi = mid;
+		}
+		if (glo < b->n_gemeenten && strcmp(b->gemeenten[glo].code, g) == 0)
+			tel[lo * b->n_gemeenten + glo]++;
+	}
+	d->reset(p);
+	if (rc < 0)
+		goto uit;
+	rc = 0;
+	/* Most trajecten; a tie goes to the lowest code; none: the largest.
+	 * agb[k] is the first melding of the k-th aanbieder. */
+	for (size_t i = 0, k = 0; i < b->n_meldingen; i++) {
+		const char *plek = b->grootste;
+		size_t beste = 0;
+
+		if (strcmp(agb[k]->agb, b->meldingen[i].agb) != 0)
+			k++;
+		for (size_t g = 0; g < b->n_gemeenten; g++)
+			if (tel[k * b->n_gemeenten + g] > beste) {
+				beste = tel[k * b->n_gemeenten + g];
+				plek = b->gemeenten[g].code;
+			}
+		kopieer(b->meldingen[i].gemeente, sizeof b->meldingen[i].gemeente, plek);
+	}
+uit:
+	free(agb);
+	free(tel);
+	return rc;
+}
+
+/* The latest report of each place on peildatum that is not stale. */
+static int capaciteit_lees(struct store *st, dag_t peildatum, int64_t verouderd, struct bouw *b)
+{
+	size_t n = 0, k = 0;
+	void *m;
+	int rc;
+
+	if ((rc = alle_op(st, &kp_capaciteit, peildatum - (dag_t)verouderd, peildatum,
+			  sizeof *b->meldingen, vul_melding, &m, &n)) < 0)
 		return rc;
-	if ((rc = alle(st, &kp_ligging, sizeof *b->ligging, vul_ligging, &m, &b->n_ligging)) < 0)
+	b->meldingen = m;
+	/* Rows of one place are adjacent, oldest first: keep the last. */
+	for (size_t i = 0; i < n; i++) {
+		const struct kp_melding *r = &b->meldingen[i], *v = i + 1 < n ? r + 1 : NULL;
+
+		if (v && strcmp(v->agb, r->agb) == 0 && strcmp(v->productcode, r->productcode) == 0 &&
+		    strcmp(v->groep, r->groep) == 0)
+			continue;
+		if (k != i)
+			b->meldingen[k] = *r;
+		k++;
+	}
+	b->n_meldingen = k;
+	return 0;
+}
+
+static int bouw_lees(struct store *st, dag_t peildatum, int64_t verouderd, struct bouw *b)
+{
+	void *m;
+	int rc;
+
+	if ((rc = wachtlijst_lees(st, peildatum, b)) < 0 ||
+	    (rc = capaciteit_lees(st, peildatum, verouderd, b)) < 0 ||
+	    (rc = ligging_lees(st, b)) < 0)
 		return rc;
-	b->ligging = m;
 	if ((rc = alle(st, &kp_bevestigd, sizeof *b->bevestigd, vul_bevestigd, &m,
 		       &b->n_bevestigd)) < 0)
 		return rc;
@@ -322,54 +675,18 @@ static int bouw_lees(struct store *st, dag_t peildatum, struct bouw *b)
 		       &b->n_afgewezen)) < 0)
 		return rc;
 	b->afgewezen = m;
-	{
-		struct db_stmt *p = st->drv->prepare(st->conn, &kp_grootste);
-
-		if (!p)
-			return rij_fout(st, -2);
-		rc = rij_fout(st, st->drv->step(p));
-		if (rc == 1)
-			rij_kolom_tekst(st, p, 0, b->grootste, sizeof b->grootste);
-		st->drv->reset(p);
-		if (rc < 0)
-			return rc;
-	}
 	return 0;
 }
 
-/* The gemeente of aanbieder agb (see the header). */
-static const char *ligging_van(const struct bouw *b, const char *agb)
-{
-	/* kp_ligging is ordered by agb, most trajecten first: the first row. */
-	size_t lo = 0, hi = b->n_ligging;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(b->ligging[mid].agb, agb) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < b->n_ligging && strcmp(b->ligging[lo].agb, agb) == 0)
-		return b->ligging[lo].gemeente;
-	return b->grootste;
-}
-
-static int plekken_maak(struct store *st, const struct bouw *b, int64_t verouderd,
-			struct koppel_instantie *ki)
+static int plekken_maak(struct store *st, const struct bouw *b, struct koppel_instantie *ki)
 {
 	ki->plek = calloc(b->n_meldingen ? b->n_meldingen : 1, sizeof *ki->plek);
 	if (!ki->plek)
 		return store_set_error(st, "onvoldoende geheugen voor de capaciteit");
 	for (size_t i = 0; i < b->n_meldingen; i++) {
-		const struct capaciteit_melding *m = &b->meldingen[i];
-		const struct kp_product *p = zoek_product(b->producten, b->n_producten,
-							  m->productcode);
-		int64_t vrij = m->vrije_plaatsen, crisis = m->crisis_gereserveerd;
+		const struct kp_melding *m = &b->meldingen[i];
+		int64_t vrij = m->vrij, crisis = m->crisis;
 
-		if (!p || m->peildatum > ki->peildatum || ki->peildatum - m->peildatum > verouderd)
-			continue;
 		/* A confirmed proposal took a place the report still counts. */
 		for (size_t k = 0; k < b->n_bevestigd; k++) {
 			const struct kp_plek_van *c = &b->bevestigd[k];
@@ -392,11 +709,11 @@ static int plekken_maak(struct store *st, const struct bouw *b, int64_t verouder
 		struct koppel_plek kp = { .id = (int64_t)ki->n_plek + 1 };
 
 		kopieer(q->agb, sizeof q->agb, m->agb);
-		kopieer(q->aanbieder_naam, sizeof q->aanbieder_naam, m->aanbieder_naam);
+		kopieer(q->aanbieder_naam, sizeof q->aanbieder_naam, m->naam);
 		kopieer(q->productcode, sizeof q->productcode, m->productcode);
 		kopieer(q->groep, sizeof q->groep, m->groep);
-		kopieer(q->gemeente, sizeof q->gemeente, ligging_van(b, m->agb));
-		q->segment = p->segment;
+		kopieer(q->gemeente, sizeof q->gemeente, m->gemeente);
+		q->segment = m->segment;
 		q->plaatsen = (int)vrij;
 		q->crisisplaatsen = (int)crisis;
 		q->gemeld = m->peildatum;
@@ -424,6 +741,17 @@ static int plekken_maak(struct store *st, const struct bouw *b, int64_t verouder
 #define RISICO_URGENT (KPI_RISICO_VEILIGHEID | KPI_RISICO_THUISZITTER | KPI_RISICO_LEEFTIJD | \
 		       KPI_RISICO_JEUGDBESCHERMING | KPI_RISICO_UITVAL)
 
+/* A confirmed proposal's traject (or the toewijzing it became) holds a
+ * place already counted off: it is not matched again. */
+static bool al_gekoppeld(const struct bouw *b, const struct traject *t)
+{
+	for (size_t k = 0; k < b->n_bevestigd; k++)
+		if (b->bevestigd[k].traject_id == t->id ||
+		    (t->toewijzing_nummer && b->bevestigd[k].toewijzing_nummer == t->toewijzing_nummer))
+			return true;
+	return false;
+}
+
 static int wachtenden_maak(struct store *st, const struct bouw *b, struct koppel_instantie *ki)
 {
 	ki->wacht = calloc(b->n_regels ? b->n_regels : 1, sizeof *ki->wacht);
@@ -436,6 +764,8 @@ static int wachtenden_maak(struct store *st, const struct bouw *b, struct koppel
 
 		if (!r->j || r->j->geboortedatum == DAG_GEEN)
 			continue; /* no age: no place can be checked to fit */
+		if (al_gekoppeld(b, r->t))
+			continue;
 		w->traject_id = r->t->id;
 		w->jeugdige_id = r->t->jeugdige_id;
 		kopieer(w->gemeente, sizeof w->gemeente, r->t->gemeente);
@@ -492,7 +822,6 @@ int store_koppel_bouw(struct store *st, dag_t peildatum, const struct koppel_gew
 {
 	struct koppel_gewichten std;
 	struct bouw b;
-	int64_t verouderd = KOPPEL_VEROUDERD_STANDAARD;
 	int rc;
 
 	koppel_instantie_vrij(ki);
@@ -502,18 +831,14 @@ int store_koppel_bouw(struct store *st, dag_t peildatum, const struct koppel_gew
 		koppel_gewichten_standaard(&std);
 		w = &std;
 	}
-	if ((rc = store_meta_get(st, STORE_DATA_VERSIE, ki->data_versie,
-				 sizeof ki->data_versie)) < 0 ||
-	    (rc = store_instelling(st, INSTELLING_CAPACITEIT_VEROUDERD, KOPPEL_VEROUDERD_STANDAARD,
-				   &verouderd)) < 0 ||
-	    (rc = bouw_lees(st, peildatum, &b)) < 0)
+	if ((rc = store_koppel_sleutel(st, peildatum, &ki->sleutel)) < 0 ||
+	    (rc = bouw_lees(st, peildatum, ki->sleutel.verouderd, &b)) < 0)
 		goto uit;
 	if (!(ki->k = koppel_new(w))) {
 		rc = store_set_error(st, "onvoldoende geheugen voor de koppeling");
 		goto uit;
 	}
-	if ((rc = plekken_maak(st, &b, verouderd, ki)) < 0 ||
-	    (rc = wachtenden_maak(st, &b, ki)) < 0)
+	if ((rc = plekken_maak(st, &b, ki)) < 0 || (rc = wachtenden_maak(st, &b, ki)) < 0)
 		goto uit;
 	rc = 0;
 uit:
@@ -523,15 +848,62 @@ uit:
 	return rc;
 }
 
+int koppel_instantie_los_op(struct koppel_instantie *ki)
+{
+	if (koppel_los_op(ki->k) != MCF_OPTIMAL || koppel_uitleg(ki->k) < 0)
+		return -1;
+	if (!ki->vs && !(ki->vs = calloc(ki->n_wacht ? ki->n_wacht : 1, sizeof *ki->vs)))
+		return -1;
+	for (size_t i = 0; i < ki->n_wacht; i++)
+		ki->vs[i] = *koppel_voorstel(ki->k, (int32_t)i);
+	ki->totaal = koppel_totaal(ki->k);
+	return 0;
+}
+
 int store_koppel_los_op(struct store *st, struct koppel_instantie *ki)
 {
-	enum mcf_status s = koppel_los_op(ki->k);
-
-	if (s != MCF_OPTIMAL)
-		return store_set_error(st, "de koppeling is niet op te lossen (%d)", (int)s);
-	if (koppel_uitleg(ki->k) < 0)
-		return store_set_error(st, "onvoldoende geheugen voor de uitleg");
+	if (koppel_instantie_los_op(ki) < 0)
+		return store_set_error(st, "de koppeling is niet op te lossen (solver of geheugen)");
 	return 0;
+}
+
+int koppel_instantie_bevestig(struct koppel_instantie *ki, int32_t wachtende, int32_t plek,
+			      bool crisisplaats)
+{
+	struct koppel_plaats *q;
+	int vrij, crisis;
+
+	if (wachtende < 0 || (size_t)wachtende >= ki->n_wacht || plek < 0 ||
+	    (size_t)plek >= ki->n_plek || ki->plek[plek].plaatsen <= 0 ||
+	    koppel_jeugdige_weg(ki->k, wachtende) < 0)
+		return -1;
+	/* As plekken_maak counts a confirmation off the report. */
+	ki->wacht[wachtende].weg = true;
+	q = &ki->plek[plek];
+	vrij = q->plaatsen - 1;
+	crisis = q->crisisplaatsen - (crisisplaats ? 1 : 0);
+	if (crisis < 0)
+		crisis = 0;
+	if (crisis > vrij)
+		crisis = vrij;
+	if (koppel_plek_zet(ki->k, plek, vrij, crisis) < 0)
+		return -1;
+	q->plaatsen = vrij;
+	q->crisisplaatsen = crisis;
+	ki->plaatsen--;
+	/* A new build leaves a full place out: closed to everyone, it is no
+	 * option (nor runner-up) here either. */
+	for (size_t i = 0; vrij == 0 && i < ki->n_wacht; i++)
+		if (koppel_verbied(ki->k, (int32_t)i, plek) < 0)
+			return -1;
+	return 0;
+}
+
+int koppel_instantie_verbied(struct koppel_instantie *ki, int32_t wachtende, int32_t plek)
+{
+	if (wachtende < 0 || (size_t)wachtende >= ki->n_wacht)
+		return -1;
+	return koppel_verbied(ki->k, wachtende, plek);
 }
 
 /* ---- rounds -------------------------------------------------------------------- */
@@ -571,7 +943,7 @@ static int voorstel_schrijf(struct store *st, const struct koppel_instantie *ki,
 {
 	const struct db_driver *d = st->drv;
 	const struct koppel_wachtende *w = &ki->wacht[i];
-	const struct koppel_voorstel *v = koppel_voorstel(ki->k, (int32_t)i);
+	const struct koppel_voorstel *v = ki->vs ? &ki->vs[i] : NULL;
 	const struct koppel_plaats *p = NULL, *t = NULL;
 	struct db_stmt *s;
 	int rc = 0;
@@ -617,23 +989,26 @@ int store_koppel_ronde_schrijf(struct store *st, const struct koppel_instantie *
 {
 	const struct db_driver *d = st->drv;
 	struct db_stmt *s;
-	int64_t gekoppeld = 0, id = 0;
+	int64_t gekoppeld = 0, id = 0, wachtend = 0, plekken = 0;
 	char peil[11];
 	int rc = 0;
 
-	for (size_t i = 0; i < ki->n_wacht; i++) {
-		const struct koppel_voorstel *v = koppel_voorstel(ki->k, (int32_t)i);
+	/* A kept instance keeps a place whose last one was taken: not counted. */
+	for (size_t i = 0; i < ki->n_plek; i++)
+		plekken += ki->plek[i].plaatsen > 0;
 
-		gekoppeld += v && v->keuze == KEUZE_PLEK;
+	for (size_t i = 0; i < ki->n_wacht; i++) {
+		wachtend += !ki->wacht[i].weg;
+		gekoppeld += !ki->wacht[i].weg && ki->vs && ki->vs[i].keuze == KEUZE_PLEK;
 	}
 	datum_fmt(ki->peildatum, peil);
 	if (!(s = d->prepare(st->conn, &kp_ronde_zet)))
 		return rij_fout(st, -2);
 	if (d->bind_text(s, 1, peil) < 0 || d->bind_text(s, 2, nu) < 0 ||
-	    d->bind_text(s, 3, door) < 0 || d->bind_text(s, 4, ki->data_versie) < 0 ||
-	    d->bind_int64(s, 5, (int64_t)ki->n_wacht) < 0 ||
-	    d->bind_int64(s, 6, (int64_t)ki->n_plek) < 0 || d->bind_int64(s, 7, ki->plaatsen) < 0 ||
-	    d->bind_int64(s, 8, gekoppeld) < 0 || d->bind_int64(s, 9, koppel_totaal(ki->k)) < 0 ||
+	    d->bind_text(s, 3, door) < 0 || d->bind_text(s, 4, ki->sleutel.data_versie) < 0 ||
+	    d->bind_int64(s, 5, wachtend) < 0 ||
+	    d->bind_int64(s, 6, plekken) < 0 || d->bind_int64(s, 7, ki->plaatsen) < 0 ||
+	    d->bind_int64(s, 8, gekoppeld) < 0 || d->bind_int64(s, 9, ki->totaal) < 0 ||
 	    d->bind_int64(s, 10, duur_us) < 0)
 		rc = -2;
 	if (rc == 0)
@@ -650,9 +1025,9 @@ int store_koppel_ronde_schrijf(struct store *st, const struct koppel_instantie *
 	if ((rc = een_waarde(st, s, &id)) < 0)
 		return rc;
 	for (size_t i = 0; i < ki->n_wacht; i++)
-		if ((rc = voorstel_schrijf(st, ki, i, id + 1 + (int64_t)i, *ronde)) < 0)
+		if (!ki->wacht[i].weg && (rc = voorstel_schrijf(st, ki, i, ++id, *ronde)) < 0)
 			return rc;
-	return 0;
+	return koppel_versie_verhoog(st);
 }
 
 int store_koppel_ronde_laatste(struct store *st, struct koppel_ronde_rij *out)
@@ -831,8 +1206,9 @@ int store_koppel_besluit(struct store *st, int64_t id, enum koppel_status status
 	if (rc == 0)
 		rc = d->step(p);
 	d->reset(p);
-	rc = rij_fout(st, rc < 0 ? rc : 0);
-	return rc < 0 ? rc : 1;
+	if ((rc = rij_fout(st, rc < 0 ? rc : 0)) < 0 || (rc = koppel_versie_verhoog(st)) < 0)
+		return rc;
+	return 1;
 }
 
 static int64_t nu_us(void)

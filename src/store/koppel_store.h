@@ -12,17 +12,26 @@
  *    NORMAAL; a crisis case when the segment is crisis or a safety signal
  *    was recorded; the aanbieder where it waits now is the preference
  *    (the family and referrer chose it);
+ *    A traject whose proposal was confirmed (or the waiting traject of the
+ *    toewijzing it became) is left out: its place is counted off already.
+ *    The waiting list is read narrowly (the waiting youth's trajecten,
+ *    school status and decisions, no names) and judged by the same
+ *    domain/wachtlijst.c (tests/unit/test_koppel_store.c compares it with
+ *    store_wachtlijst_laad on a demo);
  *  - every place in the latest capacity report per (aanbieder, product,
- *    group) that is not stale on the peildatum (instelling
- *    capaciteit.verouderd_dagen) is a plek, less the proposals confirmed
+ *    group) on or before the peildatum that is not stale on it
+ *    (store_capaciteit_verouderd) is a plek, less the proposals confirmed
  *    on or after the report's date; its location is the aanbieder's
  *    gemeente: the record keeps no address, so the gemeente that pays
  *    most of its trajecten (ties: the lowest code; an aanbieder without
  *    any: the gemeente with the most youth); ages 0 to 22 (the record
  *    keeps no age limits per product; the Jeugdwet runs to 18, extended
  *    care to 23);
- *  - the last round's open proposals are each traject's earlier proposal
+ *  - the last round's place proposals are each traject's earlier proposal
  *    (stability), every turned-down place of a traject is forbidden to it.
+ *
+ * Every round and every decision raises the meta key koppel.versie, part
+ * of the key (struct koppel_sleutel) a kept instance is compared by.
  *
  * Memory: struct koppel_instantie owns its koppel and arrays
  * (koppel_instantie_vrij). Other arrays returned are the caller's
@@ -42,10 +51,6 @@
 #include "store/scope.h"
 
 struct store;
-
-/* Days after which a capacity report is stale when the region set none
- * (the capacity page uses the same default). */
-#define KOPPEL_VEROUDERD_STANDAARD 14
 
 /* A plek of the instance; its index is the koppel's plek index. */
 struct koppel_plaats {
@@ -71,16 +76,33 @@ struct koppel_wachtende {
 	bool crisis;
 	bool zorgelijk;
 	int weken;
+	bool weg;                           /* confirmed since the build (kept instance) */
+};
+
+/* What an instance was built from: when any part differs now, the record
+ * changed since (a server that keeps an instance compares them). */
+struct koppel_sleutel {
+	dag_t peildatum;
+	char data_versie[21];            /* STORE_DATA_VERSIE (store/cijfers_store.h) */
+	int64_t koppel_versie;           /* raised by every round and every decision */
+	int64_t verouderd;               /* store_capaciteit_verouderd */
 };
 
 struct koppel_instantie {
 	dag_t peildatum;
-	char data_versie[21];
-	struct koppel *k;
+	struct koppel_sleutel sleutel;
+	struct koppel *k;                /* NULL in a copy (koppel_instantie_kopie) */
 	struct koppel_plaats *plek;      size_t n_plek;
 	struct koppel_wachtende *wacht;  size_t n_wacht;
 	int64_t plaatsen;                /* free places in all */
+	/* after store_koppel_los_op: */
+	struct koppel_voorstel *vs;      /* per waiting, as koppel_voorstel() */
+	int64_t totaal;                  /* koppel_totaal() */
 };
+
+/* The key of the record now for an instance of peildatum. 0 or -1/-2. */
+int store_koppel_sleutel(struct store *st, dag_t peildatum, struct koppel_sleutel *s);
+bool koppel_sleutel_gelijk(const struct koppel_sleutel *a, const struct koppel_sleutel *b);
 
 /* Build the instance of peildatum with weights w (NULL: the defaults)
  * into *ki (emptied first). 0 or -1/-2. */
@@ -88,11 +110,33 @@ int store_koppel_bouw(struct store *st, dag_t peildatum, const struct koppel_gew
 		      struct koppel_instantie *ki);
 void koppel_instantie_vrij(struct koppel_instantie *ki);
 
+/* A copy of src without its koppel (places, waiting and proposals), into
+ * dst: enough to write a round or show a page. 0, or -1 out of memory. */
+int koppel_instantie_kopie(const struct koppel_instantie *src, struct koppel_instantie *dst);
+
+/* The index of place (agb, productcode, groep) among ki's plekken, or -1. */
+int32_t koppel_instantie_plek(const struct koppel_instantie *ki, const char *agb,
+			      const char *productcode, const char *groep);
+
 /* The index of traject_id among ki's waiting, or -1. */
 int32_t koppel_instantie_zoek(const struct koppel_instantie *ki, int64_t traject_id);
 
-/* Solve and explain. 0, or -2 with a message (the solver failed, memory). */
+/* Solve (warm when solved before) and explain; the proposals are copied
+ * into ki->vs. 0, or -2 with a message (the solver failed, memory). */
 int store_koppel_los_op(struct store *st, struct koppel_instantie *ki);
+/* The same without a store (for an instance kept in memory): 0 or -1. */
+int koppel_instantie_los_op(struct koppel_instantie *ki);
+
+/* Changes to a built instance, as a new build after the decision would
+ * see them (then koppel_instantie_los_op re-solves warm):
+ *  - bevestig: waiting index `wachtende` took a place of plek (a crisis
+ *    place when crisisplaats): it waits no more, the place has one less,
+ *    and a place left without any is closed to all;
+ *  - verbied: plek turned down for wachtende.
+ * 0, or -1 (bad index, no place left, out of memory). */
+int koppel_instantie_bevestig(struct koppel_instantie *ki, int32_t wachtende, int32_t plek,
+			      bool crisisplaats);
+int koppel_instantie_verbied(struct koppel_instantie *ki, int32_t wachtende, int32_t plek);
 
 /* A round as stored. */
 struct koppel_ronde_rij {

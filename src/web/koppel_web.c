@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include <microhttpd.h>
+#include <pthread.h>
 
 #include "domain/audit.h"
 #include "domain/datum.h"
@@ -116,6 +117,90 @@ static void h_plek(FILE *f, const char *naam, const char *agb, const char *produ
 		fputs(", groep ", f);
 		html_txt(f, groep);
 	}
+}
+
+static int64_t nu_us(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
+}
+
+/* ---- the kept instance ------------------------------------------------------- */
+
+/* One solved instance kept between requests (see the header). The slot is
+ * held only around work in memory, never around a call to the store, so
+ * that it cannot wait on a transaction that waits on it. */
+static pthread_mutex_t warm_slot = PTHREAD_MUTEX_INITIALIZER;
+static struct koppel_instantie warm;   /* warm.k NULL: none kept */
+
+/* Work on a solved instance, under the slot. 0, or -1 out of memory. */
+typedef int (*warm_fn)(const struct koppel_instantie *ki, void *arg);
+
+/* Inside the caller's transaction: fn on an instance solved for the
+ * record as it is now on peildatum: the kept one when its key still
+ * holds, else a new one built and solved here, which is kept from then
+ * on. *vers tells that it was built. 0 or -1/-2. */
+static int warm_gebruik(struct store *st, dag_t peildatum, warm_fn fn, void *arg, bool *vers)
+{
+	struct koppel_sleutel s;
+	struct koppel_instantie nieuw;
+	int rc;
+
+	*vers = false;
+	if ((rc = store_koppel_sleutel(st, peildatum, &s)) < 0)
+		return rc;
+	pthread_mutex_lock(&warm_slot);
+	if (warm.k && koppel_sleutel_gelijk(&warm.sleutel, &s)) {
+		rc = fn(&warm, arg);
+		pthread_mutex_unlock(&warm_slot);
+		return rc < 0 ? store_set_error(st, "onvoldoende geheugen voor de koppeling") : 0;
+	}
+	pthread_mutex_unlock(&warm_slot);
+	*vers = true;
+	memset(&nieuw, 0, sizeof nieuw);
+	if ((rc = store_koppel_bouw(st, peildatum, NULL, &nieuw)) < 0 ||
+	    (rc = store_koppel_los_op(st, &nieuw)) < 0) {
+		koppel_instantie_vrij(&nieuw);
+		return rc;
+	}
+	pthread_mutex_lock(&warm_slot);
+	rc = fn(&nieuw, arg);
+	koppel_instantie_vrij(&warm);
+	warm = nieuw;
+	pthread_mutex_unlock(&warm_slot);
+	return rc < 0 ? store_set_error(st, "onvoldoende geheugen voor de koppeling") : 0;
+}
+
+/* A decision on proposal v was committed; the record went from key voor
+ * to key na by it alone. When the kept instance is that of voor, apply
+ * the decision to it and re-solve warm (*los_us: how long); otherwise
+ * leave it: a later request sees its key no longer holds and builds anew.
+ * True when applied. */
+static bool warm_besluit(const struct koppel_sleutel *voor, const struct koppel_sleutel *na,
+			 const struct koppel_voorstel_rij *v, bool bevestigd, int64_t *los_us)
+{
+	bool gedaan = false;
+
+	pthread_mutex_lock(&warm_slot);
+	if (warm.k && koppel_sleutel_gelijk(&warm.sleutel, voor)) {
+		int32_t j = koppel_instantie_zoek(&warm, v->traject_id);
+		int32_t p = koppel_instantie_plek(&warm, v->agb, v->productcode, v->groep);
+		int64_t t0 = nu_us();
+		int rc = bevestigd ? koppel_instantie_bevestig(&warm, j, p, v->crisisplaats)
+				   : koppel_instantie_verbied(&warm, j, p);
+
+		if (rc == 0 && koppel_instantie_los_op(&warm) == 0) {
+			*los_us = nu_us() - t0;
+			warm.sleutel = *na;
+			gedaan = true;
+		} else {
+			koppel_instantie_vrij(&warm);
+		}
+	}
+	pthread_mutex_unlock(&warm_slot);
+	return gedaan;
 }
 
 /* ---- the list ---------------------------------------------------------------- */
@@ -306,20 +391,35 @@ klaar:
 struct ronde {
 	const struct toegang *wie;
 	dag_t peildatum;
-	int64_t id, duur_us, los_us;
+	int64_t id, duur_us;
+	bool vers;                       /* built for this round (not the kept one) */
+	struct koppel_instantie kopie;   /* what the round writes */
 };
+
+static int ronde_kopie(const struct koppel_instantie *ki, void *arg)
+{
+	struct ronde *r = arg;
+
+	return koppel_instantie_kopie(ki, &r->kopie);
+}
 
 static int ronde_tx(struct store *st, void *arg)
 {
 	struct ronde *r = arg;
 	char nu[21], object[160];
+	int64_t t0 = nu_us();
 	int rc;
 
+	koppel_instantie_vrij(&r->kopie);
 	store_nu_iso(nu);
-	if ((rc = store_koppel_ronde(st, r->peildatum, r->wie->naam, nu, &r->id, &r->duur_us,
-				     &r->los_us)) < 0)
+	if ((rc = warm_gebruik(st, r->peildatum, ronde_kopie, r, &r->vers)) < 0)
 		return rc;
-	snprintf(object, sizeof object, "koppelen: ronde %lld berekend", (long long)r->id);
+	r->duur_us = nu_us() - t0;
+	if ((rc = store_koppel_ronde_schrijf(st, &r->kopie, r->wie->naam, nu, r->duur_us,
+					     &r->id)) < 0)
+		return rc;
+	snprintf(object, sizeof object, "koppelen: ronde %lld berekend%s", (long long)r->id,
+		 r->vers ? "" : " (bewaarde koppeling)");
 	return audit(st, r->wie, "toevoegen", 0, object);
 }
 
@@ -346,7 +446,9 @@ static enum web_uitslag ronde_post(struct web_verzoek *v)
 				   "Veld 'peildatum' moet een datum JJJJ-MM-DD zijn.");
 	if (!(st = pagina_store(v, &u)))
 		return u;
-	if ((rc = store_transaction(st, ronde_tx, &r)) < 0)
+	rc = store_transaction(st, ronde_tx, &r);
+	koppel_instantie_vrij(&r.kopie);
+	if (rc < 0)
 		return pagina_store_fout(v, st, rc);
 	if (!is_api(v))
 		return zie_ander(v, "/koppelen");
@@ -360,8 +462,8 @@ static enum web_uitslag ronde_post(struct web_verzoek *v)
 	json_int(&j, r.id);
 	json_key(&j, "duur_us");
 	json_int(&j, r.duur_us);
-	json_key(&j, "oplos_us");
-	json_int(&j, r.los_us);
+	json_key(&j, "bewaard");
+	json_bool(&j, !r.vers);
 	json_object_end(&j);
 	return pagina_json_klaar(v, &b, &j);
 }
@@ -372,6 +474,8 @@ struct optie_rij {
 	struct koppel_optie o;
 	int precies;             /* koppel_precies: 0 exact, 1 not to be had, -1 n/a */
 	int64_t meerkosten;
+	bool plek;               /* a place, copied from the instance: */
+	struct koppel_plaats p;
 };
 
 struct een {
@@ -379,11 +483,52 @@ struct een {
 	int64_t traject_id;
 	int gevonden;
 	struct koppel_voorstel_rij v;
-	struct koppel_instantie ki;
-	int32_t index;                     /* in ki, -1 when no longer waiting */
+	bool wacht;                        /* still waiting in the instance */
+	bool vers;                         /* the instance was built for this page */
 	struct optie_rij *opties;
 	int32_t n_opties;
 };
+
+/* Under the slot: every option of the traject with its exact extra cost,
+ * copied out of the instance. */
+static int een_opties(const struct koppel_instantie *ki, void *arg)
+{
+	struct een *e = arg;
+	int32_t i = koppel_instantie_zoek(ki, e->traject_id), n;
+	struct koppel_optie *o;
+
+	free(e->opties);
+	e->opties = NULL;
+	e->n_opties = 0;
+	e->wacht = i >= 0;
+	if (i < 0)
+		return 0;
+	if (!(o = calloc(OPTIES_MAX, sizeof *o)))
+		return -1;
+	n = koppel_opties(ki->k, i, o, OPTIES_MAX);
+	if (n > OPTIES_MAX)
+		n = OPTIES_MAX;
+	e->opties = calloc(n > 0 ? (size_t)n : 1, sizeof *e->opties);
+	if (!e->opties) {
+		free(o);
+		return -1;
+	}
+	for (int32_t k = 0; k < n; k++) {
+		struct optie_rij *r = &e->opties[k];
+
+		r->o = o[k];
+		r->precies = -1;
+		if (o[k].keuze == KEUZE_PLEK && o[k].plek >= 0 && (size_t)o[k].plek < ki->n_plek) {
+			r->plek = true;
+			r->p = ki->plek[o[k].plek];
+		}
+		if (!o[k].gekozen && o[k].open)
+			r->precies = koppel_precies(ki->k, i, k, &r->meerkosten);
+	}
+	e->n_opties = n;
+	free(o);
+	return 0;
+}
 
 static int een_tx(struct store *st, void *arg)
 {
@@ -391,45 +536,18 @@ static int een_tx(struct store *st, void *arg)
 	char object[160];
 	int rc;
 
-	koppel_instantie_vrij(&e->ki);
 	free(e->opties);
 	e->opties = NULL;
 	e->n_opties = 0;
-	e->index = -1;
+	e->wacht = false;
 	if ((rc = e->gevonden = store_koppel_voorstel_van(st, e->traject_id, &e->v)) <= 0)
 		return rc;
 	if (!in_gemeenten(e->wie, e->v.gemeente)) {
 		e->gevonden = 0;
 		return 0;
 	}
-	if ((rc = store_koppel_bouw(st, pagina_vandaag(), NULL, &e->ki)) < 0 ||
-	    (rc = store_koppel_los_op(st, &e->ki)) < 0)
+	if ((rc = warm_gebruik(st, pagina_vandaag(), een_opties, e, &e->vers)) < 0)
 		return rc;
-	e->index = koppel_instantie_zoek(&e->ki, e->traject_id);
-	if (e->index >= 0) {
-		struct koppel_optie *o = calloc(OPTIES_MAX, sizeof *o);
-		int32_t n;
-
-		if (!o)
-			return store_set_error(st, "onvoldoende geheugen voor de opties");
-		n = koppel_opties(e->ki.k, e->index, o, OPTIES_MAX);
-		if (n > OPTIES_MAX)
-			n = OPTIES_MAX;
-		e->opties = calloc(n > 0 ? (size_t)n : 1, sizeof *e->opties);
-		if (!e->opties) {
-			free(o);
-			return store_set_error(st, "onvoldoende geheugen voor de opties");
-		}
-		for (int32_t i = 0; i < n; i++) {
-			e->opties[i].o = o[i];
-			e->opties[i].precies = -1;
-			if (!o[i].gekozen && o[i].open)
-				e->opties[i].precies = koppel_precies(e->ki.k, e->index, i,
-								      &e->opties[i].meerkosten);
-		}
-		e->n_opties = n;
-		free(o);
-	}
 	snprintf(object, sizeof object, "koppelen: voorstel traject %lld",
 		 (long long)e->traject_id);
 	return audit(st, e->wie, "lezen", e->v.jeugdige_id, object);
@@ -439,16 +557,13 @@ static void een_vrij(struct een *e)
 {
 	if (!e)
 		return;
-	koppel_instantie_vrij(&e->ki);
 	free(e->opties);
 	free(e);
 }
 
-static const struct koppel_plaats *optie_plek(const struct een *e, const struct optie_rij *o)
+static const struct koppel_plaats *optie_plek(const struct optie_rij *o)
 {
-	if (o->o.keuze != KEUZE_PLEK || o->o.plek < 0 || (size_t)o->o.plek >= e->ki.n_plek)
-		return NULL;
-	return &e->ki.plek[o->o.plek];
+	return o->plek ? &o->p : NULL;
 }
 
 static void adres_invoer(FILE *f)
@@ -509,7 +624,7 @@ static void een_html(FILE *f, const struct een *e, const struct toegang *wie)
 		html_txt(f, v->besloten_op);
 	}
 	fputs(".</p>\n", f);
-	if (e->index < 0) {
+	if (!e->wacht) {
 		fputs("<p>Dit traject wacht nu niet meer (gestart, beëindigd of al gekoppeld).</p>\n",
 		      f);
 	} else {
@@ -520,7 +635,7 @@ static void een_html(FILE *f, const struct een *e, const struct toegang *wie)
 		      "<th scope=\"col\">Opmerking</th></tr></thead>\n<tbody>\n", f);
 		for (int32_t i = 0; i < e->n_opties; i++) {
 			const struct optie_rij *o = &e->opties[i];
-			const struct koppel_plaats *p = optie_plek(e, o);
+			const struct koppel_plaats *p = optie_plek(o);
 
 			fputs("<tr><th scope=\"row\">", f);
 			if (p)
@@ -537,7 +652,9 @@ static void een_html(FILE *f, const struct een *e, const struct toegang *wie)
 			else
 				fputs("–", f);
 			fputs("</td><td>", f);
-			if (!o->o.open)
+			if (p && p->plaatsen == 0)
+				fputs("geen vrije plaats meer", f);
+			else if (!o->o.open)
 				fputs("afgewezen; wordt niet meer voorgesteld", f);
 			else if (o->o.crisisplaats)
 				fputs("crisisplaats", f);
@@ -572,12 +689,12 @@ static void een_json(struct json *j, const struct een *e)
 	json_key(j, "voorstel");
 	koppel_rapport_json_voorstel(j, &e->v);
 	json_key(j, "wacht_nog");
-	json_bool(j, e->index >= 0);
+	json_bool(j, e->wacht);
 	json_key(j, "opties");
 	json_array_begin(j);
 	for (int32_t i = 0; i < e->n_opties; i++) {
 		const struct optie_rij *o = &e->opties[i];
-		const struct koppel_plaats *p = optie_plek(e, o);
+		const struct koppel_plaats *p = optie_plek(o);
 
 		json_object_begin(j);
 		json_key(j, "keuze");
@@ -695,6 +812,10 @@ struct besluit {
 	struct koppel_voorstel_rij v;
 	struct afhandel_eigen_werk *werk;  /* the confirm's werk, for the audit callback */
 	int64_t oud_traject_einde;         /* set by bereid: the traject that lapses */
+	/* The record's key before and after the decision, for the kept instance. */
+	struct koppel_sleutel voor, na;
+	bool warm;                         /* applied to the kept instance */
+	int64_t los_us;                    /* its warm re-solve */
 };
 
 /* Read the proposal and check it may be decided. 1 go on, 0 refused
@@ -727,7 +848,8 @@ static int besluit_tx(struct store *st, void *arg)
 	int rc;
 
 	b->uitkomst = BESLUIT_GEDAAN;
-	if ((rc = besluit_lees(st, b)) <= 0)
+	if ((rc = store_koppel_sleutel(st, pagina_vandaag(), &b->voor)) < 0 ||
+	    (rc = besluit_lees(st, b)) <= 0)
 		return rc;
 	if (afwijzen) {
 		rc = store_koppel_besluit(st, b->v.id, KOPPEL_AFGEWEZEN, 0, b->fv->reden,
@@ -748,6 +870,8 @@ static int besluit_tx(struct store *st, void *arg)
 		b->uitkomst = BESLUIT_NIET_OPEN;
 		return 0;
 	}
+	if ((rc = store_koppel_sleutel(st, pagina_vandaag(), &b->na)) < 0)
+		return rc;
 	return audit(st, b->wie, "wijzigen", b->v.jeugdige_id, object);
 }
 
@@ -764,6 +888,8 @@ static int bereid_bevestig(struct store *st, void *arg, struct afhandel_eigen_we
 	int segment = 0, jaar, rc;
 
 	b->werk = w;
+	if ((rc = store_koppel_sleutel(st, pagina_vandaag(), &b->voor)) < 0)
+		return rc;
 	if ((rc = besluit_lees(st, b)) <= 0) {
 		if (rc == 0) {
 			u->status = b->uitkomst == BESLUIT_NIET_GEVONDEN ? AFHANDEL_NIET_GEVONDEN
@@ -859,11 +985,37 @@ static int audit_bevestig(struct store *st, void *arg, const char *actie, int64_
 	if (rc == 0)
 		return store_set_error(st, "voorstel %lld is tegelijk door een ander besloten",
 				       (long long)b->v.id);
+	if ((rc = store_koppel_sleutel(st, pagina_vandaag(), &b->na)) < 0)
+		return rc;
 	if ((rc = store_koppel_traject(st, b->oud_traject_einde, &oud)) <= 0)
 		return rc < 0 ? rc : store_set_error(st, "traject verdwenen");
 	oud.status = TRAJECT_VERVALLEN;
 	oud.einddatum = b->vandaag;
 	return store_ijw_traject_zet(st, &oud);
+}
+
+static int sleutel_tx(struct store *st, void *arg)
+{
+	return store_koppel_sleutel(st, pagina_vandaag(), arg);
+}
+
+/* After a confirm through the chain: the chain raises the data version
+ * once more after the audit callback (afhandel.h: written together), so
+ * the key after it is read anew. The kept instance takes the confirm only
+ * when nothing else came between: the koppel version is the decision's
+ * and the data version exactly one past the one before. */
+static void warm_na_keten(struct store *st, struct besluit *b)
+{
+	struct koppel_sleutel nu;
+	long long voor = strtoll(b->voor.data_versie, NULL, 10);
+
+	if (store_transaction(st, sleutel_tx, &nu) < 0)
+		return;
+	if (nu.koppel_versie != b->na.koppel_versie ||
+	    strcmp(b->na.data_versie, b->voor.data_versie) != 0 ||
+	    strtoll(nu.data_versie, NULL, 10) != voor + 1)
+		return;
+	b->warm = warm_besluit(&b->voor, &nu, &b->v, true, &b->los_us);
 }
 
 static dag_t nu_lokaal(char tijd[9])
@@ -901,6 +1053,14 @@ static enum web_uitslag besluit_antwoord(struct web_verzoek *v, const struct bes
 	json_key(&j, "toewijzing_nummer");
 	if (a && a->n_toewijzingen)
 		json_int(&j, a->toewijzingen[0]);
+	else
+		json_null(&j);
+	/* Whether the kept instance took the decision, and its re-solve. */
+	json_key(&j, "herberekend");
+	json_bool(&j, b->warm);
+	json_key(&j, "herberekend_us");
+	if (b->warm)
+		json_int(&j, b->los_us);
 	else
 		json_null(&j);
 	json_key(&j, "berichten");
@@ -1012,6 +1172,7 @@ static enum web_uitslag besluit_post(struct web_verzoek *v)
 			}
 			switch (a->status) {
 			case AFHANDEL_GEDAAN:
+				warm_na_keten(st, &b);
 				u = besluit_antwoord(v, &b, a);
 				break;
 			case AFHANDEL_NIET_GEVONDEN:
@@ -1034,6 +1195,8 @@ static enum web_uitslag besluit_post(struct web_verzoek *v)
 	}
 	switch (b.uitkomst) {
 	case BESLUIT_GEDAAN:
+		b.warm = warm_besluit(&b.voor, &b.na, &b.v, strcmp(fv->actie, "bevestigen") == 0,
+				      &b.los_us);
 		u = besluit_antwoord(v, &b, NULL);
 		break;
 	case BESLUIT_NIET_GEVONDEN:

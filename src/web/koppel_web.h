@@ -24,8 +24,19 @@
  *                                                 actie=afwijzen&reden=...: never proposed
  *                                                 again (EIS_TOEWIJZEN)
  *
- * Each request builds and solves the instance it needs (no state is kept
- * between requests). Nothing is allocated without the confirm.
+ * The server keeps one solved instance (store_koppel_bouw) with the key of
+ * the record it was built from (struct koppel_sleutel: data.versie, the
+ * koppel version that every round and decision raises, the peildatum and
+ * the stale-report setting). The page of one traject and a new round use
+ * it while the key holds, and build (and keep) a new one when it does not.
+ * A turn-down or confirm through these routes is applied to it
+ * (koppel_instantie_verbied / _bevestig) and re-solved warm, when the
+ * record changed by that decision alone; the decision's JSON says so
+ * ("herberekend", "herberekend_us"). A round written from it raises the
+ * koppel version (its proposals become the earlier ones), so the next
+ * request builds anew. The instance is guarded by one mutex, held only
+ * around work in memory, never around a store call. Nothing is allocated
+ * without the confirm.
  */
 #ifndef JR_WEB_KOPPEL_WEB_H
 #define JR_WEB_KOPPEL_WEB_H

@@ -182,6 +182,60 @@ check ronde_capaciteit_na_bevestiging nul "SELECT count(*) FROM (SELECT v.agb, v
 	WHERE (v.ronde_id = $R3 AND v.keuze = 'plek') OR v.status = 'bevestigd'
 	GROUP BY v.agb, v.productcode, COALESCE(v.groep, '')) x JOIN ($LAATSTE) l ON l.agb = x.agb
 	AND l.productcode = x.productcode AND l.groep = x.groep WHERE x.n > l.vrije_plaatsen"
+
+# ---- the kept instance: decisions re-solve it warm ---------------------------------------
+# The server keeps the solved instance of a page; a turn-down and a confirm
+# through /api/v1/koppelen change it and re-solve it warm; the next round
+# is written from it. That round must be the round a new build makes on
+# the same record: compared in full against `jeugdregie match` on a copy
+# (SQLite), and by its choices against the next cold round (both backends;
+# the earlier proposals then weigh towards the same choices).
+IFS='|' read -r TD AGB_D < <(sql "$DB" "SELECT v.traject_id, v.agb FROM koppel_voorstel v
+	WHERE v.ronde_id = $R3 AND v.keuze = 'plek' AND v.agb <> v.huidig_agb AND EXISTS (SELECT 1
+	FROM tarief t JOIN contract c ON c.id = t.contract_id WHERE c.agb = v.agb
+	AND t.productcode = v.productcode AND t.jaar = 2026) ORDER BY v.traject_id DESC LIMIT 1")
+TC=$(sql "$DB" "SELECT traject_id FROM koppel_voorstel WHERE ronde_id = $R3 AND keuze = 'plek'
+	AND traject_id <> ${TD:-0} ORDER BY traject_id DESC LIMIT 1")
+VANDAAG_SERVER=$(date +%F)
+if [ -z "$TC" ] || [ -z "$TD" ]; then
+	not_ok warm_keuzes "geen voorstellen om te besluiten in ronde $R3"
+else
+	haal "$RJ" "/api/v1/koppelen/$TC"
+	check warm_een_200 [ "$code" = 200 ]
+	haal "$RJ" "/koppelen/$TC"
+	C=$(csrf_veld)
+	haal "$RJ" --data-urlencode "csrf=$C" --data "actie=afwijzen&reden=te%20ver" "/api/v1/koppelen/$TC"
+	check warm_afwijzen_200 [ "$code" = 200 ]
+	check warm_afwijzen_herberekend grep -q '"herberekend":true' "$T/b"
+	haal "$RJ" --data-urlencode "csrf=$C" --data "actie=bevestigen&straatnaam=Breestraat&huisnummer=14&postcode=2311AB&plaatsnaam=Leiden" "/api/v1/koppelen/$TD"
+	check warm_bevestig_200 [ "$code" = 200 ]
+	check warm_bevestig_herberekend grep -q '"herberekend":true' "$T/b"
+	haal "$RJ" "/api/v1/koppelen/$TD"
+	check warm_bevestigd_wacht_niet grep -q '"wacht_nog":false' "$T/b"
+	if [ "$BACKEND" = sqlite ]; then
+		sqlite3 "$DB" ".backup '$T/koud.db'"
+	fi
+	haal "$RJ" --data-urlencode "csrf=$C" --data "peildatum=" /api/v1/koppelen
+	check warm_ronde_200 [ "$code" = 200 ]
+	check warm_ronde_bewaard grep -q '"bewaard":true' "$T/b"
+	R4=$(sql "$DB" "SELECT max(id) FROM koppel_ronde")
+	VOLLEDIG="SELECT traject_id || ':' || keuze || ':' || COALESCE(agb, '') || ':' ||
+		COALESCE(productcode, '') || ':' || COALESCE(groep, '') || ':' || crisisplaats || ':' ||
+		afstand_hm || ':' || voorkeur || ':' || als_vorig || ':' || kosten || ':' || wachtkosten
+		|| ':' || tweede || ':' || COALESCE(tweede_agb, '') || ':' || COALESCE(tweede_productcode, '')
+		|| ':' || COALESCE(tweede_groep, '') || ':' || tweede_kosten || ':' || meerkosten
+		FROM koppel_voorstel WHERE ronde_id = $R4 ORDER BY traject_id"
+	RONDE_KOP="SELECT jeugdigen || ':' || plekken || ':' || plaatsen || ':' || gekoppeld || ':' || totaal
+		FROM koppel_ronde WHERE id = $R4"
+	check warm_zonder_bevestigde nul "SELECT count(*) FROM koppel_voorstel WHERE ronde_id = $R4 AND traject_id = $TD"
+	if [ "$BACKEND" = sqlite ]; then
+		expect warm_koud_ronde 0 -- "$J" match --db "$T/koud.db" --peildatum "$VANDAAG_SERVER" --json
+		check warm_gelijk_koud_kop [ "$(sql "$T/koud.db" "$RONDE_KOP")" = "$(sql "$DB" "$RONDE_KOP")" ]
+		check warm_gelijk_koud_voorstellen [ "$(sql "$T/koud.db" "$VOLLEDIG")" = "$(sql "$DB" "$VOLLEDIG")" ]
+	fi
+	expect warm_volgende_koud 0 -- "$J" match --db "$DB" --peildatum "$VANDAAG_SERVER" --json
+	check warm_keuzes_als_koud [ "$(sql "$DB" "$(printf "$RONDE_SET" "$R4")")" = "$(sql "$DB" "$(printf "$RONDE_SET" $((R4 + 1)))")" ]
+fi
 stop_server
 
 # ---- the JW301 leaves and validates ---------------------------------------------------------
