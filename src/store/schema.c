@@ -613,6 +613,12 @@ static const char migration_9[] =
 	END
 	"CREATE INDEX koppel_voorstel_traject ON koppel_voorstel (traject_id, status);\n";
 
+/* Migration 10: the next round reads every confirmed and every turned-
+ * down proposal (koppel_store.c); without this the table is scanned, and
+ * it grows by a round's worth of rows each time. */
+static const char migration_10[] =
+	"CREATE INDEX koppel_voorstel_status ON koppel_voorstel (status, besloten_op);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
@@ -630,6 +636,7 @@ static const struct migration migrations[] = {
 	{ 8, "verwijzing: reden en lokaal team", migration_8, NULL, NULL },
 	{ 9, "koppelen: rondes van voorstellen, bevestigd of afgewezen", migration_9, NULL,
 	  NULL },
+	{ 10, "koppelen: index op de besliste voorstellen", migration_10, NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
