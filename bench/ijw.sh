@@ -105,6 +105,9 @@ sqlite3 "$db" ".backup '$T/basis.db'"
 sqlite3 "$T/basis.db" "
 DELETE FROM prestatie WHERE declaratie_id IN (SELECT id FROM declaratie WHERE periode_begin = '$maand');
 DELETE FROM declaratie WHERE periode_begin = '$maand';"
+# A database of an older version is migrated on first open: do that here,
+# outside the timing.
+"$J" migrate --db "$T/basis.db" >/dev/null
 vandaag=$(sqlite3 "$db" "SELECT max(dagtekening) FROM declaratie WHERE periode_begin = '$maand'")
 # ijw import exits 1 when a message is rejected (the rules find what the
 # demo got wrong on purpose); a failure of the program itself is worse.

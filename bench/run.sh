@@ -84,3 +84,4 @@ bash bench/http.sh "$T/d.db"
 BENCH_IJW_SCALE=1 bash bench/ijw.sh "$T/d.db"
 
 bash bench/match.sh
+bash bench/koppel.sh

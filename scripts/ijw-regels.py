@@ -10,10 +10,16 @@ applies to), classifies every rule by the side that must act on it, and writes
                              kept as it is) followed by a generated table with each rule's status
 
 Hand decisions are data, not code:
-  data/ijw/regels-indeling.tsv       code, kant, reden: overrides of the classification below
-  data/ijw/regels-geimplementeerd.tsv code, bron: rules implemented; bron is the source file
-                                     that implements the rule and must contain the code; a
-                                     code may appear on more than one line (one per bron)
+  data/ijw/regels-indeling.tsv       code, kant, status, reden: overrides of the classification
+                                     below; status "-" (follows from the implementation), or
+                                     "n.v.t." (the rule binds the municipality but cannot apply
+                                     here; reden says why)
+  data/ijw/regels-geimplementeerd.tsv code, bron, richting: rules implemented; bron is the
+                                     source file that implements the rule and must contain the
+                                     code; richting says which messages that bron covers:
+                                     ontvangst (received ones), verzending (the municipality's
+                                     own) or beide; a code may appear on more than one line
+                                     (one per bron)
 
 Classification ("kant", from the municipality's point of view):
   ontvangst   the municipality checks it on messages it receives (315, 317, 305, 307, 323)
@@ -30,12 +36,14 @@ Default rules, applied unless regels-indeling.tsv says otherwise:
     the TR/CS rule the CSV says they are "uitgewerkt in"); on the municipality's messages, and on
     retourberichten, which both sides send, they are obligations on what the municipality sends.
 
-Status in the conformance document: geïmplementeerd (listed in regels-geimplementeerd.tsv;
-a rule for both directions needs src/ijw/intern.c for received messages and another bron, e.g.
-src/ijw/uitgaand.c, for the municipality's own), deels (a rule for both directions that
-src/ijw/intern.c checks on received messages only),
-XSD (controleniveau "berichtformaat (xsd)": the shipped schemas enforce it), n.v.t. (kant geen,
-with the reason) or "nog niet".
+Status in the conformance document: geïmplementeerd (listed in regels-geimplementeerd.tsv with
+every richting the rule's kant needs: ontvangst, verzending, or both for kant beide), deels (a
+rule for both directions listed for one richting only, whatever the bron), XSD (controleniveau
+"berichtformaat (xsd)": the shipped schemas enforce it), n.v.t. (kant geen, or a rule for the
+municipality that regels-indeling.tsv marks n.v.t. with the reason) or "nog niet" (with the
+reason, from regels-indeling.tsv when it gives one).
+A line whose richting the rule's kant does not ask for (ontvangst for a verzending rule) is an
+error, so a rule cannot be counted on the wrong side.
 
   scripts/ijw-regels.py            write both files
   scripts/ijw-regels.py --check    exit 1 if either committed file differs from what would be written
@@ -64,6 +72,10 @@ BERICHTEN = ['JW301', 'JW305', 'JW307', 'JW315', 'JW317', 'JW319', 'JW323', 'JW3
 NIVEAU = {'': '', 'berichtformaat (xsd)': 'xsd', 'bericht inhoud (xslt)': 'xslt',
           'berichtoverstijgend': 'berichtoverstijgend', 'externe bron': 'externe_bron'}
 KANTEN = ('ontvangst', 'verzending', 'beide', 'geen')
+RICHTINGEN = ('ontvangst', 'verzending', 'beide')
+# What each kant needs implemented before a rule counts as geïmplementeerd.
+NODIG = {'ontvangst': {'ontvangst'}, 'verzending': {'verzending'},
+         'beide': {'ontvangst', 'verzending'}, 'geen': set()}
 CODE_RE = re.compile(r'^(CD|CS|IV|OP|RS|TR|UP)[0-9]{3}(x[0-9]+)?$')
 
 
@@ -148,10 +160,14 @@ def catalogus():
         berichten_per_regel.setdefault(code, set()).add('retour' if b == 'JW Retour' else b)
 
     indeling = {}
-    for code, kant, reden in lees_tsv(INDELING, 3):
+    for code, kant, nvt, reden in lees_tsv(INDELING, 4):
         if kant not in KANTEN:
             sys.exit(f'{INDELING}: {code}: onbekende kant {kant!r}')
-        indeling[code] = (kant, reden)
+        if nvt not in ('-', 'n.v.t.'):
+            sys.exit(f'{INDELING}: {code}: status {nvt!r}, verwacht - of n.v.t.')
+        if nvt == 'n.v.t.' and not reden:
+            sys.exit(f'{INDELING}: {code}: n.v.t. zonder reden')
+        indeling[code] = (kant, nvt == 'n.v.t.', reden)
 
     regels = []
     for r in lees_csv(REGELS_CSV):
@@ -179,9 +195,10 @@ def catalogus():
             'xsd': schoon(r['XSD restrictie']),
         }
         kant, reden = classificeer(regel, berichten, uitgewerkt)
+        nvt = False
         if code in indeling:
-            kant, reden = indeling.pop(code)
-        regel['kant'], regel['reden'] = kant, reden
+            kant, nvt, reden = indeling.pop(code)
+        regel['kant'], regel['reden'], regel['nvt'] = kant, reden, nvt
         regels.append(regel)
     if indeling:
         sys.exit(f'{INDELING}: onbekende regels {sorted(indeling)}')
@@ -202,34 +219,52 @@ def tsv_tekst(regels):
     return '\n'.join(uit) + '\n'
 
 
-def geimplementeerd(codes):
-    """code -> the bronnen that implement it, in file order."""
+def geimplementeerd(regels):
+    """code -> [(bron, richting)], in file order."""
+    per_code = {r['code']: r for r in regels}
     klaar = {}
-    for code, bron in lees_tsv(GEIMPLEMENTEERD, 2):
-        if code not in codes:
+    for code, bron, richting in lees_tsv(GEIMPLEMENTEERD, 3):
+        if code not in per_code:
             sys.exit(f'{GEIMPLEMENTEERD}: {code} staat niet in de regelcatalogus')
+        if richting not in RICHTINGEN:
+            sys.exit(f'{GEIMPLEMENTEERD}: {code}: onbekende richting {richting!r}')
+        kant = per_code[code]['kant']
+        if kant != 'geen' and not ({'ontvangst', 'verzending'} if richting == 'beide'
+                                   else {richting}) & NODIG[kant]:
+            sys.exit(f'{GEIMPLEMENTEERD}: {code} heeft kant {kant}, richting {richting} telt niet')
         pad = os.path.join(ROOT, bron)
         if not os.path.isfile(pad) or code not in open(pad, encoding='utf-8').read():
             sys.exit(f'{GEIMPLEMENTEERD}: {bron} bestaat niet of noemt {code} niet')
         bronnen = klaar.setdefault(code, [])
-        if bron in bronnen:
+        if bron in (b for b, _ in bronnen):
             sys.exit(f'{GEIMPLEMENTEERD}: {code} staat twee keer met {bron}')
-        bronnen.append(bron)
+        bronnen.append((bron, richting))
     return klaar
 
 
 def status(r, klaar):
     bronnen = klaar.get(r['code'], [])
-    if r['kant'] == 'beide' and bronnen == ['src/ijw/intern.c']:
-        # intern.c checks received messages only; the same rule on our own
-        # outgoing messages is still to do.
-        return 'deels', ('ontvangen berichten: `src/ijw/intern.c`; eigen uitgaande berichten: '
-                         'nog niet')
+    gedekt = set()
+    for _, richting in bronnen:
+        gedekt |= {'ontvangst', 'verzending'} if richting == 'beide' else {richting}
+    nodig = NODIG[r['kant']]
+    if bronnen and nodig - gedekt:
+        # Implemented for one direction of a rule for both (e.g. only on
+        # received messages, in intern.c or verwerk.c): say which side is missing.
+        wat = {'ontvangst': 'ontvangen berichten', 'verzending': 'eigen uitgaande berichten'}
+        delen = []
+        for kant in ('ontvangst', 'verzending'):
+            if kant in gedekt:
+                delen.append(wat[kant] + ': ' + ', '.join(
+                    '`' + b + '`' for b, ri in bronnen if ri in (kant, 'beide')))
+            else:
+                delen.append(wat[kant] + ': ' + (r['reden'] or 'nog niet'))
+        return 'deels', '; '.join(delen)
     if bronnen:
-        return 'geïmplementeerd', ', '.join('`' + b + '`' for b in bronnen)
+        return 'geïmplementeerd', ', '.join('`' + b + '`' for b, _ in bronnen)
     if r['niveau'] == 'xsd':
         return 'XSD', ('restrictie `' + r['xsd'] + '`') if r['xsd'] else 'schema'
-    if r['kant'] == 'geen':
+    if r['kant'] == 'geen' or r['nvt']:
         return 'n.v.t.', r['reden']
     return 'nog niet', r['reden']
 
@@ -239,7 +274,7 @@ def doc_tekst(regels, oud):
         inleiding = oud[:oud.index(MARKER)]
     else:
         inleiding = oud.rstrip('\n') + '\n\n' if oud else '# iJw 3.2: conformiteit\n\n'
-    klaar = geimplementeerd({r['code'] for r in regels})
+    klaar = geimplementeerd(regels)
     statussen = [status(r, klaar) for r in regels]
 
     def telling(sleutel):

@@ -40,9 +40,11 @@
 #include "ijw/envelop.h"
 #include "ijw/xml.h"
 #include "steer/kalibratie.h"
+#include "steer/koppel_rapport.h"
 #include "steer/kpi_rapport.h"
 #include "store/apitoken.h"
 #include "store/kopie.h"
+#include "store/koppel_store.h"
 #include "store/store.h"
 #include "web/server.h"
 
@@ -82,6 +84,8 @@ static const char hulp_tekst[] =
 	"              --from BRON --to DOEL    en controleer rijen en controlegetallen per tabel\n"
 	"  checksum  rijen en controlegetal per tabel\n"
 	"              --db PAD\n"
+	"  match     koppel wachtende jeugdigen aan vrije plekken: voorstellen met uitleg\n"
+	"              --db PAD  --peildatum JJJJ-MM-DD  --json\n"
 	"  migrate   open de database, werk het schema bij en toon de schemaversie\n"
 	"              --db PAD\n"
 	"  serve     de webserver (HTTP): inloggen, gezondheid, gemeenten-API en startpagina\n"
@@ -796,6 +800,105 @@ static int cli_audit(struct store *st, const char *object)
 	snprintf(r.actie, sizeof r.actie, "beheer");
 	snprintf(r.object, sizeof r.object, "%.190s", object);
 	return store_audit_append(st, &r);
+}
+
+static const char match_hulp[] =
+	"Gebruik: jeugdregie match [--db PAD] [--peildatum JJJJ-MM-DD] [--json]\n"
+	"Berekent een koppelronde: stelt voor welke wachtende jeugdige naar welke vrije plek\n"
+	"kan (minimale kosten, met uitleg: waarom deze plek, de tweede keus en wat een andere\n"
+	"keus kost), bewaart de ronde en toont de voorstellen en de totalen per gemeente.\n"
+	"Er wordt niets toegewezen: een medewerker bevestigt een voorstel op /koppelen.\n"
+	"De peildatum is standaard de laatste dag van de demo, anders vandaag.\n";
+
+struct match_tx {
+	dag_t peildatum;
+	int64_t ronde, duur_us, los_us;
+	struct koppel_ronde_rij r;
+	struct koppel_voorstel_rij *v;
+	size_t n;
+};
+
+static int match_tx(struct store *st, void *arg)
+{
+	struct match_tx *m = arg;
+	struct store_scope alles = { .alles = true };
+	char door[96], nu[21], object[160];
+	int rc;
+
+	free(m->v);
+	m->v = NULL;
+	m->n = 0;
+	cli_gebruiker(door, sizeof door);
+	store_nu_iso(nu);
+	if ((rc = store_koppel_ronde(st, m->peildatum, door, nu, &m->ronde, &m->duur_us,
+				     &m->los_us)) < 0 ||
+	    (rc = store_koppel_ronde_laatste(st, &m->r)) < 0 ||
+	    (rc = store_koppel_voorstellen(st, m->ronde, &alles, "", -1, &m->v, &m->n)) < 0)
+		return rc;
+	snprintf(object, sizeof object, "koppelen: ronde %lld berekend (%zu voorstellen)",
+		 (long long)m->ronde, m->n);
+	return cli_audit(st, object);
+}
+
+static int cmd_match(int argc, char **argv)
+{
+	static const struct optie opties[] = {
+		{ "--db", true }, { "--peildatum", true }, { "--json", false },
+	};
+	const char *cmd = "match", *db = standaard_db(), *w[MAX_OPTIES];
+	struct match_tx m = { .peildatum = DAG_GEEN };
+	struct store *st;
+	char buf[64], err[ERR_LEN];
+	int rc, leeg;
+
+	rc = lees_opties(cmd, opties, 3, match_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	if (w[1] && lees_datum(cmd, "--peildatum", w[1], &m.peildatum) < 0)
+		return AFSLUIT_GEBRUIK;
+	if ((rc = laad_pad_bestaat(cmd, db)) != AFSLUIT_GOED)
+		return rc;
+	if (!(st = open_store(cmd, db)))
+		return AFSLUIT_FOUT;
+	if ((leeg = store_is_empty(st)) != 0) {
+		rc = leeg < 0 ? fout(cmd, "database '%s': %s", db, store_error(st))
+			      : fout(cmd, "database '%s' bevat nog geen regio; vul haar eerst, "
+				     "bijvoorbeeld met: jeugdregie demo --db %s", db, db);
+		store_close(st);
+		return rc;
+	}
+	if (m.peildatum == DAG_GEEN) {
+		rc = store_meta_get(st, "demo.tot", buf, sizeof buf);
+		if (rc < 0 || rc == 0 || datum_parse(buf, &m.peildatum) < 0)
+			m.peildatum = vandaag();
+	}
+	if (store_transaction(st, match_tx, &m) < 0) {
+		rc = fout(cmd, "database '%s': %s", db, store_error(st));
+	} else if (w[2]) {
+		struct json j;
+
+		json_init(&j, stdout, true);
+		json_object_begin(&j);
+		koppel_rapport_json_ronde(&j, &m.r, m.v, m.n);
+		json_key(&j, "oplos_us");
+		json_int(&j, m.los_us);
+		json_key(&j, "voorstellen");
+		json_array_begin(&j);
+		for (size_t i = 0; i < m.n; i++)
+			koppel_rapport_json_voorstel(&j, &m.v[i]);
+		json_array_end(&j);
+		json_object_end(&j);
+		rc = json_finish(&j, err, sizeof err) < 0 ? fout(cmd, "%s", err) : AFSLUIT_GOED;
+		fputc('\n', stdout);
+	} else {
+		koppel_rapport_tekst(stdout, &m.r, m.v, m.n);
+		rc = AFSLUIT_GOED;
+	}
+	free(m.v);
+	store_close(st);
+	return rc;
 }
 
 /* One line from f without its line end into buf; -1 when there is none
@@ -2300,6 +2403,8 @@ static int cmd_help(int argc, char **argv)
 		return cmd_kpi(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "migrate") == 0)
 		return cmd_migrate(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "match") == 0)
+		return cmd_match(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "kalibratie") == 0)
 		return cmd_kalibratie(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "copy") == 0)
@@ -2345,6 +2450,8 @@ int main(int argc, char **argv)
 		rc = cmd_checksum(argc, argv);
 	else if (strcmp(cmd, "migrate") == 0)
 		rc = cmd_migrate(argc, argv);
+	else if (strcmp(cmd, "match") == 0)
+		rc = cmd_match(argc, argv);
 	else if (strcmp(cmd, "serve") == 0)
 		rc = cmd_serve(argc, argv);
 	else if (strcmp(cmd, "user") == 0)

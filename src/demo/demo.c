@@ -11,6 +11,7 @@
 #include "demo/namen.h"
 #include "lib/csv.h"
 #include "lib/embedded.h"
+#include "store/capaciteit_store.h"
 #include "store/cijfers_store.h"
 
 static const char *const segment_namen[SEGMENT_AANTAL] = {
@@ -436,19 +437,70 @@ static int schrijf_budgetten(struct gen *g)
 	return 0;
 }
 
+/* The report of the last week before --until of a provider that still
+ * reports: per product, and for a group product per group (two groups),
+ * as the capacity page would take it; a few places reserved for crisis
+ * intake. Free places are scarcer than the waiting list (not everyone
+ * fits), so that matching has to choose. Drawn after all history, so the
+ * history is the same as without it. */
+static int schrijf_capaciteit_recent(struct gen *g, const bool *meldt)
+{
+	struct rng *r = &g->r_regio;
+	char nu[21], peil[11];
+
+	for (int a = 0; a < g->n_aanb; a++) {
+		if (!meldt[a])
+			continue;
+		for (int p = 0; p < g->n_prod; p++) {
+			int s = g->prod[p].segment;
+			int groepen = g->prod[p].groep ? 2 : 1;
+
+			if (s < 1 || !(g->aanb[a].segmenten & (1u << s)))
+				continue;
+			double plaatsen = 0.5 + 40.0 * g->aanb[a].gewicht * g->o.schaal;
+			for (int k = 0; k < groepen; k++) {
+				struct capaciteit_melding m = { .peildatum = g->o.tot -
+								(dag_t)rng_below(r, 7) };
+
+				kopieer(m.productcode, sizeof m.productcode, g->prod[p].code);
+				if (groepen > 1)
+					snprintf(m.groep, sizeof m.groep, "%c", 'A' + k);
+				m.vrije_plaatsen = (int64_t)rng_poisson(r, plaatsen * 0.3 / groepen);
+				m.crisis_gereserveerd =
+					m.vrije_plaatsen == 0 ? 0
+					: s == SEGMENT_CRISIS ? 1 + (int64_t)rng_below(r, 2)
+					: rng_bernoulli(r, 0.1) ? 1 : 0;
+				if (m.crisis_gereserveerd > m.vrije_plaatsen)
+					m.crisis_gereserveerd = m.vrije_plaatsen;
+				snprintf(nu, sizeof nu, "%sT09:00:00Z", datum_fmt(m.peildatum, peil));
+				if (store_capaciteit_meld(g->st, &m, 1, g->aanb[a].a.agb, "demo", nu,
+							  NULL) < 0)
+					return gen_fout(g, "capaciteit");
+			}
+		}
+	}
+	return 0;
+}
+
 /* Providers report free places monthly per product they offer, from 2024;
  * some stopped reporting at some point (stale reports are a real
- * problem the waiting-list pages must show). */
+ * problem the waiting-list pages must show). Those that did not stop
+ * also reported in the last week (schrijf_capaciteit_recent). */
 static int schrijf_capaciteit(struct gen *g)
 {
 	struct rng *r = &g->r_regio;
 	int64_t id = 1;
 	dag_t begin = datum_van(2024, 1, 1);
+	bool *meldt = calloc((size_t)g->n_aanb, sizeof *meldt);
+	int rc;
 
+	if (!meldt)
+		return gen_fout(g, "capaciteit: geen geheugen");
 	for (int a = 0; a < g->n_aanb; a++) {
 		dag_t stopt = rng_bernoulli(r, 0.15)
 				      ? begin + (dag_t)rng_below(r, (uint64_t)(g->o.tot - begin + 1))
 				      : g->o.tot;
+		meldt[a] = stopt == g->o.tot;
 		for (int p = 0; p < g->n_prod; p++) {
 			int s = g->prod[p].segment;
 			if (s < 1 || !(g->aanb[a].segmenten & (1u << s)))
@@ -463,12 +515,16 @@ static int schrijf_capaciteit(struct gen *g)
 					break;
 				c.vrije_plaatsen = (int)rng_poisson(r, plaatsen * 0.3);
 				c.crisis_gereserveerd = s == SEGMENT_CRISIS ? 1 + (int)rng_below(r, 2) : 0;
-				if (store_put_capaciteit(g->st, &c) < 0)
+				if (store_put_capaciteit(g->st, &c) < 0) {
+					free(meldt);
 					return gen_fout(g, "capaciteit");
+				}
 			}
 		}
 	}
-	return 0;
+	rc = schrijf_capaciteit_recent(g, meldt);
+	free(meldt);
+	return rc;
 }
 
 static int schrijf_meta(struct gen *g)
@@ -576,6 +632,7 @@ int demo_maak(struct store *st, const struct demo_opties *opties,
 	rng_stream(&g->r_regio, opties->seed, 0);
 	rng_stream(&g->r_jeugd, opties->seed, 1);
 	rng_stream(&g->r_decl, opties->seed, 2);
+	rng_stream(&g->r_reden, opties->seed, 3);
 
 	int rc = store_bulk(st, 1) < 0 || store_begin(st) < 0 ? -1 : 0;
 	if (rc < 0) {

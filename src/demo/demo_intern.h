@@ -68,6 +68,8 @@ struct gen {
 	struct rng r_regio;       /* registry: providers, contracts, budgets */
 	struct rng r_jeugd;       /* arrivals and careers */
 	struct rng r_decl;        /* declarations */
+	struct rng r_reden;       /* the local teams' reasons for referring (a stream of
+				   * its own, so the careers stay as they were drawn) */
 	dag_t start;              /* first day arrivals are simulated */
 	dag_t record_begin;       /* 2021-01-01: the record starts here */
 

@@ -75,6 +75,27 @@ static const struct zorgtype_param zt[ZT_AANTAL] = {
 static const char *const verwijzer_code[] = { "01", "02", "03", "04", "05", "06" };
 static const double verwijzer_w[] = { 0.12, 0.55, 0.05, 0.08, 0.13, 0.03 };
 
+/* Why a local team refers on, in its own words, per kind of care. Not
+ * for ZT_JB and ZT_JR: the court or a GI brings those (verwijzer 08, 04). */
+static const char *const verwijsreden[ZT_CRISIS + 1][3] = {
+	[ZT_BASIS_GGZ] = { "psychische klachten", "somberheid en angst",
+			   "zorgen over het welzijn van de jeugdige" },
+	[ZT_SPEC_GGZ] = { "psychische klachten", "ernstige angst- en stemmingsklachten",
+			  "vermoeden van een ontwikkelingsstoornis" },
+	[ZT_AMBULANT] = { "gedragsproblemen thuis en op school", "opvoedproblemen in het gezin",
+			  "zorgen over ontwikkeling" },
+	[ZT_DAG] = { "zorgen over ontwikkeling", "ontwikkelingsachterstand",
+		     "gedragsproblemen thuis en op school" },
+	[ZT_ONDERWIJS] = { "dreigende schooluitval", "gedragsproblemen thuis en op school",
+			   "zorgen over ontwikkeling" },
+	[ZT_WONEN] = { "veiligheid in het gezin", "thuis wonen is niet meer mogelijk",
+		       "ouders kunnen de zorg niet meer aan" },
+	[ZT_VERBLIJF] = { "ernstige gedragsproblemen", "psychische klachten",
+			  "veiligheid in het gezin" },
+	[ZT_CRISIS] = { "acute onveiligheid thuis", "crisis in het gezin",
+			"veiligheid in het gezin" },
+};
+
 /* JZ588 at the end of specialised care (CALIBRATION.md §6, mapped). */
 static const char *const reden_code[] = { "31", "34", "32", "33", "35", "38", "36" };
 static const double reden_w[] = { 0.70, 0.12, 0.07, 0.02, 0.06, 0.02, 0.01 };
@@ -172,6 +193,12 @@ static void episode(struct gen *g, struct loop *l, dag_t t, const char *verwijze
 	x->v.datum = t;
 	kopieer(x->v.type, sizeof x->v.type, vw);
 	kopieer(x->v.gemeente, sizeof x->v.gemeente, g->gem[gi].g.code);
+	if (strcmp(vw, "01") == 0) {
+		/* The local team of the youth's gemeente referred: it records
+		 * why. Other referrers (huisarts, GI, ...) leave both empty. */
+		x->v.team_id = g->gem[gi].team_id;
+		kopieer(x->v.reden, sizeof x->v.reden, verwijsreden[type][rng_below(&g->r_reden, 3)]);
+	}
 
 	struct traject *tr = &x->t;
 	tr->verwijzing_id = 1;

@@ -48,6 +48,8 @@ enum traject_status {
 #define PRODUCTCODE_LEN 6    /* "45A11" */
 #define CODE2_LEN 3          /* two-position codes: reden, verwijzer */
 #define NAAM_LEN 96
+#define VERWIJZING_REDEN_MAX 200 /* characters (schema: length(reden) 1..200) */
+#define VERWIJZING_REDEN_LEN (VERWIJZING_REDEN_MAX * 4 + 1) /* UTF-8 bytes + NUL */
 
 struct gemeente {
 	char code[GEMEENTE_CODE_LEN];
@@ -158,6 +160,8 @@ struct verwijzing {
 	dag_t datum;
 	char type[CODE2_LEN];         /* COD327 */
 	char gemeente[GEMEENTE_CODE_LEN];
+	char reden[VERWIJZING_REDEN_LEN]; /* why, in words; "" not recorded */
+	int64_t team_id;              /* the local team that referred, 0 none */
 };
 
 struct toewijzing {

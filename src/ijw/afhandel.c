@@ -117,7 +117,8 @@ static int lees_verzoek(struct store *st, struct afhandel *a)
 	return 0;
 }
 
-/* Check message b (its rules, what the store knows, the XSD) and keep
+/* Check message b (its rules, what the store knows, the XSD: a message
+ * that breaks any of them is not sent, OP192) and keep
  * its text for writing as outbox row k. 1 clean, 0 findings (in u), or
  * -1/-2. */
 static int controleer_en_bewaar(struct store *st, struct afhandel *a, struct ijw_bericht *b,
@@ -210,6 +211,11 @@ static int stuur_301(struct store *st, struct afhandel *a, int64_t bericht_id,
 
 	if ((rc = store_verzoek_gedeclareerd(st, j->id, agb, &gedeclareerd, &n_gedeclareerd)) < 0)
 		return rc;
+	/* Afzender: the gemeente the verzoek or toewijzing is for, the one
+	 * responsible for the client (IV046). Identificatie: the id of the
+	 * message's row in ijw_bericht, which numbers every message sent and
+	 * received, so it is unique for the sender per message type (TR056);
+	 * Dagtekening: today, never in the future (TR135). */
 	kopieer(ao.gemeente, sizeof ao.gemeente, gemeente);
 	kopieer(ao.agb, sizeof ao.agb, agb);
 	snprintf(ident, sizeof ident, "%lld", (long long)bericht_id);
@@ -231,7 +237,7 @@ static int stuur_301(struct store *st, struct afhandel *a, int64_t bericht_id,
 }
 
 /* A TeWijzigenProduct that may keep the ToewijzingNummer (OP033x1,
- * IV066): the Einddatum and the Budget may change, the Volume only with
+ * IV066, OP257): the Einddatum and the Budget may change, the Volume only with
  * Frequentie 6 (totaal binnen geldigheidsduur); any other change of the
  * Omvang ends the toewijzing and starts a new one (IV093). */
 static bool zelfde_nummer(const struct ijw_te_wijzigen_product *w, const struct toewijzing *t)
@@ -292,6 +298,9 @@ static int honoreren(struct store *st, struct afhandel *a, int64_t bericht_id)
 	if ((rc = store_ijw_jeugdige(st, v->jeugdige_id, &j)) <= 0)
 		return rc < 0 ? rc : store_set_error(st, "jeugdige %lld ontbreekt",
 						     (long long)v->jeugdige_id);
+	/* IV094: per honoured AangevraagdProduct a new toewijzing with its
+	 * Product, period and Omvang or Budget, numbered after the highest
+	 * ToewijzingNummer in the store (OP275; TR332 checks it). */
 	if ((rc = store_verzoek_volgend_toewijzingnummer(st, &nummer)) < 0)
 		return rc;
 	for (size_t i = 0; i < a->n_doel; i++) {
@@ -356,9 +365,9 @@ static struct toewijzing *zoek_nummer(struct toewijzing *t, size_t n, int64_t nu
 }
 
 
-/* Honour a 317 as IV093 says: every OngewijzigdProduct is carried
- * unchanged (no RedenWijziging); every TeWijzigenProduct changes its
- * toewijzing under the same ToewijzingNummer with RedenWijziging 12
+/* Honour a 317 as IV093 says, taking over what was asked (OP348): every
+ * OngewijzigdProduct is carried unchanged (no RedenWijziging); every
+ * TeWijzigenProduct changes its toewijzing under the same ToewijzingNummer with RedenWijziging 12
  * (geïnitieerd door aanbieder) or, when its Omvang changes otherwise,
  * ends it the day before the GewensteIngangsdatum (also reden 12) and
  * gets a new toewijzing from then; every NieuwProduct becomes a new
@@ -493,7 +502,8 @@ klaar:
 	return rc;
 }
 
-/* Answer each request with a 319. 1 ready, 0 findings, -1/-2. */
+/* Answer each request with a 319 (identificatie and dagtekening as for
+ * a 301: TR056, TR135). 1 ready, 0 findings, -1/-2. */
 static int antwoorden(struct store *st, struct afhandel *a, int64_t eerste_id)
 {
 	const struct afhandel_opdracht *o = a->o;
@@ -683,7 +693,8 @@ struct eigen {
 
 /* The 301 for the werk: the client's other valid toewijzingen there as
  * they were sent (no RedenWijziging, IV099; deleted ones left out), and
- * the one decided now. 1 ready, 0 findings or refused, -1/-2. */
+ * the one decided now; an ending or deletion also reaches the aanbieder
+ * this way (OP258). 1 ready, 0 findings or refused, -1/-2. */
 static int eigen_301(struct store *st, struct eigen *e, int64_t bericht_id)
 {
 	struct afhandel_eigen_werk *w = &e->w;

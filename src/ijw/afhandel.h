@@ -124,7 +124,7 @@ struct afhandel_eigen_werk {
 	bool nieuw;                     /* t is new: its nummer is assigned here */
 	struct toewijzing t;            /* new, or as it becomes (RedenWijziging set) */
 	bool met_verwijzing;            /* write verwijzing (id assigned here) */
-	struct verwijzing verwijzing;
+	struct verwijzing verwijzing;   /* as the caller fills it (reden, team_id too) */
 	bool met_traject;               /* write traject: new (id assigned here) or */
 	bool traject_nieuw;             /* its status and dates changed */
 	struct traject traject;

@@ -93,6 +93,9 @@ static bool tekst(struct ijw_bericht *b, char **uit, const char *s, struct beric
 	return true;
 }
 
+/* Afzender the gemeente's CBS code, Ontvanger the aanbieder's AGB code, by
+ * which the message is routed (OP254); XsdVersie copied from the shipped
+ * schemas' appinfo (IV034). */
 static bool header(struct ijw_bericht *b, const struct ijw_afzender_ontvanger *ao,
 		   dag_t dagtekening, const char *identificatie, struct bericht_fout *fout)
 {
@@ -168,6 +171,7 @@ static void voorletters(const char *voornamen, char *uit, size_t len)
 	}
 }
 
+/* The client's name as CDT_VolledigeNaam (IV007), see ijw_maak_301. */
 static bool naam(struct ijw_bericht *b, struct ijw_naam *nm, const struct jeugdige *j,
 		 struct bericht_fout *fout)
 {
@@ -203,6 +207,7 @@ static bool naam(struct ijw_bericht *b, struct ijw_naam *nm, const struct jeugdi
 	       tekst(b, &nm->voornamen, vn, fout) && tekst(b, &nm->voorletters, letters, fout);
 }
 
+/* One Contact, always with the Soort of its address (OP091). */
 static bool contact(struct ijw_bericht *b, struct ijw_contact *c, const struct ijw_client_adres *a,
 		    struct bericht_fout *fout)
 {
@@ -256,6 +261,9 @@ static bool toegewezen_product(struct ijw_bericht *b, struct ijw_toegewezen_prod
 			       struct bericht_fout *fout)
 {
 	static const char plek[] = "Client/ToegewezenProducten/ToegewezenProduct";
+	/* No Commentaar: everything the aanbieder needs is in coded elements
+	 * (OP191). ReferentieAanbieder only when the caller honours a verzoek
+	 * with this toewijzing (IV097, checked by TR379). */
 	tp->toewijzing_nummer = t->nummer;
 	if (!gevuld(p->toewijzingstijd)) {
 		zet_fout(fout, plek, "Toewijzingstijd ontbreekt bij toewijzing %lld.",
@@ -279,6 +287,8 @@ static bool toegewezen_product(struct ijw_bericht *b, struct ijw_toegewezen_prod
 	tp->toewijzingsdatum = t->toewijzingsdatum;
 	tp->ingangsdatum = t->ingangsdatum;
 	tp->einddatum = t->einddatum;
+	/* Amounts in eurocents as the model keeps them (IV024): the Budget,
+	 * and the Volume when Eenheid is 83 (IV042). */
 	if (t->eenheid[0]) {
 		tp->omvang = bericht_klassen(b, IJW_K_OMVANG, 1);
 		if (!tp->omvang)
@@ -327,8 +337,12 @@ struct ijw_bericht *ijw_maak_301(const struct ijw_afzender_ontvanger *ao,
 		goto fout;
 	}
 	b->toewijzing = c;
+	/* The client by Bsn (OP079). */
 	if (!kopieer(c->bsn, sizeof c->bsn, j->bsn, fout, "Client/Bsn"))
 		goto fout;
+	/* The register keeps a birth date whole or not at all: unknown is
+	 * 01-01-1900 with DatumGebruik 3, saying no part is reliable (IV009,
+	 * OP252). */
 	if (j->geboortedatum == DAG_GEEN) {
 		c->geboortedatum.datum = datum_van(1900, 1, 1);
 		snprintf(c->geboortedatum.datum_gebruik, sizeof c->geboortedatum.datum_gebruik, "3");
@@ -391,6 +405,8 @@ struct ijw_bericht *ijw_maak_319(const struct ijw_afzender_ontvanger *ao,
 		snprintf(a->verzoek_antwoord, sizeof a->verzoek_antwoord, "2");
 		break;
 	}
+	/* Reden 8: the gemeente that is responsible by the woonplaatsbeginsel
+	 * (IV095; TR377/TR409 check the pair). */
 	if (gevuld(woonplaats_gemeente)) {
 		a->woonplaatsbeginsel = bericht_klassen(b, IJW_K_WOONPLAATSBEGINSEL, 1);
 		if (!a->woonplaatsbeginsel) {
@@ -998,7 +1014,7 @@ static void cs338(struct ctx *c)
 	per_product(c, cs338_een);
 }
 
-/* TR302: no stacking. A verwijderde toewijzing (Einddatum = Ingangsdatum,
+/* TR302 (OP259): no stacking. A verwijderde toewijzing (Einddatum = Ingangsdatum,
  * reden 13 or the vervallen 01) is no current toewijzing and takes no part.
  * Without Code the category decides; without Product a toewijzing overlaps
  * with any other. Einddatum is inclusive. */
@@ -1181,7 +1197,7 @@ static void tr137(struct ctx *c)
 /* ---- externe bron: 301 ----------------------------------------------------------- */
 
 /* TR381 (S329): the ProductCode fits its Categorie in the product list in
- * use. A category our partial copy of the national list does not cover is
+ * use (IV075: the national list 021, embedded). A category our partial copy of the national list does not cover is
  * not judged, as on received messages (ijw/verwerk.c). The list is
  * embedded, so the check needs only the message. */
 static void tr381_een(struct ctx *c, const struct ijw_toegewezen_product *p, const char *pad)
@@ -1213,7 +1229,8 @@ static bool in_lijst(const char *const *lijst, size_t n, const char *s)
 }
 
 /* TR332: a ToewijzingNummer the gemeente gave before may come back only
- * for the same jeugdige and aanbieder (a change of that toewijzing). */
+ * for the same jeugdige and aanbieder (a change of that toewijzing), so
+ * every toewijzing has a number of its own (OP275). */
 static void tr332_een(struct ctx *c, const struct ijw_toegewezen_product *p, const char *pad)
 {
 	const struct ijw_uitgaand_kennis *k = c->k;
@@ -1252,6 +1269,8 @@ static void tr379(struct ctx *c)
 	per_product(c, tr379_een);
 }
 
+/* TR385: a toewijzing with approved Prestaties is not deleted, which
+ * would take away the legitimacy of declared care (OP362). */
 static void tr385_een(struct ctx *c, const struct ijw_toegewezen_product *p, const char *pad)
 {
 	const struct ijw_uitgaand_kennis *k = c->k;
@@ -1294,7 +1313,8 @@ static void tr359(struct ctx *c)
 }
 
 /* TR360 (a second "in onderzoek") and TR365 (an answer after a final
- * one): the earlier 319s with the same ReferentieAanbieder. */
+ * one): the earlier 319s with the same ReferentieAanbieder. Together they
+ * make a verzoek end in a toewijzing or an afwijzing (OP344). */
 static void tr360(struct ctx *c)
 {
 	const struct ijw_antwoord *a = antwoord(c->b);
@@ -1329,6 +1349,158 @@ static void tr365(struct ctx *c)
 			return;
 		}
 	}
+}
+
+/* ---- berichtoverstijgend: 325 ------------------------------------------------- */
+
+/* The 325 answers exactly one received 323, k->declaratie (IV087, OP355): its
+ * header names that 323 and copies its XsdVersie, and every class it
+ * carries is a class of that 323, unchanged. Without the 323 nothing
+ * relates, which TR337 reports; the other rules then stay silent. */
+static const struct ijw_bericht *declaratie_323(const struct ctx *c)
+{
+	const struct ijw_bericht *d = c->k->declaratie;
+	return d && d->soort == IJW_JW323 && d->declaratie && c->b->declaratie ? d : NULL;
+}
+
+static void tr337(struct ctx *c)
+{
+	const struct ijw_bericht *d = declaratie_323(c);
+	const struct ijw_berichtidentificatie *a = &c->b->header.declaratie_identificatie;
+	if (!d) {
+		meld(c, "/Bericht/Header", "DeclaratieIdentificatie",
+		     "Er is geen ontvangen declaratiebericht bij dit declaratie-antwoord; een "
+		     "JW325 beantwoordt altijd één JW323.");
+		return;
+	}
+	if (!is(a->identificatie, d->header.berichtidentificatie.identificatie) ||
+	    a->dagtekening != d->header.berichtidentificatie.dagtekening)
+		meld(c, "/Bericht/Header", "DeclaratieIdentificatie",
+		     "DeclaratieIdentificatie %s is niet de BerichtIdentificatie %s van het "
+		     "beantwoorde declaratiebericht; neem Identificatie en Dagtekening daaruit over.",
+		     a->identificatie, d->header.berichtidentificatie.identificatie);
+}
+
+static void tr371(struct ctx *c)
+{
+	const struct ijw_bericht *d = declaratie_323(c);
+	const struct ijw_xsdversie *a = &c->b->header.xsd_versie_declaratie;
+	if (d && (!is(a->basisschema_xsd_versie, d->header.xsd_versie.basisschema_xsd_versie) ||
+		  !is(a->bericht_xsd_versie, d->header.xsd_versie.bericht_xsd_versie)))
+		meld(c, "/Bericht/Header", "XsdVersieDeclaratie",
+		     "XsdVersieDeclaratie (%s, %s) is niet de XsdVersie (%s, %s) van het "
+		     "declaratiebericht; neem die over.", a->basisschema_xsd_versie,
+		     a->bericht_xsd_versie, d->header.xsd_versie.basisschema_xsd_versie,
+		     d->header.xsd_versie.bericht_xsd_versie);
+}
+
+static void tr376(struct ctx *c)
+{
+	const struct ijw_bericht *d = declaratie_323(c);
+	if (d && !is(c->b->declaratie->declaratie_nummer, d->declaratie->declaratie_nummer))
+		meld(c, ANTWOORD_325, "DeclaratieNummer",
+		     "DeclaratieNummer %s is niet het DeclaratieNummer %s van het "
+		     "declaratiebericht; neem het over.", c->b->declaratie->declaratie_nummer,
+		     d->declaratie->declaratie_nummer);
+}
+
+/* The 323 client with this Bsn; NULL if none. */
+static const struct ijw_declaratie_client *client_323(const struct ijw_declaratie *d,
+						      const char *bsn)
+{
+	for (size_t i = 0; i < d->n_clienten; i++)
+		if (is(d->clienten[i].bsn, bsn))
+			return &d->clienten[i];
+	return NULL;
+}
+
+/* TR304 on the 325: every Client it names is a Client of the 323. */
+static void tr304(struct ctx *c)
+{
+	const struct ijw_bericht *d = declaratie_323(c);
+	const struct ijw_declaratie *a = c->b->declaratie;
+	char pad[IJW_PAD_LEN];
+	for (size_t i = 0; d && i < a->n_clienten; i++) {
+		if (client_323(d->declaratie, a->clienten[i].bsn))
+			continue;
+		if (a->n_clienten > 1)
+			snprintf(pad, sizeof pad, ANTWOORD_325 "/Clienten/Client[%zu]", i + 1);
+		else
+			snprintf(pad, sizeof pad, ANTWOORD_325 "/Clienten/Client");
+		meld(c, pad, "Bsn", "Bsn %s is geen cliënt in het declaratiebericht; het antwoord "
+		     "noemt alleen cliënten die gedeclareerd zijn.", a->clienten[i].bsn);
+	}
+}
+
+/* The Prestatie of the 323 with the same ProductReferentie (ReferentieNummer
+ * and VorigReferentieNummer, the logical key); NULL if none. */
+static const struct ijw_prestatie *prestatie_323(const struct ijw_declaratie *d,
+						 const struct ijw_prestatie *p)
+{
+	for (size_t i = 0; i < d->n_clienten; i++)
+		for (size_t j = 0; j < d->clienten[i].n_prestaties; j++) {
+			const struct ijw_prestatie *q = &d->clienten[i].prestaties[j];
+			if (is(q->product_referentie.referentie_nummer,
+			       p->product_referentie.referentie_nummer) &&
+			    is(q->product_referentie.vorig_referentie_nummer,
+			       p->product_referentie.vorig_referentie_nummer))
+				return q;
+		}
+	return NULL;
+}
+
+static void tr366_een(struct ctx *c, const struct ijw_prestatie *p, const char *pad)
+{
+	const struct ijw_bericht *d = declaratie_323(c);
+	if (d && !prestatie_323(d->declaratie, p))
+		meld(c, pad, "ProductReferentie",
+		     "ProductReferentie %s staat niet in het declaratiebericht; het antwoord "
+		     "noemt alleen gedeclareerde prestaties.", p->product_referentie.referentie_nummer);
+}
+
+static void tr366(struct ctx *c)
+{
+	if (declaratie_323(c))
+		per_prestatie(c, tr366_een);
+}
+
+/* TR367: the Prestatie comes back as declared; only its RetourCodes are
+ * ours. The first element that differs is named. */
+static void tr367_een(struct ctx *c, const struct ijw_prestatie *p, const char *pad)
+{
+	const struct ijw_bericht *d = declaratie_323(c);
+	const struct ijw_prestatie *q = d ? prestatie_323(d->declaratie, p) : NULL;
+	const char *anders = NULL;
+	if (!q)
+		return;   /* TR366 */
+	if (p->toewijzing_nummer != q->toewijzing_nummer)
+		anders = "ToewijzingNummer";
+	else if (!is(p->product_categorie, q->product_categorie))
+		anders = "ProductCategorie";
+	else if (!is(p->product_code, q->product_code))
+		anders = "ProductCode";
+	else if (p->product_periode.begindatum != q->product_periode.begindatum ||
+		 p->product_periode.einddatum != q->product_periode.einddatum)
+		anders = "ProductPeriode";
+	else if (p->geleverd_volume != q->geleverd_volume)
+		anders = "GeleverdVolume";
+	else if (!is(p->eenheid, q->eenheid))
+		anders = "Eenheid";
+	else if (p->product_tarief != q->product_tarief)
+		anders = "ProductTarief";
+	else if (p->ingediend_bedrag.bedrag != q->ingediend_bedrag.bedrag ||
+		 !is(p->ingediend_bedrag.debet_credit, q->ingediend_bedrag.debet_credit))
+		anders = "IngediendBedrag";
+	if (anders)
+		meld(c, pad, anders, "%s wijkt af van de prestatie %s in het declaratiebericht; "
+		     "neem de waarde ongewijzigd over.", anders,
+		     p->product_referentie.referentie_nummer);
+}
+
+static void tr367(struct ctx *c)
+{
+	if (declaratie_323(c))
+		per_prestatie(c, tr367_een);
 }
 
 /* ---- the tables ---------------------------------------------------------------- */
@@ -1385,11 +1557,17 @@ static const struct regelrij bericht_regels[] = {
 
 /* Controleniveau "berichtoverstijgend": need struct ijw_uitgaand_kennis. */
 static const struct regelrij kennis_regels[] = {
+	{ "TR304", B325, tr304 },
 	{ "TR332", B301, tr332 },
+	{ "TR337", B325, tr337 },
 	{ "TR355", B319, tr355 },
 	{ "TR359", B319, tr359 },
 	{ "TR360", B319, tr360 },
 	{ "TR365", B319, tr365 },
+	{ "TR366", B325, tr366 },
+	{ "TR367", B325, tr367 },
+	{ "TR371", B325, tr371 },
+	{ "TR376", B325, tr376 },
 	{ "TR379", B301, tr379 },
 	{ "TR385", B301, tr385 },
 };

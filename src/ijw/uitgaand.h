@@ -15,7 +15,8 @@
  *   ijw/verwerk writes: CD060, CS325, TR137), and TR381 on a 301 against
  *   the embedded product list, needing only the message;
  * - ijw_uitgaand_controleer_kennis: the berichtoverstijgende rules (TR332,
- *   TR379, TR385 on a 301; TR355, TR359, TR360, TR365 on a 319), which need
+ *   TR379, TR385 on a 301; TR355, TR359, TR360, TR365 on a 319; TR304,
+ *   TR337, TR366, TR367, TR371, TR376 on a 325 against its 323), which need
  *   what the municipality sent and received before; the caller (the
  *   pipeline, which owns the store) passes that as plain arrays.
  * Any finding means: do not send the message; fix what is built.
@@ -171,9 +172,12 @@ struct ijw_uitgaand_kennis {
 	/* 319, TR360/TR365: the 319s sent before to this aanbieder. */
 	const struct ijw_eerder_antwoord *antwoorden;
 	size_t n_antwoorden;
+	/* 325, TR304, TR337, TR366, TR367, TR371, TR376: the received JW323
+	 * this declaratie-antwoord answers (IV087: one 325 per 323). */
+	const struct ijw_bericht *declaratie;
 };
 
-/* The berichtoverstijgende rules on an outgoing 301 or 319, against k.
+/* The berichtoverstijgende rules on an outgoing 301, 319 or 325, against k.
  * Same conventions and return values as ijw_uitgaand_controleer. */
 int ijw_uitgaand_controleer_kennis(const struct ijw_bericht *b,
 				   const struct ijw_uitgaand_kennis *k,

@@ -30,7 +30,13 @@
  * schemas in data/ijw/3.2/; see DIGEST §9 on 0.1.0). */
 #define XSD_VERSIE "0.1.0"
 /* XsltVersie: the version of the official validation XSLT whose
- * in-message rules ijw/intern.c implements (DIGEST, source [XSLT]). */
+ * in-message rules ijw/intern.c implements (DIGEST, source [XSLT]); every
+ * retourbericht carries it, as it must when it rejects on them (IV033).
+ * The answer follows the control levels (IV028, IV032): a message that
+ * fails the XSD or cannot be read is rejected whole with no retourbericht,
+ * the sender gets the error instead (OP047, OP286, OP090x2); an
+ * in-message rule gives a header-only retour with 0001; otherwise the
+ * classes come back with 0200, 0233 or the rule's code. */
 #define XSLT_VERSIE "2.10.5"
 
 struct verwerk {
@@ -266,7 +272,8 @@ static int start_toepassen(struct verwerk *v, const struct ijw_start_product *p,
 		return 0;
 	t = *oud;
 	if (strcmp(p->status_aanlevering, "3") == 0) {
-		/* A correction erases the start as if it never came: back to
+		/* A correction (IV008: 3, then the right one with 1) erases
+		 * the start as if it never came: back to
 		 * waiting, outside the state machine (which only moves forward). */
 		t.begindatum = DAG_GEEN;
 		t.status = t.intakedatum != DAG_GEEN ? TRAJECT_INTAKE : TRAJECT_AANGEMELD;
@@ -1029,7 +1036,9 @@ static int prestatie_debet_credit(struct verwerk *v, struct ijw_bericht *r,
 
 /* The checks of one Prestatie (TR314, TR323/389/390, TR319, TR381, TR338,
  * TR384, TR339, TR340, TR341, TR307, TR308, TR387, TR388, TR418, TR346,
- * TR321, TR322, TR369); *t and *heeft_t for storing it. */
+ * TR321, TR322, TR369); *t and *heeft_t for storing it. None asks for a
+ * start or stop of the care: a declaratie does not depend on the
+ * regieberichten (OP364). */
 static int prestatie_toets(struct verwerk *v, struct ijw_bericht *r, const char *bsn,
 			   const struct ijw_prestatie *p, struct ijw_retourcodes *prc,
 			   const char *pad, struct toewijzing *t, bool *heeft_t)
@@ -1302,8 +1311,11 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 		return rc;
 	v->rij.jeugdige_id = d->n_clienten == 1 ? jid : 0;
 
-	/* The 325: only the rejected Prestaties come back (TR342), with
-	 * their clients; fully approved: DeclaratieAntwoord 8001. */
+	/* The 325 (IV087, IV088): only the rejected Prestaties come back
+	 * (TR342), with their clients (OP304), each with its rule's code;
+	 * TotaalToegekendBedrag the sum of the approved ones; fully approved:
+	 * DeclaratieAntwoord 8001. A header or declaratie finding above
+	 * rejected everything with TotaalToegekendBedrag 0. */
 	rd->totaal_toegekend_bedrag.bedrag = toegekend < 0 ? -toegekend : toegekend;
 	kopieer(rd->totaal_toegekend_bedrag.debet_credit, IJW_CODE1, toegekend < 0 ? "C" : "D");
 	if (n_goed == n_alle && bericht_retourcode_zet(r, &rd->retourcodes, "8001") != 0)
@@ -1332,6 +1344,12 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 	struct ijw_bevinding eigen[1];
 	size_t n_eigen;
 	if (!kop_fout && ijw_uitgaand_controleer(r, eigen, 1, &n_eigen) != 0)
+		return store_set_error(v->st, "de JW325 breekt %s op %s: %s", eigen[0].code,
+				       eigen[0].pad, eigen[0].melding);
+	/* And against the 323 it answers (TR304, TR337, TR366, TR367, TR371,
+	 * TR376 on the 325): what comes back is the declared, unchanged. */
+	const struct ijw_uitgaand_kennis k = { .declaratie = v->b };
+	if (ijw_uitgaand_controleer_kennis(r, &k, eigen, 1, &n_eigen) != 0)
 		return store_set_error(v->st, "de JW325 breekt %s op %s: %s", eigen[0].code,
 				       eigen[0].pad, eigen[0].melding);
 	return 0;
@@ -1557,6 +1575,15 @@ static int tx_verwerk(struct store *st, void *arg)
 	if (rc < 0) {
 		bericht_vrij(r);
 		return rc;
+	}
+	/* OP065: a retourbericht carries only clients with a rejected class;
+	 * a message approved as a whole is answered by its header, 0200.
+	 * (The 325 keeps its own form: only the rejected Prestaties.) */
+	if (out->status == IJW_VERWERKT && br.met_klassen && v->b->soort != IJW_JW323) {
+		bericht_vrij(r);
+		br.met_klassen = false;
+		if (!(r = bericht_maak_retour(v->b, &br, &bf)))
+			return store_set_error(v->st, "retourbericht: %s: %s", bf.plek, bf.melding);
 	}
 	if (!v->rij.jeugdige_id) {
 		/* 305/307: the youth of the toewijzing named first. */

@@ -10,6 +10,7 @@
 #include "store/rij.h"
 #include "store/store.h"
 #include "store/store_intern.h"
+#include "store/wachtlijst_store.h"
 
 #define KOLOMMEN \
 	"SELECT c.id, c.agb, COALESCE(c.productcode, ''), COALESCE(c.groep, ''), c.peildatum, " \
@@ -71,6 +72,12 @@ static void vul(struct rij *r, void *e)
 	rij_tekst(r, m->gemeld_door, sizeof m->gemeld_door);
 	rij_tekst(r, m->aanbieder_naam, sizeof m->aanbieder_naam);
 	rij_tekst(r, m->product, sizeof m->product);
+}
+
+int store_capaciteit_verouderd(struct store *st, int64_t *dagen)
+{
+	return store_instelling(st, INSTELLING_CAPACITEIT_VEROUDERD, CAPACITEIT_VEROUDERD_STANDAARD,
+				dagen);
 }
 
 int store_capaciteit_actueel(struct store *st, const char *agb,

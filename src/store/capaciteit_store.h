@@ -21,6 +21,11 @@ struct store;
 
 #define CAPACITEIT_GROEP_LEN 41
 
+/* Days after which a report is stale when the region set none (instelling
+ * capaciteit.verouderd_dagen): the capacity page and the matching both
+ * read it through store_capaciteit_verouderd. */
+#define CAPACITEIT_VEROUDERD_STANDAARD 14
+
 struct capaciteit_melding {
 	int64_t id;
 	char agb[AGB_LEN];
@@ -40,6 +45,10 @@ struct capaciteit_melding {
  * provider), ordered by agb, product, group. */
 int store_capaciteit_actueel(struct store *st, const char *agb,
 			     struct capaciteit_melding **out, size_t *n);
+
+/* The days after which a report is stale: the region's setting, or
+ * CAPACITEIT_VEROUDERD_STANDAARD. 0 or -1/-2. */
+int store_capaciteit_verouderd(struct store *st, int64_t *dagen);
 
 /* Every report of provider agb, newest first (at most limiet). */
 int store_capaciteit_historie(struct store *st, const char *agb, int64_t limiet,

@@ -111,8 +111,9 @@ static const struct sql_stmt dossier_woonplaatsen = {
 };
 static const struct sql_stmt dossier_verwijzingen = {
 	"dossier_verwijzingen",
-	"SELECT v.id, v.datum, v.type, v.gemeente, gm.naam FROM verwijzing v "
-	"LEFT JOIN gemeente gm ON gm.code = v.gemeente WHERE v.jeugdige_id = $1 AND ($2 = '' "
+	"SELECT v.id, v.datum, v.type, v.gemeente, gm.naam, v.reden, v.team_id, lt.naam "
+	"FROM verwijzing v LEFT JOIN gemeente gm ON gm.code = v.gemeente "
+	"LEFT JOIN lokaal_team lt ON lt.id = v.team_id WHERE v.jeugdige_id = $1 AND ($2 = '' "
 	"OR EXISTS (SELECT 1 FROM toewijzing z WHERE z.verwijzing_id = v.id AND z.agb = $2) "
 	"OR EXISTS (SELECT 1 FROM traject t WHERE t.verwijzing_id = v.id AND t.agb = $2)) "
 	"ORDER BY v.datum, v.id",
@@ -324,6 +325,9 @@ static void vul_verwijzing(struct rij *r, void *e)
 	rij_tekst(r, v->v.type, sizeof v->v.type);
 	rij_tekst(r, v->v.gemeente, sizeof v->v.gemeente);
 	rij_tekst(r, v->gemeente_naam, sizeof v->gemeente_naam);
+	rij_tekst(r, v->v.reden, sizeof v->v.reden);
+	v->v.team_id = rij_getal(r);
+	rij_tekst(r, v->team_naam, sizeof v->team_naam);
 }
 
 static void vul_toewijzing(struct rij *r, void *e)

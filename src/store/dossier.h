@@ -91,6 +91,7 @@ struct dossier_woonplaats {
 struct dossier_verwijzing {
 	struct verwijzing v;
 	char gemeente_naam[NAAM_LEN];
+	char team_naam[NAAM_LEN];   /* of v.team_id; "" none */
 };
 
 struct dossier_toewijzing {

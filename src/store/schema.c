@@ -538,6 +538,87 @@ static const char migration_7[] =
 	"CREATE INDEX traject_status ON traject (status, aanmelddatum);\n"
 	"CREATE INDEX capaciteit_product ON capaciteit (agb, productcode, groep, peildatum);\n";
 
+/* Migration 8: what a referral by the local team is about and which team
+ * made it (the /toewijzen form asks both). Nullable: referrals from
+ * before this migration, from a provider's JW315 and from the demo have
+ * neither. The reason is free text: the region has no fixed list of
+ * referral reasons (DOMAIN.md names only the referrer types, COD327).
+ */
+static const char migration_8[] =
+	"ALTER TABLE verwijzing ADD COLUMN reden TEXT CHECK (length(reden) BETWEEN 1 AND 200);\n"
+	"ALTER TABLE verwijzing ADD COLUMN team_id INTEGER REFERENCES lokaal_team (id);\n";
+
+/* Migration 9: matching rounds (issue 6, koppelen).
+ *
+ * koppel_ronde: one computation of proposals on a peildatum, by whom,
+ * on which version of the record, with its totals and how long it took.
+ * koppel_voorstel: per waiting traject of a round its proposal (a place:
+ * agb, product, group; or not now), the explanation (cost, runner-up,
+ * meerkosten) and what a person did with it: still voorgesteld,
+ * bevestigd (the toewijzing it became) or afgewezen (reason, who, when).
+ * The next round reads the last proposals back as the earlier proposal
+ * (stability) and every turned-down place of a traject as forbidden.
+ * A place is named by (agb, product, group), not by a capacity report,
+ * so that a new report of the same place keeps the proposal stable.
+ */
+static const char migration_9[] =
+	"CREATE TABLE koppel_ronde (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  " DATUM("peildatum") " NOT NULL,\n"
+	"  tijdstip TEXT NOT NULL CHECK (length(tijdstip) = 20),\n"
+	"  " NAAM("door") " NOT NULL,\n"
+	"  data_versie TEXT NOT NULL CHECK (length(data_versie) <= 20),\n"
+	"  jeugdigen INTEGER NOT NULL CHECK (jeugdigen >= 0),\n"
+	"  plekken INTEGER NOT NULL CHECK (plekken >= 0),\n"
+	"  plaatsen INTEGER NOT NULL CHECK (plaatsen >= 0),\n"
+	"  gekoppeld INTEGER NOT NULL CHECK (gekoppeld >= 0),\n"
+	"  totaal INTEGER NOT NULL,\n"
+	"  duur_us INTEGER NOT NULL CHECK (duur_us >= 0)\n"
+	END
+	"CREATE TABLE koppel_voorstel (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  ronde_id INTEGER NOT NULL REFERENCES koppel_ronde (id),\n"
+	"  traject_id INTEGER NOT NULL REFERENCES traject (id),\n"
+	"  jeugdige_id INTEGER NOT NULL REFERENCES jeugdige (id),\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  " SEGMENT("segment") ",\n"
+	"  " PRODUCT("gevraagd_product") ",\n"
+	"  " AGB("huidig_agb") ",\n"
+	"  leeftijd INTEGER NOT NULL CHECK (leeftijd BETWEEN 0 AND 30),\n"
+	"  urgentie INTEGER NOT NULL CHECK (urgentie BETWEEN 0 AND 2),\n"
+	"  " BOOL("crisis") ",\n"
+	"  weken INTEGER NOT NULL CHECK (weken >= 0),\n"
+	"  keuze TEXT NOT NULL CHECK (keuze IN ('plek', 'niet_nu')),\n"
+	"  " AGB("agb") " REFERENCES aanbieder (agb),\n"
+	"  " PRODUCT("productcode") ",\n"
+	"  groep TEXT CHECK (length(groep) BETWEEN 1 AND 40),\n"
+	"  " BOOL("crisisplaats") ",\n"
+	"  afstand_hm INTEGER NOT NULL CHECK (afstand_hm >= 0),\n"
+	"  " BOOL("voorkeur") ",\n"
+	"  " BOOL("als_vorig") ",\n"
+	"  kosten INTEGER NOT NULL,\n"
+	"  wachtkosten INTEGER NOT NULL,\n"
+	"  tweede TEXT NOT NULL CHECK (tweede IN ('plek', 'niet_nu', 'geen')),\n"
+	"  " AGB("tweede_agb") " REFERENCES aanbieder (agb),\n"
+	"  " PRODUCT("tweede_productcode") ",\n"
+	"  tweede_groep TEXT CHECK (length(tweede_groep) BETWEEN 1 AND 40),\n"
+	"  tweede_kosten INTEGER NOT NULL,\n"
+	"  meerkosten INTEGER NOT NULL,\n"
+	"  status TEXT NOT NULL CHECK (status IN ('voorgesteld', 'bevestigd', 'afgewezen')),\n"
+	"  toewijzing_nummer INTEGER REFERENCES toewijzing (nummer),\n"
+	"  reden TEXT CHECK (length(reden) <= 199),\n"
+	"  " NAAM("besloten_door") ",\n"
+	"  besloten_op TEXT CHECK (length(besloten_op) = 20),\n"
+	"  UNIQUE (ronde_id, traject_id)\n"
+	END
+	"CREATE INDEX koppel_voorstel_traject ON koppel_voorstel (traject_id, status);\n";
+
+/* Migration 10: the next round reads every confirmed and every turned-
+ * down proposal (koppel_store.c); without this the table is scanned, and
+ * it grows by a round's worth of rows each time. */
+static const char migration_10[] =
+	"CREATE INDEX koppel_voorstel_status ON koppel_voorstel (status, besloten_op);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
@@ -552,6 +633,10 @@ static const struct migration migrations[] = {
 	  NULL },
 	{ 7, "wachtlijst en capaciteit: Treeknorm per segment, instellingen, besluiten, "
 	     "capaciteitsmeldingen per groep en uploads", migration_7, NULL, NULL },
+	{ 8, "verwijzing: reden en lokaal team", migration_8, NULL, NULL },
+	{ 9, "koppelen: rondes van voorstellen, bevestigd of afgewezen", migration_9, NULL,
+	  NULL },
+	{ 10, "koppelen: index op de besliste voorstellen", migration_10, NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -214,8 +214,18 @@ static int sq_open(const char *target, struct db_conn **out, char *err, size_t e
 	{
 		sqlite3_stmt *s = NULL;
 		rc = sqlite3_prepare_v2(c->h, "PRAGMA journal_mode=WAL", -1, &s, NULL);
-		if (rc == SQLITE_OK)
+		/* Switching needs the exclusive lock; while another connection
+		 * creates the schema of a new file, SQLite answers BUSY at once
+		 * (no busy handler where waiting could deadlock), so wait here,
+		 * as long as the busy timeout. */
+		for (int ms = 0; rc == SQLITE_OK; ms += 20) {
 			rc = sqlite3_step(s);
+			if ((rc & 0xff) != SQLITE_BUSY || ms >= BUSY_TIMEOUT_MS)
+				break;
+			sqlite3_reset(s);
+			sqlite3_sleep(20);
+			rc = SQLITE_OK;
+		}
 		if (rc == SQLITE_ROW) {
 			const char *mode = (const char *)sqlite3_column_text(s, 0);
 			if (!mode || strcmp(mode, "wal") != 0) {

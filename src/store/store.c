@@ -129,8 +129,8 @@ static const struct sql_stmt woonplaats_insert = {
 };
 static const struct sql_stmt verwijzing_insert = {
 	"verwijzing_insert",
-	"INSERT INTO verwijzing (id, jeugdige_id, datum, type, gemeente) "
-	"VALUES ($1, $2, $3, $4, $5)",
+	"INSERT INTO verwijzing (id, jeugdige_id, datum, type, gemeente, reden, team_id) "
+	"VALUES ($1, $2, $3, $4, $5, $6, $7)",
 };
 static const struct sql_stmt toewijzing_insert = {
 	"toewijzing_insert",
@@ -851,6 +851,8 @@ int store_put_verwijzing(struct store *st, const struct verwijzing *v)
 	a_date(&a, v->datum);
 	A_TEXT(&a, v->type);
 	A_OPT(&a, v->gemeente);
+	A_OPT(&a, v->reden);
+	a_id(&a, v->team_id);
 	return args_run(&a);
 }
 

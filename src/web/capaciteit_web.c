@@ -29,7 +29,6 @@
 #include "web/veld.h"
 
 #define HTTP_422 422u
-#define VEROUDERD_STANDAARD 14
 #define MELDINGEN_MAX 50
 #define REGELS_MAX 2000
 #define PLAATSEN_MAX 100000
@@ -605,8 +604,7 @@ static int overzicht_lees(struct web_verzoek *v, struct overzicht *o, enum web_u
 	o->vandaag = pagina_vandaag();
 	if (!st)
 		return -1;
-	rc = store_instelling(st, INSTELLING_CAPACITEIT_VEROUDERD, VEROUDERD_STANDAARD,
-			      &o->verouderd_dagen);
+	rc = store_capaciteit_verouderd(st, &o->verouderd_dagen);
 	if (rc >= 0)
 		rc = store_capaciteit_actueel(st, agb, &o->actueel, &o->n_actueel);
 	if (rc >= 0 && agb[0])

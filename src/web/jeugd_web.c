@@ -277,6 +277,9 @@ static void json_dossier(struct json *j, const struct dossier *d, dag_t nu)
 		veld_json_tekst(j, "type_tekst", verwijzer_tekst(v->v.type));
 		veld_json_tekst(j, "gemeente", v->v.gemeente);
 		veld_json_tekst(j, "gemeente_naam", v->gemeente_naam);
+		veld_json_tekst(j, "reden", v->v.reden);
+		j_ref(j, "team_id", v->v.team_id);
+		veld_json_tekst(j, "team_naam", v->team_naam);
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -1107,15 +1110,21 @@ static void sectie_persoon(FILE *f, const struct dossier *d, dag_t nu)
 	fputs("</dd>\n</dl>\n</section>\n", f);
 }
 
-static void sectie_verwijzingen(FILE *f, const struct dossier *d)
+/* mag_toewijzen: the viewer may register a referral and allocate (the
+ * eis of /toewijzen), so the section links to that form. */
+static void sectie_verwijzingen(FILE *f, const struct dossier *d, bool mag_toewijzen)
 {
 	fputs("<section aria-labelledby=\"kop-verwijzingen\">\n<h2 id=\"kop-verwijzingen\">"
 	      "Verwijzingen en toewijzingen</h2>\n", f);
+	if (mag_toewijzen)
+		fprintf(f, "<p><a href=\"/toewijzen?jeugdige=%lld\">Verwijzen en zorg "
+			"toewijzen</a></p>\n", (long long)d->jeugdige.id);
 	if (!d->n_verwijzingen) {
 		fputs("<p>Geen verwijzingen vastgelegd.</p>\n", f);
 	} else {
 		fputs("<div class=\"tabel\"><table class=\"verwijzingen\">\n<caption>Verwijzingen</caption>\n<thead><tr>"
 		      "<th scope=\"col\">Datum</th><th scope=\"col\">Verwijzer</th>"
+		      "<th scope=\"col\">Lokaal team</th><th scope=\"col\">Reden</th>"
 		      "<th scope=\"col\">Gemeente</th></tr></thead>\n<tbody>\n", f);
 		for (size_t i = 0; i < d->n_verwijzingen; i++) {
 			const struct dossier_verwijzing *v = &d->verwijzingen[i];
@@ -1125,6 +1134,10 @@ static void sectie_verwijzingen(FILE *f, const struct dossier *d)
 			veld_html_datum(f, v->v.datum);
 			fputs("</th><td>", f);
 			veld_html_tekst(f, soort ? soort : v->v.type);
+			fputs("</td><td>", f);
+			veld_html_tekst(f, v->team_naam);
+			fputs("</td><td>", f);
+			veld_html_tekst(f, v->v.reden);
 			fputs("</td><td>", f);
 			veld_html_tekst(f, v->gemeente_naam[0] ? v->gemeente_naam : v->v.gemeente);
 			fputs("</td></tr>\n", f);
@@ -1143,7 +1156,8 @@ static void sectie_verwijzingen(FILE *f, const struct dossier *d)
 	for (size_t i = 0; i < d->n_toewijzingen; i++) {
 		const struct dossier_toewijzing *t = &d->toewijzingen[i];
 
-		fprintf(f, "<tr><th scope=\"row\">%lld</th><td>", (long long)t->z.nummer);
+		fprintf(f, "<tr><th scope=\"row\"><a href=\"/toewijzingen/%lld\">%lld</a></th><td>",
+			(long long)t->z.nummer, (long long)t->z.nummer);
 		veld_html_tekst(f, t->aanbieder_naam[0] ? t->aanbieder_naam : t->z.agb);
 		fputs("</td><td>", f);
 		veld_html_tekst(f, t->z.productcode);
@@ -1283,7 +1297,7 @@ static enum web_uitslag scherm_dossier(struct web_verzoek *v)
 		      "declaraties van uw eigen organisatie.</p>\n", f);
 	sectie_persoon(f, &a->d, nu);
 	sectie_trajecten(f, &a->d, nu);
-	sectie_verwijzingen(f, &a->d);
+	sectie_verwijzingen(f, &a->d, toegang_eis_ok(v->wie, EIS_GEMEENTELIJK));
 	sectie_school(f, &a->d);
 	sectie_declaraties(f, &a->d);
 	pagina_html_einde(f);

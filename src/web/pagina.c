@@ -232,6 +232,7 @@ static const struct {
 	{ "wachtlijst", "/wachtlijst", "Wachtlijst", EIS_PERSOONSGEGEVENS },
 	{ "wachttijden", "/wachttijden", "Wachttijden", EIS_PUBLIEK },
 	{ "capaciteit", "/capaciteit", "Capaciteit", EIS_INGELOGD },
+	{ "koppelen", "/koppelen", "Koppelen", EIS_GEMEENTELIJK },
 	{ "audit", "/audit", "Auditlog", EIS_BEHEER },
 };
 

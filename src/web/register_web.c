@@ -1020,6 +1020,15 @@ static bool contracten_zichtbaar(const struct toegang *wie, const char *agb)
 	return false;
 }
 
+/* May wie open the allocations and payments of agb (/toewijzingen,
+ * /betalingen: personal data, and an aanbieder only its own)? */
+static bool keten_zichtbaar(const struct toegang *wie, const char *agb)
+{
+	if (!toegang_eis_ok(wie, EIS_PERSOONSGEGEVENS))
+		return false;
+	return wie->rol != TOEGANG_AANBIEDER || (wie->agb[0] && strcmp(wie->agb, agb) == 0);
+}
+
 /* The aanbieder of the path, with the segment names; -1 with the answer
  * (404, 503) queued. */
 static int aanbieder_vraag(struct web_verzoek *v, struct register_aanbieder *a,
@@ -1106,7 +1115,15 @@ static enum web_uitslag pagina_aanbieder(struct web_verzoek *v)
 	segmenten_tekst(f, namen, a.segmenten);
 	fputs("</dd>\n</dl>\n<p><a href=\"/aanbieders/", f);
 	html_attr(f, a.aanbieder.agb);
-	fputs("/cijfers\">Cijfers van deze aanbieder</a></p>\n<h2>Contracten</h2>\n", f);
+	fputs("/cijfers\">Cijfers van deze aanbieder</a></p>\n", f);
+	if (keten_zichtbaar(v->wie, a.aanbieder.agb)) {
+		fputs("<p><a href=\"/toewijzingen?aanbieder=", f);
+		html_attr(f, a.aanbieder.agb);
+		fputs("\">Toewijzingen bij deze aanbieder</a> · <a href=\"/betalingen?aanbieder=", f);
+		html_attr(f, a.aanbieder.agb);
+		fputs("\">Betalingen aan deze aanbieder</a></p>\n", f);
+	}
+	fputs("<h2>Contracten</h2>\n", f);
 	if (!zichtbaar) {
 		if (v->wie->rol == TOEGANG_PUBLIEK)
 			fputs("<p class=\"melding\">Contracten en tarieven zijn zichtbaar na "

@@ -34,6 +34,7 @@
 #include "web/verzoek_web.h"
 #include "web/wachtlijst_web.h"
 #include "web/capaciteit_web.h"
+#include "web/koppel_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -74,6 +75,7 @@ static const struct {
 	{ betaling_routes, &betaling_routes_n },
 	{ wachtlijst_routes, &wachtlijst_routes_n },
 	{ capaciteit_routes, &capaciteit_routes_n },
+	{ koppel_routes, &koppel_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;

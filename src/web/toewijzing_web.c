@@ -119,6 +119,28 @@ static int audit_cb(struct store *st, void *arg, const char *actie, int64_t jeug
 	return rc < 0 ? rc : store_audit_append(st, &r);
 }
 
+/* The number of characters of UTF-8 text s, or -1 when s is not UTF-8
+ * or holds a control character (a reason is one line). */
+static long utf8_tekens(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	long n = 0;
+
+	while (*p) {
+		int k = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2
+			: (*p & 0xF8) == 0xF0 ? 3 : -1;
+
+		if (k < 0 || *p < 0x20 || *p == 0x7F || (k == 1 && *p < 0xC2))
+			return -1;
+		for (int i = 1; i <= k; i++)
+			if ((p[i] & 0xC0) != 0x80)
+				return -1;
+		p += k + 1;
+		n++;
+	}
+	return n;
+}
+
 static void csrf_veld(FILE *f, const struct toegang *wie)
 {
 	fputs("<input type=\"hidden\" name=\"csrf\" value=\"", f);
@@ -127,13 +149,64 @@ static void csrf_veld(FILE *f, const struct toegang *wie)
 	fputs("\">\n", f);
 }
 
-/* A labelled text input with its own id; waarde may be NULL. */
-static void invoer_id(FILE *f, const char *id, const char *naam, const char *label,
-		      const char *waarde, const char *extra)
+/* Why a form was refused before or in the store: the answer's status and
+ * code, the field it is about (NULL: the form as a whole) and the message.
+ * A page shows the form again with the message next to that field. */
+struct weigering {
+	unsigned status;
+	const char *code;
+	const char *veld;
+	char melding[400];
+	const struct afhandel_uitkomst *bevindingen;   /* the JW301's findings, or NULL */
+};
+
+__attribute__((format(printf, 5, 6)))
+static int weiger_veld(struct weigering *w, unsigned status, const char *code, const char *veld,
+		       const char *fmt, ...)
 {
+	va_list ap;
+
+	w->status = status;
+	w->code = code;
+	w->veld = veld;
+	va_start(ap, fmt);
+	vsnprintf(w->melding, sizeof w->melding, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* The message for field naam when w is about it, else NULL. */
+static const char *fout_bij(const struct weigering *w, const char *naam)
+{
+	return w && w->veld && strcmp(w->veld, naam) == 0 ? w->melding : NULL;
+}
+
+/* The message of a refused field, right above it, tied to it for screen
+ * readers (aria-describedby); returns the attributes for the field. */
+static const char *veldfout(FILE *f, const char *id, const char *fout)
+{
+	if (!fout)
+		return "";
+	fprintf(f, "<strong class=\"melding\" id=\"fout-%s\">", id);
+	html_txt(f, fout);
+	fputs("</strong>\n", f);
+	return " aria-invalid=\"true\"";
+}
+
+/* A labelled text input with its own id; waarde may be NULL, fout the
+ * message when this field was refused (else NULL). */
+static void invoer_id(FILE *f, const char *id, const char *naam, const char *label,
+		      const char *waarde, const char *extra, const char *fout)
+{
+	const char *aria;
+
 	fprintf(f, "<p><label for=\"%s\">", id);
 	html_txt(f, label);
-	fprintf(f, "</label>\n<input id=\"%s\" name=\"%s\" type=\"text\"", id, naam);
+	fputs("</label>\n", f);
+	aria = veldfout(f, id, fout);
+	fprintf(f, "<input id=\"%s\" name=\"%s\" type=\"text\"%s", id, naam, aria);
+	if (fout)
+		fprintf(f, " aria-describedby=\"fout-%s\"", id);
 	if (waarde && waarde[0]) {
 		fputs(" value=\"", f);
 		html_attr(f, waarde);
@@ -145,7 +218,14 @@ static void invoer_id(FILE *f, const char *id, const char *naam, const char *lab
 static void invoer(FILE *f, const char *naam, const char *label, const char *waarde,
 		   const char *extra)
 {
-	invoer_id(f, naam, naam, label, waarde, extra);
+	invoer_id(f, naam, naam, label, waarde, extra, NULL);
+}
+
+/* invoer for a form that may be shown again after a refusal w. */
+static void invoer_w(FILE *f, const char *naam, const char *label, const char *waarde,
+		     const char *extra, const struct weigering *w)
+{
+	invoer_id(f, naam, naam, label, waarde, extra, fout_bij(w, naam));
 }
 
 static void h_euro(FILE *f, int64_t centen)
@@ -184,8 +264,10 @@ struct adres_velden {
 	char plaatsnaam[324];
 };
 
-/* The adres fields; k tells the forms of one page apart (ids "postcode-1"). */
-static void adres_invoer(FILE *f, int k)
+/* The adres fields; k tells the forms of one page apart (ids "postcode-1");
+ * a (may be NULL) the values given before, w a refusal (or NULL). */
+static void adres_invoer(FILE *f, int k, const struct adres_velden *a,
+			 const struct weigering *w)
 {
 	static const struct {
 		const char *naam, *label, *extra;
@@ -200,29 +282,33 @@ static void adres_invoer(FILE *f, int k)
 		{ "plaatsnaam", "Woonplaats", "maxlength=\"80\" required" },
 	};
 
+	const char *waarden[] = {
+		a ? a->straatnaam : NULL, a ? a->huisnummer : NULL, a ? a->huisletter : NULL,
+		a ? a->toevoeging : NULL, a ? a->postcode : NULL, a ? a->plaatsnaam : NULL,
+	};
+
 	fputs("<fieldset><legend>Adres van de cliënt (BRP), voor de JW301</legend>\n", f);
 	for (size_t i = 0; i < sizeof velden / sizeof velden[0]; i++) {
 		char id[32];
 
 		snprintf(id, sizeof id, "%s-%d", velden[i].naam, k);
-		invoer_id(f, id, velden[i].naam, velden[i].label, NULL, velden[i].extra);
+		invoer_id(f, id, velden[i].naam, velden[i].label, waarden[i], velden[i].extra,
+			  fout_bij(w, velden[i].naam));
 	}
 	fputs("</fieldset>\n", f);
 }
 
-/* Check the adres fields and fill a. 0, or -1 with a 400 queued. */
-static int adres_lees(struct web_verzoek *v, const struct adres_velden *a,
-		      struct ijw_client_adres *uit, enum web_uitslag *u)
+/* Check the adres fields and fill a. 0, or -1 with w filled (400). */
+static int adres_lees(const struct adres_velden *a, struct ijw_client_adres *uit,
+		      struct weigering *w)
 {
 	const char *veld = !query_cijfers(a->huisnummer, 1, 5) ? "huisnummer"
 			   : !a->postcode[0] ? "postcode" : !a->plaatsnaam[0] ? "plaatsnaam" : NULL;
 
-	if (veld) {
-		*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld,
-				 "Vul het adres van de cliënt uit de BRP in: huisnummer (cijfers), "
-				 "postcode en woonplaats; de toewijzing (JW301) vraagt het.");
-		return -1;
-	}
+	if (veld)
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld,
+				   "Vul het adres van de cliënt uit de BRP in: huisnummer (cijfers), "
+				   "postcode en woonplaats; de toewijzing (JW301) vraagt het.");
 	*uit = (struct ijw_client_adres){
 		.soort = "01", .straatnaam = a->straatnaam,
 		.huisnummer = strtoll(a->huisnummer, NULL, 10), .huisletter = a->huisletter,
@@ -232,11 +318,15 @@ static int adres_lees(struct web_verzoek *v, const struct adres_velden *a,
 	return 0;
 }
 
-/* The answer when ijw_afhandel_eigen refused. */
+/* The answer when ijw_afhandel_eigen refused: an error (JSON or page) when
+ * not found or already done; the rest only under /api/ (a page shows the
+ * form again instead, see toon_formulier and toon_een). */
 static enum web_uitslag afgewezen(struct web_verzoek *v, const struct afhandel_uitkomst *a,
 				  const char *veld, const char *wat)
 {
 	struct web_buf b;
+	struct json j;
+	char err[64];
 
 	switch (a->status) {
 	case AFHANDEL_GEDAAN:
@@ -252,52 +342,29 @@ static enum web_uitslag afgewezen(struct web_verzoek *v, const struct afhandel_u
 	}
 	if (web_buf_open(&b) < 0)
 		return WEB_FATAAL;
-	if (is_api(v)) {
-		struct json j;
-		char err[64];
-
-		json_init(&j, b.f, false);
-		json_object_begin(&j);
-		json_key(&j, "fout");
-		json_object_begin(&j);
-		veld_json_tekst(&j, "code", "bevindingen");
-		json_key(&j, "veld");
-		json_null(&j);
-		veld_json_tekst(&j, "melding", a->melding);
-		json_key(&j, "bevindingen");
-		json_array_begin(&j);
-		for (size_t i = 0; i < a->n_bevindingen; i++) {
-			json_object_begin(&j);
-			veld_json_tekst(&j, "code", a->bevindingen[i].code);
-			veld_json_tekst(&j, "pad", a->bevindingen[i].pad);
-			veld_json_tekst(&j, "melding", a->bevindingen[i].melding);
-			json_object_end(&j);
-		}
-		json_array_end(&j);
-		json_object_end(&j);
-		json_object_end(&j);
-		if (json_finish(&j, err, sizeof err) < 0 || web_buf_sluit(&b) < 0)
-			return WEB_FATAAL;
-		return antwoord_buf(v->conn, HTTP_422, &b, "application/json");
-	}
-	pagina_html_begin(b.f, "Toewijzing niet verstuurd", v->wie, "toewijzingen");
-	fputs("<p class=\"melding\">", b.f);
-	html_txt(b.f, a->melding);
-	fputs("</p>\n<ul class=\"bevindingen\">\n", b.f);
+	json_init(&j, b.f, false);
+	json_object_begin(&j);
+	json_key(&j, "fout");
+	json_object_begin(&j);
+	veld_json_tekst(&j, "code", "bevindingen");
+	json_key(&j, "veld");
+	json_null(&j);
+	veld_json_tekst(&j, "melding", a->melding);
+	json_key(&j, "bevindingen");
+	json_array_begin(&j);
 	for (size_t i = 0; i < a->n_bevindingen; i++) {
-		fputs("<li><strong>", b.f);
-		html_txt(b.f, a->bevindingen[i].code);
-		fputs("</strong> ", b.f);
-		html_txt(b.f, a->bevindingen[i].pad);
-		fputs(": ", b.f);
-		html_txt(b.f, a->bevindingen[i].melding);
-		fputs("</li>\n", b.f);
+		json_object_begin(&j);
+		veld_json_tekst(&j, "code", a->bevindingen[i].code);
+		veld_json_tekst(&j, "pad", a->bevindingen[i].pad);
+		veld_json_tekst(&j, "melding", a->bevindingen[i].melding);
+		json_object_end(&j);
 	}
-	fputs("</ul>\n<p>Ga terug, pas de gegevens aan en probeer het opnieuw.</p>\n", b.f);
-	pagina_html_einde(b.f);
-	if (web_buf_sluit(&b) < 0)
+	json_array_end(&j);
+	json_object_end(&j);
+	json_object_end(&j);
+	if (json_finish(&j, err, sizeof err) < 0 || web_buf_sluit(&b) < 0)
 		return WEB_FATAAL;
-	return antwoord_buf(v->conn, HTTP_422, &b, "text/html; charset=utf-8");
+	return antwoord_buf(v->conn, HTTP_422, &b, "application/json");
 }
 
 /* The answer when a toewijzing was made or changed. */
@@ -348,6 +415,7 @@ static enum web_uitslag gedaan(struct web_verzoek *v, const struct afhandel_uitk
 struct nieuw_velden {
 	char jeugdige[24];
 	char datum[16];
+	char reden[1024];             /* VERWIJZING_REDEN_MAX chars of <= 4 bytes, and more to refuse */
 	char team[24];
 	char gemeente[8];
 	char aanbieder[16];
@@ -460,6 +528,8 @@ static int bereid_nieuw(struct store *st, void *arg, struct afhandel_eigen_werk 
 	w->verwijzing.datum = n->datum;
 	snprintf(w->verwijzing.type, sizeof w->verwijzing.type, "01");
 	kopieer(w->verwijzing.gemeente, sizeof w->verwijzing.gemeente, fv->gemeente);
+	kopieer(w->verwijzing.reden, sizeof w->verwijzing.reden, fv->reden);
+	w->verwijzing.team_id = n->team;
 	w->met_traject = true;
 	w->traject_nieuw = true;
 	struct traject *tr = &w->traject;
@@ -480,195 +550,70 @@ static int bereid_nieuw(struct store *st, void *arg, struct afhandel_eigen_werk 
 	return 1;
 }
 
-/* A date field: "" is DAG_GEEN when optional. 0, or -1 with 400. */
-static int lees_datum(struct web_verzoek *v, const char *veld, const char *waarde, bool nodig,
-		      dag_t *out, enum web_uitslag *u)
+/* Strip leading and trailing spaces of s in place. */
+static void trim(char *s)
 {
-	char m[160];
+	size_t b = strspn(s, " "), e = strlen(s);
 
+	while (e > b && s[e - 1] == ' ')
+		e--;
+	memmove(s, s + b, e - b);
+	s[e - b] = '\0';
+}
+
+/* A date field: "" is DAG_GEEN when optional. 0, or -1 with w filled (400). */
+static int lees_datum(const char *veld, const char *waarde, bool nodig, dag_t *out,
+		      struct weigering *w)
+{
 	*out = DAG_GEEN;
 	if (!waarde[0] && !nodig)
 		return 0;
 	if (datum_parse(waarde, out) == 0)
 		return 0;
-	snprintf(m, sizeof m, "Veld '%s' moet een datum JJJJ-MM-DD zijn%s.", veld,
-		 nodig ? " en is verplicht" : "");
-	*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld, m);
-	return -1;
+	return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld,
+			   "Veld '%s' moet een datum JJJJ-MM-DD zijn%s.", veld,
+			   nodig ? " en is verplicht" : "");
 }
 
-/* A positive whole number field. 0, or -1 with 400. */
-static int lees_getal(struct web_verzoek *v, const char *veld, const char *waarde, int64_t max,
-		      int64_t *out, enum web_uitslag *u)
+/* A positive whole number field. 0, or -1 with w filled (400). */
+static int lees_getal(const char *veld, const char *waarde, int64_t max, int64_t *out,
+		      struct weigering *w)
 {
-	char m[160];
-
 	if (query_cijfers(waarde, 1, 12)) {
 		*out = strtoll(waarde, NULL, 10);
 		if (*out >= 1 && *out <= max)
 			return 0;
 	}
-	snprintf(m, sizeof m, "Veld '%s' moet een heel getal van 1 tot en met %lld zijn.", veld,
-		 (long long)max);
-	*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld, m);
-	return -1;
+	return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", veld,
+			   "Veld '%s' moet een heel getal van 1 tot en met %lld zijn.", veld,
+			   (long long)max);
 }
 
 /* The Omvang or the Budget of a form: volume, eenheid and frequentie
- * together, or budget (eurocents) alone. 0, or -1 with 400. */
-static int lees_omvang(struct web_verzoek *v, const char *volume, const char *eenheid,
-		       const char *frequentie, const char *budget, int64_t *vol, int64_t *bud,
-		       enum web_uitslag *u)
+ * together, or budget (eurocents) alone. 0, or -1 with w filled (400). */
+static int lees_omvang(const char *volume, const char *eenheid, const char *frequentie,
+		       const char *budget, int64_t *vol, int64_t *bud, struct weigering *w)
 {
 	bool omvang = volume[0] || eenheid[0] || frequentie[0];
 
-	if (omvang == (budget[0] != '\0')) {
-		*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter",
-				 omvang ? "budget" : "volume",
-				 "Geef een omvang (volume, eenheid en frequentie) of een budget in "
-				 "eurocent, niet allebei en niet geen van beide.");
-		return -1;
-	}
+	if (omvang == (budget[0] != '\0'))
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter",
+				   omvang ? "budget" : "volume",
+				   "Geef een omvang (volume, eenheid en frequentie) of een budget "
+				   "in eurocent, niet allebei en niet geen van beide.");
 	if (!omvang)
-		return lees_getal(v, "budget", budget, 999999999, bud, u);
-	if (lees_getal(v, "volume", volume, 99999999, vol, u) < 0)
+		return lees_getal("budget", budget, 999999999, bud, w);
+	if (lees_getal("volume", volume, 99999999, vol, w) < 0)
 		return -1;
-	if (!codelijst_bevat(CODELIJST_WJ756, eenheid)) {
-		*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "eenheid",
-				 "Kies een eenheid uit codelijst WJ756 (bijvoorbeeld 04 uur, "
-				 "14 etmaal, 83 euro).");
-		return -1;
-	}
-	if (!codelijst_bevat(CODELIJST_WMO757, frequentie)) {
-		*u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "frequentie",
-				 "Kies een frequentie uit codelijst WMO757: 1 per dag, 2 per week, "
-				 "4 per maand, 6 totaal binnen de geldigheidsduur.");
-		return -1;
-	}
+	if (!codelijst_bevat(CODELIJST_WJ756, eenheid))
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "eenheid",
+				   "Kies een eenheid uit codelijst WJ756 (bijvoorbeeld 04 uur, "
+				   "14 etmaal, 83 euro).");
+	if (!codelijst_bevat(CODELIJST_WMO757, frequentie))
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "frequentie",
+				   "Kies een frequentie uit codelijst WMO757: 1 per dag, 2 per "
+				   "week, 4 per maand, 6 totaal binnen de geldigheidsduur.");
 	return 0;
-}
-
-static enum web_uitslag nieuw_post(struct web_verzoek *v)
-{
-	struct nieuw_velden *fv = calloc(1, sizeof *fv);
-	struct afhandel_uitkomst *a = calloc(1, sizeof *a);
-	struct afhandel_eigen o;
-	struct nieuw n;
-	enum web_uitslag u = WEB_FATAAL;
-	struct store *st;
-	const char *fout_veld = NULL;
-	char tijd[9], nu[21], onbekend[FORMULIER_NAAM_MAX], csrf[160];
-	int rc;
-
-	if (!fv || !a)
-		goto klaar;
-	struct formulier_veld velden[] = {
-		{ "csrf", csrf, sizeof csrf, false },
-		{ "jeugdige", fv->jeugdige, sizeof fv->jeugdige, false },
-		{ "datum", fv->datum, sizeof fv->datum, false },
-		{ "team", fv->team, sizeof fv->team, false },
-		{ "gemeente", fv->gemeente, sizeof fv->gemeente, false },
-		{ "aanbieder", fv->aanbieder, sizeof fv->aanbieder, false },
-		{ "productcode", fv->productcode, sizeof fv->productcode, false },
-		{ "ingangsdatum", fv->ingangsdatum, sizeof fv->ingangsdatum, false },
-		{ "einddatum", fv->einddatum, sizeof fv->einddatum, false },
-		{ "volume", fv->volume, sizeof fv->volume, false },
-		{ "eenheid", fv->eenheid, sizeof fv->eenheid, false },
-		{ "frequentie", fv->frequentie, sizeof fv->frequentie, false },
-		{ "budget", fv->budget, sizeof fv->budget, false },
-		{ "straatnaam", fv->adres.straatnaam, sizeof fv->adres.straatnaam, false },
-		{ "huisnummer", fv->adres.huisnummer, sizeof fv->adres.huisnummer, false },
-		{ "huisletter", fv->adres.huisletter, sizeof fv->adres.huisletter, false },
-		{ "toevoeging", fv->adres.toevoeging, sizeof fv->adres.toevoeging, false },
-		{ "postcode", fv->adres.postcode, sizeof fv->adres.postcode, false },
-		{ "plaatsnaam", fv->adres.plaatsnaam, sizeof fv->adres.plaatsnaam, false },
-	};
-
-	if (!mag_toewijzen(v->wie)) {
-		u = geen_toegang(v);
-		goto klaar;
-	}
-	if (formulier_lees_strikt(v->body, v->body_len, velden, sizeof velden / sizeof velden[0],
-				  &fout_veld, onbekend) < 0) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldig_formulier", fout_veld,
-				"Het formulier is niet te lezen: een onbekend of dubbel veld, een te "
-				"lange waarde of een verkeerd teken. Velden: jeugdige, datum, team, "
-				"gemeente, aanbieder, productcode, ingangsdatum, einddatum, volume, "
-				"eenheid, frequentie, budget en de adresvelden.");
-		goto klaar;
-	}
-	memset(&n, 0, sizeof n);
-	memset(&o, 0, sizeof o);
-	n.wie = v->wie;
-	n.fv = fv;
-	n.jeugdige_id = query_id(fv->jeugdige);
-	if (!fv->jeugdige[0]) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "jeugdige",
-				"Veld 'jeugdige' (het nummer van de jeugdige) is verplicht.");
-		goto klaar;
-	}
-	if (!n.jeugdige_id) {
-		u = niet_gevonden(v, "jeugdige");
-		goto klaar;
-	}
-	o.vandaag = nu_lokaal(tijd);
-	if (lees_datum(v, "datum", fv->datum, true, &n.datum, &u) < 0)
-		goto klaar;
-	if (n.datum > o.vandaag) {
-		u = pagina_fout(v, HTTP_422, "niet_mogelijk", "datum", "De datum van de verwijzing "
-				"ligt in de toekomst; vul de dag in waarop het lokaal team verwees.");
-		goto klaar;
-	}
-	if (!(n.team = query_id(fv->team))) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "team",
-				"Kies het lokaal team dat verwijst (het nummer van het team).");
-		goto klaar;
-	}
-	if (!query_cijfers(fv->gemeente, 4, 4)) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "gemeente",
-				"Vul de CBS-code van vier cijfers in van de gemeente die betaalt.");
-		goto klaar;
-	}
-	if (!query_cijfers(fv->aanbieder, 8, 8)) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "aanbieder",
-				"Vul de AGB-code van acht cijfers van de aanbieder in.");
-		goto klaar;
-	}
-	if (!fv->productcode[0] || strlen(fv->productcode) > 5) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "productcode",
-				"Vul de productcode in (hoogstens vijf tekens, bijvoorbeeld 45A11).");
-		goto klaar;
-	}
-	if (lees_datum(v, "ingangsdatum", fv->ingangsdatum, true, &n.ingang, &u) < 0 ||
-	    lees_datum(v, "einddatum", fv->einddatum, false, &n.eind, &u) < 0)
-		goto klaar;
-	if (n.eind != DAG_GEEN && n.eind < n.ingang) {
-		u = pagina_fout(v, HTTP_422, "niet_mogelijk", "einddatum", "De einddatum ligt vóór "
-				"de ingangsdatum; een toewijzing eindigt op of na haar eerste dag.");
-		goto klaar;
-	}
-	if (lees_omvang(v, fv->volume, fv->eenheid, fv->frequentie, fv->budget, &n.volume,
-			&n.budget, &u) < 0 ||
-	    adres_lees(v, &fv->adres, &o.adres, &u) < 0)
-		goto klaar;
-	o.bereid = bereid_nieuw;
-	o.arg = &n;
-	o.tijd = tijd;
-	o.nu = store_nu_iso(nu);
-	o.audit = audit_cb;
-	o.audit_arg = (void *)v->wie;
-	if (!(st = pagina_store(v, &u)))
-		goto klaar;
-	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0)
-		u = pagina_store_fout(v, st, rc);
-	else if (a->status == AFHANDEL_GEDAAN)
-		u = gedaan(v, a, "toegewezen");
-	else
-		u = afgewezen(v, a, n.veld, "jeugdige");
-klaar:
-	free(fv);
-	free(a);
-	return u;
 }
 
 /* ---- the form ---------------------------------------------------------------------- */
@@ -710,36 +655,59 @@ static int formulier_tx(struct store *st, void *arg)
 	return rc < 0 ? rc : 0;
 }
 
-static enum web_uitslag formulier_get(struct web_verzoek *v)
+/* The refusal w at the top of a form shown again: the message and the
+ * JW301's findings, if any. */
+static void weigering_kop(FILE *f, const struct weigering *w)
 {
-	char jeugdige[24] = "", tijd[9], d[11];
-	struct formulier_veld velden[] = { { "jeugdige", jeugdige, sizeof jeugdige, false } };
+	const struct afhandel_uitkomst *a = w->bevindingen;
+
+	fputs("<div class=\"melding\" role=\"alert\"><p><strong>Niet verstuurd.</strong> ", f);
+	html_txt(f, w->melding);
+	fputs("</p>\n", f);
+	if (a && a->n_bevindingen) {
+		fputs("<ul class=\"bevindingen\">\n", f);
+		for (size_t i = 0; i < a->n_bevindingen; i++) {
+			fputs("<li><strong>", f);
+			html_txt(f, a->bevindingen[i].code);
+			fputs("</strong> ", f);
+			html_txt(f, a->bevindingen[i].pad);
+			fputs(": ", f);
+			html_txt(f, a->bevindingen[i].melding);
+			fputs("</li>\n", f);
+		}
+		fputs("</ul>\n", f);
+	}
+	fputs("<p>Pas de gegevens hieronder aan en verstuur opnieuw.</p></div>\n", f);
+}
+
+/* The referral form for youth id: empty (fv NULL), or as the user filled it
+ * in with the refusal w next to its field, answered with status. */
+static enum web_uitslag toon_formulier(struct web_verzoek *v, int64_t id,
+				       const struct nieuw_velden *fv, const struct weigering *w,
+				       unsigned status)
+{
 	struct formulier_tx a;
 	enum web_uitslag u = WEB_FATAAL;
+	char tijd[9], d[11];
+	const char *fout, *aria;
 	struct web_buf b;
 	struct store *st;
 	FILE *f;
 	int rc;
 
-	if (query_lees(v, velden, 1, &u) < 0)
-		return u;
 	memset(&a, 0, sizeof a);
 	a.wie = v->wie;
 	a.vandaag = nu_lokaal(tijd);
-	a.id = query_id(jeugdige);
-	if (jeugdige[0] && !a.id)
+	a.id = id;
+	if (!(st = pagina_store(v, &u)))
+		return u;
+	if ((rc = store_transaction(st, formulier_tx, &a)) < 0) {
+		free(a.teams);
+		return pagina_store_fout(v, st, rc);
+	}
+	if (!a.gevonden) {
+		free(a.teams);
 		return niet_gevonden(v, "jeugdige");
-	if (a.id) {
-		if (!(st = pagina_store(v, &u)))
-			return u;
-		if ((rc = store_transaction(st, formulier_tx, &a)) < 0) {
-			free(a.teams);
-			return pagina_store_fout(v, st, rc);
-		}
-		if (!a.gevonden) {
-			free(a.teams);
-			return niet_gevonden(v, "jeugdige");
-		}
 	}
 	if (web_buf_open(&b) < 0) {
 		free(a.teams);
@@ -747,16 +715,8 @@ static enum web_uitslag formulier_get(struct web_verzoek *v)
 	}
 	f = b.f;
 	pagina_html_begin(f, "Verwijzen en toewijzen", v->wie, "toewijzingen");
-	if (!a.id) {
-		fputs("<p>Kies eerst de jeugdige: open het dossier via <a href=\"/jeugdigen\">"
-		      "Jeugdigen</a> of vul het nummer in.</p>\n<form method=\"get\" "
-		      "action=\"/toewijzen\">\n", f);
-		invoer(f, "jeugdige", "Nummer van de jeugdige", NULL,
-		       "inputmode=\"numeric\" pattern=\"[0-9]{1,18}\" required");
-		fputs("<p><button type=\"submit\">Verder</button></p>\n</form>\n", f);
-		pagina_html_einde(f);
-		return pagina_html_klaar(v, &b);
-	}
+	if (w)
+		weigering_kop(f, w);
 	fprintf(f, "<p>Het lokaal team verwijst <a href=\"/jeugdigen/%lld\">", (long long)a.id);
 	veld_html_tekst(f, a.j.voornamen);
 	fputs(" ", f);
@@ -769,44 +729,251 @@ static enum web_uitslag formulier_get(struct web_verzoek *v)
 	csrf_veld(f, v->wie);
 	fprintf(f, "<input type=\"hidden\" name=\"jeugdige\" value=\"%lld\">\n"
 		"<fieldset><legend>Verwijzing</legend>\n", (long long)a.id);
-	invoer(f, "datum", "Datum van de verwijzing (JJJJ-MM-DD)", datum_fmt(a.vandaag, d),
-	       "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" required");
-	fputs("<p><label for=\"team\">Lokaal team</label>\n<select id=\"team\" name=\"team\" "
-	      "required>\n", f);
+	invoer_w(f, "datum", "Datum van de verwijzing (JJJJ-MM-DD)",
+		 fv ? fv->datum : datum_fmt(a.vandaag, d),
+		 "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" required", w);
+	invoer_w(f, "reden", "Reden van de verwijzing (hoogstens 200 tekens)", fv ? fv->reden : NULL,
+		 "maxlength=\"200\" required", w);
+	fputs("<p><label for=\"team\">Lokaal team</label>\n", f);
+	fout = fout_bij(w, "team");
+	aria = veldfout(f, "team", fout);
+	fprintf(f, "<select id=\"team\" name=\"team\" required%s%s>\n", aria,
+		fout ? " aria-describedby=\"fout-team\"" : "");
 	for (size_t i = 0; i < a.n_teams; i++) {
+		char nr[24];
+
 		if (i && a.teams[i].team_id == a.teams[i - 1].team_id)
 			continue;
-		fprintf(f, "<option value=\"%lld\">", (long long)a.teams[i].team_id);
+		snprintf(nr, sizeof nr, "%lld", (long long)a.teams[i].team_id);
+		fprintf(f, "<option value=\"%s\"%s>", nr,
+			fv && strcmp(fv->team, nr) == 0 ? " selected" : "");
 		html_txt(f, a.teams[i].team_naam);
 		fputs("</option>\n", f);
 	}
 	fputs("</select></p>\n", f);
-	invoer(f, "gemeente", "Gemeente die betaalt (CBS-code)", a.gemeente,
-	       "inputmode=\"numeric\" pattern=\"[0-9]{4}\" maxlength=\"4\" required");
+	invoer_w(f, "gemeente", "Gemeente die betaalt (CBS-code)", fv ? fv->gemeente : a.gemeente,
+		 "inputmode=\"numeric\" pattern=\"[0-9]{4}\" maxlength=\"4\" required", w);
 	fputs("</fieldset>\n<fieldset><legend>Toewijzing</legend>\n", f);
-	invoer(f, "aanbieder", "AGB-code van de aanbieder", NULL,
-	       "inputmode=\"numeric\" pattern=\"[0-9]{8}\" maxlength=\"8\" required");
-	invoer(f, "productcode", "Productcode (de categorie volgt uit het product)", NULL,
-	       "maxlength=\"5\" required");
-	invoer(f, "ingangsdatum", "Ingangsdatum (JJJJ-MM-DD)", NULL,
-	       "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" required");
-	invoer(f, "einddatum", "Einddatum (JJJJ-MM-DD, leeg: geen)", NULL,
-	       "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\"");
+	invoer_w(f, "aanbieder", "AGB-code van de aanbieder", fv ? fv->aanbieder : NULL,
+		 "inputmode=\"numeric\" pattern=\"[0-9]{8}\" maxlength=\"8\" required", w);
+	invoer_w(f, "productcode", "Productcode (de categorie volgt uit het product)",
+		 fv ? fv->productcode : NULL, "maxlength=\"5\" required", w);
+	invoer_w(f, "ingangsdatum", "Ingangsdatum (JJJJ-MM-DD)", fv ? fv->ingangsdatum : NULL,
+		 "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" required", w);
+	invoer_w(f, "einddatum", "Einddatum (JJJJ-MM-DD, leeg: geen)", fv ? fv->einddatum : NULL,
+		 "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\"", w);
 	fputs("<p>Een omvang (volume, eenheid en frequentie) óf een budget.</p>\n", f);
-	invoer(f, "volume", "Volume", NULL, "inputmode=\"numeric\" pattern=\"[0-9]{1,8}\"");
-	invoer(f, "eenheid", "Eenheid (WJ756, bijvoorbeeld 04 uur)", NULL,
-	       "inputmode=\"numeric\" pattern=\"[0-9]{2}\" maxlength=\"2\"");
-	invoer(f, "frequentie", "Frequentie (1 dag, 2 week, 4 maand, 6 totaal)", NULL,
-	       "inputmode=\"numeric\" pattern=\"[1246]\" maxlength=\"1\"");
-	invoer(f, "budget", "Budget in eurocent", NULL,
-	       "inputmode=\"numeric\" pattern=\"[0-9]{1,9}\"");
+	invoer_w(f, "volume", "Volume", fv ? fv->volume : NULL,
+		 "inputmode=\"numeric\" pattern=\"[0-9]{1,8}\"", w);
+	invoer_w(f, "eenheid", "Eenheid (WJ756, bijvoorbeeld 04 uur)", fv ? fv->eenheid : NULL,
+		 "inputmode=\"numeric\" pattern=\"[0-9]{2}\" maxlength=\"2\"", w);
+	invoer_w(f, "frequentie", "Frequentie (1 dag, 2 week, 4 maand, 6 totaal)",
+		 fv ? fv->frequentie : NULL, "inputmode=\"numeric\" pattern=\"[1246]\" maxlength=\"1\"",
+		 w);
+	invoer_w(f, "budget", "Budget in eurocent", fv ? fv->budget : NULL,
+		 "inputmode=\"numeric\" pattern=\"[0-9]{1,9}\"", w);
 	fputs("</fieldset>\n", f);
-	adres_invoer(f, 0);
+	adres_invoer(f, 0, fv ? &fv->adres : NULL, w);
 	fputs("<p><button type=\"submit\">Verwijzen, toewijzen en JW301 maken</button></p>\n"
 	      "</form>\n", f);
 	pagina_html_einde(f);
 	free(a.teams);
+	if (web_buf_sluit(&b) < 0)
+		return WEB_FATAAL;
+	return antwoord_buf(v->conn, status, &b, "text/html; charset=utf-8");
+}
+
+static enum web_uitslag formulier_get(struct web_verzoek *v)
+{
+	char jeugdige[24] = "";
+	struct formulier_veld velden[] = { { "jeugdige", jeugdige, sizeof jeugdige, false } };
+	enum web_uitslag u = WEB_FATAAL;
+	int64_t id;
+	struct web_buf b;
+	FILE *f;
+
+	if (query_lees(v, velden, 1, &u) < 0)
+		return u;
+	id = query_id(jeugdige);
+	if (jeugdige[0] && !id)
+		return niet_gevonden(v, "jeugdige");
+	if (id)
+		return toon_formulier(v, id, NULL, NULL, MHD_HTTP_OK);
+	if (web_buf_open(&b) < 0)
+		return WEB_FATAAL;
+	f = b.f;
+	pagina_html_begin(f, "Verwijzen en toewijzen", v->wie, "toewijzingen");
+	fputs("<p>Kies eerst de jeugdige: open het dossier via <a href=\"/jeugdigen\">"
+	      "Jeugdigen</a> of vul het nummer in.</p>\n<form method=\"get\" "
+	      "action=\"/toewijzen\">\n", f);
+	invoer(f, "jeugdige", "Nummer van de jeugdige", NULL,
+	       "inputmode=\"numeric\" pattern=\"[0-9]{1,18}\" required");
+	fputs("<p><button type=\"submit\">Verder</button></p>\n</form>\n", f);
+	pagina_html_einde(f);
 	return pagina_html_klaar(v, &b);
+}
+
+/* ---- registering: the checks before the store ----------------------------------- */
+
+/* Check the fields of fv into n and o. 0, or -1 with w filled. */
+static int nieuw_controleer(struct nieuw_velden *fv, struct nieuw *n, struct afhandel_eigen *o,
+			    struct weigering *w)
+{
+	long tekens;
+
+	if (!fv->jeugdige[0])
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "jeugdige",
+				   "Veld 'jeugdige' (het nummer van de jeugdige) is verplicht.");
+	if (!n->jeugdige_id)
+		return weiger_veld(w, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
+				   "Er is geen jeugdige met dit nummer, of die valt buiten uw "
+				   "gemeenten of uw organisatie.");
+	if (lees_datum("datum", fv->datum, true, &n->datum, w) < 0)
+		return -1;
+	if (n->datum > o->vandaag)
+		return weiger_veld(w, HTTP_422, "niet_mogelijk", "datum", "De datum van de "
+				   "verwijzing ligt in de toekomst; vul de dag in waarop het lokaal "
+				   "team verwees.");
+	trim(fv->reden);
+	tekens = utf8_tekens(fv->reden);
+	if (tekens < 1 || tekens > VERWIJZING_REDEN_MAX)
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "reden", "%s",
+				   !fv->reden[0] ? "Vul de reden van de verwijzing in: waarom "
+				   "verwijst het lokaal team (bijvoorbeeld 'angstklachten, niet naar "
+				   "school')?" : tekens > VERWIJZING_REDEN_MAX ? "De reden van de verwijzing is "
+				   "te lang: hoogstens 200 tekens. Vat de reden korter samen."
+				   : "De reden van de verwijzing bevat een verkeerd teken; gebruik "
+				   "gewone tekst op één regel.");
+	if (!(n->team = query_id(fv->team)))
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "team",
+				   "Kies het lokaal team dat verwijst (het nummer van het team).");
+	if (!query_cijfers(fv->gemeente, 4, 4))
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "gemeente",
+				   "Vul de CBS-code van vier cijfers in van de gemeente die "
+				   "betaalt.");
+	if (!query_cijfers(fv->aanbieder, 8, 8))
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "aanbieder",
+				   "Vul de AGB-code van acht cijfers van de aanbieder in.");
+	if (!fv->productcode[0] || strlen(fv->productcode) > 5)
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "productcode",
+				   "Vul de productcode in (hoogstens vijf tekens, bijvoorbeeld "
+				   "45A11).");
+	if (lees_datum("ingangsdatum", fv->ingangsdatum, true, &n->ingang, w) < 0 ||
+	    lees_datum("einddatum", fv->einddatum, false, &n->eind, w) < 0)
+		return -1;
+	if (n->eind != DAG_GEEN && n->eind < n->ingang)
+		return weiger_veld(w, HTTP_422, "niet_mogelijk", "einddatum", "De einddatum ligt "
+				   "vóór de ingangsdatum; een toewijzing eindigt op of na haar eerste "
+				   "dag.");
+	if (lees_omvang(fv->volume, fv->eenheid, fv->frequentie, fv->budget, &n->volume,
+			&n->budget, w) < 0)
+		return -1;
+	return adres_lees(&fv->adres, &o->adres, w);
+}
+
+/* Answer refusal w of the referral form: JSON (or an error page when
+ * there is no youth to show the form for), else the form again. */
+static enum web_uitslag nieuw_weiger(struct web_verzoek *v, const struct nieuw_velden *fv,
+				     int64_t jeugdige_id, const struct weigering *w)
+{
+	if (is_api(v) || !jeugdige_id || w->status == MHD_HTTP_NOT_FOUND)
+		return pagina_fout(v, w->status, w->code, w->veld, w->melding);
+	return toon_formulier(v, jeugdige_id, fv, w, w->status);
+}
+
+static enum web_uitslag nieuw_post(struct web_verzoek *v)
+{
+	struct nieuw_velden *fv = calloc(1, sizeof *fv);
+	struct afhandel_uitkomst *a = calloc(1, sizeof *a);
+	struct afhandel_eigen o;
+	struct weigering w;
+	struct nieuw n;
+	enum web_uitslag u = WEB_FATAAL;
+	struct store *st;
+	const char *fout_veld = NULL;
+	char tijd[9], nu[21], onbekend[FORMULIER_NAAM_MAX], csrf[160];
+	int rc;
+
+	if (!fv || !a)
+		goto klaar;
+	struct formulier_veld velden[] = {
+		{ "csrf", csrf, sizeof csrf, false },
+		{ "jeugdige", fv->jeugdige, sizeof fv->jeugdige, false },
+		{ "datum", fv->datum, sizeof fv->datum, false },
+		{ "reden", fv->reden, sizeof fv->reden, false },
+		{ "team", fv->team, sizeof fv->team, false },
+		{ "gemeente", fv->gemeente, sizeof fv->gemeente, false },
+		{ "aanbieder", fv->aanbieder, sizeof fv->aanbieder, false },
+		{ "productcode", fv->productcode, sizeof fv->productcode, false },
+		{ "ingangsdatum", fv->ingangsdatum, sizeof fv->ingangsdatum, false },
+		{ "einddatum", fv->einddatum, sizeof fv->einddatum, false },
+		{ "volume", fv->volume, sizeof fv->volume, false },
+		{ "eenheid", fv->eenheid, sizeof fv->eenheid, false },
+		{ "frequentie", fv->frequentie, sizeof fv->frequentie, false },
+		{ "budget", fv->budget, sizeof fv->budget, false },
+		{ "straatnaam", fv->adres.straatnaam, sizeof fv->adres.straatnaam, false },
+		{ "huisnummer", fv->adres.huisnummer, sizeof fv->adres.huisnummer, false },
+		{ "huisletter", fv->adres.huisletter, sizeof fv->adres.huisletter, false },
+		{ "toevoeging", fv->adres.toevoeging, sizeof fv->adres.toevoeging, false },
+		{ "postcode", fv->adres.postcode, sizeof fv->adres.postcode, false },
+		{ "plaatsnaam", fv->adres.plaatsnaam, sizeof fv->adres.plaatsnaam, false },
+	};
+
+	if (!mag_toewijzen(v->wie)) {
+		u = geen_toegang(v);
+		goto klaar;
+	}
+	if (formulier_lees_strikt(v->body, v->body_len, velden, sizeof velden / sizeof velden[0],
+				  &fout_veld, onbekend) < 0) {
+		if (fout_veld == velden[3].naam) {
+			u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "reden",
+					"De reden van de verwijzing is te lang of bevat een verkeerd "
+					"teken; beschrijf in hoogstens 200 tekens op één regel waarom "
+					"het lokaal team verwijst.");
+			goto klaar;
+		}
+		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldig_formulier", fout_veld,
+				"Het formulier is niet te lezen: een onbekend of dubbel veld, een te "
+				"lange waarde of een verkeerd teken. Velden: jeugdige, datum, reden, team, "
+				"gemeente, aanbieder, productcode, ingangsdatum, einddatum, volume, "
+				"eenheid, frequentie, budget en de adresvelden.");
+		goto klaar;
+	}
+	memset(&n, 0, sizeof n);
+	memset(&o, 0, sizeof o);
+	memset(&w, 0, sizeof w);
+	n.wie = v->wie;
+	n.fv = fv;
+	n.jeugdige_id = query_id(fv->jeugdige);
+	o.vandaag = nu_lokaal(tijd);
+	if (nieuw_controleer(fv, &n, &o, &w) < 0) {
+		u = nieuw_weiger(v, fv, n.jeugdige_id, &w);
+		goto klaar;
+	}
+	o.bereid = bereid_nieuw;
+	o.arg = &n;
+	o.tijd = tijd;
+	o.nu = store_nu_iso(nu);
+	o.audit = audit_cb;
+	o.audit_arg = (void *)v->wie;
+	if (!(st = pagina_store(v, &u)))
+		goto klaar;
+	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0) {
+		u = pagina_store_fout(v, st, rc);
+	} else if (a->status == AFHANDEL_GEDAAN) {
+		u = gedaan(v, a, "toegewezen");
+	} else if (is_api(v) || a->status == AFHANDEL_NIET_GEVONDEN) {
+		u = afgewezen(v, a, n.veld, "jeugdige");
+	} else {
+		weiger_veld(&w, a->status == AFHANDEL_AL_AFGEHANDELD ? MHD_HTTP_CONFLICT : HTTP_422,
+			    "niet_mogelijk", n.veld, "%s", a->melding);
+		w.bevindingen = a;
+		u = toon_formulier(v, n.jeugdige_id, fv, &w, w.status);
+	}
+klaar:
+	free(fv);
+	free(a);
+	return u;
 }
 
 /* ---- reading toewijzingen -------------------------------------------------------- */
@@ -1213,8 +1380,23 @@ static enum web_uitslag api_een(struct web_verzoek *v)
 	return pagina_json_klaar(v, &b, &j);
 }
 
+enum wijzig_actie { WIJZIG_WIJZIGEN, WIJZIG_INTREKKEN, WIJZIG_VERWIJDEREN };
+
+struct wijzig_velden {
+	char actie[16];
+	char einddatum[16];
+	char volume[16];
+	char budget[16];
+	char reden[4];
+	struct adres_velden adres;
+};
+
+/* The forms to change, withdraw and delete toewijzing i. Form k_fout (an
+ * enum wijzig_actie, or -1) was refused with w: it shows the values fv the
+ * user gave and the message next to its field. */
 static void wijzig_formulieren(FILE *f, const struct toewijzing_info *i,
-			       const struct toegang *wie)
+			       const struct toegang *wie, int k_fout,
+			       const struct wijzig_velden *fv, const struct weigering *w)
 {
 	long long nr = (long long)i->z.nummer;
 
@@ -1232,42 +1414,63 @@ static void wijzig_formulieren(FILE *f, const struct toewijzing_info *i,
 			"Verwijderen (reden 13: alsof nooit verstuurd; niet na goedgekeurde "
 			"declaraties)",
 		};
+		const struct weigering *wk = k == k_fout ? w : NULL;
+		const struct wijzig_velden *vk = k == k_fout ? fv : NULL;
+
 		fprintf(f, "<form method=\"post\" action=\"/toewijzingen/%lld\" class=\"besluit\">\n"
 			"<h3>%s</h3>\n", nr, koppen[k]);
+		if (wk)
+			weigering_kop(f, wk);
 		csrf_veld(f, wie);
 		fprintf(f, "<input type=\"hidden\" name=\"actie\" value=\"%s\">\n", acties[k]);
 		if (k < 2) {
-			char id[32];
+			char id[32], rid[24];
+			const char *fout, *aria;
 
 			snprintf(id, sizeof id, "einddatum-%d", k);
-			fprintf(f, "<p><label for=\"%s\">Nieuwe einddatum (JJJJ-MM-DD)</label>\n"
-				"<input id=\"%s\" name=\"einddatum\" type=\"text\" "
-				"pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\"%s></p>\n", id, id,
-				k == 1 ? " required" : "");
+			invoer_id(f, id, "einddatum", "Nieuwe einddatum (JJJJ-MM-DD)",
+				  vk ? vk->einddatum : NULL, k == 1 ?
+				  "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\" required" :
+				  "pattern=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\"", fout_bij(wk, "einddatum"));
 			if (k == 0 && i->z.eenheid[0] && strcmp(i->z.frequentie, "6") == 0)
-				invoer(f, "volume", "Nieuw totaal volume", NULL,
-				       "inputmode=\"numeric\" pattern=\"[0-9]{1,8}\"");
+				invoer_id(f, "volume", "volume", "Nieuw totaal volume",
+					  vk ? vk->volume : NULL,
+					  "inputmode=\"numeric\" pattern=\"[0-9]{1,8}\"",
+					  fout_bij(wk, "volume"));
 			if (k == 0 && !i->z.eenheid[0])
-				invoer(f, "budget", "Nieuw budget in eurocent", NULL,
-				       "inputmode=\"numeric\" pattern=\"[0-9]{1,9}\"");
-			fprintf(f, "<p><label for=\"reden-%d\">Reden (JZ002)</label>\n<select "
-				"id=\"reden-%d\" name=\"reden\" required>\n", k, k);
+				invoer_id(f, "budget", "budget", "Nieuw budget in eurocent",
+					  vk ? vk->budget : NULL,
+					  "inputmode=\"numeric\" pattern=\"[0-9]{1,9}\"",
+					  fout_bij(wk, "budget"));
+			snprintf(rid, sizeof rid, "reden-%d", k);
+			fprintf(f, "<p><label for=\"%s\">Reden (JZ002)</label>\n", rid);
+			fout = fout_bij(wk, "reden");
+			aria = veldfout(f, rid, fout);
+			fprintf(f, "<select id=\"%s\" name=\"reden\" required%s", rid, aria);
+			if (fout)
+				fprintf(f, " aria-describedby=\"fout-%s\"", rid);
+			fputs(">\n", f);
 			for (size_t r = 0; r < N_EIGEN_REDENEN; r++) {
-				fprintf(f, "<option value=\"%s\">%s: ", eigen_redenen[r],
+				fprintf(f, "<option value=\"%s\"%s>%s: ", eigen_redenen[r],
+					vk && strcmp(vk->reden, eigen_redenen[r]) == 0 ? " selected" : "",
 					eigen_redenen[r]);
 				html_txt(f, codelijst_omschrijving(CODELIJST_JZ002, eigen_redenen[r]));
 				fputs("</option>\n", f);
 			}
 			fputs("</select></p>\n", f);
 		}
-		adres_invoer(f, k);
+		adres_invoer(f, k, vk ? &vk->adres : NULL, wk);
 		fprintf(f, "<p><button type=\"submit\">%s en JW301 maken</button></p>\n</form>\n",
 			k == 0 ? "Wijzigen" : k == 1 ? "Intrekken" : "Verwijderen");
 	}
 	fputs("</section>\n", f);
 }
 
-static enum web_uitslag scherm_een(struct web_verzoek *v)
+/* The page of one toewijzing; after a refused change (w, not NULL) with
+ * form k_fout filled in as fv and answered with status. */
+static enum web_uitslag toon_een(struct web_verzoek *v, int k_fout,
+				 const struct wijzig_velden *fv, const struct weigering *w,
+				 unsigned status)
 {
 	enum web_uitslag u = WEB_FATAAL;
 	char tijd[9], titel[64];
@@ -1375,24 +1578,21 @@ static enum web_uitslag scherm_een(struct web_verzoek *v)
 	}
 	fputs("</tbody>\n</table></div>\n", f);
 	if (mag_toewijzen(v->wie) && strcmp(status_van(&a.i, vandaag), "verwijderd") != 0)
-		wijzig_formulieren(f, &a.i, v->wie);
+		wijzig_formulieren(f, &a.i, v->wie, k_fout, fv, w);
 	pagina_html_einde(f);
 	free(a.p);
-	return pagina_html_klaar(v, &b);
+	if (web_buf_sluit(&b) < 0)
+		return WEB_FATAAL;
+	return antwoord_buf(v->conn, status, &b, "text/html; charset=utf-8");
+}
+
+static enum web_uitslag scherm_een(struct web_verzoek *v)
+{
+	return toon_een(v, -1, NULL, NULL, MHD_HTTP_OK);
 }
 
 /* ---- changing and withdrawing -------------------------------------------------- */
 
-enum wijzig_actie { WIJZIG_WIJZIGEN, WIJZIG_INTREKKEN, WIJZIG_VERWIJDEREN };
-
-struct wijzig_velden {
-	char actie[16];
-	char einddatum[16];
-	char volume[16];
-	char budget[16];
-	char reden[4];
-	struct adres_velden adres;
-};
 
 struct wijzig {
 	const struct toegang *wie;
@@ -1491,17 +1691,50 @@ static int bereid_wijzig(struct store *st, void *arg, struct afhandel_eigen_werk
 	return 1;
 }
 
+/* Check the fields of fv into x and o. 0, or -1 with w filled. */
+static int wijzig_controleer(const struct wijzig_velden *fv, struct wijzig *x,
+			     struct afhandel_eigen *o, struct weigering *w)
+{
+	bool reden_ok = false;
+
+	for (size_t i = 0; i < N_EIGEN_REDENEN; i++)
+		reden_ok |= strcmp(fv->reden, eigen_redenen[i]) == 0;
+	if (x->actie != WIJZIG_VERWIJDEREN && !reden_ok)
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "reden",
+				   "Kies een reden wijziging (JZ002): 02 tot en met 11 of 14 "
+				   "(administratieve correctie). 01 is vervallen, 12 is alleen voor "
+				   "een verzoek van de aanbieder en verwijderen (13) is een eigen "
+				   "actie.");
+	if (x->actie == WIJZIG_VERWIJDEREN && fv->reden[0] && strcmp(fv->reden, "13") != 0)
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "reden",
+				   "Verwijderen heeft altijd reden 13; laat het veld reden leeg.");
+	if (lees_datum("einddatum", fv->einddatum, x->actie == WIJZIG_INTREKKEN, &x->eind, w) < 0)
+		return -1;
+	if (x->actie == WIJZIG_VERWIJDEREN && (fv->einddatum[0] || fv->volume[0] || fv->budget[0]))
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "einddatum",
+				   "Verwijderen zet de einddatum op de ingangsdatum; geef geen "
+				   "einddatum, volume of budget.");
+	if (x->actie != WIJZIG_WIJZIGEN && (fv->volume[0] || fv->budget[0]))
+		return weiger_veld(w, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter",
+				   fv->volume[0] ? "volume" : "budget", "Intrekken verandert alleen "
+				   "de einddatum; een ander volume of budget gaat met 'wijzigen'.");
+	if ((fv->volume[0] && lees_getal("volume", fv->volume, 99999999, &x->volume, w) < 0) ||
+	    (fv->budget[0] && lees_getal("budget", fv->budget, 999999999, &x->budget, w) < 0))
+		return -1;
+	return adres_lees(&fv->adres, &o->adres, w);
+}
+
 static enum web_uitslag wijzig_post(struct web_verzoek *v)
 {
 	struct wijzig_velden *fv = calloc(1, sizeof *fv);
 	struct afhandel_uitkomst *a = calloc(1, sizeof *a);
 	struct afhandel_eigen o;
+	struct weigering w;
 	struct wijzig x;
 	enum web_uitslag u = WEB_FATAAL;
 	struct store *st;
 	const char *fout_veld = NULL;
 	char tijd[9], nu[21], onbekend[FORMULIER_NAAM_MAX], csrf[160];
-	bool reden_ok = false;
 	int rc;
 
 	if (!fv || !a)
@@ -1527,6 +1760,7 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 	}
 	memset(&x, 0, sizeof x);
 	memset(&o, 0, sizeof o);
+	memset(&w, 0, sizeof w);
 	if (!(x.nummer = query_id(v->param[0]))) {
 		u = niet_gevonden(v, "toewijzing");
 		goto klaar;
@@ -1550,39 +1784,11 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 				"Veld 'actie' moet 'wijzigen', 'intrekken' of 'verwijderen' zijn.");
 		goto klaar;
 	}
-	for (size_t i = 0; i < N_EIGEN_REDENEN; i++)
-		reden_ok |= strcmp(fv->reden, eigen_redenen[i]) == 0;
-	if (x.actie != WIJZIG_VERWIJDEREN && !reden_ok) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "reden",
-				"Kies een reden wijziging (JZ002): 02 tot en met 11 of 14 "
-				"(administratieve correctie). 01 is vervallen, 12 is alleen voor een "
-				"verzoek van de aanbieder en verwijderen (13) is een eigen actie.");
+	if (wijzig_controleer(fv, &x, &o, &w) < 0) {
+		u = is_api(v) ? pagina_fout(v, w.status, w.code, w.veld, w.melding)
+			      : toon_een(v, (int)x.actie, fv, &w, w.status);
 		goto klaar;
 	}
-	if (x.actie == WIJZIG_VERWIJDEREN && fv->reden[0] && strcmp(fv->reden, "13") != 0) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "reden",
-				"Verwijderen heeft altijd reden 13; laat het veld reden leeg.");
-		goto klaar;
-	}
-	if (lees_datum(v, "einddatum", fv->einddatum, x.actie == WIJZIG_INTREKKEN, &x.eind,
-		       &u) < 0)
-		goto klaar;
-	if (x.actie == WIJZIG_VERWIJDEREN && (fv->einddatum[0] || fv->volume[0] || fv->budget[0])) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter", "einddatum",
-				"Verwijderen zet de einddatum op de ingangsdatum; geef geen "
-				"einddatum, volume of budget.");
-		goto klaar;
-	}
-	if (x.actie != WIJZIG_WIJZIGEN && (fv->volume[0] || fv->budget[0])) {
-		u = pagina_fout(v, MHD_HTTP_BAD_REQUEST, "ongeldige_parameter",
-				fv->volume[0] ? "volume" : "budget", "Intrekken verandert alleen de "
-				"einddatum; een ander volume of budget gaat met 'wijzigen'.");
-		goto klaar;
-	}
-	if ((fv->volume[0] && lees_getal(v, "volume", fv->volume, 99999999, &x.volume, &u) < 0) ||
-	    (fv->budget[0] && lees_getal(v, "budget", fv->budget, 999999999, &x.budget, &u) < 0) ||
-	    adres_lees(v, &fv->adres, &o.adres, &u) < 0)
-		goto klaar;
 	x.wie = v->wie;
 	pagina_scope(v, &x.scope);
 	x.reden = fv->reden;
@@ -1595,13 +1801,19 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 	o.audit_arg = (void *)v->wie;
 	if (!(st = pagina_store(v, &u)))
 		goto klaar;
-	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0)
+	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0) {
 		u = pagina_store_fout(v, st, rc);
-	else if (a->status == AFHANDEL_GEDAAN)
+	} else if (a->status == AFHANDEL_GEDAAN) {
 		u = gedaan(v, a, x.actie == WIJZIG_WIJZIGEN ? "gewijzigd" :
 			   x.actie == WIJZIG_INTREKKEN ? "ingetrokken" : "verwijderd");
-	else
+	} else if (is_api(v) || a->status == AFHANDEL_NIET_GEVONDEN ||
+		   a->status == AFHANDEL_AL_AFGEHANDELD) {
 		u = afgewezen(v, a, x.veld, "toewijzing");
+	} else {
+		weiger_veld(&w, HTTP_422, "niet_mogelijk", x.veld, "%s", a->melding);
+		w.bevindingen = a;
+		u = toon_een(v, (int)x.actie, fv, &w, w.status);
+	}
 klaar:
 	free(fv);
 	free(a);

@@ -21,7 +21,10 @@
  * answers JSON, errors as {"fout": {"code", "veld", "melding"}}. The JW301
  * is built and checked by ijw/afhandel (ijw_afhandel_eigen), the same code
  * that honours a JW315. A youth or toewijzing outside the asker's scope is
- * 404, like one that does not exist.
+ * 404, like one that does not exist. The referral keeps why the local team
+ * refers (reden, 1 to 200 characters) and which team (migration 8). A page
+ * whose form is refused shows that form again with what was typed and the
+ * message next to the field.
  *
  * Its routes are listed in toewijzing_routes (server.c serves them with
  * the eis of each entry checked by toegang.h first).

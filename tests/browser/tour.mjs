@@ -38,10 +38,11 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const ALLE_MENU = ['Overzicht', 'Gemeenten', 'Aanbieders', 'Register', 'Jeugdigen', 'Verzoeken',
-	'Berichten', 'Werkvoorraad', 'Auditlog'];
+	'Toewijzingen', 'Betalingen', 'Berichten', 'Werkvoorraad', 'Auditlog'];
 // The menu items that show personal data (roles with a scope only);
 // Verzoeken is the municipality's queue (not the provider's).
-const PERSOONLIJK = ['Jeugdigen', 'Verzoeken', 'Berichten', 'Werkvoorraad'];
+const PERSOONLIJK = ['Jeugdigen', 'Verzoeken', 'Toewijzingen', 'Betalingen', 'Berichten',
+	'Werkvoorraad'];
 const menuZonder = (...weg) => ALLE_MENU.filter((m) => !weg.includes(m));
 
 // Roles that may never see personal data: no youth names, no BSNs.
@@ -63,6 +64,20 @@ const MENU = {
 const ingelogd = (rolTekst) => ['Ingelogd als', rolTekst, 'Uitloggen'];
 const geweigerd = { status: 403, zie: ['Uw rol geeft geen toegang'] };
 const dossier = { pad: '/jeugdigen/{in}', zie: ['{naam}', 'Trajecten', 'Persoonsgegevens'] };
+// The municipality's allocation work: the file links to the referral form,
+// the register's provider page to its toewijzingen and payments.
+const toewijzen = [
+	{ ...dossier, zie: [...dossier.zie, 'Verwijzen en zorg toewijzen'] },
+	{ pad: '/toewijzen?jeugdige={in}', naar: '/toewijzen',
+		zie: ['Verwijzen en toewijzen', '{naam}', 'Reden van de verwijzing'] },
+];
+const keten = [
+	// One provider's: the whole region's payments make a page too long to photograph.
+	{ pad: '/toewijzingen?aanbieder={agb}', naar: '/toewijzingen', zie: ['Toewijzingen'] },
+	{ pad: '/betalingen?aanbieder={agb}', naar: '/betalingen', zie: ['Betalingen', '{aanbieder}'] },
+	{ pad: '/aanbieders/{agb}', zie: ['{aanbieder}', 'Toewijzingen bij deze aanbieder',
+		'Betalingen aan deze aanbieder'] },
+];
 const lijst = { pad: '/jeugdigen', zie: ['Jeugdigen', 'Naam'] };
 const berichten = [
 	{ pad: '/verzoeken', zie: ['Verzoeken'] },
@@ -85,7 +100,9 @@ const PAGINAS = {
 		{ pad: '/register/producten', zie: ['Producten'] },
 		{ pad: '/register/contracten', naar: '/inloggen', zie: ['Wachtwoord'] },
 		{ pad: '/aanbieders', zie: ['Aanbieders', 'AGB'] },
-		{ pad: '/aanbieders/{agb}', zie: ['{aanbieder}', '{agb}'] },
+		{ pad: '/aanbieders/{agb}', zie: ['{aanbieder}', '{agb}'],
+			zieNiet: ['Toewijzingen bij deze aanbieder', 'Betalingen aan deze aanbieder'] },
+		{ pad: '/toewijzingen', naar: '/inloggen', zie: ['Wachtwoord'] },
 		{ pad: '/', zie: ['Holland Rijnland', 'Niet ingelogd', 'Inloggen'], zieNiet: ['Uitloggen'] },
 		{ pad: '/inloggen', zie: ['Naam', 'Wachtwoord', 'Inloggen'] },
 		{ pad: '/audit', naar: '/inloggen', zie: ['Wachtwoord'], zieNiet: ['Auditlog'] },
@@ -105,7 +122,8 @@ const PAGINAS = {
 		contracten,
 		...cijfers,
 		lijst,
-		dossier,
+		...toewijzen,
+		...keten,
 		...berichten,
 		{ pad: '/jeugdigen/{uit}', zie: ['Trajecten'] },
 		{ pad: '/audit', ...geweigerd },
@@ -115,7 +133,8 @@ const PAGINAS = {
 		contracten,
 		...cijfers,
 		lijst,
-		dossier,
+		...toewijzen,
+		...keten,
 		...berichten,
 		// Out of scope looks exactly like a youth that does not exist.
 		{ pad: '/jeugdigen/{uit}', status: 404, zieNiet: ['Persoonsgegevens'] },
@@ -125,15 +144,19 @@ const PAGINAS = {
 		{ pad: '/', zie: ingelogd('lokaal team') },
 		contracten,
 		lijst,
-		dossier,
+		...toewijzen,
+		{ pad: '/toewijzingen', zie: ['Toewijzingen'] },
 		{ pad: '/audit', ...geweigerd },
 	],
 	aanbieder: [
 		{ pad: '/', zie: ingelogd('aanbieder') },
 		contracten,
-		{ pad: '/aanbieders/{agb}', zie: ['{aanbieder}', '{agb}'] },
+		{ pad: '/aanbieders/{agb}', zie: ['{aanbieder}', '{agb}', 'Toewijzingen bij deze aanbieder',
+			'Betalingen aan deze aanbieder'] },
 		lijst,
-		dossier,
+		{ ...dossier, zieNiet: ['Verwijzen en zorg toewijzen'] },
+		{ pad: '/toewijzingen', zie: ['Mijn toewijzingen'] },
+		{ pad: '/toewijzen?jeugdige={in}', naar: '/toewijzen', ...geweigerd },
 		{ pad: '/berichten', zie: ['Berichten'] },
 		{ pad: '/werkvoorraad', zie: ['Werkvoorraad'] },
 		{ pad: '/verzoeken', ...geweigerd },
@@ -147,6 +170,7 @@ const PAGINAS = {
 		{ pad: '/jeugdigen', ...geweigerd },
 		{ pad: '/jeugdigen/{in}', ...geweigerd, zieNiet: ['{naam}'] },
 		{ pad: '/berichten', ...geweigerd },
+		{ pad: '/toewijzingen', ...geweigerd },
 		{ pad: '/audit', ...geweigerd },
 	],
 };

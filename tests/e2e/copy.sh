@@ -26,8 +26,22 @@ if [ "$a" = "$b" ] && [ "$a" = "$c" ] && grep -q '^traject ' <<<"$a"; then
 else
 	not_ok copy_checksums_gelijk "checksums verschillen tussen bron, $BACKEND en terug"
 fi
+# The referral's reason and local team (migration 8) travel too.
+q="SELECT id, reden, team_id FROM verwijzing ORDER BY id"
+va=$(sql bron.db "$q" 2>&1) vb=$(sql "$midden" "$q" 2>&1) vc=$(sql "$terug" "$q" 2>&1)
+met=$(sql bron.db "SELECT count(*) FROM verwijzing WHERE reden IS NOT NULL AND team_id IS NOT NULL" 2>&1)
+if [ "$met" -gt 0 ] 2>/dev/null && [ "$va" = "$vb" ] && [ "$va" = "$vc" ]; then
+	ok copy_verwijzing_reden_team
+else
+	not_ok copy_verwijzing_reden_team "$met met reden en team in de bron; gelijk heen: $([ "$va" = "$vb" ] && echo ja || echo nee), terug: $([ "$va" = "$vc" ] && echo ja || echo nee)"
+fi
 # The checksum sees a change: one amount differs by a cent.
 if only_sqlite; then
+	sqlite3 "$terug" "UPDATE verwijzing SET reden = reden || '.' WHERE id = (SELECT min(id) FROM verwijzing WHERE reden IS NOT NULL)"
+	run "$J" checksum --db "$terug"
+	if [ "$out" != "$a" ] && grep -q '^verwijzing ' <<<"$out"; then ok checksum_ziet_reden; else
+		not_ok checksum_ziet_reden "checksum gelijk na een gewijzigde reden"; fi
+	sqlite3 "$terug" "UPDATE verwijzing SET reden = substr(reden, 1, length(reden) - 1) WHERE id = (SELECT min(id) FROM verwijzing WHERE reden IS NOT NULL)"
 	sqlite3 "$terug" "UPDATE prestatie SET bedrag = bedrag + 1 WHERE id = (SELECT min(id) FROM prestatie)"
 	run "$J" checksum --db "$terug"
 	if [ "$out" != "$a" ] && grep -q '^prestatie ' <<<"$out"; then ok checksum_ziet_wijziging; else

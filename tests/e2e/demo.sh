@@ -90,6 +90,22 @@ else
 	not_ok alleen_test_bsns "$fout ongeldige BSN's, $dubbel dubbele (bsn, geboortedatum)"
 fi
 
+# The local team records why and which team referred (reden, team_id: the
+# team serving the youth's gemeente); other referrers (huisarts, GI, ...)
+# leave both empty.
+vw=$(sql "$K" "SELECT (SELECT count(*) FROM verwijzing WHERE type = '01'),
+	(SELECT count(*) FROM verwijzing v WHERE type = '01' AND (reden IS NULL
+	  OR NOT EXISTS (SELECT 1 FROM lokaal_team_gemeente tg
+	    WHERE tg.team_id = v.team_id AND tg.gemeente = v.gemeente))),
+	(SELECT count(*) FROM verwijzing WHERE type <> '01'),
+	(SELECT count(*) FROM verwijzing WHERE type <> '01' AND (reden IS NOT NULL OR team_id IS NOT NULL)),
+	(SELECT count(DISTINCT reden) FROM verwijzing)" 2>&1)
+if [[ $vw =~ ^[1-9][0-9]*\|0\|[1-9][0-9]*\|0\|([5-9]|[1-9][0-9])$ ]]; then
+	ok demo_verwijzing_reden_team
+else
+	not_ok demo_verwijzing_reden_team "lokaal team, zonder reden of team, andere, met reden of team, redenen: $vw"
+fi
+
 # Referential integrity of the whole generated record.
 if only_sqlite; then
 	fk=$(sqlite3 "$K" "PRAGMA foreign_key_check" | wc -l)

@@ -21,6 +21,9 @@
 # - toewijzing.verwijzing_id: a JW315 names the kind of Verwijzer, not the
 #   region's verwijzing record, so the toewijzing it yields has no link to
 #   it (the traject keeps its verwijzing_id).
+# The verwijzing rows are compared whole, reden and team_id included: both
+# ways write the region's verwijzingen directly (the local team records
+# them; a JW315 names only the kind of Verwijzer).
 # Runs once per backend (JEUGDREGIE_BACKEND, see lib/common.sh).
 set -u
 

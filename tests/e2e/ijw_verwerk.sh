@@ -78,8 +78,10 @@ expect start_geaccepteerd 0 "JW305 verwerkt" "retour" -- \
 if [ "$(traject_status)" = "2|$BEGIN|" ]; then ok start_traject_gestart
 else not_ok start_traject_gestart "traject $TRAJECT: $(traject_status), verwacht 2|$BEGIN|"; fi
 expect start_retour_geldig 0 "geldig (JW306)" -- "$J" ijw validate "$T/retour/start.xml.retour.xml"
-if grep -q '<RetourCode>0200</RetourCode>' "$T/retour/start.xml.retour.xml"; then ok start_retour_0200
-else not_ok start_retour_0200 "geen 0200 in het retourbericht"; fi
+# OP065: approved as a whole, so the header alone with 0200, no Client.
+if [ "$(grep -c '<RetourCode>0200</RetourCode>' "$T/retour/start.xml.retour.xml")" = 1 ] &&
+	! grep -q '<Client>' "$T/retour/start.xml.retour.xml"; then ok start_retour_0200
+else not_ok start_retour_0200 "niet alleen de header met 0200 in het retourbericht"; fi
 cp "$T/retour/start.xml.retour.xml" "$T/start.eerste.xml"
 n=$(sql "$DB" "SELECT count(*) FROM ijw_bericht WHERE soort = 'JW305' AND status = 'verwerkt' AND jeugdige_id IS NOT NULL AND gemeente = '$GEM' AND agb = '$AGB'")
 if [ "$n" = 1 ]; then ok start_in_inbox; else not_ok start_in_inbox "inbox: $n rijen"; fi
@@ -218,6 +220,11 @@ else not_ok declaratie_alleen_afgekeurde_terug "$(grep -o 'R[0-9]</ijw:Referenti
 if tr -d '\n\t ' <"$R" | grep -q "<TotaalToegekendBedrag><ijw:TotaalBedrag>$DTARIEF</ijw:TotaalBedrag><ijw:DebetCredit>D</ijw:DebetCredit>"; then
 	ok declaratie_toegekend_een_prestatie
 else not_ok declaratie_toegekend_een_prestatie "$(tr -d '\n\t ' <"$R" | grep -o '<TotaalToegekendBedrag>.\{0,120\}')"; fi
+# IV087, TR337, TR376: the 325 names the 323 it answers (its Identificatie, its DeclaratieNummer).
+if tr -d '\n\t ' <"$R" | grep -q '<DeclaratieIdentificatie><ijw:Identificatie>D1</ijw:Identificatie>' &&
+	tr -d '\n\t ' <"$R" | grep -q '<DeclaratieNummer>DEC1</DeclaratieNummer>'; then
+	ok declaratie_325_verwijst
+else not_ok declaratie_325_verwijst "$(tr -d '\n\t ' <"$R" | grep -o '<DeclaratieIdentificatie>.\{0,80\}')"; fi
 rij=$(sql "$DB" "SELECT d.totaal_ingediend || '|' || d.totaal_toegekend || '|' || (SELECT count(*) FROM prestatie p WHERE p.declaratie_id = d.id AND p.goedgekeurd = 1) || '|' || (SELECT count(*) FROM prestatie p WHERE p.declaratie_id = d.id AND p.retourcode = '9338') FROM declaratie d WHERE d.nummer = 'DEC1' AND d.agb = '$DAGB'")
 if [ "$rij" = "$((DTARIEF * 3))|$DTARIEF|1|1" ]; then ok declaratie_opgeslagen
 else not_ok declaratie_opgeslagen "declaratie: '$rij', verwacht $((DTARIEF * 3))|$DTARIEF|1|1"; fi

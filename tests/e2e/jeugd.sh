@@ -72,6 +72,10 @@ n=$(sql "$DB" "SELECT COALESCE(sum(bedrag), 0) FROM prestatie WHERE jeugdige_id 
 check regio_dossier_bedragen [ "$(py 'sum(p["bedrag"] for p in d["declaraties"])')" = "$n" ]
 check regio_dossier_vormen [ "$(py 'all(set(k) >= {"gezin","woonplaatsen","verwijzingen","toewijzingen","schoolstatus","perspectiefplannen"} for k in [d])')" = True ]
 check regio_dossier_audit_een [ "$(audit_n)" = $((n0 + 1)) ]
+# Each referral carries its reason and team (migration 8); the demo's have neither.
+check regio_dossier_verwijzing_velden [ "$(py 'all(set(v) >= {"reden","team_id","team_naam"} for v in d["verwijzingen"])')" = True ]
+n=$(sql "$DB" "SELECT count(*) FROM verwijzing WHERE jeugdige_id = $IN_G AND reden IS NOT NULL")
+check regio_dossier_verwijzing_reden [ "$(py 'sum(v["reden"] is not None for v in d["verwijzingen"])')" = "$n" ]
 rij=$(sql "$DB" "SELECT gebruiker || '|' || rol || '|' || actie || '|' || object FROM audit_log ORDER BY id DESC LIMIT 1")
 check regio_dossier_audit_rij [ "$rij" = "j_regio|regio|lezen|jeugdige/$IN_G: dossier" ]
 pseudo=$(sql "$DB" "SELECT jeugdige_pseudoniem FROM audit_log ORDER BY id DESC LIMIT 1")
@@ -102,6 +106,12 @@ check pagina_dossier_tabel heeft '<caption>Trajecten, op datum van aanmelding</c
 check pagina_dossier_treeknorm heeft 'Treeknorm'
 check pagina_dossier_bsn heeft "$BSN"
 check pagina_dossier_audit_een [ "$(audit_n)" = $((n0 + 1)) ]
+check pagina_dossier_verwijzing_kolommen heeft '<th scope="col">Lokaal team</th><th scope="col">Reden</th>'
+check pagina_dossier_link_toewijzen heeft "<a href=\"/toewijzen?jeugdige=$IN_G\">"
+NR=$(sql "$DB" "SELECT min(nummer) FROM toewijzing WHERE jeugdige_id = $IN_G")
+if [ -n "$NR" ]; then
+	check pagina_dossier_link_toewijzing heeft "<a href=\"/toewijzingen/$NR\">$NR</a>"
+fi
 
 # ---- gemeente: in scope 200, out of scope 404 (not logged) ----------------------
 haal "$GM" "/api/v1/jeugdigen/$IN_G"
@@ -147,6 +157,11 @@ haal "$R" "/api/v1/jeugdigen/$A_IN"
 check regio_ziet_meer [ "$(py 'len(d["trajecten"])')" -gt "$n" ]
 haal "$A" "/api/v1/jeugdigen/$A_UIT"
 check aanbieder_uit_404 [ "$code" = 404 ]
+# The provider may not allocate: no link to /toewijzen; its own toewijzingen link.
+haal "$A" "/jeugdigen/$A_IN"
+check aanbieder_pagina_geen_toewijzen bash -c '! grep -qF "/toewijzen?" "$1"' _ "$T/b"
+NR=$(sql "$DB" "SELECT min(nummer) FROM toewijzing WHERE jeugdige_id = $A_IN AND agb = '$AGB'")
+check aanbieder_pagina_link_toewijzing heeft "<a href=\"/toewijzingen/$NR\">$NR</a>"
 verwacht=$(sql "$DB" "$SCOPE_A ORDER BY id")
 kreeg=$(lijst_ids "$A" "")
 check aanbieder_lijst_is_scope [ "$kreeg" = "$verwacht" ]

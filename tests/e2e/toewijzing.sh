@@ -81,7 +81,9 @@ check form_buiten_scope_404 [ "$code" = 404 ]
 haal "$P" "/toewijzen?jeugdige=$JID"
 check form_aanbieder_403 [ "$code" = 403 ]
 
+REDEN='Angstklachten, thuiszitter sinds september – school en ouders vragen hulp'
 velden=(--data-urlencode "jeugdige=$JID" --data-urlencode "datum=2026-11-20"
+	--data-urlencode "reden=$REDEN"
 	--data-urlencode "team=$TEAM" --data-urlencode "gemeente=$G"
 	--data-urlencode "ingangsdatum=2026-12-01" --data-urlencode "einddatum=2027-05-31"
 	--data-urlencode "volume=10" --data-urlencode "eenheid=$EENH" --data-urlencode "frequentie=4"
@@ -108,13 +110,24 @@ check geen_contract_melding heeft 'geen contract'
 weiger onbekend_product 422 productcode "${velden[@]}" --data-urlencode "aanbieder=$AGB" \
 	--data-urlencode "productcode=ZZZZZ"
 weiger eind_voor_begin 422 einddatum --data-urlencode "jeugdige=$JID" \
-	--data-urlencode "datum=2026-11-20" --data-urlencode "team=$TEAM" --data-urlencode "gemeente=$G" \
+	--data-urlencode "datum=2026-11-20" --data-urlencode "reden=$REDEN" \
+	--data-urlencode "team=$TEAM" --data-urlencode "gemeente=$G" \
 	--data-urlencode "aanbieder=$AGB" --data-urlencode "productcode=$PROD" \
 	--data-urlencode "ingangsdatum=2026-12-01" --data-urlencode "einddatum=2026-11-30" \
 	--data-urlencode "budget=100000" --data-urlencode "postcode=2312AV" \
 	--data-urlencode "huisnummer=12" --data-urlencode "plaatsnaam=Leiden"
 weiger omvang_en_budget 400 budget "${velden[@]}" --data-urlencode "aanbieder=$AGB" \
 	--data-urlencode "productcode=$PROD" --data-urlencode "budget=5000"
+# The reason of the referral: required, at most 200 characters (not bytes).
+weiger reden_leeg 400 reden "${velden[@]/#reden=*/reden=   }" --data-urlencode "aanbieder=$AGB" \
+	--data-urlencode "productcode=$PROD"
+check reden_leeg_melding heeft 'Vul de reden van de verwijzing in'
+LANG_200=$(printf 'é%.0s' $(seq 200))
+weiger reden_te_lang 400 reden "${velden[@]/#reden=*/reden=${LANG_200}x}" \
+	--data-urlencode "aanbieder=$AGB" --data-urlencode "productcode=$PROD"
+check reden_te_lang_melding heeft 'hoogstens 200 tekens'
+weiger reden_veel_te_lang 400 reden "${velden[@]/#reden=*/reden=$LANG_200$LANG_200$LANG_200}" \
+	--data-urlencode "aanbieder=$AGB" --data-urlencode "productcode=$PROD"
 ANDER=$(sql "$DB" "SELECT code FROM gemeente WHERE code NOT IN ($TEAM_GEM) ORDER BY code LIMIT 1")
 weiger andere_gemeente 422 gemeente "${velden[@]/#gemeente=$G/gemeente=$ANDER}" \
 	--data-urlencode "aanbieder=$AGB" --data-urlencode "productcode=$PROD"
@@ -122,6 +135,22 @@ haal "$L" -H "X-CSRF-Token: $CSRF" "${velden[@]/#jeugdige=$JID/jeugdige=$JUIT}" 
 	--data-urlencode "aanbieder=$AGB" --data-urlencode "productcode=$PROD" /api/v1/toewijzingen
 check buiten_scope_404 [ "$code" = 404 ]
 check buiten_scope_niet_gevonden heeft '"code":"niet_gevonden"'
+# On the page a refusal shows the form again, with what was typed and the
+# message next to the field (not a bare error page).
+haal "$L" "${velden[@]/#reden=*/reden=}" --data-urlencode "aanbieder=$AGB" \
+	--data-urlencode "productcode=$PROD" --data-urlencode "csrf=$CSRF" /toewijzen
+check pagina_weigering_400 [ "$code" = 400 ]
+check pagina_weigering_formulier heeft 'action="/toewijzen"'
+check pagina_weigering_bij_veld heeft '<strong class="melding" id="fout-reden">Vul de reden'
+check pagina_weigering_aria heeft 'aria-invalid="true" aria-describedby="fout-reden"'
+check pagina_weigering_invoer_bewaard heeft "value=\"$AGB\""
+check pagina_weigering_adres_bewaard heeft 'value="Stationsweg"'
+check pagina_weigering_team_gekozen heeft "<option value=\"$TEAM\" selected>"
+haal "$L" "${velden[@]}" --data-urlencode "aanbieder=$AGB" --data-urlencode "productcode=$GEEN" \
+	--data-urlencode "csrf=$CSRF" /toewijzen
+check pagina_geen_contract_422 [ "$code" = 422 ]
+check pagina_geen_contract_bij_veld heeft 'id="fout-productcode"'
+check pagina_geen_contract_reden_bewaard heeft "value=\"$REDEN\""
 check weigeringen_veranderen_niets [ "$(telling)" = "$voor" ]
 
 # ---- the referral and allocation, by the local team --------------------------------
@@ -148,6 +177,19 @@ check jw301_in_outbox [ "$n" = 1 ]
 n=$(sql "$DB" "SELECT count(*) FROM audit_log WHERE actie = 'toevoegen'
 	AND object LIKE 'toewijzing/$NR: %' AND jeugdige_pseudoniem IS NOT NULL")
 check toewijzen_audit [ "$n" = 1 ]
+# The referral keeps its reason and team (migration 8); the file shows
+# them and links to the toewijzing and, for the local team, to /toewijzen.
+rv=$(sql "$DB" "SELECT v.reden || '|' || v.team_id FROM toewijzing z JOIN verwijzing v
+	ON v.id = z.verwijzing_id WHERE z.nummer = ${NR:-0}")
+check verwijzing_reden_team [ "$rv" = "$REDEN|$TEAM" ]
+TEAMNAAM=$(sql "$DB" "SELECT naam FROM lokaal_team WHERE id = $TEAM")
+haal "$L" "/jeugdigen/$JID"
+check dossier_reden heeft "$REDEN"
+check dossier_team heeft "<td>$TEAMNAAM</td>"
+check dossier_link_toewijzing heeft "<a href=\"/toewijzingen/$NR\">$NR</a>"
+check dossier_link_toewijzen heeft "<a href=\"/toewijzen?jeugdige=$JID\">"
+haal "$L" "/api/v1/jeugdigen/$JID"
+check dossier_json_reden heeft "\"reden\":\"$REDEN\",\"team_id\":$TEAM,"
 
 # The same product again overlaps (TR302): refused with the rule's finding.
 voor=$(telling)
@@ -177,6 +219,18 @@ haal "$G_JAR" -H "X-CSRF-Token: $GC" --data-urlencode "actie=wijzigen" \
 	--data-urlencode "einddatum=2027-08-31" --data-urlencode "reden=12" "${adres[@]}" \
 	"/api/v1/toewijzingen/$NR"
 check reden_12_400 [ "$code" = 400 ]
+haal "$G_JAR" --data-urlencode "csrf=$GC" --data-urlencode "actie=intrekken" \
+	--data-urlencode "einddatum=2026-11-30" --data-urlencode "reden=12" "${adres[@]}" \
+	"/toewijzingen/$NR"
+check pagina_wijzig_weigering_400 [ "$code" = 400 ]
+check pagina_wijzig_weigering_bij_veld heeft '<strong class="melding" id="fout-reden-1">Kies een reden'
+check pagina_wijzig_weigering_bewaard heeft 'value="2026-11-30"'
+check pagina_wijzig_weigering_pagina heeft "<h1>Toewijzing $NR</h1>"
+haal "$G_JAR" --data-urlencode "csrf=$GC" --data-urlencode "actie=intrekken" \
+	--data-urlencode "einddatum=2026-11-30" --data-urlencode "reden=05" "${adres[@]}" \
+	"/toewijzingen/$NR"
+check pagina_intrekken_voor_ingang_422 [ "$code" = 422 ]
+check pagina_intrekken_voor_ingang_bij_veld heeft 'id="fout-einddatum-1"'
 haal "$G_JAR" -H "X-CSRF-Token: $GC" --data-urlencode "actie=wijzigen" \
 	--data-urlencode "volume=20" --data-urlencode "reden=04" "${adres[@]}" "/api/v1/toewijzingen/$NR"
 if [ "$code" = 422 ] && heeft '"veld":"volume"'; then ok volume_niet_bij_frequentie_4
@@ -228,6 +282,19 @@ DNR=$(sql "$DB" "SELECT p.toewijzing_nummer FROM prestatie p JOIN toewijzing z
 RC=$(sql "$DB" "SELECT retourcode FROM prestatie WHERE toewijzing_nummer = ${DNR:-0} ORDER BY periode_begin, id LIMIT 1")
 haal "$P" "/toewijzingen/$DNR"
 check aanbieder_regels_retourcode heeft "($RC"
+# The register's page of an aanbieder links to its toewijzingen and
+# payments for whoever may open them: not another provider, not the public.
+haal "$G_JAR" "/aanbieders/$AGB"
+check aanbieder_links_gemeente heeft "<a href=\"/toewijzingen?aanbieder=$AGB\">"
+check aanbieder_links_betalingen heeft "<a href=\"/betalingen?aanbieder=$AGB\">"
+haal "$P" "/aanbieders/$AGB"
+check aanbieder_links_eigen heeft "<a href=\"/toewijzingen?aanbieder=$AGB\">"
+haal "$P2" "/aanbieders/$AGB"
+check aanbieder_links_ander_niet bash -c '! grep -qF "/toewijzingen?aanbieder=" "$1"' _ "$T/b"
+haal "$T/publiek.jar" "/aanbieders/$AGB"
+check aanbieder_links_publiek_niet bash -c '[ "$2" = 200 ] && ! grep -qF "/betalingen?aanbieder=" "$1"' _ "$T/b" "$code"
+haal "$G_JAR" "/toewijzingen?aanbieder=$AGB"
+check aanbieder_link_toewijzingen_200 heeft "/toewijzingen/$NR\""
 stop_server
 
 # ---- the JW301s leave and validate ----------------------------------------------------

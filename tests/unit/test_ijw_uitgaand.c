@@ -712,6 +712,105 @@ static void test_325_mutaties(void **state)
 	}
 }
 
+/* The 325 against the 323 it answers (TR304, TR337, TR366, TR367, TR371,
+ * TR376): the shipped example JW323 and the 325 ijw/verwerk would build
+ * from it, every Prestatie echoed. */
+static struct ijw_bericht *lees_voorbeeld(const char *pad)
+{
+	FILE *f = fopen(pad, "rb");
+	assert_non_null(f);
+	char *tekst = malloc(1 << 16);
+	assert_non_null(tekst);
+	size_t len = fread(tekst, 1, (1 << 16) - 1, f);
+	fclose(f);
+	struct ijw_document d = { 0 };
+	char err[256];
+	assert_int_equal(ijw_xml_controleer(&d, tekst, len, err, sizeof err), 0);
+	struct ijw_bericht *b = NULL;
+	struct bericht_fout fo = { 0 };
+	assert_int_equal(bericht_lees(d.doc, &b, &fo), 0);
+	ijw_document_vrij(&d);
+	free(tekst);
+	return b;
+}
+
+static struct ijw_bericht *antwoord_op(const struct ijw_bericht *d)
+{
+	struct bericht_retour br = {
+		.identificatie = "9001", .dagtekening = dag(2024, 7, 10),
+		.xsd_versie = { "0.1.0", "0.1.0" }, .header_code = "0200", .met_klassen = true,
+		.klasse_code = "0200", .totaal_toegekend_bedrag = { 0, "D" },
+	};
+	struct bericht_fout fo = { 0 };
+	struct ijw_bericht *a = bericht_maak_retour(d, &br, &fo);
+	assert_non_null(a);
+	return a;
+}
+
+#define CL325 "/Bericht/DeclaratieAntwoord/Clienten/Client"
+
+static void test_kennis_325(void **state)
+{
+	(void)state;
+	struct ijw_bericht *d = lees_voorbeeld("../shared/ijw/voorbeelden/JW323.xml");
+	/* The example breaks TR101 with RN004 twice; a 323 that breaks an
+	 * in-message rule gets a 325 without Prestaties, so give it a key of
+	 * its own. */
+	strcpy(d->declaratie->clienten[1].prestaties[2].product_referentie.referentie_nummer,
+	       "RN005");
+	struct ijw_uitgaand_kennis k = { .declaratie = d };
+	struct ijw_bericht *a = antwoord_op(d);
+	verwacht_kennis(a, &k, NULL, NULL);
+
+	/* TR337: no 323, or another one. */
+	k.declaratie = NULL;
+	verwacht_kennis(a, &k, "TR337", "/Bericht/Header/DeclaratieIdentificatie");
+	k.declaratie = d;
+	strcpy(a->header.declaratie_identificatie.identificatie, "765432199");
+	verwacht_kennis(a, &k, "TR337", "/Bericht/Header/DeclaratieIdentificatie");
+	bericht_vrij(a);
+
+	/* TR371: XsdVersieDeclaratie not copied. */
+	a = antwoord_op(d);
+	strcpy(a->header.xsd_versie_declaratie.bericht_xsd_versie, "0.1.0");
+	verwacht_kennis(a, &k, "TR371", "/Bericht/Header/XsdVersieDeclaratie");
+	bericht_vrij(a);
+
+	/* TR376: another DeclaratieNummer. */
+	a = antwoord_op(d);
+	strcpy(a->declaratie->declaratie_nummer, "DN002");
+	verwacht_kennis(a, &k, "TR376", "/Bericht/DeclaratieAntwoord/DeclaratieNummer");
+	bericht_vrij(a);
+
+	/* TR304: a client the 323 does not declare. */
+	a = antwoord_op(d);
+	strcpy(a->declaratie->clienten[1].bsn, "999900031");
+	verwacht_kennis(a, &k, "TR304", CL325 "[2]/Bsn");
+	bericht_vrij(a);
+
+	/* TR366: a Prestatie the 323 does not hold. */
+	a = antwoord_op(d);
+	strcpy(a->declaratie->clienten[0].prestaties[1].product_referentie.referentie_nummer,
+	       "RN099");
+	verwacht_kennis(a, &k, "TR366", CL325 "[1]/Prestaties/Prestatie[2]/ProductReferentie");
+	bericht_vrij(a);
+
+	/* TR367: each echoed value must stay as declared. */
+	a = antwoord_op(d);
+	a->declaratie->clienten[0].prestaties[0].geleverd_volume += 1;
+	verwacht_kennis(a, &k, "TR367", CL325 "[1]/Prestaties/Prestatie[1]/GeleverdVolume");
+	bericht_vrij(a);
+	a = antwoord_op(d);
+	a->declaratie->clienten[1].prestaties[0].ingediend_bedrag.bedrag += 1;
+	verwacht_kennis(a, &k, "TR367", CL325 "[2]/Prestaties/Prestatie[1]/IngediendBedrag");
+	bericht_vrij(a);
+	a = antwoord_op(d);
+	a->declaratie->clienten[0].prestaties[1].toewijzing_nummer += 1;
+	verwacht_kennis(a, &k, "TR367", CL325 "[1]/Prestaties/Prestatie[2]/ToewijzingNummer");
+	bericht_vrij(a);
+	bericht_vrij(d);
+}
+
 /* ---- 4. the tables against the catalogue ---------------------------------------- */
 
 static void test_tabel(void **state)
@@ -771,6 +870,7 @@ int main(void)
 		cmocka_unit_test(test_325_mutaties),
 		cmocka_unit_test(test_kennis_301),
 		cmocka_unit_test(test_kennis_319),
+		cmocka_unit_test(test_kennis_325),
 		cmocka_unit_test(test_tabel),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

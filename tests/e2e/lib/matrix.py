@@ -146,6 +146,8 @@ endpoints = [
     ("api_wachttijden", "/api/v1/wachttijden", "publiek"),
     ("capaciteit", "/capaciteit", "ingelogd"),
     ("api_capaciteit", "/api/v1/capaciteit", "ingelogd"),
+    ("koppelen", "/koppelen", "gemeentelijk"),
+    ("api_koppelen", "/api/v1/koppelen", "gemeentelijk"),
 ]
 bestaat = set(CFG.get("routes", []))
 
