@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "store/toewijzing_store.h"
 #include "web/antwoord.h"
+#include "web/bevindingen.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -324,10 +325,6 @@ static int adres_lees(const struct adres_velden *a, struct ijw_client_adres *uit
 static enum web_uitslag afgewezen(struct web_verzoek *v, const struct afhandel_uitkomst *a,
 				  const char *veld, const char *wat)
 {
-	struct web_buf b;
-	struct json j;
-	char err[64];
-
 	switch (a->status) {
 	case AFHANDEL_GEDAAN:
 		break;
@@ -340,31 +337,7 @@ static enum web_uitslag afgewezen(struct web_verzoek *v, const struct afhandel_u
 	case AFHANDEL_BEVINDINGEN:
 		break;
 	}
-	if (web_buf_open(&b) < 0)
-		return WEB_FATAAL;
-	json_init(&j, b.f, false);
-	json_object_begin(&j);
-	json_key(&j, "fout");
-	json_object_begin(&j);
-	veld_json_tekst(&j, "code", "bevindingen");
-	json_key(&j, "veld");
-	json_null(&j);
-	veld_json_tekst(&j, "melding", a->melding);
-	json_key(&j, "bevindingen");
-	json_array_begin(&j);
-	for (size_t i = 0; i < a->n_bevindingen; i++) {
-		json_object_begin(&j);
-		veld_json_tekst(&j, "code", a->bevindingen[i].code);
-		veld_json_tekst(&j, "pad", a->bevindingen[i].pad);
-		veld_json_tekst(&j, "melding", a->bevindingen[i].melding);
-		json_object_end(&j);
-	}
-	json_array_end(&j);
-	json_object_end(&j);
-	json_object_end(&j);
-	if (json_finish(&j, err, sizeof err) < 0 || web_buf_sluit(&b) < 0)
-		return WEB_FATAAL;
-	return antwoord_buf(v->conn, HTTP_422, &b, "application/json");
+	return bevindingen_json(v, a);
 }
 
 /* The answer when a toewijzing was made or changed. */

@@ -21,6 +21,7 @@
 #include "store/store.h"
 #include "store/verzoek_store.h"
 #include "web/antwoord.h"
+#include "web/bevindingen.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -781,36 +782,10 @@ static enum web_uitslag bevindingen_antwoord(struct web_verzoek *v,
 {
 	struct web_buf b;
 
+	if (strncmp(v->pad, "/api/", 5) == 0)
+		return bevindingen_json(v, a);
 	if (web_buf_open(&b) < 0)
 		return WEB_FATAAL;
-	if (strncmp(v->pad, "/api/", 5) == 0) {
-		struct json j;
-		char err[64];
-
-		json_init(&j, b.f, false);
-		json_object_begin(&j);
-		json_key(&j, "fout");
-		json_object_begin(&j);
-		veld_json_tekst(&j, "code", "bevindingen");
-		json_key(&j, "veld");
-		json_null(&j);
-		veld_json_tekst(&j, "melding", a->melding);
-		json_key(&j, "bevindingen");
-		json_array_begin(&j);
-		for (size_t i = 0; i < a->n_bevindingen; i++) {
-			json_object_begin(&j);
-			veld_json_tekst(&j, "code", a->bevindingen[i].code);
-			veld_json_tekst(&j, "pad", a->bevindingen[i].pad);
-			veld_json_tekst(&j, "melding", a->bevindingen[i].melding);
-			json_object_end(&j);
-		}
-		json_array_end(&j);
-		json_object_end(&j);
-		json_object_end(&j);
-		if (json_finish(&j, err, sizeof err) < 0 || web_buf_sluit(&b) < 0)
-			return WEB_FATAAL;
-		return antwoord_buf(v->conn, HTTP_422, &b, "application/json");
-	}
 	pagina_html_begin(b.f, "Antwoord niet verstuurd", v->wie, "verzoeken");
 	fputs("<p class=\"melding\">", b.f);
 	html_txt(b.f, a->melding);
