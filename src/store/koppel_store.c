@@ -1219,17 +1219,7 @@ static void vul_traject(struct rij *r, void *e)
 	struct traject *t = e;
 	int64_t status;
 
-	t->id = rij_getal(r);
-	t->jeugdige_id = rij_getal(r);
-	t->toewijzing_nummer = rij_getal(r);
-	rij_tekst(r, t->agb, sizeof t->agb);
-	t->team_id = rij_getal(r);
-	rij_tekst(r, t->gemeente, sizeof t->gemeente);
-	t->segment = (int)rij_getal(r);
-	rij_tekst(r, t->categorie, sizeof t->categorie);
-	rij_tekst(r, t->productcode, sizeof t->productcode);
-	t->groep = rij_getal(r) != 0;
-	t->verwijzing_id = rij_getal(r);
+	rij_traject_kop(r, t);
 	status = rij_getal(r);
 	t->status = status >= 0 && status < TRAJECT_STATUS_AANTAL ? (enum traject_status)status
 								  : TRAJECT_VERVALLEN;

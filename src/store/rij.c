@@ -119,10 +119,8 @@ void rij_traject_verloop(struct rij *r, struct traject *t)
 	t->veiligheidssignaal = rij_getal(r) != 0;
 }
 
-void rij_vul_traject(struct rij *r, void *e)
+void rij_traject_kop(struct rij *r, struct traject *t)
 {
-	struct traject *t = e;
-
 	t->id = rij_getal(r);
 	t->jeugdige_id = rij_getal(r);
 	t->toewijzing_nummer = rij_getal(r);
@@ -134,6 +132,13 @@ void rij_vul_traject(struct rij *r, void *e)
 	rij_tekst(r, t->productcode, sizeof t->productcode);
 	t->groep = rij_getal(r) != 0;
 	t->verwijzing_id = rij_getal(r);
+}
+
+void rij_vul_traject(struct rij *r, void *e)
+{
+	struct traject *t = e;
+
+	rij_traject_kop(r, t);
 	rij_tekst(r, t->verwijzer, sizeof t->verwijzer);
 	rij_traject_verloop(r, t);
 }

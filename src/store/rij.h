@@ -71,10 +71,14 @@ void rij_vul_gemeente(struct rij *r, void *e);
  * achternaam, gezin_id. */
 void rij_vul_jeugdige(struct rij *r, void *e);
 
-/* struct traject: id, jeugdige_id, toewijzing_nummer, agb, team_id,
- * gemeente, segment, categorie, productcode, groep, verwijzing_id,
- * verwijzer (verwijzing.type), then the columns of rij_traject_verloop. */
+/* struct traject: the columns of rij_traject_kop, verwijzer
+ * (verwijzing.type), then the columns of rij_traject_verloop. */
 void rij_vul_traject(struct rij *r, void *e);
+
+/* The head of a traject row into t: id, jeugdige_id, toewijzing_nummer,
+ * agb, team_id, gemeente, segment, categorie, productcode, groep,
+ * verwijzing_id. */
+void rij_traject_kop(struct rij *r, struct traject *t);
 
 /* The course of t: status, aanmelddatum, intakedatum, begindatum,
  * einddatum, reden_beeindiging, overbrugging, veiligheidssignaal. A status
