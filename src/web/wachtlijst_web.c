@@ -1041,6 +1041,37 @@ static void select_begin(FILE *f, const char *id, const char *label)
 	fprintf(f, "</label>\n<select id=\"%s\" name=\"%s\">\n", id, id);
 }
 
+/* The fixed choices of the filter form: value and text. */
+struct optie {
+	const char *waarde, *tekst;
+};
+#define N_OPTIES(o) (sizeof (o) / sizeof (o)[0])
+
+static const struct optie fase_opties[] = {
+	{ "", "intake of start" }, { "intake", "intake" }, { "start", "start (na intake)" },
+};
+static const struct optie norm_opties[] = {
+	{ "", "alle" }, { "boven", "boven de norm" }, { "binnen", "binnen de norm" },
+};
+static const struct optie ja_nee_opties[] = {
+	{ "", "alle" }, { "ja", "ja" }, { "nee", "nee" },
+};
+static const struct optie sorteer_opties[] = {
+	{ "", "langst wachtend eerst" }, { "wachtdagen", "kortst wachtend eerst" },
+	{ "normgrens", "eerst over de norm" }, { "naam", "naam" },
+	{ "aanmelddatum", "aanmelddatum" },
+};
+
+/* A whole <select> of the fixed choices o[n], gekozen selected. */
+static void keuzelijst(FILE *f, const char *id, const char *label, const struct optie *o,
+		       size_t n, const char *gekozen)
+{
+	select_begin(f, id, label);
+	for (size_t i = 0; i < n; i++)
+		optie(f, o[i].waarde, o[i].tekst, gekozen);
+	fputs("</select></p>\n", f);
+}
+
 static void filterformulier(FILE *f, const struct wl *w)
 {
 	const struct wl_vraag *q = &w->q;
@@ -1077,33 +1108,15 @@ static void filterformulier(FILE *f, const struct wl *w)
 	      "pattern=\"[0-9]{8}\" maxlength=\"8\" value=\"", f);
 	html_attr(f, q->aanbieder);
 	fputs("\"></p>\n", f);
-	select_begin(f, "fase", "Wacht op");
-	optie(f, "", "intake of start", q->fase);
-	optie(f, "intake", "intake", q->fase);
-	optie(f, "start", "start (na intake)", q->fase);
-	fputs("</select></p>\n", f);
-	select_begin(f, "norm", "Treeknorm");
-	optie(f, "", "alle", q->norm);
-	optie(f, "boven", "boven de norm", q->norm);
-	optie(f, "binnen", "binnen de norm", q->norm);
-	fputs("</select></p>\n", f);
-	select_begin(f, "zorgelijk", "Zorgelijk wachtend");
-	optie(f, "", "alle", q->zorgelijk);
-	optie(f, "ja", "ja", q->zorgelijk);
-	optie(f, "nee", "nee", q->zorgelijk);
-	fputs("</select></p>\n", f);
-	select_begin(f, "overbrugging", "Overbruggingszorg");
-	optie(f, "", "alle", q->overbrugging);
-	optie(f, "ja", "ja", q->overbrugging);
-	optie(f, "nee", "nee", q->overbrugging);
-	fputs("</select></p>\n", f);
-	select_begin(f, "sorteer", "Sorteren op");
-	optie(f, "", "langst wachtend eerst", q->sorteer);
-	optie(f, "wachtdagen", "kortst wachtend eerst", q->sorteer);
-	optie(f, "normgrens", "eerst over de norm", q->sorteer);
-	optie(f, "naam", "naam", q->sorteer);
-	optie(f, "aanmelddatum", "aanmelddatum", q->sorteer);
-	fputs("</select></p>\n<p><label for=\"peildatum\">Peildatum</label>\n"
+	keuzelijst(f, "fase", "Wacht op", fase_opties, N_OPTIES(fase_opties), q->fase);
+	keuzelijst(f, "norm", "Treeknorm", norm_opties, N_OPTIES(norm_opties), q->norm);
+	keuzelijst(f, "zorgelijk", "Zorgelijk wachtend", ja_nee_opties, N_OPTIES(ja_nee_opties),
+		   q->zorgelijk);
+	keuzelijst(f, "overbrugging", "Overbruggingszorg", ja_nee_opties, N_OPTIES(ja_nee_opties),
+		   q->overbrugging);
+	keuzelijst(f, "sorteer", "Sorteren op", sorteer_opties, N_OPTIES(sorteer_opties),
+		   q->sorteer);
+	fputs("<p><label for=\"peildatum\">Peildatum</label>\n"
 	      "<input id=\"peildatum\" name=\"peildatum\" type=\"date\" value=\"", f);
 	html_attr(f, q->peildatum);
 	fputs("\"></p>\n<p><button type=\"submit\">Toon</button></p>\n</form>\n", f);
