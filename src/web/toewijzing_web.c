@@ -120,6 +120,21 @@ static int audit_cb(struct store *st, void *arg, const char *actie, int64_t jeug
 	return rc < 0 ? rc : store_audit_append(st, &r);
 }
 
+/* The part of o both forms fill alike: what bereid prepares (with arg),
+ * the time (tijd from nu_lokaal, nu filled here) and the audit as wie. */
+static void eigen_vul(struct afhandel_eigen *o,
+		      int (*bereid)(struct store *, void *, struct afhandel_eigen_werk *,
+				    struct afhandel_uitkomst *),
+		      void *arg, const char *tijd, char nu[21], const struct toegang *wie)
+{
+	o->bereid = bereid;
+	o->arg = arg;
+	o->tijd = tijd;
+	o->nu = store_nu_iso(nu);
+	o->audit = audit_cb;
+	o->audit_arg = (void *)wie;
+}
+
 /* The number of characters of UTF-8 text s, or -1 when s is not UTF-8
  * or holds a control character (a reason is one line). */
 static long utf8_tekens(const char *s)
@@ -264,6 +279,15 @@ struct adres_velden {
 	char postcode[12];
 	char plaatsnaam[324];
 };
+
+/* The form fields of a (struct adres_velden), for a formulier_veld list. */
+#define ADRES_VELDEN(a) \
+	{ "straatnaam", (a).straatnaam, sizeof (a).straatnaam, false }, \
+	{ "huisnummer", (a).huisnummer, sizeof (a).huisnummer, false }, \
+	{ "huisletter", (a).huisletter, sizeof (a).huisletter, false }, \
+	{ "toevoeging", (a).toevoeging, sizeof (a).toevoeging, false }, \
+	{ "postcode", (a).postcode, sizeof (a).postcode, false }, \
+	{ "plaatsnaam", (a).plaatsnaam, sizeof (a).plaatsnaam, false }
 
 /* The adres fields; k tells the forms of one page apart (ids "postcode-1");
  * a (may be NULL) the values given before, w a refusal (or NULL). */
@@ -884,12 +908,7 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 		{ "eenheid", fv->eenheid, sizeof fv->eenheid, false },
 		{ "frequentie", fv->frequentie, sizeof fv->frequentie, false },
 		{ "budget", fv->budget, sizeof fv->budget, false },
-		{ "straatnaam", fv->adres.straatnaam, sizeof fv->adres.straatnaam, false },
-		{ "huisnummer", fv->adres.huisnummer, sizeof fv->adres.huisnummer, false },
-		{ "huisletter", fv->adres.huisletter, sizeof fv->adres.huisletter, false },
-		{ "toevoeging", fv->adres.toevoeging, sizeof fv->adres.toevoeging, false },
-		{ "postcode", fv->adres.postcode, sizeof fv->adres.postcode, false },
-		{ "plaatsnaam", fv->adres.plaatsnaam, sizeof fv->adres.plaatsnaam, false },
+		ADRES_VELDEN(fv->adres),
 	};
 
 	if (!mag_toewijzen(v->wie)) {
@@ -923,12 +942,7 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 		u = nieuw_weiger(v, fv, n.jeugdige_id, &w);
 		goto klaar;
 	}
-	o.bereid = bereid_nieuw;
-	o.arg = &n;
-	o.tijd = tijd;
-	o.nu = store_nu_iso(nu);
-	o.audit = audit_cb;
-	o.audit_arg = (void *)v->wie;
+	eigen_vul(&o, bereid_nieuw, &n, tijd, nu, v->wie);
 	if (!(st = pagina_store(v, &u)))
 		goto klaar;
 	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0) {
@@ -1719,12 +1733,7 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 		{ "volume", fv->volume, sizeof fv->volume, false },
 		{ "budget", fv->budget, sizeof fv->budget, false },
 		{ "reden", fv->reden, sizeof fv->reden, false },
-		{ "straatnaam", fv->adres.straatnaam, sizeof fv->adres.straatnaam, false },
-		{ "huisnummer", fv->adres.huisnummer, sizeof fv->adres.huisnummer, false },
-		{ "huisletter", fv->adres.huisletter, sizeof fv->adres.huisletter, false },
-		{ "toevoeging", fv->adres.toevoeging, sizeof fv->adres.toevoeging, false },
-		{ "postcode", fv->adres.postcode, sizeof fv->adres.postcode, false },
-		{ "plaatsnaam", fv->adres.plaatsnaam, sizeof fv->adres.plaatsnaam, false },
+		ADRES_VELDEN(fv->adres),
 	};
 
 	if (!mag_toewijzen(v->wie)) {
@@ -1765,13 +1774,8 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 	x.wie = v->wie;
 	pagina_scope(v, &x.scope);
 	x.reden = fv->reden;
-	o.bereid = bereid_wijzig;
-	o.arg = &x;
 	o.vandaag = nu_lokaal(tijd);
-	o.tijd = tijd;
-	o.nu = store_nu_iso(nu);
-	o.audit = audit_cb;
-	o.audit_arg = (void *)v->wie;
+	eigen_vul(&o, bereid_wijzig, &x, tijd, nu, v->wie);
 	if (!(st = pagina_store(v, &u)))
 		goto klaar;
 	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0) {
