@@ -24,6 +24,7 @@
 #include "web/antwoord.h"
 #include "web/formulier.h"
 #include "web/html.h"
+#include "web/klok.h"
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
@@ -1018,19 +1019,6 @@ static void warm_na_keten(struct store *st, struct besluit *b)
 	b->warm = warm_besluit(&b->voor, &nu, &b->v, true, &b->los_us);
 }
 
-static dag_t nu_lokaal(char tijd[9])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm)) {
-		snprintf(tijd, 9, "00:00:00");
-		return datum_van(1970, 1, 1);
-	}
-	snprintf(tijd, 9, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
-	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static enum web_uitslag besluit_antwoord(struct web_verzoek *v, const struct besluit *b,
 					 const struct afhandel_uitkomst *a)
 {
@@ -1112,7 +1100,7 @@ static enum web_uitslag besluit_post(struct web_verzoek *v)
 	b.wie = v->wie;
 	b.fv = fv;
 	b.traject_id = traject_param(v);
-	b.vandaag = nu_lokaal(tijd);
+	b.vandaag = klok_nu_lokaal(tijd);
 	store_nu_iso(b.nu);
 	if (!b.traject_id) {
 		u = niet_gevonden(v);

@@ -25,6 +25,7 @@
 #include "web/bevindingen.h"
 #include "web/formulier.h"
 #include "web/html.h"
+#include "web/klok.h"
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
@@ -94,21 +95,6 @@ static enum web_uitslag geen_toegang(struct web_verzoek *v)
 {
 	return pagina_fout(v, MHD_HTTP_FORBIDDEN, "geen_toegang", NULL,
 			   "Toewijzen en wijzigen is werk van het lokaal team, de gemeente en SOZ.");
-}
-
-/* Today and the time of day in the region's calendar (the server's local
- * time, Europe/Amsterdam). */
-static dag_t nu_lokaal(char tijd[9])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm)) {
-		snprintf(tijd, 9, "00:00:00");
-		return datum_van(1970, 1, 1);
-	}
-	snprintf(tijd, 9, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
-	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 static int audit_cb(struct store *st, void *arg, const char *actie, int64_t jeugdige_id,
@@ -694,7 +680,7 @@ static enum web_uitslag toon_formulier(struct web_verzoek *v, int64_t id,
 
 	memset(&a, 0, sizeof a);
 	a.wie = v->wie;
-	a.vandaag = nu_lokaal(tijd);
+	a.vandaag = klok_nu_lokaal(tijd);
 	a.id = id;
 	if (!(st = pagina_store(v, &u)))
 		return u;
@@ -937,7 +923,7 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 	n.wie = v->wie;
 	n.fv = fv;
 	n.jeugdige_id = query_id(fv->jeugdige);
-	o.vandaag = nu_lokaal(tijd);
+	o.vandaag = klok_nu_lokaal(tijd);
 	if (nieuw_controleer(fv, &n, &o, &w) < 0) {
 		u = nieuw_weiger(v, fv, n.jeugdige_id, &w);
 		goto klaar;
@@ -1117,7 +1103,7 @@ static enum web_uitslag api_lijst(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
 	char agb[16] = "", gem[8] = "", tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	struct lijst_tx a;
 	struct web_buf b;
 	struct json j;
@@ -1198,7 +1184,7 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
 	char agb[16] = "", gem[8] = "", tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	bool aanbieder = v->wie->rol == TOEGANG_AANBIEDER;
 	struct lijst_tx a;
 	struct web_buf b;
@@ -1327,7 +1313,7 @@ static enum web_uitslag api_een(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
 	char tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	struct een_tx a;
 	struct web_buf b;
 	struct json j;
@@ -1461,7 +1447,7 @@ static enum web_uitslag toon_een(struct web_verzoek *v, int k_fout,
 {
 	enum web_uitslag u = WEB_FATAAL;
 	char tijd[9], titel[64];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	struct een_tx a;
 	struct web_buf b;
 	const struct toewijzing *z;
@@ -1774,7 +1760,7 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 	x.wie = v->wie;
 	pagina_scope(v, &x.scope);
 	x.reden = fv->reden;
-	o.vandaag = nu_lokaal(tijd);
+	o.vandaag = klok_nu_lokaal(tijd);
 	eigen_vul(&o, bereid_wijzig, &x, tijd, nu, v->wie);
 	if (!(st = pagina_store(v, &u)))
 		goto klaar;

@@ -24,6 +24,7 @@
 #include "web/bevindingen.h"
 #include "web/formulier.h"
 #include "web/html.h"
+#include "web/klok.h"
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
@@ -68,21 +69,6 @@ static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 	return pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
 			   "Er is geen verzoek met dit nummer, of het valt buiten uw gemeenten. "
 			   "Kies een verzoek uit de lijst op /verzoeken.");
-}
-
-/* Today and the time of day in the region's calendar (the server's local
- * time, Europe/Amsterdam). */
-static dag_t nu_lokaal(char tijd[9])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm)) {
-		snprintf(tijd, 9, "00:00:00");
-		return datum_van(1970, 1, 1);
-	}
-	snprintf(tijd, 9, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
-	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* ---- reading the queue, audited --------------------------------------------- */
@@ -402,7 +388,7 @@ static enum web_uitslag api_lijst_of_een(struct web_verzoek *v, int64_t id)
 	struct web_buf b;
 	struct json j;
 	char tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 
 	if (wachtrij_lees(v, &w, id, &u) < 0)
 		return u;
@@ -577,7 +563,7 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 	struct wachtrij w;
 	struct web_buf b;
 	char tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	FILE *f;
 
 	if (wachtrij_lees(v, &w, 0, &u) < 0)
@@ -708,7 +694,7 @@ static enum web_uitslag scherm_een(struct web_verzoek *v)
 	struct wachtrij w;
 	struct web_buf b;
 	char tijd[9], titel[64];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	const struct item *it;
 	FILE *f;
 
@@ -958,7 +944,7 @@ static enum web_uitslag besluit(struct web_verzoek *v)
 	o.alle_gemeenten = tf.alles;
 	o.gemeenten = tf.gemeenten;
 	o.n_gemeenten = tf.n_gemeenten;
-	o.vandaag = nu_lokaal(tijd);
+	o.vandaag = klok_nu_lokaal(tijd);
 	o.tijd = tijd;
 	o.nu = store_nu_iso(nu);
 	o.audit = audit_cb;
