@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "store/toewijzing_store.h"
 #include "web/antwoord.h"
+#include "web/auditspoor.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/klok.h"
@@ -70,15 +71,6 @@ static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 	return pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
 			   "Er is geen koppelvoorstel voor dit traject, of het valt buiten uw "
 			   "gemeenten. Zie /koppelen voor de voorstellen van de laatste ronde.");
-}
-
-static int audit(struct store *st, const struct toegang *wie, const char *actie,
-		 int64_t jeugdige_id, const char *object)
-{
-	struct audit_record r;
-	int rc = toegang_audit_vul(wie, st, actie, jeugdige_id, object, &r);
-
-	return rc < 0 ? rc : store_audit_append(st, &r);
 }
 
 static void csrf_veld(FILE *f, const struct toegang *wie)
@@ -235,7 +227,7 @@ static int lijst_tx(struct store *st, void *arg)
 	snprintf(object, sizeof object, "koppelen: ronde %lld (%zu voorstellen; filter "
 		 "gemeente=%s segment=%s)", (long long)l->r.id, l->n,
 		 l->gemeente[0] ? l->gemeente : "-", l->segment_s[0] ? l->segment_s : "-");
-	return audit(st, l->wie, "lezen", 0, object);
+	return auditspoor_schrijf(st, l->wie, "lezen", 0, object);
 }
 
 static void lijst_html(FILE *f, const struct lijst *l, const struct toegang *wie)
@@ -421,7 +413,7 @@ static int ronde_tx(struct store *st, void *arg)
 		return rc;
 	snprintf(object, sizeof object, "koppelen: ronde %lld berekend%s", (long long)r->id,
 		 r->vers ? "" : " (bewaarde koppeling)");
-	return audit(st, r->wie, "toevoegen", 0, object);
+	return auditspoor_schrijf(st, r->wie, "toevoegen", 0, object);
 }
 
 static enum web_uitslag ronde_post(struct web_verzoek *v)
@@ -551,7 +543,7 @@ static int een_tx(struct store *st, void *arg)
 		return rc;
 	snprintf(object, sizeof object, "koppelen: voorstel traject %lld",
 		 (long long)e->traject_id);
-	return audit(st, e->wie, "lezen", e->v.jeugdige_id, object);
+	return auditspoor_schrijf(st, e->wie, "lezen", e->v.jeugdige_id, object);
 }
 
 static void een_vrij(struct een *e)
@@ -873,7 +865,7 @@ static int besluit_tx(struct store *st, void *arg)
 	}
 	if ((rc = store_koppel_sleutel(st, pagina_vandaag(), &b->na)) < 0)
 		return rc;
-	return audit(st, b->wie, "wijzigen", b->v.jeugdige_id, object);
+	return auditspoor_schrijf(st, b->wie, "wijzigen", b->v.jeugdige_id, object);
 }
 
 /* ijw_afhandel_eigen's bereid: the new toewijzing at the proposed
@@ -978,7 +970,7 @@ static int audit_bevestig(struct store *st, void *arg, const char *actie, int64_
 	struct traject oud;
 	int rc;
 
-	if ((rc = audit(st, b->wie, actie, jeugdige_id, object)) < 0)
+	if ((rc = auditspoor_schrijf(st, b->wie, actie, jeugdige_id, object)) < 0)
 		return rc;
 	if ((rc = store_koppel_besluit(st, b->v.id, KOPPEL_BEVESTIGD, b->werk->t.nummer, NULL,
 				       b->wie->naam, b->nu)) < 0)

@@ -22,6 +22,7 @@
 #include "store/store.h"
 #include "store/toewijzing_store.h"
 #include "web/antwoord.h"
+#include "web/auditspoor.h"
 #include "web/bevindingen.h"
 #include "web/formulier.h"
 #include "web/html.h"
@@ -97,17 +98,8 @@ static enum web_uitslag geen_toegang(struct web_verzoek *v)
 			   "Toewijzen en wijzigen is werk van het lokaal team, de gemeente en SOZ.");
 }
 
-static int audit_cb(struct store *st, void *arg, const char *actie, int64_t jeugdige_id,
-		    const char *object)
-{
-	struct audit_record r;
-	int rc = toegang_audit_vul(arg, st, actie, jeugdige_id, object, &r);
-
-	return rc < 0 ? rc : store_audit_append(st, &r);
-}
-
 /* The part of o both forms fill alike: what bereid prepares (with arg),
- * the time (tijd from nu_lokaal, nu filled here) and the audit as wie. */
+ * the time (tijd from klok_nu_lokaal, nu filled here) and the audit as wie. */
 static void eigen_vul(struct afhandel_eigen *o,
 		      int (*bereid)(struct store *, void *, struct afhandel_eigen_werk *,
 				    struct afhandel_uitkomst *),
@@ -117,7 +109,7 @@ static void eigen_vul(struct afhandel_eigen *o,
 	o->arg = arg;
 	o->tijd = tijd;
 	o->nu = store_nu_iso(nu);
-	o->audit = audit_cb;
+	o->audit = auditspoor_cb;
 	o->audit_arg = (void *)wie;
 }
 
@@ -615,7 +607,6 @@ struct formulier_tx {
 static int formulier_tx(struct store *st, void *arg)
 {
 	struct formulier_tx *a = arg;
-	struct audit_record r;
 	char object[96];
 	int rc;
 
@@ -632,10 +623,7 @@ static int formulier_tx(struct store *st, void *arg)
 				     &a->n_teams)) < 0)
 		return rc;
 	snprintf(object, sizeof object, "jeugdige/%lld: formulier toewijzen", (long long)a->id);
-	if ((rc = toegang_audit_vul(a->wie, st, "lezen", a->id, object, &r)) < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
-	return rc < 0 ? rc : 0;
+	return auditspoor_schrijf(st, a->wie, "lezen", a->id, object);
 }
 
 /* The refusal w at the top of a form shown again: the message and the
@@ -964,7 +952,6 @@ struct lijst_tx {
 static int lijst_tx(struct store *st, void *arg)
 {
 	struct lijst_tx *a = arg;
-	struct audit_record r;
 	char object[200];
 	int rc;
 
@@ -976,10 +963,7 @@ static int lijst_tx(struct store *st, void *arg)
 		 "filter aanbieder=%s gemeente=%s jeugdige=%lld)", a->n, (long long)a->totaal,
 		 (long long)a->pag.pagina, a->f.agb[0] ? a->f.agb : "-",
 		 a->f.gemeente[0] ? a->f.gemeente : "-", (long long)a->f.jeugdige_id);
-	if ((rc = toegang_audit_vul(a->wie, st, "lezen", 0, object, &r)) < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
-	return rc < 0 ? rc : 0;
+	return auditspoor_schrijf(st, a->wie, "lezen", 0, object);
 }
 
 static const char *status_van(const struct toewijzing_info *i, dag_t vandaag)
@@ -1258,7 +1242,6 @@ struct een_tx {
 static int een_tx(struct store *st, void *arg)
 {
 	struct een_tx *a = arg;
-	struct audit_record r;
 	char object[96];
 	int rc;
 
@@ -1273,10 +1256,7 @@ static int een_tx(struct store *st, void *arg)
 	if ((rc = store_toewijzing_prestaties(st, a->nummer, &a->p, &a->n_p)) < 0)
 		return rc;
 	snprintf(object, sizeof object, "toewijzing/%lld: inzage", (long long)a->nummer);
-	if ((rc = toegang_audit_vul(a->wie, st, "lezen", a->i.z.jeugdige_id, object, &r)) < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
-	return rc < 0 ? rc : 0;
+	return auditspoor_schrijf(st, a->wie, "lezen", a->i.z.jeugdige_id, object);
 }
 
 /* 0 read (a->gevonden 1), or -1 with the answer queued. */

@@ -21,6 +21,7 @@
 #include "store/store.h"
 #include "store/verzoek_store.h"
 #include "web/antwoord.h"
+#include "web/auditspoor.h"
 #include "web/bevindingen.h"
 #include "web/formulier.h"
 #include "web/html.h"
@@ -143,7 +144,6 @@ static int wachtrij_tx(struct store *st, void *arg)
 		return store_set_error(st, "onvoldoende geheugen");
 	for (size_t i = 0; i < w->n_rijen;) {
 		struct item *it = &w->items[w->n_items++];
-		struct audit_record r;
 		char object[96];
 		size_t j = i;
 
@@ -156,9 +156,8 @@ static int wachtrij_tx(struct store *st, void *arg)
 			return rc;
 		snprintf(object, sizeof object, "verzoek/%lld: %s", (long long)it->rij->bericht_id,
 			 w->bericht_id ? "inzage" : "wachtrij");
-		if ((rc = toegang_audit_vul(w->wie, st, "lezen", it->rij->jeugdige_id, object,
-					    &r)) < 0 ||
-		    (rc = store_audit_append(st, &r)) < 0)
+		if ((rc = auditspoor_schrijf(st, w->wie, "lezen", it->rij->jeugdige_id,
+					     object)) < 0)
 			return rc;
 		i = j;
 	}
@@ -752,15 +751,6 @@ struct besluit_velden {
 	char plaatsnaam[324];
 };
 
-static int audit_cb(struct store *st, void *arg, const char *actie, int64_t jeugdige_id,
-		    const char *object)
-{
-	struct audit_record r;
-	int rc = toegang_audit_vul(arg, st, actie, jeugdige_id, object, &r);
-
-	return rc < 0 ? rc : store_audit_append(st, &r);
-}
-
 /* The answer to a refused action: JSON with the findings under /api/,
  * a page with them elsewhere. */
 static enum web_uitslag bevindingen_antwoord(struct web_verzoek *v,
@@ -947,7 +937,7 @@ static enum web_uitslag besluit(struct web_verzoek *v)
 	o.vandaag = klok_nu_lokaal(tijd);
 	o.tijd = tijd;
 	o.nu = store_nu_iso(nu);
-	o.audit = audit_cb;
+	o.audit = auditspoor_cb;
 	o.audit_arg = (void *)v->wie;
 	st = pagina_store(v, &u);
 	if (!st)

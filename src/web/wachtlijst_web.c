@@ -23,6 +23,7 @@
 #include "store/store.h"
 #include "store/wachtlijst_store.h"
 #include "web/antwoord.h"
+#include "web/auditspoor.h"
 #include "web/cijfers.h"
 #include "web/formulier.h"
 #include "web/html.h"
@@ -419,18 +420,6 @@ static int selecteer(struct wl *w)
 
 /* ---- reading, audited --------------------------------------------------------- */
 
-static int audit_schrijf(struct store *st, const struct toegang *wie, const char *actie,
-			 int64_t jeugdige_id, const char *object)
-{
-	struct audit_record r;
-	int rc = toegang_audit_vul(wie, st, actie, jeugdige_id, object, &r);
-
-	if (rc < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
-	return rc < 0 ? rc : 0;
-}
-
 /* Load, select, record a decision (w->besluit) and log, in one
  * transaction. 1 when done; 0 when w->traject_id is set and not a
  * waiting trajectory in scope. */
@@ -464,7 +453,7 @@ static int wl_tx(struct store *st, void *arg)
 				return rc;
 			snprintf(object, sizeof object, "wachtlijst: traject %lld zorgelijk %s",
 				 (long long)w->traject_id, w->bevestigd ? "bevestigd" : "opgeheven");
-			if ((rc = audit_schrijf(st, w->wie, "wijzigen", jid, object)) < 0)
+			if ((rc = auditspoor_schrijf(st, w->wie, "wijzigen", jid, object)) < 0)
 				return rc;
 			/* Read again: the row shows the decision just taken. */
 			store_wachtlijst_vrij(&w->data);
@@ -477,7 +466,7 @@ static int wl_tx(struct store *st, void *arg)
 		}
 		snprintf(object, sizeof object, "wachtlijst: traject %lld (peildatum %s)",
 			 (long long)w->traject_id, peil);
-		rc = audit_schrijf(st, w->wie, "lezen", jid, object);
+		rc = auditspoor_schrijf(st, w->wie, "lezen", jid, object);
 		return rc < 0 ? rc : 1;
 	}
 	snprintf(object, sizeof object, "wachtlijst: %s (%zu van %zu wachtenden; peildatum %s; "
@@ -487,8 +476,8 @@ static int wl_tx(struct store *st, void *arg)
 		 q->segment[0] ? q->segment : "-", q->netwerk[0] ? q->netwerk : "-",
 		 q->fase[0] ? q->fase : "-", q->norm[0] ? q->norm : "-",
 		 q->zorgelijk[0] ? q->zorgelijk : "-");
-	rc = audit_schrijf(st, w->wie, strncmp(w->soort, "export", 6) == 0 ? "export" : "lezen", 0,
-			   object);
+	rc = auditspoor_schrijf(st, w->wie, strncmp(w->soort, "export", 6) == 0 ? "export" : "lezen",
+				0, object);
 	return rc < 0 ? rc : 1;
 }
 
@@ -1934,7 +1923,6 @@ static int norm_tx(struct store *st, void *arg)
 {
 	struct norm_tx *a = arg;
 	struct treeknorm oud[SEGMENT_AANTAL];
-	struct audit_record r;
 	char nu[21], object[200];
 	size_t k = 0;
 	int rc = store_treeknormen(st, oud);
@@ -1955,10 +1943,7 @@ static int norm_tx(struct store *st, void *arg)
 		if (k < sizeof object)
 			k += (size_t)snprintf(object + k, sizeof object - k, " %d=%d+%d", s, i, b);
 	}
-	rc = toegang_audit_vul(a->wie, st, "beheer", 0, object, &r);
-	if (rc < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
+	rc = auditspoor_schrijf(st, a->wie, "beheer", 0, object);
 	if (rc < 0)
 		return rc;
 	/* Judgements against the norm change with it. */
