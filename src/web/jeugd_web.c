@@ -705,15 +705,6 @@ static void lijst_href(FILE *f, const struct lijst *l, int64_t pagina)
 	html_attr(f, url);
 }
 
-static void optie(FILE *f, const char *waarde, const char *tekst, const char *gekozen)
-{
-	fputs("<option value=\"", f);
-	html_attr(f, waarde);
-	fputs(strcmp(waarde, gekozen) == 0 ? "\" selected>" : "\">", f);
-	html_txt(f, tekst);
-	fputs("</option>\n", f);
-}
-
 static void zoekformulier(FILE *f, const struct lijst *l, const struct gemeente *g, size_t ng)
 {
 	fputs("<form method=\"get\" action=\"/jeugdigen\" class=\"zoeken\" role=\"search\">\n"
@@ -722,25 +713,25 @@ static void zoekformulier(FILE *f, const struct lijst *l, const struct gemeente 
 	html_attr(f, l->zoek);
 	fputs("\"></p>\n<p><label for=\"gemeente\">Woongemeente</label>\n"
 	      "<select id=\"gemeente\" name=\"gemeente\">\n", f);
-	optie(f, "", "alle", l->gemeente);
+	veld_html_optie(f, "", "alle", l->gemeente);
 	for (size_t i = 0; i < ng; i++)
-		optie(f, g[i].code, g[i].naam, l->gemeente);
+		veld_html_optie(f, g[i].code, g[i].naam, l->gemeente);
 	fputs("</select></p>\n<p><label for=\"aanbieder\">Aanbieder (AGB-code)</label>\n"
 	      "<input id=\"aanbieder\" name=\"aanbieder\" type=\"text\" inputmode=\"numeric\" "
 	      "pattern=\"[0-9]{8}\" maxlength=\"8\" value=\"", f);
 	html_attr(f, l->aanbieder);
 	fputs("\"></p>\n<p><label for=\"status\">Status</label>\n"
 	      "<select id=\"status\" name=\"status\">\n", f);
-	optie(f, "", "alle", l->status);
-	optie(f, "wachtend", "wachtend", l->status);
-	optie(f, "in_zorg", "in zorg", l->status);
+	veld_html_optie(f, "", "alle", l->status);
+	veld_html_optie(f, "wachtend", "wachtend", l->status);
+	veld_html_optie(f, "in_zorg", "in zorg", l->status);
 	fputs("</select></p>\n<p><label for=\"sorteer\">Sorteren op</label>\n"
 	      "<select id=\"sorteer\" name=\"sorteer\">\n", f);
-	optie(f, "", "naam", l->sorteer);
-	optie(f, "-naam", "naam (Z–A)", l->sorteer);
-	optie(f, "geboortedatum", "geboortedatum (oudste eerst)", l->sorteer);
-	optie(f, "-geboortedatum", "geboortedatum (jongste eerst)", l->sorteer);
-	optie(f, "id", "nummer", l->sorteer);
+	veld_html_optie(f, "", "naam", l->sorteer);
+	veld_html_optie(f, "-naam", "naam (Z–A)", l->sorteer);
+	veld_html_optie(f, "geboortedatum", "geboortedatum (oudste eerst)", l->sorteer);
+	veld_html_optie(f, "-geboortedatum", "geboortedatum (jongste eerst)", l->sorteer);
+	veld_html_optie(f, "id", "nummer", l->sorteer);
 	fputs("</select></p>\n<p><button type=\"submit\">Zoeken</button></p>\n</form>\n", f);
 }
 

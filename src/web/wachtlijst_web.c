@@ -1014,15 +1014,6 @@ static void href(FILE *f, const char *pad, const struct wl_vraag *q, const char 
 	html_attr(f, url);
 }
 
-static void optie(FILE *f, const char *waarde, const char *tekst, const char *gekozen)
-{
-	fputs("<option value=\"", f);
-	html_attr(f, waarde);
-	fputs(strcmp(waarde, gekozen) == 0 ? "\" selected>" : "\">", f);
-	html_txt(f, tekst);
-	fputs("</option>\n", f);
-}
-
 static void select_begin(FILE *f, const char *id, const char *label)
 {
 	fprintf(f, "<p><label for=\"%s\">", id);
@@ -1057,7 +1048,7 @@ static void keuzelijst(FILE *f, const char *id, const char *label, const struct 
 {
 	select_begin(f, id, label);
 	for (size_t i = 0; i < n; i++)
-		optie(f, o[i].waarde, o[i].tekst, gekozen);
+		veld_html_optie(f, o[i].waarde, o[i].tekst, gekozen);
 	fputs("</select></p>\n", f);
 }
 
@@ -1073,24 +1064,25 @@ static void filterformulier(FILE *f, const struct wl *w)
 		fputs("\">\n", f);
 	}
 	select_begin(f, "gemeente", "Gemeente (betaalt)");
-	optie(f, "", "alle", q->gemeente);
+	veld_html_optie(f, "", "alle", q->gemeente);
 	for (size_t i = 0; i < w->data.n_gemeenten; i++)
-		optie(f, w->data.gemeenten[i].code, w->data.gemeenten[i].naam, q->gemeente);
+		veld_html_optie(f, w->data.gemeenten[i].code, w->data.gemeenten[i].naam,
+				q->gemeente);
 	fputs("</select></p>\n", f);
 	select_begin(f, "segment", "Segment");
-	optie(f, "", "alle", q->segment);
+	veld_html_optie(f, "", "alle", q->segment);
 	for (size_t i = 0; i < w->data.n_segmenten; i++) {
 		if (w->data.segmenten[i].nr < 1)
 			continue;
 		snprintf(nr, sizeof nr, "%d", w->data.segmenten[i].nr);
-		optie(f, nr, w->data.segmenten[i].naam, q->segment);
+		veld_html_optie(f, nr, w->data.segmenten[i].naam, q->segment);
 	}
 	fputs("</select></p>\n", f);
 	select_begin(f, "netwerk", "Netwerk");
-	optie(f, "", "alle", q->netwerk);
+	veld_html_optie(f, "", "alle", q->netwerk);
 	for (size_t i = 0; i < w->data.n_netwerken; i++) {
 		snprintf(nr, sizeof nr, "%lld", (long long)w->data.netwerken[i].id);
-		optie(f, nr, w->data.netwerken[i].naam, q->netwerk);
+		veld_html_optie(f, nr, w->data.netwerken[i].naam, q->netwerk);
 	}
 	fputs("</select></p>\n<p><label for=\"aanbieder\">Aanbieder (AGB-code)</label>\n"
 	      "<input id=\"aanbieder\" name=\"aanbieder\" type=\"text\" inputmode=\"numeric\" "
