@@ -41,15 +41,6 @@ int store_data_versie_verhoog(struct store *st)
 	return rc < 0 ? rc : 0;
 }
 
-static void vul_aanbieder(struct rij *r, void *e)
-{
-	struct aanbieder *a = e;
-
-	rij_tekst(r, a->agb, sizeof a->agb);
-	rij_tekst(r, a->naam, sizeof a->naam);
-	a->netwerk_id = rij_getal(r);
-}
-
 int store_cijfers_aanbieders(struct store *st, struct aanbieder **out, size_t *n)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, &cijfers_aanbieders);
@@ -60,7 +51,7 @@ int store_cijfers_aanbieders(struct store *st, struct aanbieder **out, size_t *n
 	*n = 0;
 	if (!s)
 		return rij_fout(st, -2);
-	rc = rij_alle(st, &cijfers_aanbieders, s, sizeof **out, vul_aanbieder, &arr, n);
+	rc = rij_alle(st, &cijfers_aanbieders, s, sizeof **out, rij_vul_aanbieder, &arr, n);
 	*out = arr;
 	return rc;
 }

@@ -236,7 +236,6 @@ static void vul_traject_kort(struct rij *r, void *e)
 {
 	struct kp_traject *k = e;
 	struct traject *t = &k->t;
-	int64_t status;
 
 	t->id = rij_getal(r);
 	t->jeugdige_id = rij_getal(r);
@@ -246,33 +245,8 @@ static void vul_traject_kort(struct rij *r, void *e)
 	t->segment = (int)rij_getal(r);
 	rij_tekst(r, t->categorie, sizeof t->categorie);
 	rij_tekst(r, t->productcode, sizeof t->productcode);
-	status = rij_getal(r);
-	/* As the waiting list's loader: the schema's CHECK keeps it in range. */
-	if ((status < 0 || status >= TRAJECT_STATUS_AANTAL) && r->rc == 0) {
-		snprintf(r->st->err, sizeof r->st->err, "traject %lld: onbekende status %lld",
-			 (long long)t->id, (long long)status);
-		r->rc = -2;
-	}
-	t->status = status >= 0 && status < TRAJECT_STATUS_AANTAL ? (enum traject_status)status
-								  : TRAJECT_AANGEMELD;
-	t->aanmelddatum = rij_datum(r);
-	t->intakedatum = rij_datum(r);
-	t->begindatum = rij_datum(r);
-	t->einddatum = rij_datum(r);
-	rij_tekst(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
-	t->overbrugging = rij_getal(r) != 0;
-	t->veiligheidssignaal = rij_getal(r) != 0;
+	rij_traject_verloop(r, t);
 	k->geboortedatum = rij_datum(r);
-}
-
-static void vul_school(struct rij *r, void *e)
-{
-	struct schoolstatus *s = e;
-
-	s->id = rij_getal(r);
-	s->jeugdige_id = rij_getal(r);
-	s->niet_naar_school_sinds = rij_datum(r);
-	s->tot = rij_datum(r);
 }
 
 static void vul_besluit(struct rij *r, void *e)
@@ -504,7 +478,7 @@ static int wachtlijst_lees(struct store *st, dag_t peildatum, struct bouw *b)
 			  vul_traject_kort, &m, &b->n_rijen)) < 0)
 		return rc;
 	b->rijen = m;
-	if ((rc = alle_op(st, &kp_school, peildatum, DAG_GEEN, sizeof *b->school, vul_school, &m,
+	if ((rc = alle_op(st, &kp_school, peildatum, DAG_GEEN, sizeof *b->school, rij_vul_schoolstatus, &m,
 			  &b->n_school)) < 0)
 		return rc;
 	b->school = m;
@@ -1245,17 +1219,7 @@ static void vul_traject(struct rij *r, void *e)
 	struct traject *t = e;
 	int64_t status;
 
-	t->id = rij_getal(r);
-	t->jeugdige_id = rij_getal(r);
-	t->toewijzing_nummer = rij_getal(r);
-	rij_tekst(r, t->agb, sizeof t->agb);
-	t->team_id = rij_getal(r);
-	rij_tekst(r, t->gemeente, sizeof t->gemeente);
-	t->segment = (int)rij_getal(r);
-	rij_tekst(r, t->categorie, sizeof t->categorie);
-	rij_tekst(r, t->productcode, sizeof t->productcode);
-	t->groep = rij_getal(r) != 0;
-	t->verwijzing_id = rij_getal(r);
+	rij_traject_kop(r, t);
 	status = rij_getal(r);
 	t->status = status >= 0 && status < TRAJECT_STATUS_AANTAL ? (enum traject_status)status
 								  : TRAJECT_VERVALLEN;

@@ -317,14 +317,6 @@ int store_lokale_teams(struct store *st, const char *gemeente, struct register_t
 	return rij_alle(st, &register_teams, s, sizeof **out, vul_team, (void **)out, n);
 }
 
-static void vul_netwerk(struct rij *r, void *e)
-{
-	struct netwerk *w = e;
-
-	w->id = rij_getal(r);
-	rij_tekst(r, w->naam, sizeof w->naam);
-}
-
 int store_netwerken(struct store *st, struct netwerk **out, size_t *n)
 {
 	struct db_stmt *s = bereid(st, &register_netwerken);
@@ -333,7 +325,7 @@ int store_netwerken(struct store *st, struct netwerk **out, size_t *n)
 	*n = 0;
 	if (!s)
 		return -2;
-	return rij_alle(st, &register_netwerken, s, sizeof **out, vul_netwerk, (void **)out, n);
+	return rij_alle(st, &register_netwerken, s, sizeof **out, rij_vul_netwerk, (void **)out, n);
 }
 
 static void vul_aanbieder(struct rij *r, void *e)

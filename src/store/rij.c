@@ -82,6 +82,106 @@ void rij_vul_gemeente(struct rij *r, void *e)
 	g->jeugdigen_0_17 = rij_getal(r);
 }
 
+void rij_vul_jeugdige(struct rij *r, void *e)
+{
+	struct jeugdige *j = e;
+
+	j->id = rij_getal(r);
+	rij_tekst(r, j->bsn, sizeof j->bsn);
+	j->geboortedatum = rij_datum(r);
+	j->geslacht = (int)rij_getal(r);
+	rij_tekst(r, j->voornamen, sizeof j->voornamen);
+	rij_tekst(r, j->achternaam, sizeof j->achternaam);
+	j->gezin_id = rij_getal(r);
+}
+
+void rij_traject_verloop(struct rij *r, struct traject *t)
+{
+	int64_t status = rij_getal(r);
+
+	/* The schema's CHECK keeps status in range; a row from another tool
+	 * that is not would make an invalid enum value. */
+	if (status < 0 || status >= TRAJECT_STATUS_AANTAL) {
+		if (r->rc == 0) {
+			snprintf(r->st->err, sizeof r->st->err, "traject %lld: onbekende status %lld",
+				 (long long)t->id, (long long)status);
+			r->rc = -2;
+		}
+		status = 0;
+	}
+	t->status = (enum traject_status)status;
+	t->aanmelddatum = rij_datum(r);
+	t->intakedatum = rij_datum(r);
+	t->begindatum = rij_datum(r);
+	t->einddatum = rij_datum(r);
+	rij_tekst(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
+	t->overbrugging = rij_getal(r) != 0;
+	t->veiligheidssignaal = rij_getal(r) != 0;
+}
+
+void rij_traject_kop(struct rij *r, struct traject *t)
+{
+	t->id = rij_getal(r);
+	t->jeugdige_id = rij_getal(r);
+	t->toewijzing_nummer = rij_getal(r);
+	rij_tekst(r, t->agb, sizeof t->agb);
+	t->team_id = rij_getal(r);
+	rij_tekst(r, t->gemeente, sizeof t->gemeente);
+	t->segment = (int)rij_getal(r);
+	rij_tekst(r, t->categorie, sizeof t->categorie);
+	rij_tekst(r, t->productcode, sizeof t->productcode);
+	t->groep = rij_getal(r) != 0;
+	t->verwijzing_id = rij_getal(r);
+}
+
+void rij_vul_traject(struct rij *r, void *e)
+{
+	struct traject *t = e;
+
+	rij_traject_kop(r, t);
+	rij_tekst(r, t->verwijzer, sizeof t->verwijzer);
+	rij_traject_verloop(r, t);
+}
+
+void rij_vul_schoolstatus(struct rij *r, void *e)
+{
+	struct schoolstatus *s = e;
+
+	s->id = rij_getal(r);
+	s->jeugdige_id = rij_getal(r);
+	s->niet_naar_school_sinds = rij_datum(r);
+	s->tot = rij_datum(r);
+}
+
+void rij_vul_besluit(struct rij *r, void *e)
+{
+	struct zorgelijk_besluit *z = e;
+
+	z->id = rij_getal(r);
+	z->traject_id = rij_getal(r);
+	z->tijdstip = rij_getal(r);
+	z->bevestigd = rij_getal(r) != 0;
+	rij_tekst(r, z->reden, sizeof z->reden);
+	rij_tekst(r, z->door, sizeof z->door);
+}
+
+void rij_vul_aanbieder(struct rij *r, void *e)
+{
+	struct aanbieder *a = e;
+
+	rij_tekst(r, a->agb, sizeof a->agb);
+	rij_tekst(r, a->naam, sizeof a->naam);
+	a->netwerk_id = rij_getal(r);
+}
+
+void rij_vul_netwerk(struct rij *r, void *e)
+{
+	struct netwerk *n = e;
+
+	n->id = rij_getal(r);
+	rij_tekst(r, n->naam, sizeof n->naam);
+}
+
 /* Room for element n of *arr (capacity *cap, elements of sz bytes),
  * doubling so that a load of n rows costs O(n) copying. */
 static int groei(struct store *st, const struct sql_stmt *q, void **arr, size_t *cap, size_t n,

@@ -1,7 +1,7 @@
-/* rij: reading the current row of a statement, and the driver's error
- * message, for the modules of src/store/ (store.c, dossier.c, register.c,
- * cijfers_store.c, apitoken.c, scope.c, kopie.c). Not for use outside
- * src/store/.
+/* rij: reading the current row of a statement, the driver's error
+ * message, and the fillers of rows that several modules of src/store/
+ * read alike (store.c, wachtlijst_store.c, koppel_store.c, cijfers_store.c,
+ * register.c ...). Not for use outside src/store/.
  *
  * Memory: text is copied into arrays the caller owns, and a struct rij
  * only borrows the store and the statement; rij_alle returns an array the
@@ -15,6 +15,8 @@
 #include "domain/datum.h"
 #include "store/driver.h"
 #include "store/store_intern.h"
+
+struct traject;
 
 /* When rc is a failure (< 0), copy the driver's message into st->err.
  * Returns rc, so a call can be wrapped: rc = rij_fout(st, drv->step(s)). */
@@ -60,6 +62,42 @@ typedef void (*rij_vul_fn)(struct rij *r, void *e);
 /* A rij_vul_fn for a struct gemeente from the columns code, naam,
  * subregio, inwoners, jeugdigen_0_17 (in that order). */
 void rij_vul_gemeente(struct rij *r, void *e);
+
+/* The rij_vul_fn's below fill one struct of domain/model.h from the
+ * columns named, in that order; every named statement that uses one
+ * selects exactly those columns. */
+
+/* struct jeugdige: id, bsn, geboortedatum, geslacht, voornamen,
+ * achternaam, gezin_id. */
+void rij_vul_jeugdige(struct rij *r, void *e);
+
+/* struct traject: the columns of rij_traject_kop, verwijzer
+ * (verwijzing.type), then the columns of rij_traject_verloop. */
+void rij_vul_traject(struct rij *r, void *e);
+
+/* The head of a traject row into t: id, jeugdige_id, toewijzing_nummer,
+ * agb, team_id, gemeente, segment, categorie, productcode, groep,
+ * verwijzing_id. */
+void rij_traject_kop(struct rij *r, struct traject *t);
+
+/* The course of t: status, aanmelddatum, intakedatum, begindatum,
+ * einddatum, reden_beeindiging, overbrugging, veiligheidssignaal. A status
+ * outside the enum reads as 0 and sets r->rc to -2 (message names t->id,
+ * so read the id first). For readers of a shorter traject row. */
+void rij_traject_verloop(struct rij *r, struct traject *t);
+
+/* struct schoolstatus: id, jeugdige_id, niet_naar_school_sinds, tot. */
+void rij_vul_schoolstatus(struct rij *r, void *e);
+
+/* struct zorgelijk_besluit: id, traject_id, tijdstip, bevestigd, reden,
+ * door. */
+void rij_vul_besluit(struct rij *r, void *e);
+
+/* struct aanbieder: agb, naam, netwerk_id. */
+void rij_vul_aanbieder(struct rij *r, void *e);
+
+/* struct netwerk: id, naam. */
+void rij_vul_netwerk(struct rij *r, void *e);
 
 /* Step s, the prepared and bound statement q, to its end, each row into
  * a new zeroed element of sz bytes filled by vul, in an array the caller

@@ -1024,19 +1024,6 @@ static int load(struct store *st, const struct sql_stmt *q, size_t sz, rij_vul_f
 	return rc < 0 ? rc : 0;
 }
 
-static void fill_jeugdige(struct rij *r, void *e)
-{
-	struct jeugdige *j = e;
-
-	j->id = rij_getal(r);
-	rij_tekst(r, j->bsn, sizeof j->bsn);
-	j->geboortedatum = rij_datum(r);
-	j->geslacht = (int)rij_getal(r);
-	rij_tekst(r, j->voornamen, sizeof j->voornamen);
-	rij_tekst(r, j->achternaam, sizeof j->achternaam);
-	j->gezin_id = rij_getal(r);
-}
-
 static void fill_woonplaats(struct rij *r, void *e)
 {
 	struct woonplaats *w = e;
@@ -1047,73 +1034,12 @@ static void fill_woonplaats(struct rij *r, void *e)
 	w->tot = rij_datum(r);
 }
 
-static void fill_traject(struct rij *r, void *e)
-{
-	struct traject *t = e;
-	int64_t status;
-
-	t->id = rij_getal(r);
-	t->jeugdige_id = rij_getal(r);
-	t->toewijzing_nummer = rij_getal(r);
-	rij_tekst(r, t->agb, sizeof t->agb);
-	t->team_id = rij_getal(r);
-	rij_tekst(r, t->gemeente, sizeof t->gemeente);
-	t->segment = (int)rij_getal(r);
-	rij_tekst(r, t->categorie, sizeof t->categorie);
-	rij_tekst(r, t->productcode, sizeof t->productcode);
-	t->groep = rij_getal(r) != 0;
-	t->verwijzing_id = rij_getal(r);
-	rij_tekst(r, t->verwijzer, sizeof t->verwijzer);
-	status = rij_getal(r);
-	/* The schema's CHECK keeps status in range; a row from elsewhere
-	 * that is not would make an invalid enum value. */
-	if (status < 0 || status >= TRAJECT_STATUS_AANTAL) {
-		if (r->rc == 0) {
-			snprintf(r->st->err, sizeof r->st->err,
-				 "traject %lld: onbekende status %lld",
-				 (long long)t->id, (long long)status);
-			r->rc = -2;
-		}
-		status = 0;
-	}
-	t->status = (enum traject_status)status;
-	t->aanmelddatum = rij_datum(r);
-	t->intakedatum = rij_datum(r);
-	t->begindatum = rij_datum(r);
-	t->einddatum = rij_datum(r);
-	rij_tekst(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
-	t->overbrugging = rij_getal(r) != 0;
-	t->veiligheidssignaal = rij_getal(r) != 0;
-}
-
-static void fill_school(struct rij *r, void *e)
-{
-	struct schoolstatus *s = e;
-
-	s->id = rij_getal(r);
-	s->jeugdige_id = rij_getal(r);
-	s->niet_naar_school_sinds = rij_datum(r);
-	s->tot = rij_datum(r);
-}
-
 static void fill_plan(struct rij *r, void *e)
 {
 	struct perspectiefplan *p = e;
 
 	p->jeugdige_id = rij_getal(r);
 	p->datum = rij_datum(r);
-}
-
-static void fill_besluit(struct rij *r, void *e)
-{
-	struct zorgelijk_besluit *z = e;
-
-	z->id = rij_getal(r);
-	z->traject_id = rij_getal(r);
-	z->tijdstip = rij_getal(r);
-	z->bevestigd = rij_getal(r) != 0;
-	rij_tekst(r, z->reden, sizeof z->reden);
-	rij_tekst(r, z->door, sizeof z->door);
 }
 
 static void fill_kosten(struct rij *r, void *e)
@@ -1166,17 +1092,17 @@ int store_kpi_load(struct store *st, struct kpi_data *out)
 		return rc;
 	rc = load(st, &kpi_gemeenten, sizeof(struct gemeente), rij_vul_gemeente, &p[0], &n[0]);
 	if (rc == 0)
-		rc = load(st, &kpi_jeugdigen, sizeof(struct jeugdige), fill_jeugdige, &p[1], &n[1]);
+		rc = load(st, &kpi_jeugdigen, sizeof(struct jeugdige), rij_vul_jeugdige, &p[1], &n[1]);
 	if (rc == 0)
 		rc = load(st, &kpi_woonplaatsen, sizeof(struct woonplaats), fill_woonplaats, &p[2], &n[2]);
 	if (rc == 0)
-		rc = load(st, &kpi_trajecten, sizeof(struct traject), fill_traject, &p[3], &n[3]);
+		rc = load(st, &kpi_trajecten, sizeof(struct traject), rij_vul_traject, &p[3], &n[3]);
 	if (rc == 0)
-		rc = load(st, &kpi_school, sizeof(struct schoolstatus), fill_school, &p[4], &n[4]);
+		rc = load(st, &kpi_school, sizeof(struct schoolstatus), rij_vul_schoolstatus, &p[4], &n[4]);
 	if (rc == 0)
 		rc = load(st, &kpi_plannen, sizeof(struct perspectiefplan), fill_plan, &p[5], &n[5]);
 	if (rc == 0)
-		rc = load(st, &kpi_besluiten, sizeof(struct zorgelijk_besluit), fill_besluit, &p[6], &n[6]);
+		rc = load(st, &kpi_besluiten, sizeof(struct zorgelijk_besluit), rij_vul_besluit, &p[6], &n[6]);
 	if (rc == 0)
 		rc = load(st, &kpi_kosten, sizeof(struct traject_kosten), fill_kosten, &p[7], &n[7]);
 	if (rc == 0)

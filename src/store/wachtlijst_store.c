@@ -86,96 +86,13 @@ struct wl_traject {
 	bool toon;
 };
 
-static void vul_jeugdige(struct rij *r, void *e)
-{
-	struct jeugdige *j = e;
-
-	j->id = rij_getal(r);
-	rij_tekst(r, j->bsn, sizeof j->bsn);
-	j->geboortedatum = rij_datum(r);
-	j->geslacht = (int)rij_getal(r);
-	rij_tekst(r, j->voornamen, sizeof j->voornamen);
-	rij_tekst(r, j->achternaam, sizeof j->achternaam);
-	j->gezin_id = rij_getal(r);
-}
-
+/* rij_vul_traject's columns, then whether the scope shows the row. */
 static void vul_traject(struct rij *r, void *e)
 {
 	struct wl_traject *w = e;
-	struct traject *t = &w->t;
-	int64_t status;
 
-	t->id = rij_getal(r);
-	t->jeugdige_id = rij_getal(r);
-	t->toewijzing_nummer = rij_getal(r);
-	rij_tekst(r, t->agb, sizeof t->agb);
-	t->team_id = rij_getal(r);
-	rij_tekst(r, t->gemeente, sizeof t->gemeente);
-	t->segment = (int)rij_getal(r);
-	rij_tekst(r, t->categorie, sizeof t->categorie);
-	rij_tekst(r, t->productcode, sizeof t->productcode);
-	t->groep = rij_getal(r) != 0;
-	t->verwijzing_id = rij_getal(r);
-	rij_tekst(r, t->verwijzer, sizeof t->verwijzer);
-	status = rij_getal(r);
-	/* The schema's CHECK keeps status in range; a row from another tool
-	 * that is not would make an invalid enum value. */
-	if (status < 0 || status >= TRAJECT_STATUS_AANTAL) {
-		if (r->rc == 0) {
-			snprintf(r->st->err, sizeof r->st->err, "traject %lld: onbekende status %lld",
-				 (long long)t->id, (long long)status);
-			r->rc = -2;
-		}
-		status = 0;
-	}
-	t->status = (enum traject_status)status;
-	t->aanmelddatum = rij_datum(r);
-	t->intakedatum = rij_datum(r);
-	t->begindatum = rij_datum(r);
-	t->einddatum = rij_datum(r);
-	rij_tekst(r, t->reden_beeindiging, sizeof t->reden_beeindiging);
-	t->overbrugging = rij_getal(r) != 0;
-	t->veiligheidssignaal = rij_getal(r) != 0;
+	rij_vul_traject(r, &w->t);
 	w->toon = rij_getal(r) != 0;
-}
-
-static void vul_school(struct rij *r, void *e)
-{
-	struct schoolstatus *s = e;
-
-	s->id = rij_getal(r);
-	s->jeugdige_id = rij_getal(r);
-	s->niet_naar_school_sinds = rij_datum(r);
-	s->tot = rij_datum(r);
-}
-
-static void vul_besluit(struct rij *r, void *e)
-{
-	struct zorgelijk_besluit *z = e;
-
-	z->id = rij_getal(r);
-	z->traject_id = rij_getal(r);
-	z->tijdstip = rij_getal(r);
-	z->bevestigd = rij_getal(r) != 0;
-	rij_tekst(r, z->reden, sizeof z->reden);
-	rij_tekst(r, z->door, sizeof z->door);
-}
-
-static void vul_aanbieder(struct rij *r, void *e)
-{
-	struct aanbieder *a = e;
-
-	rij_tekst(r, a->agb, sizeof a->agb);
-	rij_tekst(r, a->naam, sizeof a->naam);
-	a->netwerk_id = rij_getal(r);
-}
-
-static void vul_netwerk(struct rij *r, void *e)
-{
-	struct netwerk *n = e;
-
-	n->id = rij_getal(r);
-	rij_tekst(r, n->naam, sizeof n->naam);
 }
 
 static void vul_product(struct rij *r, void *e)
@@ -249,7 +166,7 @@ int store_wachtlijst_laad(struct store *st, const struct store_scope *s, dag_t p
 	datum_fmt(peildatum, peil);
 
 	rc = lees(st, &wl_jeugdigen, true, peil, s, codes, traject_id, sizeof(struct jeugdige),
-		  vul_jeugdige, &m, &n);
+		  rij_vul_jeugdige, &m, &n);
 	out->jeugdigen = m;
 	out->d.n_jeugdigen = n;
 	if (rc >= 0) {
@@ -259,13 +176,13 @@ int store_wachtlijst_laad(struct store *st, const struct store_scope *s, dag_t p
 	}
 	if (rc >= 0) {
 		rc = lees(st, &wl_school, true, peil, s, codes, traject_id,
-			  sizeof(struct schoolstatus), vul_school, &m, &n);
+			  sizeof(struct schoolstatus), rij_vul_schoolstatus, &m, &n);
 		out->school = m;
 		out->d.n_school = n;
 	}
 	if (rc >= 0) {
 		rc = lees(st, &wl_besluiten, true, peil, s, codes, traject_id,
-			  sizeof(struct zorgelijk_besluit), vul_besluit, &m, &n);
+			  sizeof(struct zorgelijk_besluit), rij_vul_besluit, &m, &n);
 		out->besluiten = m;
 		out->d.n_besluiten = n;
 	}
@@ -276,12 +193,12 @@ int store_wachtlijst_laad(struct store *st, const struct store_scope *s, dag_t p
 	}
 	if (rc >= 0) {
 		rc = lees(st, &wl_aanbieders, false, peil, s, codes, 0, sizeof(struct aanbieder),
-			  vul_aanbieder, &m, &out->n_aanbieders);
+			  rij_vul_aanbieder, &m, &out->n_aanbieders);
 		out->aanbieders = m;
 	}
 	if (rc >= 0) {
 		rc = lees(st, &wl_netwerken, false, peil, s, codes, 0, sizeof(struct netwerk),
-			  vul_netwerk, &m, &out->n_netwerken);
+			  rij_vul_netwerk, &m, &out->n_netwerken);
 		out->netwerken = m;
 	}
 	if (rc >= 0) {
@@ -479,7 +396,7 @@ static void vul_historie(struct rij *r, void *e)
 {
 	struct zorgelijk_historie *h = e;
 
-	vul_besluit(r, &h->b);
+	rij_vul_besluit(r, &h->b);
 	rij_tekst(r, h->rol, sizeof h->rol);
 }
 

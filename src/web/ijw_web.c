@@ -22,6 +22,7 @@
 #include "store/ijw_store.h"
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/auditspoor.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -43,17 +44,6 @@ static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 	return pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
 			   "Er is geen bericht met dit nummer, of het valt buiten uw toegang. "
 			   "Zoek het bericht op in de lijst van berichten (/berichten).");
-}
-
-static int audit(struct store *st, const struct toegang *wie, int64_t jeugdige_id,
-		 const char *object)
-{
-	struct audit_record r;
-	int rc = toegang_audit_vul(wie, st, "lezen", jeugdige_id, object, &r);
-
-	if (rc < 0)
-		return rc;
-	return store_audit_append(st, &r);
 }
 
 static const char *status_tekst(const char *s)
@@ -426,7 +416,7 @@ static int lijst_tx(struct store *st, void *arg)
 		 l->aanbieder[0] ? l->aanbieder : "-", l->gemeente[0] ? l->gemeente : "-",
 		 l->richting[0] ? l->richting : "-", l->van[0] ? l->van : "-",
 		 l->tot[0] ? l->tot : "-");
-	rc = audit(st, a->wie, 0, object);
+	rc = auditspoor_schrijf(st, a->wie, "lezen", 0, object);
 	return rc < 0 ? rc : 0;
 }
 
@@ -705,7 +695,7 @@ static int bericht_tx(struct store *st, void *arg)
 	}
 	if (rc < 0)
 		return rc;
-	rc = audit(st, a->wie, a->r.jeugdige_id, object);
+	rc = auditspoor_schrijf(st, a->wie, "lezen", a->r.jeugdige_id, object);
 	return rc < 0 ? rc : 1;
 }
 
@@ -965,7 +955,7 @@ static int werk_tx(struct store *st, void *arg)
 	snprintf(object, sizeof object, "werkvoorraad: %zu open verzoeken van %" PRId64
 		 ", pagina %" PRId64 "%s", w->n_vz, w->tot_vz, w->pag.pagina,
 		 w->aanbieder ? ", afgekeurde berichten" : "");
-	rc = audit(st, w->wie, 0, object);
+	rc = auditspoor_schrijf(st, w->wie, "lezen", 0, object);
 	return rc < 0 ? rc : 0;
 }
 

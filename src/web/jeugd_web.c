@@ -25,6 +25,7 @@
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
+#include "web/url.h"
 #include "web/veld.h"
 
 #define PER_PAGINA_API 50
@@ -687,27 +688,6 @@ static void h_euro(FILE *f, int64_t cent)
 	fprintf(f, ",%02llu", (unsigned long long)(a % 100));
 }
 
-/* Append key=value, percent-encoded, to an URL being built in buf. */
-static void url_param(char *buf, size_t n, const char *key, const char *waarde)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t k = strlen(buf);
-
-	if (!waarde || !*waarde || k + 1 >= n)
-		return;
-	k += (size_t)snprintf(buf + k, n - k, "%s%s=", strchr(buf, '?') ? "&" : "?", key);
-	for (const unsigned char *p = (const unsigned char *)waarde; *p && k + 4 < n; p++) {
-		if (isalnum(*p) || strchr("-._~", *p)) {
-			buf[k++] = (char)*p;
-		} else {
-			buf[k++] = '%';
-			buf[k++] = hex[*p >> 4];
-			buf[k++] = hex[*p & 15];
-		}
-	}
-	buf[k < n ? k : n - 1] = '\0';
-}
-
 /* The address of page pagina of list l. */
 static void lijst_href(FILE *f, const struct lijst *l, int64_t pagina)
 {
@@ -725,15 +705,6 @@ static void lijst_href(FILE *f, const struct lijst *l, int64_t pagina)
 	html_attr(f, url);
 }
 
-static void optie(FILE *f, const char *waarde, const char *tekst, const char *gekozen)
-{
-	fputs("<option value=\"", f);
-	html_attr(f, waarde);
-	fputs(strcmp(waarde, gekozen) == 0 ? "\" selected>" : "\">", f);
-	html_txt(f, tekst);
-	fputs("</option>\n", f);
-}
-
 static void zoekformulier(FILE *f, const struct lijst *l, const struct gemeente *g, size_t ng)
 {
 	fputs("<form method=\"get\" action=\"/jeugdigen\" class=\"zoeken\" role=\"search\">\n"
@@ -742,25 +713,25 @@ static void zoekformulier(FILE *f, const struct lijst *l, const struct gemeente 
 	html_attr(f, l->zoek);
 	fputs("\"></p>\n<p><label for=\"gemeente\">Woongemeente</label>\n"
 	      "<select id=\"gemeente\" name=\"gemeente\">\n", f);
-	optie(f, "", "alle", l->gemeente);
+	veld_html_optie(f, "", "alle", l->gemeente);
 	for (size_t i = 0; i < ng; i++)
-		optie(f, g[i].code, g[i].naam, l->gemeente);
+		veld_html_optie(f, g[i].code, g[i].naam, l->gemeente);
 	fputs("</select></p>\n<p><label for=\"aanbieder\">Aanbieder (AGB-code)</label>\n"
 	      "<input id=\"aanbieder\" name=\"aanbieder\" type=\"text\" inputmode=\"numeric\" "
 	      "pattern=\"[0-9]{8}\" maxlength=\"8\" value=\"", f);
 	html_attr(f, l->aanbieder);
 	fputs("\"></p>\n<p><label for=\"status\">Status</label>\n"
 	      "<select id=\"status\" name=\"status\">\n", f);
-	optie(f, "", "alle", l->status);
-	optie(f, "wachtend", "wachtend", l->status);
-	optie(f, "in_zorg", "in zorg", l->status);
+	veld_html_optie(f, "", "alle", l->status);
+	veld_html_optie(f, "wachtend", "wachtend", l->status);
+	veld_html_optie(f, "in_zorg", "in zorg", l->status);
 	fputs("</select></p>\n<p><label for=\"sorteer\">Sorteren op</label>\n"
 	      "<select id=\"sorteer\" name=\"sorteer\">\n", f);
-	optie(f, "", "naam", l->sorteer);
-	optie(f, "-naam", "naam (Z–A)", l->sorteer);
-	optie(f, "geboortedatum", "geboortedatum (oudste eerst)", l->sorteer);
-	optie(f, "-geboortedatum", "geboortedatum (jongste eerst)", l->sorteer);
-	optie(f, "id", "nummer", l->sorteer);
+	veld_html_optie(f, "", "naam", l->sorteer);
+	veld_html_optie(f, "-naam", "naam (Z–A)", l->sorteer);
+	veld_html_optie(f, "geboortedatum", "geboortedatum (oudste eerst)", l->sorteer);
+	veld_html_optie(f, "-geboortedatum", "geboortedatum (jongste eerst)", l->sorteer);
+	veld_html_optie(f, "id", "nummer", l->sorteer);
 	fputs("</select></p>\n<p><button type=\"submit\">Zoeken</button></p>\n</form>\n", f);
 }
 

@@ -22,8 +22,10 @@
 #include "store/store.h"
 #include "store/toewijzing_store.h"
 #include "web/antwoord.h"
+#include "web/auditspoor.h"
 #include "web/formulier.h"
 #include "web/html.h"
+#include "web/klok.h"
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
@@ -69,15 +71,6 @@ static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 	return pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
 			   "Er is geen koppelvoorstel voor dit traject, of het valt buiten uw "
 			   "gemeenten. Zie /koppelen voor de voorstellen van de laatste ronde.");
-}
-
-static int audit(struct store *st, const struct toegang *wie, const char *actie,
-		 int64_t jeugdige_id, const char *object)
-{
-	struct audit_record r;
-	int rc = toegang_audit_vul(wie, st, actie, jeugdige_id, object, &r);
-
-	return rc < 0 ? rc : store_audit_append(st, &r);
 }
 
 static void csrf_veld(FILE *f, const struct toegang *wie)
@@ -234,7 +227,7 @@ static int lijst_tx(struct store *st, void *arg)
 	snprintf(object, sizeof object, "koppelen: ronde %lld (%zu voorstellen; filter "
 		 "gemeente=%s segment=%s)", (long long)l->r.id, l->n,
 		 l->gemeente[0] ? l->gemeente : "-", l->segment_s[0] ? l->segment_s : "-");
-	return audit(st, l->wie, "lezen", 0, object);
+	return auditspoor_schrijf(st, l->wie, "lezen", 0, object);
 }
 
 static void lijst_html(FILE *f, const struct lijst *l, const struct toegang *wie)
@@ -420,7 +413,7 @@ static int ronde_tx(struct store *st, void *arg)
 		return rc;
 	snprintf(object, sizeof object, "koppelen: ronde %lld berekend%s", (long long)r->id,
 		 r->vers ? "" : " (bewaarde koppeling)");
-	return audit(st, r->wie, "toevoegen", 0, object);
+	return auditspoor_schrijf(st, r->wie, "toevoegen", 0, object);
 }
 
 static enum web_uitslag ronde_post(struct web_verzoek *v)
@@ -550,7 +543,7 @@ static int een_tx(struct store *st, void *arg)
 		return rc;
 	snprintf(object, sizeof object, "koppelen: voorstel traject %lld",
 		 (long long)e->traject_id);
-	return audit(st, e->wie, "lezen", e->v.jeugdige_id, object);
+	return auditspoor_schrijf(st, e->wie, "lezen", e->v.jeugdige_id, object);
 }
 
 static void een_vrij(struct een *e)
@@ -872,7 +865,7 @@ static int besluit_tx(struct store *st, void *arg)
 	}
 	if ((rc = store_koppel_sleutel(st, pagina_vandaag(), &b->na)) < 0)
 		return rc;
-	return audit(st, b->wie, "wijzigen", b->v.jeugdige_id, object);
+	return auditspoor_schrijf(st, b->wie, "wijzigen", b->v.jeugdige_id, object);
 }
 
 /* ijw_afhandel_eigen's bereid: the new toewijzing at the proposed
@@ -977,7 +970,7 @@ static int audit_bevestig(struct store *st, void *arg, const char *actie, int64_
 	struct traject oud;
 	int rc;
 
-	if ((rc = audit(st, b->wie, actie, jeugdige_id, object)) < 0)
+	if ((rc = auditspoor_schrijf(st, b->wie, actie, jeugdige_id, object)) < 0)
 		return rc;
 	if ((rc = store_koppel_besluit(st, b->v.id, KOPPEL_BEVESTIGD, b->werk->t.nummer, NULL,
 				       b->wie->naam, b->nu)) < 0)
@@ -1016,19 +1009,6 @@ static void warm_na_keten(struct store *st, struct besluit *b)
 	    strtoll(nu.data_versie, NULL, 10) != voor + 1)
 		return;
 	b->warm = warm_besluit(&b->voor, &nu, &b->v, true, &b->los_us);
-}
-
-static dag_t nu_lokaal(char tijd[9])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm)) {
-		snprintf(tijd, 9, "00:00:00");
-		return datum_van(1970, 1, 1);
-	}
-	snprintf(tijd, 9, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
-	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 static enum web_uitslag besluit_antwoord(struct web_verzoek *v, const struct besluit *b,
@@ -1112,7 +1092,7 @@ static enum web_uitslag besluit_post(struct web_verzoek *v)
 	b.wie = v->wie;
 	b.fv = fv;
 	b.traject_id = traject_param(v);
-	b.vandaag = nu_lokaal(tijd);
+	b.vandaag = klok_nu_lokaal(tijd);
 	store_nu_iso(b.nu);
 	if (!b.traject_id) {
 		u = niet_gevonden(v);

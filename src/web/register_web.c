@@ -18,6 +18,7 @@
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
+#include "web/veld.h"
 
 #define PER_PAGINA_AANBIEDERS 50
 #define PER_PAGINA_PRODUCTEN 50
@@ -157,15 +158,6 @@ static void keuze_begin(FILE *f, const char *naam, const char *label, const char
 		"<option value=\"\">%s</option>\n", naam, label, naam, naam, leeg);
 }
 
-static void optie(FILE *f, const char *waarde, const char *tekst, const char *gekozen)
-{
-	fputs("<option value=\"", f);
-	html_attr(f, waarde);
-	fprintf(f, "\"%s>", strcmp(waarde, gekozen) == 0 ? " selected" : "");
-	html_txt(f, tekst);
-	fputs("</option>\n", f);
-}
-
 static void keuze_einde(FILE *f)
 {
 	fputs("</select></p>\n", f);
@@ -182,7 +174,7 @@ static void segment_keuze(FILE *f, char namen[SEGMENT_AANTAL][NAAM_LEN], int van
 		if (!namen[s][0])
 			continue;
 		snprintf(nr, sizeof nr, "%d", s);
-		optie(f, nr, namen[s], gekozen);
+		veld_html_optie(f, nr, namen[s], gekozen);
 	}
 	keuze_einde(f);
 }
@@ -435,7 +427,7 @@ static enum web_uitslag pagina_lokale_teams(struct web_verzoek *v)
 	      "<form method=\"get\" action=\"/register/lokale-teams\" class=\"filter\">\n", f);
 	keuze_begin(f, "gemeente", "Gemeente", "alle gemeenten");
 	for (size_t i = 0; i < n_g; i++)
-		optie(f, g[i].code, g[i].naam, gemeente);
+		veld_html_optie(f, g[i].code, g[i].naam, gemeente);
 	keuze_einde(f);
 	knoppen(f, "/register/lokale-teams");
 	for (size_t i = 0; i < n; i++)
@@ -647,14 +639,14 @@ static enum web_uitslag pagina_aanbieders(struct web_verzoek *v)
 		char id[24];
 
 		snprintf(id, sizeof id, "%" PRId64, nw[i].id);
-		optie(f, id, nw[i].naam, q.netwerk);
+		veld_html_optie(f, id, nw[i].naam, q.netwerk);
 	}
 	keuze_einde(f);
 	segment_keuze(f, namen, 1, q.segment);
 	keuze_begin(f, "sorteer", "Sorteren op", "naam (A-Z)");
-	optie(f, "-naam", "naam (Z-A)", q.sorteer);
-	optie(f, "agb", "AGB-code (oplopend)", q.sorteer);
-	optie(f, "-agb", "AGB-code (aflopend)", q.sorteer);
+	veld_html_optie(f, "-naam", "naam (Z-A)", q.sorteer);
+	veld_html_optie(f, "agb", "AGB-code (oplopend)", q.sorteer);
+	veld_html_optie(f, "-agb", "AGB-code (aflopend)", q.sorteer);
 	keuze_einde(f);
 	knoppen(f, "/aanbieders");
 	if (q.n == 0) {
@@ -1305,9 +1297,9 @@ static enum web_uitslag pagina_producten(struct web_verzoek *v)
 	veld_tekst(f, "categorie", "Categorie (twee cijfers)", q.categorie);
 	segment_keuze(f, namen, 0, q.segment);
 	keuze_begin(f, "sorteer", "Sorteren op", "productcode");
-	optie(f, "-code", "productcode (aflopend)", q.sorteer);
-	optie(f, "omschrijving", "omschrijving (A-Z)", q.sorteer);
-	optie(f, "-omschrijving", "omschrijving (Z-A)", q.sorteer);
+	veld_html_optie(f, "-code", "productcode (aflopend)", q.sorteer);
+	veld_html_optie(f, "omschrijving", "omschrijving (A-Z)", q.sorteer);
+	veld_html_optie(f, "-omschrijving", "omschrijving (Z-A)", q.sorteer);
 	keuze_einde(f);
 	knoppen(f, "/register/producten");
 	if (q.n == 0) {

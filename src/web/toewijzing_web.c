@@ -22,8 +22,11 @@
 #include "store/store.h"
 #include "store/toewijzing_store.h"
 #include "web/antwoord.h"
+#include "web/auditspoor.h"
+#include "web/bevindingen.h"
 #include "web/formulier.h"
 #include "web/html.h"
+#include "web/klok.h"
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
@@ -95,28 +98,19 @@ static enum web_uitslag geen_toegang(struct web_verzoek *v)
 			   "Toewijzen en wijzigen is werk van het lokaal team, de gemeente en SOZ.");
 }
 
-/* Today and the time of day in the region's calendar (the server's local
- * time, Europe/Amsterdam). */
-static dag_t nu_lokaal(char tijd[9])
+/* The part of o both forms fill alike: what bereid prepares (with arg),
+ * the time (tijd from klok_nu_lokaal, nu filled here) and the audit as wie. */
+static void eigen_vul(struct afhandel_eigen *o,
+		      int (*bereid)(struct store *, void *, struct afhandel_eigen_werk *,
+				    struct afhandel_uitkomst *),
+		      void *arg, const char *tijd, char nu[21], const struct toegang *wie)
 {
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm)) {
-		snprintf(tijd, 9, "00:00:00");
-		return datum_van(1970, 1, 1);
-	}
-	snprintf(tijd, 9, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
-	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
-static int audit_cb(struct store *st, void *arg, const char *actie, int64_t jeugdige_id,
-		    const char *object)
-{
-	struct audit_record r;
-	int rc = toegang_audit_vul(arg, st, actie, jeugdige_id, object, &r);
-
-	return rc < 0 ? rc : store_audit_append(st, &r);
+	o->bereid = bereid;
+	o->arg = arg;
+	o->tijd = tijd;
+	o->nu = store_nu_iso(nu);
+	o->audit = auditspoor_cb;
+	o->audit_arg = (void *)wie;
 }
 
 /* The number of characters of UTF-8 text s, or -1 when s is not UTF-8
@@ -264,6 +258,15 @@ struct adres_velden {
 	char plaatsnaam[324];
 };
 
+/* The form fields of a (struct adres_velden), for a formulier_veld list. */
+#define ADRES_VELDEN(a) \
+	{ "straatnaam", (a).straatnaam, sizeof (a).straatnaam, false }, \
+	{ "huisnummer", (a).huisnummer, sizeof (a).huisnummer, false }, \
+	{ "huisletter", (a).huisletter, sizeof (a).huisletter, false }, \
+	{ "toevoeging", (a).toevoeging, sizeof (a).toevoeging, false }, \
+	{ "postcode", (a).postcode, sizeof (a).postcode, false }, \
+	{ "plaatsnaam", (a).plaatsnaam, sizeof (a).plaatsnaam, false }
+
 /* The adres fields; k tells the forms of one page apart (ids "postcode-1");
  * a (may be NULL) the values given before, w a refusal (or NULL). */
 static void adres_invoer(FILE *f, int k, const struct adres_velden *a,
@@ -324,10 +327,6 @@ static int adres_lees(const struct adres_velden *a, struct ijw_client_adres *uit
 static enum web_uitslag afgewezen(struct web_verzoek *v, const struct afhandel_uitkomst *a,
 				  const char *veld, const char *wat)
 {
-	struct web_buf b;
-	struct json j;
-	char err[64];
-
 	switch (a->status) {
 	case AFHANDEL_GEDAAN:
 		break;
@@ -340,31 +339,7 @@ static enum web_uitslag afgewezen(struct web_verzoek *v, const struct afhandel_u
 	case AFHANDEL_BEVINDINGEN:
 		break;
 	}
-	if (web_buf_open(&b) < 0)
-		return WEB_FATAAL;
-	json_init(&j, b.f, false);
-	json_object_begin(&j);
-	json_key(&j, "fout");
-	json_object_begin(&j);
-	veld_json_tekst(&j, "code", "bevindingen");
-	json_key(&j, "veld");
-	json_null(&j);
-	veld_json_tekst(&j, "melding", a->melding);
-	json_key(&j, "bevindingen");
-	json_array_begin(&j);
-	for (size_t i = 0; i < a->n_bevindingen; i++) {
-		json_object_begin(&j);
-		veld_json_tekst(&j, "code", a->bevindingen[i].code);
-		veld_json_tekst(&j, "pad", a->bevindingen[i].pad);
-		veld_json_tekst(&j, "melding", a->bevindingen[i].melding);
-		json_object_end(&j);
-	}
-	json_array_end(&j);
-	json_object_end(&j);
-	json_object_end(&j);
-	if (json_finish(&j, err, sizeof err) < 0 || web_buf_sluit(&b) < 0)
-		return WEB_FATAAL;
-	return antwoord_buf(v->conn, HTTP_422, &b, "application/json");
+	return bevindingen_json(v, a);
 }
 
 /* The answer when a toewijzing was made or changed. */
@@ -632,7 +607,6 @@ struct formulier_tx {
 static int formulier_tx(struct store *st, void *arg)
 {
 	struct formulier_tx *a = arg;
-	struct audit_record r;
 	char object[96];
 	int rc;
 
@@ -649,10 +623,7 @@ static int formulier_tx(struct store *st, void *arg)
 				     &a->n_teams)) < 0)
 		return rc;
 	snprintf(object, sizeof object, "jeugdige/%lld: formulier toewijzen", (long long)a->id);
-	if ((rc = toegang_audit_vul(a->wie, st, "lezen", a->id, object, &r)) < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
-	return rc < 0 ? rc : 0;
+	return auditspoor_schrijf(st, a->wie, "lezen", a->id, object);
 }
 
 /* The refusal w at the top of a form shown again: the message and the
@@ -697,7 +668,7 @@ static enum web_uitslag toon_formulier(struct web_verzoek *v, int64_t id,
 
 	memset(&a, 0, sizeof a);
 	a.wie = v->wie;
-	a.vandaag = nu_lokaal(tijd);
+	a.vandaag = klok_nu_lokaal(tijd);
 	a.id = id;
 	if (!(st = pagina_store(v, &u)))
 		return u;
@@ -911,12 +882,7 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 		{ "eenheid", fv->eenheid, sizeof fv->eenheid, false },
 		{ "frequentie", fv->frequentie, sizeof fv->frequentie, false },
 		{ "budget", fv->budget, sizeof fv->budget, false },
-		{ "straatnaam", fv->adres.straatnaam, sizeof fv->adres.straatnaam, false },
-		{ "huisnummer", fv->adres.huisnummer, sizeof fv->adres.huisnummer, false },
-		{ "huisletter", fv->adres.huisletter, sizeof fv->adres.huisletter, false },
-		{ "toevoeging", fv->adres.toevoeging, sizeof fv->adres.toevoeging, false },
-		{ "postcode", fv->adres.postcode, sizeof fv->adres.postcode, false },
-		{ "plaatsnaam", fv->adres.plaatsnaam, sizeof fv->adres.plaatsnaam, false },
+		ADRES_VELDEN(fv->adres),
 	};
 
 	if (!mag_toewijzen(v->wie)) {
@@ -945,17 +911,12 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 	n.wie = v->wie;
 	n.fv = fv;
 	n.jeugdige_id = query_id(fv->jeugdige);
-	o.vandaag = nu_lokaal(tijd);
+	o.vandaag = klok_nu_lokaal(tijd);
 	if (nieuw_controleer(fv, &n, &o, &w) < 0) {
 		u = nieuw_weiger(v, fv, n.jeugdige_id, &w);
 		goto klaar;
 	}
-	o.bereid = bereid_nieuw;
-	o.arg = &n;
-	o.tijd = tijd;
-	o.nu = store_nu_iso(nu);
-	o.audit = audit_cb;
-	o.audit_arg = (void *)v->wie;
+	eigen_vul(&o, bereid_nieuw, &n, tijd, nu, v->wie);
 	if (!(st = pagina_store(v, &u)))
 		goto klaar;
 	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0) {
@@ -991,7 +952,6 @@ struct lijst_tx {
 static int lijst_tx(struct store *st, void *arg)
 {
 	struct lijst_tx *a = arg;
-	struct audit_record r;
 	char object[200];
 	int rc;
 
@@ -1003,10 +963,7 @@ static int lijst_tx(struct store *st, void *arg)
 		 "filter aanbieder=%s gemeente=%s jeugdige=%lld)", a->n, (long long)a->totaal,
 		 (long long)a->pag.pagina, a->f.agb[0] ? a->f.agb : "-",
 		 a->f.gemeente[0] ? a->f.gemeente : "-", (long long)a->f.jeugdige_id);
-	if ((rc = toegang_audit_vul(a->wie, st, "lezen", 0, object, &r)) < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
-	return rc < 0 ? rc : 0;
+	return auditspoor_schrijf(st, a->wie, "lezen", 0, object);
 }
 
 static const char *status_van(const struct toewijzing_info *i, dag_t vandaag)
@@ -1130,7 +1087,7 @@ static enum web_uitslag api_lijst(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
 	char agb[16] = "", gem[8] = "", tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	struct lijst_tx a;
 	struct web_buf b;
 	struct json j;
@@ -1211,7 +1168,7 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
 	char agb[16] = "", gem[8] = "", tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	bool aanbieder = v->wie->rol == TOEGANG_AANBIEDER;
 	struct lijst_tx a;
 	struct web_buf b;
@@ -1285,7 +1242,6 @@ struct een_tx {
 static int een_tx(struct store *st, void *arg)
 {
 	struct een_tx *a = arg;
-	struct audit_record r;
 	char object[96];
 	int rc;
 
@@ -1300,10 +1256,7 @@ static int een_tx(struct store *st, void *arg)
 	if ((rc = store_toewijzing_prestaties(st, a->nummer, &a->p, &a->n_p)) < 0)
 		return rc;
 	snprintf(object, sizeof object, "toewijzing/%lld: inzage", (long long)a->nummer);
-	if ((rc = toegang_audit_vul(a->wie, st, "lezen", a->i.z.jeugdige_id, object, &r)) < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
-	return rc < 0 ? rc : 0;
+	return auditspoor_schrijf(st, a->wie, "lezen", a->i.z.jeugdige_id, object);
 }
 
 /* 0 read (a->gevonden 1), or -1 with the answer queued. */
@@ -1340,7 +1293,7 @@ static enum web_uitslag api_een(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
 	char tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	struct een_tx a;
 	struct web_buf b;
 	struct json j;
@@ -1474,7 +1427,7 @@ static enum web_uitslag toon_een(struct web_verzoek *v, int k_fout,
 {
 	enum web_uitslag u = WEB_FATAAL;
 	char tijd[9], titel[64];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	struct een_tx a;
 	struct web_buf b;
 	const struct toewijzing *z;
@@ -1746,12 +1699,7 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 		{ "volume", fv->volume, sizeof fv->volume, false },
 		{ "budget", fv->budget, sizeof fv->budget, false },
 		{ "reden", fv->reden, sizeof fv->reden, false },
-		{ "straatnaam", fv->adres.straatnaam, sizeof fv->adres.straatnaam, false },
-		{ "huisnummer", fv->adres.huisnummer, sizeof fv->adres.huisnummer, false },
-		{ "huisletter", fv->adres.huisletter, sizeof fv->adres.huisletter, false },
-		{ "toevoeging", fv->adres.toevoeging, sizeof fv->adres.toevoeging, false },
-		{ "postcode", fv->adres.postcode, sizeof fv->adres.postcode, false },
-		{ "plaatsnaam", fv->adres.plaatsnaam, sizeof fv->adres.plaatsnaam, false },
+		ADRES_VELDEN(fv->adres),
 	};
 
 	if (!mag_toewijzen(v->wie)) {
@@ -1792,13 +1740,8 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 	x.wie = v->wie;
 	pagina_scope(v, &x.scope);
 	x.reden = fv->reden;
-	o.bereid = bereid_wijzig;
-	o.arg = &x;
-	o.vandaag = nu_lokaal(tijd);
-	o.tijd = tijd;
-	o.nu = store_nu_iso(nu);
-	o.audit = audit_cb;
-	o.audit_arg = (void *)v->wie;
+	o.vandaag = klok_nu_lokaal(tijd);
+	eigen_vul(&o, bereid_wijzig, &x, tijd, nu, v->wie);
 	if (!(st = pagina_store(v, &u)))
 		goto klaar;
 	if ((rc = ijw_afhandel_eigen(st, &o, a)) < 0) {

@@ -1,6 +1,8 @@
 /* veld: see veld.h. */
 #include "web/veld.h"
 
+#include <string.h>
+
 #include "lib/json.h"
 #include "web/html.h"
 
@@ -42,4 +44,13 @@ void veld_html_datum(FILE *f, dag_t d)
 	}
 	datum_fmt(d, b);
 	fprintf(f, "<time datetime=\"%s\">%s</time>", b, b);
+}
+
+void veld_html_optie(FILE *f, const char *waarde, const char *tekst, const char *gekozen)
+{
+	fputs("<option value=\"", f);
+	html_attr(f, waarde);
+	fputs(strcmp(waarde, gekozen) == 0 ? "\" selected>" : "\">", f);
+	html_txt(f, tekst);
+	fputs("</option>\n", f);
 }

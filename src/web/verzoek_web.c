@@ -21,8 +21,11 @@
 #include "store/store.h"
 #include "store/verzoek_store.h"
 #include "web/antwoord.h"
+#include "web/auditspoor.h"
+#include "web/bevindingen.h"
 #include "web/formulier.h"
 #include "web/html.h"
+#include "web/klok.h"
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
@@ -67,21 +70,6 @@ static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 	return pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
 			   "Er is geen verzoek met dit nummer, of het valt buiten uw gemeenten. "
 			   "Kies een verzoek uit de lijst op /verzoeken.");
-}
-
-/* Today and the time of day in the region's calendar (the server's local
- * time, Europe/Amsterdam). */
-static dag_t nu_lokaal(char tijd[9])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm)) {
-		snprintf(tijd, 9, "00:00:00");
-		return datum_van(1970, 1, 1);
-	}
-	snprintf(tijd, 9, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
-	return datum_van(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* ---- reading the queue, audited --------------------------------------------- */
@@ -156,7 +144,6 @@ static int wachtrij_tx(struct store *st, void *arg)
 		return store_set_error(st, "onvoldoende geheugen");
 	for (size_t i = 0; i < w->n_rijen;) {
 		struct item *it = &w->items[w->n_items++];
-		struct audit_record r;
 		char object[96];
 		size_t j = i;
 
@@ -169,9 +156,8 @@ static int wachtrij_tx(struct store *st, void *arg)
 			return rc;
 		snprintf(object, sizeof object, "verzoek/%lld: %s", (long long)it->rij->bericht_id,
 			 w->bericht_id ? "inzage" : "wachtrij");
-		if ((rc = toegang_audit_vul(w->wie, st, "lezen", it->rij->jeugdige_id, object,
-					    &r)) < 0 ||
-		    (rc = store_audit_append(st, &r)) < 0)
+		if ((rc = auditspoor_schrijf(st, w->wie, "lezen", it->rij->jeugdige_id,
+					     object)) < 0)
 			return rc;
 		i = j;
 	}
@@ -401,7 +387,7 @@ static enum web_uitslag api_lijst_of_een(struct web_verzoek *v, int64_t id)
 	struct web_buf b;
 	struct json j;
 	char tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 
 	if (wachtrij_lees(v, &w, id, &u) < 0)
 		return u;
@@ -576,7 +562,7 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 	struct wachtrij w;
 	struct web_buf b;
 	char tijd[9];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	FILE *f;
 
 	if (wachtrij_lees(v, &w, 0, &u) < 0)
@@ -707,7 +693,7 @@ static enum web_uitslag scherm_een(struct web_verzoek *v)
 	struct wachtrij w;
 	struct web_buf b;
 	char tijd[9], titel[64];
-	dag_t vandaag = nu_lokaal(tijd);
+	dag_t vandaag = klok_nu_lokaal(tijd);
 	const struct item *it;
 	FILE *f;
 
@@ -765,15 +751,6 @@ struct besluit_velden {
 	char plaatsnaam[324];
 };
 
-static int audit_cb(struct store *st, void *arg, const char *actie, int64_t jeugdige_id,
-		    const char *object)
-{
-	struct audit_record r;
-	int rc = toegang_audit_vul(arg, st, actie, jeugdige_id, object, &r);
-
-	return rc < 0 ? rc : store_audit_append(st, &r);
-}
-
 /* The answer to a refused action: JSON with the findings under /api/,
  * a page with them elsewhere. */
 static enum web_uitslag bevindingen_antwoord(struct web_verzoek *v,
@@ -781,36 +758,10 @@ static enum web_uitslag bevindingen_antwoord(struct web_verzoek *v,
 {
 	struct web_buf b;
 
+	if (strncmp(v->pad, "/api/", 5) == 0)
+		return bevindingen_json(v, a);
 	if (web_buf_open(&b) < 0)
 		return WEB_FATAAL;
-	if (strncmp(v->pad, "/api/", 5) == 0) {
-		struct json j;
-		char err[64];
-
-		json_init(&j, b.f, false);
-		json_object_begin(&j);
-		json_key(&j, "fout");
-		json_object_begin(&j);
-		veld_json_tekst(&j, "code", "bevindingen");
-		json_key(&j, "veld");
-		json_null(&j);
-		veld_json_tekst(&j, "melding", a->melding);
-		json_key(&j, "bevindingen");
-		json_array_begin(&j);
-		for (size_t i = 0; i < a->n_bevindingen; i++) {
-			json_object_begin(&j);
-			veld_json_tekst(&j, "code", a->bevindingen[i].code);
-			veld_json_tekst(&j, "pad", a->bevindingen[i].pad);
-			veld_json_tekst(&j, "melding", a->bevindingen[i].melding);
-			json_object_end(&j);
-		}
-		json_array_end(&j);
-		json_object_end(&j);
-		json_object_end(&j);
-		if (json_finish(&j, err, sizeof err) < 0 || web_buf_sluit(&b) < 0)
-			return WEB_FATAAL;
-		return antwoord_buf(v->conn, HTTP_422, &b, "application/json");
-	}
 	pagina_html_begin(b.f, "Antwoord niet verstuurd", v->wie, "verzoeken");
 	fputs("<p class=\"melding\">", b.f);
 	html_txt(b.f, a->melding);
@@ -983,10 +934,10 @@ static enum web_uitslag besluit(struct web_verzoek *v)
 	o.alle_gemeenten = tf.alles;
 	o.gemeenten = tf.gemeenten;
 	o.n_gemeenten = tf.n_gemeenten;
-	o.vandaag = nu_lokaal(tijd);
+	o.vandaag = klok_nu_lokaal(tijd);
 	o.tijd = tijd;
 	o.nu = store_nu_iso(nu);
-	o.audit = audit_cb;
+	o.audit = auditspoor_cb;
 	o.audit_arg = (void *)v->wie;
 	st = pagina_store(v, &u);
 	if (!st)

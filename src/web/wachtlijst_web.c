@@ -23,12 +23,14 @@
 #include "store/store.h"
 #include "store/wachtlijst_store.h"
 #include "web/antwoord.h"
+#include "web/auditspoor.h"
 #include "web/cijfers.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
+#include "web/url.h"
 #include "web/veld.h"
 
 #define PER_PAGINA_API 100
@@ -418,18 +420,6 @@ static int selecteer(struct wl *w)
 
 /* ---- reading, audited --------------------------------------------------------- */
 
-static int audit_schrijf(struct store *st, const struct toegang *wie, const char *actie,
-			 int64_t jeugdige_id, const char *object)
-{
-	struct audit_record r;
-	int rc = toegang_audit_vul(wie, st, actie, jeugdige_id, object, &r);
-
-	if (rc < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
-	return rc < 0 ? rc : 0;
-}
-
 /* Load, select, record a decision (w->besluit) and log, in one
  * transaction. 1 when done; 0 when w->traject_id is set and not a
  * waiting trajectory in scope. */
@@ -463,7 +453,7 @@ static int wl_tx(struct store *st, void *arg)
 				return rc;
 			snprintf(object, sizeof object, "wachtlijst: traject %lld zorgelijk %s",
 				 (long long)w->traject_id, w->bevestigd ? "bevestigd" : "opgeheven");
-			if ((rc = audit_schrijf(st, w->wie, "wijzigen", jid, object)) < 0)
+			if ((rc = auditspoor_schrijf(st, w->wie, "wijzigen", jid, object)) < 0)
 				return rc;
 			/* Read again: the row shows the decision just taken. */
 			store_wachtlijst_vrij(&w->data);
@@ -476,7 +466,7 @@ static int wl_tx(struct store *st, void *arg)
 		}
 		snprintf(object, sizeof object, "wachtlijst: traject %lld (peildatum %s)",
 			 (long long)w->traject_id, peil);
-		rc = audit_schrijf(st, w->wie, "lezen", jid, object);
+		rc = auditspoor_schrijf(st, w->wie, "lezen", jid, object);
 		return rc < 0 ? rc : 1;
 	}
 	snprintf(object, sizeof object, "wachtlijst: %s (%zu van %zu wachtenden; peildatum %s; "
@@ -486,8 +476,8 @@ static int wl_tx(struct store *st, void *arg)
 		 q->segment[0] ? q->segment : "-", q->netwerk[0] ? q->netwerk : "-",
 		 q->fase[0] ? q->fase : "-", q->norm[0] ? q->norm : "-",
 		 q->zorgelijk[0] ? q->zorgelijk : "-");
-	rc = audit_schrijf(st, w->wie, strncmp(w->soort, "export", 6) == 0 ? "export" : "lezen", 0,
-			   object);
+	rc = auditspoor_schrijf(st, w->wie, strncmp(w->soort, "export", 6) == 0 ? "export" : "lezen",
+				0, object);
 	return rc < 0 ? rc : 1;
 }
 
@@ -998,27 +988,6 @@ static enum web_uitslag api_een(struct web_verzoek *v)
 
 /* ---- HTML ----------------------------------------------------------------------- */
 
-/* Append key=value, percent-encoded, to an URL being built in buf. */
-static void url_param(char *buf, size_t n, const char *key, const char *waarde)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t k = strlen(buf);
-
-	if (!waarde || !*waarde || k + 1 >= n)
-		return;
-	k += (size_t)snprintf(buf + k, n - k, "%s%s=", strchr(buf, '?') ? "&" : "?", key);
-	for (const unsigned char *p = (const unsigned char *)waarde; *p && k + 4 < n; p++) {
-		if (isalnum(*p) || strchr("-._~", *p)) {
-			buf[k++] = (char)*p;
-		} else {
-			buf[k++] = '%';
-			buf[k++] = hex[*p >> 4];
-			buf[k++] = hex[*p & 15];
-		}
-	}
-	buf[k < n ? k : n - 1] = '\0';
-}
-
 /* The address pad with the filters of q (weergave and pagina as given:
  * NULL leaves them out). */
 static void href(FILE *f, const char *pad, const struct wl_vraag *q, const char *weergave,
@@ -1045,20 +1014,42 @@ static void href(FILE *f, const char *pad, const struct wl_vraag *q, const char 
 	html_attr(f, url);
 }
 
-static void optie(FILE *f, const char *waarde, const char *tekst, const char *gekozen)
-{
-	fputs("<option value=\"", f);
-	html_attr(f, waarde);
-	fputs(strcmp(waarde, gekozen) == 0 ? "\" selected>" : "\">", f);
-	html_txt(f, tekst);
-	fputs("</option>\n", f);
-}
-
 static void select_begin(FILE *f, const char *id, const char *label)
 {
 	fprintf(f, "<p><label for=\"%s\">", id);
 	html_txt(f, label);
 	fprintf(f, "</label>\n<select id=\"%s\" name=\"%s\">\n", id, id);
+}
+
+/* The fixed choices of the filter form: value and text. */
+struct optie {
+	const char *waarde, *tekst;
+};
+#define N_OPTIES(o) (sizeof (o) / sizeof (o)[0])
+
+static const struct optie fase_opties[] = {
+	{ "", "intake of start" }, { "intake", "intake" }, { "start", "start (na intake)" },
+};
+static const struct optie norm_opties[] = {
+	{ "", "alle" }, { "boven", "boven de norm" }, { "binnen", "binnen de norm" },
+};
+static const struct optie ja_nee_opties[] = {
+	{ "", "alle" }, { "ja", "ja" }, { "nee", "nee" },
+};
+static const struct optie sorteer_opties[] = {
+	{ "", "langst wachtend eerst" }, { "wachtdagen", "kortst wachtend eerst" },
+	{ "normgrens", "eerst over de norm" }, { "naam", "naam" },
+	{ "aanmelddatum", "aanmelddatum" },
+};
+
+/* A whole <select> of the fixed choices o[n], gekozen selected. */
+static void keuzelijst(FILE *f, const char *id, const char *label, const struct optie *o,
+		       size_t n, const char *gekozen)
+{
+	select_begin(f, id, label);
+	for (size_t i = 0; i < n; i++)
+		veld_html_optie(f, o[i].waarde, o[i].tekst, gekozen);
+	fputs("</select></p>\n", f);
 }
 
 static void filterformulier(FILE *f, const struct wl *w)
@@ -1073,57 +1064,40 @@ static void filterformulier(FILE *f, const struct wl *w)
 		fputs("\">\n", f);
 	}
 	select_begin(f, "gemeente", "Gemeente (betaalt)");
-	optie(f, "", "alle", q->gemeente);
+	veld_html_optie(f, "", "alle", q->gemeente);
 	for (size_t i = 0; i < w->data.n_gemeenten; i++)
-		optie(f, w->data.gemeenten[i].code, w->data.gemeenten[i].naam, q->gemeente);
+		veld_html_optie(f, w->data.gemeenten[i].code, w->data.gemeenten[i].naam,
+				q->gemeente);
 	fputs("</select></p>\n", f);
 	select_begin(f, "segment", "Segment");
-	optie(f, "", "alle", q->segment);
+	veld_html_optie(f, "", "alle", q->segment);
 	for (size_t i = 0; i < w->data.n_segmenten; i++) {
 		if (w->data.segmenten[i].nr < 1)
 			continue;
 		snprintf(nr, sizeof nr, "%d", w->data.segmenten[i].nr);
-		optie(f, nr, w->data.segmenten[i].naam, q->segment);
+		veld_html_optie(f, nr, w->data.segmenten[i].naam, q->segment);
 	}
 	fputs("</select></p>\n", f);
 	select_begin(f, "netwerk", "Netwerk");
-	optie(f, "", "alle", q->netwerk);
+	veld_html_optie(f, "", "alle", q->netwerk);
 	for (size_t i = 0; i < w->data.n_netwerken; i++) {
 		snprintf(nr, sizeof nr, "%lld", (long long)w->data.netwerken[i].id);
-		optie(f, nr, w->data.netwerken[i].naam, q->netwerk);
+		veld_html_optie(f, nr, w->data.netwerken[i].naam, q->netwerk);
 	}
 	fputs("</select></p>\n<p><label for=\"aanbieder\">Aanbieder (AGB-code)</label>\n"
 	      "<input id=\"aanbieder\" name=\"aanbieder\" type=\"text\" inputmode=\"numeric\" "
 	      "pattern=\"[0-9]{8}\" maxlength=\"8\" value=\"", f);
 	html_attr(f, q->aanbieder);
 	fputs("\"></p>\n", f);
-	select_begin(f, "fase", "Wacht op");
-	optie(f, "", "intake of start", q->fase);
-	optie(f, "intake", "intake", q->fase);
-	optie(f, "start", "start (na intake)", q->fase);
-	fputs("</select></p>\n", f);
-	select_begin(f, "norm", "Treeknorm");
-	optie(f, "", "alle", q->norm);
-	optie(f, "boven", "boven de norm", q->norm);
-	optie(f, "binnen", "binnen de norm", q->norm);
-	fputs("</select></p>\n", f);
-	select_begin(f, "zorgelijk", "Zorgelijk wachtend");
-	optie(f, "", "alle", q->zorgelijk);
-	optie(f, "ja", "ja", q->zorgelijk);
-	optie(f, "nee", "nee", q->zorgelijk);
-	fputs("</select></p>\n", f);
-	select_begin(f, "overbrugging", "Overbruggingszorg");
-	optie(f, "", "alle", q->overbrugging);
-	optie(f, "ja", "ja", q->overbrugging);
-	optie(f, "nee", "nee", q->overbrugging);
-	fputs("</select></p>\n", f);
-	select_begin(f, "sorteer", "Sorteren op");
-	optie(f, "", "langst wachtend eerst", q->sorteer);
-	optie(f, "wachtdagen", "kortst wachtend eerst", q->sorteer);
-	optie(f, "normgrens", "eerst over de norm", q->sorteer);
-	optie(f, "naam", "naam", q->sorteer);
-	optie(f, "aanmelddatum", "aanmelddatum", q->sorteer);
-	fputs("</select></p>\n<p><label for=\"peildatum\">Peildatum</label>\n"
+	keuzelijst(f, "fase", "Wacht op", fase_opties, N_OPTIES(fase_opties), q->fase);
+	keuzelijst(f, "norm", "Treeknorm", norm_opties, N_OPTIES(norm_opties), q->norm);
+	keuzelijst(f, "zorgelijk", "Zorgelijk wachtend", ja_nee_opties, N_OPTIES(ja_nee_opties),
+		   q->zorgelijk);
+	keuzelijst(f, "overbrugging", "Overbruggingszorg", ja_nee_opties, N_OPTIES(ja_nee_opties),
+		   q->overbrugging);
+	keuzelijst(f, "sorteer", "Sorteren op", sorteer_opties, N_OPTIES(sorteer_opties),
+		   q->sorteer);
+	fputs("<p><label for=\"peildatum\">Peildatum</label>\n"
 	      "<input id=\"peildatum\" name=\"peildatum\" type=\"date\" value=\"", f);
 	html_attr(f, q->peildatum);
 	fputs("\"></p>\n<p><button type=\"submit\">Toon</button></p>\n</form>\n", f);
@@ -1941,7 +1915,6 @@ static int norm_tx(struct store *st, void *arg)
 {
 	struct norm_tx *a = arg;
 	struct treeknorm oud[SEGMENT_AANTAL];
-	struct audit_record r;
 	char nu[21], object[200];
 	size_t k = 0;
 	int rc = store_treeknormen(st, oud);
@@ -1962,10 +1935,7 @@ static int norm_tx(struct store *st, void *arg)
 		if (k < sizeof object)
 			k += (size_t)snprintf(object + k, sizeof object - k, " %d=%d+%d", s, i, b);
 	}
-	rc = toegang_audit_vul(a->wie, st, "beheer", 0, object, &r);
-	if (rc < 0)
-		return rc;
-	rc = store_audit_append(st, &r);
+	rc = auditspoor_schrijf(st, a->wie, "beheer", 0, object);
 	if (rc < 0)
 		return rc;
 	/* Judgements against the norm change with it. */
