@@ -711,10 +711,9 @@ static void formulieren(FILE *f, const struct toegang *wie, dag_t vandaag)
 {
 	char d[11];
 
-	fputs("<h2>Capaciteit melden</h2>\n<form method=\"post\" action=\"/capaciteit\">\n"
-	      "<input type=\"hidden\" name=\"csrf\" value=\"", f);
-	html_attr(f, wie->heeft_sessie ? wie->sessie.csrf : "");
-	fprintf(f, "\">\n<p><label for=\"productcode\">Productcode</label>\n<input id=\"productcode\" "
+	fputs("<h2>Capaciteit melden</h2>\n<form method=\"post\" action=\"/capaciteit\">\n", f);
+	pagina_csrf_veld(f, wie);
+	fprintf(f, "<p><label for=\"productcode\">Productcode</label>\n<input id=\"productcode\" "
 		"name=\"productcode\" maxlength=\"5\" required></p>\n<p><label for=\"groep\">Groep "
 		"(alleen bij groepszorg)</label>\n<input id=\"groep\" name=\"groep\" maxlength=\"40\">"
 		"</p>\n<p><label for=\"peildatum\">Peildatum</label>\n<input id=\"peildatum\" "
@@ -729,10 +728,9 @@ static void formulieren(FILE *f, const struct toegang *wie, dag_t vandaag)
 	      "(bijvoorbeeld uit Excel, opgeslagen als CSV met puntkomma's). De eerste regel "
 	      "noemt de kolommen: productcode;groep;peildatum;vrije_plaatsen;crisis_gereserveerd. "
 	      "Alles wordt opgeslagen, of bij een fout niets.</p>\n"
-	      "<form method=\"post\" action=\"/capaciteit/upload\">\n"
-	      "<input type=\"hidden\" name=\"csrf\" value=\"", f);
-	html_attr(f, wie->heeft_sessie ? wie->sessie.csrf : "");
-	fputs("\">\n<p><label for=\"csv\">CSV</label>\n<textarea id=\"csv\" name=\"csv\" rows=\"8\" "
+	      "<form method=\"post\" action=\"/capaciteit/upload\">\n", f);
+	pagina_csrf_veld(f, wie);
+	fputs("<p><label for=\"csv\">CSV</label>\n<textarea id=\"csv\" name=\"csv\" rows=\"8\" "
 	      "required></textarea></p>\n<p><button type=\"submit\">Versturen</button></p>\n"
 	      "</form>\n", f);
 }

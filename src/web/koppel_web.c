@@ -53,32 +53,11 @@ static void kopieer(char *dst, size_t n, const char *s)
 	dst[k] = '\0';
 }
 
-static bool in_gemeenten(const struct toegang *t, const char *code)
-{
-	struct toegang_filter f;
-
-	toegang_filter(t, &f);
-	if (f.alles)
-		return true;
-	for (size_t i = 0; i < f.n_gemeenten; i++)
-		if (strcmp(f.gemeenten[i], code) == 0)
-			return true;
-	return false;
-}
-
 static enum web_uitslag niet_gevonden(struct web_verzoek *v)
 {
 	return pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", NULL,
 			   "Er is geen koppelvoorstel voor dit traject, of het valt buiten uw "
 			   "gemeenten. Zie /koppelen voor de voorstellen van de laatste ronde.");
-}
-
-static void csrf_veld(FILE *f, const struct toegang *wie)
-{
-	fputs("<input type=\"hidden\" name=\"csrf\" value=\"", f);
-	if (wie->heeft_sessie)
-		html_attr(f, wie->sessie.csrf);
-	fputs("\">\n", f);
 }
 
 static enum web_uitslag zie_ander(struct web_verzoek *v, const char *doel)
@@ -240,7 +219,7 @@ static void lijst_html(FILE *f, const struct lijst *l, const struct toegang *wie
 	      "bevestigt; dan gaat de toewijzing (JW301) naar de aanbieder.</p>\n", f);
 	if (toegang_eis_ok(wie, EIS_TOEWIJZEN)) {
 		fputs("<form method=\"post\" action=\"/koppelen\">\n", f);
-		csrf_veld(f, wie);
+		pagina_csrf_veld(f, wie);
 		fputs("<p><label for=\"peildatum\">Peildatum</label>\n<input id=\"peildatum\" "
 		      "name=\"peildatum\" type=\"date\">\n<button type=\"submit\">Nieuwe ronde "
 		      "berekenen</button></p>\n</form>\n", f);
@@ -535,7 +514,7 @@ static int een_tx(struct store *st, void *arg)
 	e->wacht = false;
 	if ((rc = e->gevonden = store_koppel_voorstel_van(st, e->traject_id, &e->v)) <= 0)
 		return rc;
-	if (!in_gemeenten(e->wie, e->v.gemeente)) {
+	if (!toegang_in_gemeenten(e->wie, e->v.gemeente)) {
 		e->gevonden = 0;
 		return 0;
 	}
@@ -658,7 +637,7 @@ static void een_html(FILE *f, const struct een *e, const struct toegang *wie)
 	if (v->plek && v->status == KOPPEL_VOORGESTELD && toegang_eis_ok(wie, EIS_TOEWIJZEN)) {
 		fprintf(f, "<h2>Bevestigen</h2>\n<form method=\"post\" action=\"/koppelen/%lld\">\n",
 			(long long)v->traject_id);
-		csrf_veld(f, wie);
+		pagina_csrf_veld(f, wie);
 		fputs("<input type=\"hidden\" name=\"actie\" value=\"bevestigen\">\n", f);
 		if (strcmp(v->agb, v->huidig_agb) != 0)
 			adres_invoer(f);
@@ -666,7 +645,7 @@ static void een_html(FILE *f, const struct een *e, const struct toegang *wie)
 		      "</form>\n", f);
 		fprintf(f, "<h2>Afwijzen</h2>\n<form method=\"post\" action=\"/koppelen/%lld\">\n",
 			(long long)v->traject_id);
-		csrf_veld(f, wie);
+		pagina_csrf_veld(f, wie);
 		fputs("<input type=\"hidden\" name=\"actie\" value=\"afwijzen\">\n<p><label "
 		      "for=\"reden\">Reden</label>\n<input id=\"reden\" name=\"reden\" type=\"text\" "
 		      "maxlength=\"199\" required></p>\n<p><button type=\"submit\">Voorstel "
@@ -819,7 +798,7 @@ static int besluit_lees(struct store *st, struct besluit *b)
 
 	if (rc < 0)
 		return rc;
-	if (rc == 0 || !in_gemeenten(b->wie, b->v.gemeente)) {
+	if (rc == 0 || !toegang_in_gemeenten(b->wie, b->v.gemeente)) {
 		b->uitkomst = BESLUIT_NIET_GEVONDEN;
 		return 0;
 	}

@@ -293,3 +293,11 @@ void pagina_html_einde(FILE *f)
 	fputs("</main>\n<footer><p>jeugdregie — informatie- en sturingssysteem jeugdhulp. "
 	      "Alle gegevens in deze demo zijn verzonnen.</p></footer>\n</body>\n</html>\n", f);
 }
+
+void pagina_csrf_veld(FILE *f, const struct toegang *wie)
+{
+	fputs("<input type=\"hidden\" name=\"csrf\" value=\"", f);
+	if (wie->heeft_sessie)
+		html_attr(f, wie->sessie.csrf);
+	fputs("\">\n", f);
+}

@@ -23,6 +23,10 @@ struct store;
 #include "domain/datum.h"
 dag_t pagina_vandaag(void);
 
+/* The hidden csrf field of a form posted in wie's session (empty without
+ * one: the server then refuses the post, toegang.c). */
+void pagina_csrf_veld(FILE *f, const struct toegang *wie);
+
 /* The store scope of who asks (v->wie; toegang_filter): the records a
  * list or read of theirs may show. Borrows from v->wie. */
 struct store_scope;

@@ -356,3 +356,16 @@ const char *toegang_rol_tekst(enum toegang_rol rol)
 	}
 	return "onbekend";
 }
+
+bool toegang_in_gemeenten(const struct toegang *t, const char *code)
+{
+	struct toegang_filter f;
+
+	toegang_filter(t, &f);
+	if (f.alles)
+		return true;
+	for (size_t i = 0; i < f.n_gemeenten; i++)
+		if (strcmp(f.gemeenten[i], code) == 0)
+			return true;
+	return false;
+}

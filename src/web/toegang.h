@@ -119,6 +119,10 @@ struct toegang_filter {
 };
 void toegang_filter(const struct toegang *t, struct toegang_filter *out);
 
+/* Whether gemeente code lies in t's scope (toegang_filter: all, or one of
+ * its gemeenten). */
+bool toegang_in_gemeenten(const struct toegang *t, const char *code);
+
 /* Fill an audit record for t (gebruiker, rol, namens, bron_adres,
  * verzoek_id) with actie and object; jeugdige_id 0 means no youth, else
  * the pseudonym is looked up (store). 0 or the store's -1/-2. Append it

@@ -70,19 +70,6 @@ static bool mag_toewijzen(const struct toegang *t)
 	return toegang_eis_ok(t, EIS_GEMEENTELIJK);
 }
 
-static bool in_gemeenten(const struct toegang *t, const char *code)
-{
-	struct toegang_filter f;
-
-	toegang_filter(t, &f);
-	if (f.alles)
-		return true;
-	for (size_t i = 0; i < f.n_gemeenten; i++)
-		if (strcmp(f.gemeenten[i], code) == 0)
-			return true;
-	return false;
-}
-
 static enum web_uitslag niet_gevonden(struct web_verzoek *v, const char *wat)
 {
 	char m[256];
@@ -133,14 +120,6 @@ static long utf8_tekens(const char *s)
 		n++;
 	}
 	return n;
-}
-
-static void csrf_veld(FILE *f, const struct toegang *wie)
-{
-	fputs("<input type=\"hidden\" name=\"csrf\" value=\"", f);
-	if (wie->heeft_sessie)
-		html_attr(f, wie->sessie.csrf);
-	fputs("\">\n", f);
 }
 
 /* Why a form was refused before or in the store: the answer's status and
@@ -450,7 +429,7 @@ static int bereid_nieuw(struct store *st, void *arg, struct afhandel_eigen_werk 
 	}
 	if ((rc = store_gemeente(st, fv->gemeente, &g)) < 0)
 		return rc;
-	if (rc == 0 || !in_gemeenten(n->wie, fv->gemeente))
+	if (rc == 0 || !toegang_in_gemeenten(n->wie, fv->gemeente))
 		return weiger(u, &n->veld, "gemeente", "Gemeente %s is geen gemeente waarvoor u "
 			      "mag toewijzen; kies de gemeente die de zorg betaalt (CBS-code).",
 			      fv->gemeente);
@@ -697,7 +676,7 @@ static enum web_uitslag toon_formulier(struct web_verzoek *v, int64_t id,
 	      "toewijzing aan de aanbieder (JW301) vastgelegd; de JW301 wordt gecontroleerd op "
 	      "de regels van iJw 3.2 en gaat mee met <code>jeugdregie ijw export</code>.</p>\n"
 	      "<form method=\"post\" action=\"/toewijzen\" class=\"besluit\">\n", f);
-	csrf_veld(f, v->wie);
+	pagina_csrf_veld(f, v->wie);
 	fprintf(f, "<input type=\"hidden\" name=\"jeugdige\" value=\"%lld\">\n"
 		"<fieldset><legend>Verwijzing</legend>\n", (long long)a.id);
 	invoer_w(f, "datum", "Datum van de verwijzing (JJJJ-MM-DD)",
@@ -1374,7 +1353,7 @@ static void wijzig_formulieren(FILE *f, const struct toewijzing_info *i,
 			"<h3>%s</h3>\n", nr, koppen[k]);
 		if (wk)
 			weigering_kop(f, wk);
-		csrf_veld(f, wie);
+		pagina_csrf_veld(f, wie);
 		fprintf(f, "<input type=\"hidden\" name=\"actie\" value=\"%s\">\n", acties[k]);
 		if (k < 2) {
 			char id[32], rid[24];

@@ -610,14 +610,6 @@ static enum web_uitslag scherm_lijst(struct web_verzoek *v)
 	return pagina_html_klaar(v, &b);
 }
 
-static void csrf_veld(FILE *f, const struct toegang *wie)
-{
-	fputs("<input type=\"hidden\" name=\"csrf\" value=\"", f);
-	if (wie->heeft_sessie)
-		html_attr(f, wie->sessie.csrf);
-	fputs("\">\n", f);
-}
-
 static void invoer(FILE *f, const char *naam, const char *label, const char *extra)
 {
 	fprintf(f, "<p><label for=\"%s\">", naam);
@@ -644,7 +636,7 @@ static void formulieren(FILE *f, const struct item *it, const struct toegang *wi
 			  "(einddatum, budget, totaal) of beëindigd en opgevolgd door een nieuwe "
 			  "toewijzing (andere omvang); elk nieuw product wordt een nieuwe toewijzing. "
 			  "De JW301 bevat alle geldige toewijzingen van de cliënt bij deze aanbieder.");
-		csrf_veld(f, wie);
+		pagina_csrf_veld(f, wie);
 		fputs("<input type=\"hidden\" name=\"actie\" value=\"honoreren\">\n", f);
 		invoer(f, "straatnaam", "Straat", "maxlength=\"43\" autocomplete=\"address-line1\"");
 		invoer(f, "huisnummer", "Huisnummer", "inputmode=\"numeric\" pattern=\"[0-9]{1,5}\" "
@@ -659,7 +651,7 @@ static void formulieren(FILE *f, const struct item *it, const struct toegang *wi
 	}
 	fprintf(f, "<form method=\"post\" action=\"/verzoeken/%lld\" class=\"besluit\">\n"
 		"<h3>Afwijzen (JW319)</h3>\n", id);
-	csrf_veld(f, wie);
+	pagina_csrf_veld(f, wie);
 	fputs("<input type=\"hidden\" name=\"actie\" value=\"afwijzen\">\n"
 	      "<p><label for=\"reden\">Reden</label>\n<select id=\"reden\" name=\"reden\" "
 	      "required>\n", f);
@@ -679,7 +671,7 @@ static void formulieren(FILE *f, const struct item *it, const struct toegang *wi
 		fprintf(f, "<form method=\"post\" action=\"/verzoeken/%lld\" class=\"besluit\">\n"
 			"<h3>In onderzoek (JW319)</h3>\n<p>Daarna volgt binnen 8 weken na de "
 			"dagtekening een toewijzing of een afwijzing.</p>\n", id);
-		csrf_veld(f, wie);
+		pagina_csrf_veld(f, wie);
 		fputs("<input type=\"hidden\" name=\"actie\" value=\"onderzoek\">\n"
 		      "<p><button type=\"submit\">In onderzoek nemen</button></p>\n</form>\n", f);
 	}

@@ -1405,10 +1405,8 @@ static void besluit_formulier(FILE *f, const struct toegang *wie, int64_t id)
 {
 	fprintf(f, "<form method=\"post\" action=\"/wachtlijst/%lld/zorgelijk\">\n"
 		"<fieldset><legend>Status zorgelijk wachtend</legend>\n", (long long)id);
-	fputs("<input type=\"hidden\" name=\"csrf\" value=\"", f);
-	if (wie->heeft_sessie)
-		html_attr(f, wie->sessie.csrf);
-	fputs("\">\n<p><input type=\"radio\" id=\"besluit-b\" name=\"besluit\" "
+	pagina_csrf_veld(f, wie);
+	fputs("<p><input type=\"radio\" id=\"besluit-b\" name=\"besluit\" "
 	      "value=\"bevestigen\" required> <label for=\"besluit-b\">Bevestigen: deze "
 	      "jeugdige is zorgelijk wachtend</label></p>\n"
 	      "<p><input type=\"radio\" id=\"besluit-o\" name=\"besluit\" value=\"opheffen\"> "
@@ -1877,10 +1875,10 @@ static enum web_uitslag scherm_treeknorm(struct web_verzoek *v)
 	fputs("<p>De Treeknorm is de maximaal aanvaardbare wachttijd: standaard 4 weken (28 "
 	      "dagen) van aanmelding tot intake en 10 weken (70 dagen) van intake tot start. "
 	      "Voor crisis geldt 1 dag.</p>\n", f);
-	if (beheer)
-		fprintf(f, "<form method=\"post\" action=\"/wachtlijst/treeknorm\">\n"
-			"<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n",
-			v->wie->heeft_sessie ? v->wie->sessie.csrf : "");
+	if (beheer) {
+		fputs("<form method=\"post\" action=\"/wachtlijst/treeknorm\">\n", f);
+		pagina_csrf_veld(f, v->wie);
+	}
 	fputs("<div class=\"tabel\"><table>\n<caption>Norm in dagen</caption>\n<thead><tr>"
 	      "<th scope=\"col\">Segment</th><th scope=\"col\">Aanmelding tot intake</th>"
 	      "<th scope=\"col\">Intake tot start</th></tr></thead>\n<tbody>\n", f);
