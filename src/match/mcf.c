@@ -9,7 +9,8 @@
  * it has left. The tree keeps parent, pred arc, its direction, depth and
  * child lists (first child, siblings), which is enough to find the cycle
  * of an entering arc, re-hang the subtree that moves, and shift its
- * potentials. Entering arcs by block search (as LEMON does), the leaving
+ * potentials. Entering arcs by block search (as LEMON does, over a compact
+ * copy of what pricing needs: struct price_arc), the leaving
  * arc by the strongly feasible tree rule, so degenerate pivots cannot
  * cycle.
  *
@@ -718,12 +719,18 @@ static int32_t find_entering(struct mcf *g)
 		if (len > m - e)
 			len = m - e;
 		price_range(g, e, e + len, &min, &best);
-		e = e + len < m ? e + len : 0;
 		if (best >= 0) {
+			/* Warm, the violations cluster (the arcs of the few
+			 * nodes that changed sit together), so the next search
+			 * looks at this block again; from scratch they are
+			 * everywhere, and moving on takes far fewer pivots. */
+			if (!g->basis_warm)
+				e = e + len < m ? e + len : 0;
 			g->next_arc = e;
 			return best;
 		}
 		left -= len;
+		e = e + len < m ? e + len : 0;
 	}
 	return -1;
 }
