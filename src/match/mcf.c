@@ -9,7 +9,8 @@
  * it has left. The tree keeps parent, pred arc, its direction, depth and
  * child lists (first child, siblings), which is enough to find the cycle
  * of an entering arc, re-hang the subtree that moves, and shift its
- * potentials. Entering arcs by block search (as LEMON does), the leaving
+ * potentials. Entering arcs by block search (as LEMON does, over a compact
+ * copy of what pricing needs: struct price_arc), the leaving
  * arc by the strongly feasible tree rule, so degenerate pivots cannot
  * cycle.
  *
@@ -26,6 +27,17 @@
 
 enum { ART = -1 };                /* pred of a node hung from the root by its artificial arc */
 enum { LOWER = 1, TREE = 0, UPPER = -1 }; /* arc state: non-tree at 0, in tree, non-tree at cap */
+
+/* An arc as the search for the entering arc sees it: the reduced cost
+ * k + pi(a) - pi(b) is the violation when negative. At its lower bound
+ * (a, b, k) = (tail, head, cost); at its upper bound the arc is looked at
+ * backwards, (head, tail, -cost); in the tree (root, root, 0), never
+ * negative. So a sweep reads one compact array, without the state and
+ * without a multiplication. */
+struct price_arc {
+	int32_t a, b;
+	int64_t k;
+};
 
 struct mcf {
 	int32_t n, m;          /* user nodes and arcs */
@@ -58,6 +70,7 @@ struct mcf {
 	int32_t *src, *dst;    /* internal node indices */
 	int64_t *cap, *cost, *flow;
 	int8_t *state;
+	struct price_arc *price; /* what pricing reads, kept by set_state() */
 	int32_t *changed;      /* arcs whose capacity or cost changed since the last solve */
 	int8_t *is_changed;
 	int32_t *touched, *sorted; /* scratch for the warm start, one per node */
@@ -107,7 +120,7 @@ static int reserve_arcs(struct mcf *g, int32_t want)
 	if (want > c)
 		return -1;
 	if (GROW(g->src, c) || GROW(g->dst, c) || GROW(g->cap, c) || GROW(g->cost, c) ||
-	    GROW(g->flow, c) || GROW(g->state, c) || GROW(g->changed, c) || GROW(g->is_changed, c))
+	    GROW(g->flow, c) || GROW(g->state, c) || GROW(g->price, c) || GROW(g->changed, c) || GROW(g->is_changed, c))
 		return -1;
 	g->acap = (int32_t)c;
 	return 0;
@@ -133,6 +146,25 @@ static void link_child(struct mcf *g, int32_t v, int32_t p)
 	if (g->child[p] >= 0)
 		g->prev[g->child[p]] = v;
 	g->child[p] = v;
+}
+
+/* An arc's state, and what pricing sees of it (struct price_arc). */
+static void set_state(struct mcf *g, int32_t e, int8_t st)
+{
+	struct price_arc *p = &g->price[e];
+	g->state[e] = st;
+	if (st == LOWER) {
+		p->a = g->src[e];
+		p->b = g->dst[e];
+		p->k = g->cost[e];
+	} else if (st == UPPER) {
+		p->a = g->dst[e];
+		p->b = g->src[e];
+		p->k = -g->cost[e];
+	} else {
+		p->a = p->b = 0;
+		p->k = 0;
+	}
 }
 
 static struct mcf *nieuw(int32_t node_hint, int32_t arc_hint, int32_t off)
@@ -176,7 +208,7 @@ void mcf_free(struct mcf *g)
 	free(g->touched); free(g->sorted); free(g->hot);
 	free(g->parent); free(g->pred); free(g->depth); free(g->child);
 	free(g->next); free(g->prev); free(g->order); free(g->up);
-	free(g->src); free(g->dst); free(g->cap); free(g->cost); free(g->flow); free(g->state);
+	free(g->src); free(g->dst); free(g->cap); free(g->cost); free(g->flow); free(g->state); free(g->price);
 	free(g->changed); free(g->is_changed);
 	free(g);
 }
@@ -241,7 +273,7 @@ int32_t mcf_add_arc(struct mcf *g, int32_t from, int32_t to, int64_t cap, int64_
 	g->cap[e] = cap;
 	g->cost[e] = cost;
 	g->flow[e] = 0;
-	g->state[e] = LOWER;
+	set_state(g, e, LOWER);
 	g->is_changed[e] = 0;
 	note_sums(g, 0, cap, 0, cost);
 	return g->m++;
@@ -368,7 +400,7 @@ static void init_basis(struct mcf *g)
 		link_child(g, v, 0);
 	}
 	for (int32_t e = 0; e < g->m; e++) {
-		g->state[e] = LOWER;
+		set_state(g, e, LOWER);
 		g->flow[e] = 0;
 	}
 	g->next_arc = 0;
@@ -434,7 +466,7 @@ static void crash(struct mcf *g, int32_t from, int32_t first_arc, bool warm)
 		g->depth[v] = g->depth[g->dst[best]] + 1;
 		g->pred[v] = best;
 		g->up[v] = 1;
-		g->state[best] = TREE;
+		set_state(g, best, TREE);
 		g->pi[v] = g->pi[g->dst[best]] - g->cost[best];
 	}
 out:
@@ -496,7 +528,7 @@ static void repair(struct mcf *g)
 		}
 		int64_t fb = f < 0 ? 0 : f > g->cap[e] ? g->cap[e] : f;
 		g->flow[e] = fb;
-		g->state[e] = fb == 0 ? LOWER : UPPER;
+		set_state(g, e, fb == 0 ? LOWER : UPPER);
 		int64_t carried = g->up[v] ? fb : -fb;
 		g->excess[p] += carried;
 		s -= carried;
@@ -560,6 +592,7 @@ static void repair_warm(struct mcf *g, int64_t pen)
 		g->order[v] = g->hot[v] = 0;
 	for (int32_t i = 0; i < g->nchanged; i++) {
 		int32_t e = g->changed[i];
+		set_state(g, e, g->state[e]); /* its cost may have changed */
 		if (g->state[e] == TREE) {
 			/* Its capacity may no longer hold its flow: a cut there
 			 * changes the arcs above it too, so all are looked at. */
@@ -598,7 +631,7 @@ static void repair_warm(struct mcf *g, int64_t pen)
 		int64_t left = g->up[u] ? f - fb : fb - f; /* no longer carried up */
 		g->flow[e] = fb;
 		g->total += (fb - f) * g->cost[e];
-		g->state[e] = fb == 0 ? LOWER : UPPER;
+		set_state(g, e, fb == 0 ? LOWER : UPPER);
 		int32_t p = g->parent[u];
 		g->hot[u] = 2; /* cut here */
 		unlink_child(g, u);
@@ -652,55 +685,54 @@ static inline void tree_add(struct mcf *g, int32_t v, int64_t d)
 	}
 }
 
-/* Block search: the most violating arc of the first block that has one. */
+/* The most violating arc among lo..hi-1 into *min, *best if it beats *min. */
+static inline void price_range(const struct mcf *g, int32_t lo, int32_t hi, int64_t *min, int32_t *best)
+{
+	const struct price_arc *p = g->price;
+	const int64_t *pi = g->pi;
+	int64_t mn = *min;
+	int32_t b = *best;
+	for (int32_t e = lo; e < hi; e++) {
+		int64_t c = p[e].k + pi[p[e].a] - pi[p[e].b];
+		if (c < mn) {
+			mn = c;
+			b = e;
+		}
+	}
+	*min = mn;
+	*best = b;
+}
+
+/* Block search: the most violating arc of the first block that has one,
+ * going round from where the last search stopped. */
 static int32_t find_entering(struct mcf *g)
 {
-	int32_t m = g->m, block = g->block;
-	if (m == 0)
-		return -1;
-	int32_t cnt = block, best = -1, e;
+	int32_t m = g->m, best = -1;
 	int64_t min = 0;
-	const int64_t *pi = g->pi;
 	/* The arcs added since the last solve first: that is where a warm
 	 * start is out of balance. */
-	for (e = g->fresh_arc; e < m; e++) {
-		int64_t c = g->state[e] * (g->cost[e] + pi[g->src[e]] - pi[g->dst[e]]);
-		if (c < min) {
-			min = c;
-			best = e;
-		}
-	}
+	price_range(g, g->fresh_arc, m, &min, &best);
 	if (best >= 0)
 		return best;
-	for (e = g->next_arc; e < m; e++) {
-		int64_t c = g->state[e] * (g->cost[e] + pi[g->src[e]] - pi[g->dst[e]]);
-		if (c < min) {
-			min = c;
-			best = e;
+	for (int32_t e = g->next_arc < m ? g->next_arc : 0, left = m; left > 0;) {
+		int32_t len = g->block < left ? g->block : left;
+		if (len > m - e)
+			len = m - e;
+		price_range(g, e, e + len, &min, &best);
+		if (best >= 0) {
+			/* Warm, the violations cluster (the arcs of the few
+			 * nodes that changed sit together), so the next search
+			 * looks at this block again; from scratch they are
+			 * everywhere, and moving on takes far fewer pivots. */
+			if (!g->basis_warm)
+				e = e + len < m ? e + len : 0;
+			g->next_arc = e;
+			return best;
 		}
-		if (--cnt == 0) {
-			if (min < 0)
-				goto found;
-			cnt = block;
-		}
+		left -= len;
+		e = e + len < m ? e + len : 0;
 	}
-	for (e = 0; e < g->next_arc; e++) {
-		int64_t c = g->state[e] * (g->cost[e] + pi[g->src[e]] - pi[g->dst[e]]);
-		if (c < min) {
-			min = c;
-			best = e;
-		}
-		if (--cnt == 0) {
-			if (min < 0)
-				goto found;
-			cnt = block;
-		}
-	}
-	if (min >= 0)
-		return -1;
-found:
-	g->next_arc = e < m ? e : 0;
-	return best;
+	return -1;
 }
 
 static void pivot(struct mcf *g, int32_t in)
@@ -754,7 +786,7 @@ static void pivot(struct mcf *g, int32_t in)
 			tree_add(g, u, g->up[u] ? val : -val);
 	}
 	if (result == 0) {
-		g->state[in] = (int8_t)-g->state[in];
+		set_state(g, in, (int8_t)-g->state[in]);
 		return;
 	}
 	int32_t u_in = result == 1 ? first : second;
@@ -763,8 +795,8 @@ static void pivot(struct mcf *g, int32_t in)
 	if (out == ART)
 		g->art_flow[u_out] = 0;
 	else
-		g->state[out] = g->flow[out] == 0 ? LOWER : UPPER;
-	g->state[in] = TREE;
+		set_state(g, out, g->flow[out] == 0 ? LOWER : UPPER);
+	set_state(g, in, TREE);
 
 	/* Re-hang the path u_in .. u_out under v_in, reversing it. */
 	int32_t w = u_in, np = v_in, npred = in;
