@@ -310,6 +310,7 @@ enum mcf_status koppel_los_op(struct koppel *k)
 		return s;
 	}
 	k->totaal = mcf_total_cost(k->g);
+	const int64_t *flow = mcf_flows(k->g);
 	for (int32_t i = 0; i < k->nj; i++) {
 		struct koppel_voorstel *v = &k->vs[i];
 		if (k->weg[i])
@@ -319,7 +320,7 @@ enum mcf_status koppel_los_op(struct koppel *k)
 		v->tweede = KEUZE_GEEN;
 		v->wachtkosten = mcf_arc_cost(k->g, k->laatste[i] - 1);
 		for (int32_t a = k->eerste[i]; a < k->laatste[i]; a++) {
-			if (mcf_flow(k->g, a) == 0)
+			if (flow[a] == 0)
 				continue;
 			int32_t p = -1;
 			bool crisis = false;

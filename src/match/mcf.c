@@ -325,6 +325,7 @@ int64_t mcf_arc_cost(const struct mcf *g, int32_t arc) { return g->cost[arc]; }
 int32_t mcf_arc_from(const struct mcf *g, int32_t arc) { return g->src[arc] - g->off; }
 int32_t mcf_arc_to(const struct mcf *g, int32_t arc) { return g->dst[arc] - g->off; }
 int64_t mcf_flow(const struct mcf *g, int32_t arc) { return g->flow[arc]; }
+const int64_t *mcf_flows(const struct mcf *g) { return g->flow; }
 int64_t mcf_total_cost(const struct mcf *g) { return g->total; }
 int64_t mcf_potential(const struct mcf *g, int32_t node) { return g->pi[node + g->off]; }
 int64_t mcf_pivots(const struct mcf *g) { return g->pivots; }

@@ -99,6 +99,10 @@ int32_t mcf_arc_to(const struct mcf *g, int32_t arc);
  * through an arc without flow raises the total cost by at least its
  * reduced cost. Number of pivots of the last solve, for benchmarks. */
 int64_t mcf_flow(const struct mcf *g, int32_t arc);
+/* The flows of all arcs at once, indexed as mcf_flow (for a caller that
+ * reads them all after each solve); valid until the next call that
+ * changes g. */
+const int64_t *mcf_flows(const struct mcf *g);
 int64_t mcf_total_cost(const struct mcf *g);
 int64_t mcf_potential(const struct mcf *g, int32_t node);
 int64_t mcf_reduced_cost(const struct mcf *g, int32_t arc);
