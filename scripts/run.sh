@@ -28,6 +28,12 @@ if [ ! -e "$db" ]; then
 		rm -f -- "$db" "$db-wal" "$db-shm"
 		exit 1
 	fi
+	# A first matching round, so /koppelen shows proposals at once.
+	if uit=$("$bin" match --db "$db"); then
+		printf 'Eerste koppelronde: %s\n' "$(printf '%s\n' "$uit" | grep '^Totaal' | head -n 1)"
+	else
+		echo "let op: de eerste koppelronde is niet berekend; dat kan ook op /koppelen" >&2
+	fi
 fi
 "$bin" kpi --db "$db"
 
