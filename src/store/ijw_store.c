@@ -154,33 +154,6 @@ static const struct sql_stmt ijw_verzoek_insert = {
 
 /* ---- binding and reading ---------------------------------------------- */
 
-/* Bind helpers: the first failure sticks in *rc; NULL for absent values.
- * Dates are formatted into buf, which must outlive the statement run. */
-static void b_int(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc)
-{
-	if (*rc >= 0)
-		*rc = st->drv->bind_int64(s, pos, v);
-}
-static void b_id(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc)
-{
-	if (*rc >= 0)
-		*rc = v ? st->drv->bind_int64(s, pos, v) : st->drv->bind_null(s, pos);
-}
-static void b_txt(struct store *st, struct db_stmt *s, int pos, const char *v, int *rc)
-{
-	if (*rc >= 0)
-		*rc = v && *v ? st->drv->bind_text(s, pos, v) : st->drv->bind_null(s, pos);
-}
-static void b_dag(struct store *st, struct db_stmt *s, int pos, dag_t d, char buf[11], int *rc)
-{
-	if (*rc < 0)
-		return;
-	if (d == DAG_GEEN)
-		*rc = st->drv->bind_null(s, pos);
-	else
-		*rc = st->drv->bind_text(s, pos, datum_fmt(d, buf));
-}
-
 static dag_t dag(struct store *st, struct db_stmt *s, int col)
 {
 	const char *v = st->drv->column_text(s, col);
@@ -191,15 +164,6 @@ static dag_t dag(struct store *st, struct db_stmt *s, int col)
 	return d;
 }
 
-/* Run a statement that returns no rows (bindings done); resets it. */
-static int klaar(struct store *st, struct db_stmt *s, int rc)
-{
-	if (rc >= 0)
-		rc = st->drv->step(s);
-	st->drv->reset(s);
-	return rij_fout(st, rc < 0 ? rc : 0);
-}
-
 /* A count(*) with text parameters $1, $2. */
 static int telt(struct store *st, const struct sql_stmt *q, const char *a, const char *b)
 {
@@ -208,8 +172,8 @@ static int telt(struct store *st, const struct sql_stmt *q, const char *a, const
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_txt(st, s, 1, a, &rc);
-	b_txt(st, s, 2, b, &rc);
+	rij_bind_tekst_of_null(st, s, 1, a, &rc);
+	rij_bind_tekst_of_null(st, s, 2, b, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {
@@ -232,14 +196,14 @@ int store_ijw_slot(struct store *st)
 	s = st->drv->prepare(st->conn, &ijw_slot_maak);
 	if (!s)
 		return rij_fout(st, -2);
-	b_txt(st, s, 1, IJW_SLOT_SLEUTEL, &rc);
-	if ((rc = klaar(st, s, rc)) < 0)
+	rij_bind_tekst_of_null(st, s, 1, IJW_SLOT_SLEUTEL, &rc);
+	if ((rc = rij_klaar(st, s, rc)) < 0)
 		return rc;
 	s = st->drv->prepare(st->conn, &ijw_slot_postgres);
 	if (!s)
 		return rij_fout(st, -2);
-	b_txt(st, s, 1, IJW_SLOT_SLEUTEL, &rc);
-	return klaar(st, s, rc);
+	rij_bind_tekst_of_null(st, s, 1, IJW_SLOT_SLEUTEL, &rc);
+	return rij_klaar(st, s, rc);
 }
 
 int store_ijw_volgend_id(struct store *st, enum ijw_tabel t, int64_t *id)
@@ -268,9 +232,9 @@ int store_ijw_bericht_zoek(struct store *st, const char *afzender, const char *i
 	*retour_xml = NULL;
 	if (!s)
 		return rij_fout(st, -2);
-	b_txt(st, s, 1, afzender, &rc);
-	b_txt(st, s, 2, identificatie, &rc);
-	b_txt(st, s, 3, soort, &rc);
+	rij_bind_tekst_of_null(st, s, 1, afzender, &rc);
+	rij_bind_tekst_of_null(st, s, 2, identificatie, &rc);
+	rij_bind_tekst_of_null(st, s, 3, soort, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {
@@ -295,22 +259,22 @@ int store_ijw_bericht_insert(struct store *st, const struct ijw_inbox *r)
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, r->id, &rc);
-	b_txt(st, s, 2, r->richting, &rc);
-	b_txt(st, s, 3, r->soort, &rc);
-	b_txt(st, s, 4, r->afzender, &rc);
-	b_txt(st, s, 5, r->ontvanger, &rc);
-	b_txt(st, s, 6, r->identificatie, &rc);
-	b_dag(st, s, 7, r->dagtekening, d, &rc);
-	b_txt(st, s, 8, r->ontvangen_op, &rc);
-	b_txt(st, s, 9, r->status, &rc);
-	b_txt(st, s, 10, r->agb, &rc);
-	b_txt(st, s, 11, r->gemeente, &rc);
-	b_id(st, s, 12, r->jeugdige_id, &rc);
-	b_txt(st, s, 13, r->xml, &rc);
-	b_txt(st, s, 14, r->retour_xml, &rc);
-	b_txt(st, s, 15, r->retour_identificatie, &rc);
-	return klaar(st, s, rc);
+	rij_bind_getal(st, s, 1, r->id, &rc);
+	rij_bind_tekst_of_null(st, s, 2, r->richting, &rc);
+	rij_bind_tekst_of_null(st, s, 3, r->soort, &rc);
+	rij_bind_tekst_of_null(st, s, 4, r->afzender, &rc);
+	rij_bind_tekst_of_null(st, s, 5, r->ontvanger, &rc);
+	rij_bind_tekst_of_null(st, s, 6, r->identificatie, &rc);
+	rij_bind_dag(st, s, 7, r->dagtekening, d, &rc);
+	rij_bind_tekst_of_null(st, s, 8, r->ontvangen_op, &rc);
+	rij_bind_tekst_of_null(st, s, 9, r->status, &rc);
+	rij_bind_tekst_of_null(st, s, 10, r->agb, &rc);
+	rij_bind_tekst_of_null(st, s, 11, r->gemeente, &rc);
+	rij_bind_id(st, s, 12, r->jeugdige_id, &rc);
+	rij_bind_tekst_of_null(st, s, 13, r->xml, &rc);
+	rij_bind_tekst_of_null(st, s, 14, r->retour_xml, &rc);
+	rij_bind_tekst_of_null(st, s, 15, r->retour_identificatie, &rc);
+	return rij_klaar(st, s, rc);
 }
 
 int store_ijw_bevinding_insert(struct store *st, int64_t bericht_id, int nr,
@@ -321,16 +285,16 @@ int store_ijw_bevinding_insert(struct store *st, int64_t bericht_id, int nr,
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, bericht_id, &rc);
-	b_int(st, s, 2, nr, &rc);
-	b_txt(st, s, 3, b->code, &rc);
-	b_txt(st, s, 4, retourcode, &rc);
+	rij_bind_getal(st, s, 1, bericht_id, &rc);
+	rij_bind_getal(st, s, 2, nr, &rc);
+	rij_bind_tekst_of_null(st, s, 3, b->code, &rc);
+	rij_bind_tekst_of_null(st, s, 4, retourcode, &rc);
 	/* pad and melding are NOT NULL: an empty one is bound as "". */
 	if (rc >= 0)
 		rc = st->drv->bind_text(s, 5, b->pad);
 	if (rc >= 0)
 		rc = st->drv->bind_text(s, 6, b->melding);
-	return klaar(st, s, rc);
+	return rij_klaar(st, s, rc);
 }
 
 int store_ijw_bevindingen(struct store *st, int64_t id, struct ijw_bevinding **uit, size_t *n)
@@ -344,7 +308,7 @@ int store_ijw_bevindingen(struct store *st, int64_t id, struct ijw_bevinding **u
 	*n = 0;
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, id, &rc);
+	rij_bind_getal(st, s, 1, id, &rc);
 	while (rc >= 0 && (rc = st->drv->step(s)) == 1) {
 		if (cnt == cap) {
 			size_t nc = cap ? cap * 2 : 8;
@@ -383,7 +347,7 @@ int store_ijw_toewijzing(struct store *st, int64_t nummer, struct toewijzing *t)
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, nummer, &rc);
+	rij_bind_getal(st, s, 1, nummer, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {
@@ -415,7 +379,7 @@ int store_ijw_jeugdige(struct store *st, int64_t id, struct jeugdige *j)
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, id, &rc);
+	rij_bind_getal(st, s, 1, id, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {
@@ -440,8 +404,8 @@ int store_ijw_jeugdige_van_aanbieder(struct store *st, const char *bsn, const ch
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_txt(st, s, 1, bsn, &rc);
-	b_txt(st, s, 2, agb, &rc);
+	rij_bind_tekst_of_null(st, s, 1, bsn, &rc);
+	rij_bind_tekst_of_null(st, s, 2, agb, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1)
@@ -458,8 +422,8 @@ int store_ijw_jeugdige_bsn(struct store *st, const char *bsn, dag_t geboortedatu
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_txt(st, s, 1, bsn, &rc);
-	b_dag(st, s, 2, geboortedatum, d, &rc);
+	rij_bind_tekst_of_null(st, s, 1, bsn, &rc);
+	rij_bind_dag(st, s, 2, geboortedatum, d, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1)
@@ -475,7 +439,7 @@ int store_ijw_traject_van_toewijzing(struct store *st, int64_t nummer, struct tr
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, nummer, &rc);
+	rij_bind_getal(st, s, 1, nummer, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {
@@ -522,12 +486,12 @@ int store_ijw_traject_zet(struct store *st, const struct traject *t)
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, t->id, &rc);
-	b_int(st, s, 2, (int64_t)t->status, &rc);
-	b_dag(st, s, 3, t->begindatum, d1, &rc);
-	b_dag(st, s, 4, t->einddatum, d2, &rc);
-	b_txt(st, s, 5, t->reden_beeindiging, &rc);
-	return klaar(st, s, rc);
+	rij_bind_getal(st, s, 1, t->id, &rc);
+	rij_bind_getal(st, s, 2, (int64_t)t->status, &rc);
+	rij_bind_dag(st, s, 3, t->begindatum, d1, &rc);
+	rij_bind_dag(st, s, 4, t->einddatum, d2, &rc);
+	rij_bind_tekst_of_null(st, s, 5, t->reden_beeindiging, &rc);
+	return rij_klaar(st, s, rc);
 }
 
 int store_ijw_declaratie_nummer_telt(struct store *st, const char *agb, const char *nummer)
@@ -558,16 +522,16 @@ int store_ijw_verzoek_insert(struct store *st, const struct ijw_verzoek_rij *v)
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, v->id, &rc);
-	b_int(st, s, 2, v->bericht_id, &rc);
-	b_txt(st, s, 3, v->soort, &rc);
-	b_txt(st, s, 4, v->agb, &rc);
-	b_txt(st, s, 5, v->gemeente, &rc);
-	b_txt(st, s, 6, v->bsn, &rc);
-	b_id(st, s, 7, v->jeugdige_id, &rc);
-	b_txt(st, s, 8, v->referentie_aanbieder, &rc);
-	b_dag(st, s, 9, v->dagtekening, d, &rc);
-	return klaar(st, s, rc);
+	rij_bind_getal(st, s, 1, v->id, &rc);
+	rij_bind_getal(st, s, 2, v->bericht_id, &rc);
+	rij_bind_tekst_of_null(st, s, 3, v->soort, &rc);
+	rij_bind_tekst_of_null(st, s, 4, v->agb, &rc);
+	rij_bind_tekst_of_null(st, s, 5, v->gemeente, &rc);
+	rij_bind_tekst_of_null(st, s, 6, v->bsn, &rc);
+	rij_bind_id(st, s, 7, v->jeugdige_id, &rc);
+	rij_bind_tekst_of_null(st, s, 8, v->referentie_aanbieder, &rc);
+	rij_bind_dag(st, s, 9, v->dagtekening, d, &rc);
+	return rij_klaar(st, s, rc);
 }
 
 int store_ijw_contracttarief(struct store *st, const char *agb, const char *productcode, int jaar,
@@ -580,9 +544,9 @@ int store_ijw_contracttarief(struct store *st, const char *agb, const char *prod
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_txt(st, s, 1, agb, &rc);
-	b_txt(st, s, 2, productcode, &rc);
-	b_int(st, s, 3, jaar, &rc);
+	rij_bind_tekst_of_null(st, s, 1, agb, &rc);
+	rij_bind_tekst_of_null(st, s, 2, productcode, &rc);
+	rij_bind_getal(st, s, 3, jaar, &rc);
 	while (rc >= 0 && (rc = st->drv->step(s)) == 1) {
 		int64_t id = st->drv->column_int64(s, 3);
 		int c;
@@ -609,8 +573,8 @@ int store_ijw_vorige_declaratieperiode(struct store *st, const char *agb, const 
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_txt(st, s, 1, agb, &rc);
-	b_txt(st, s, 2, gemeente, &rc);
+	rij_bind_tekst_of_null(st, s, 1, agb, &rc);
+	rij_bind_tekst_of_null(st, s, 2, gemeente, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {
@@ -629,7 +593,7 @@ int store_ijw_toewijzing_verbruik(struct store *st, int64_t nummer, struct ijw_v
 	if (!s)
 		return rij_fout(st, -2);
 	memset(v, 0, sizeof *v);
-	b_int(st, s, 1, nummer, &rc);
+	rij_bind_getal(st, s, 1, nummer, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {
@@ -662,8 +626,8 @@ int store_ijw_prestatie_van_referentie(struct store *st, const char *agb, const 
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_txt(st, s, 1, agb, &rc);
-	b_txt(st, s, 2, referentie, &rc);
+	rij_bind_tekst_of_null(st, s, 1, agb, &rc);
+	rij_bind_tekst_of_null(st, s, 2, referentie, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1)
@@ -681,16 +645,16 @@ int store_ijw_prestatie_laatste(struct store *st, const char *agb, const struct 
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, sleutel->toewijzing_nummer, &rc);
-	b_dag(st, s, 2, sleutel->periode_begin, d1, &rc);
-	b_dag(st, s, 3, sleutel->periode_eind, d2, &rc);
+	rij_bind_getal(st, s, 1, sleutel->toewijzing_nummer, &rc);
+	rij_bind_dag(st, s, 2, sleutel->periode_begin, d1, &rc);
+	rij_bind_dag(st, s, 3, sleutel->periode_eind, d2, &rc);
 	/* '' is the absent categorie or code (COALESCE in the statement);
 	 * b_txt would bind NULL, which equals nothing. */
 	if (rc >= 0)
 		rc = st->drv->bind_text(s, 4, sleutel->categorie);
 	if (rc >= 0)
 		rc = st->drv->bind_text(s, 5, sleutel->productcode);
-	b_txt(st, s, 6, agb, &rc);
+	rij_bind_tekst_of_null(st, s, 6, agb, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {

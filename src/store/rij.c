@@ -14,6 +14,40 @@ int rij_fout(struct store *st, int rc)
 	return rc;
 }
 
+void rij_bind_getal(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc)
+{
+	if (*rc >= 0)
+		*rc = st->drv->bind_int64(s, pos, v);
+}
+
+void rij_bind_id(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc)
+{
+	if (*rc >= 0)
+		*rc = v ? st->drv->bind_int64(s, pos, v) : st->drv->bind_null(s, pos);
+}
+
+void rij_bind_tekst_of_null(struct store *st, struct db_stmt *s, int pos, const char *v, int *rc)
+{
+	if (*rc >= 0)
+		*rc = v && *v ? st->drv->bind_text(s, pos, v) : st->drv->bind_null(s, pos);
+}
+
+void rij_bind_dag(struct store *st, struct db_stmt *s, int pos, dag_t d, char buf[11], int *rc)
+{
+	if (*rc < 0)
+		return;
+	*rc = d == DAG_GEEN ? st->drv->bind_null(s, pos)
+			    : st->drv->bind_text(s, pos, datum_fmt(d, buf));
+}
+
+int rij_klaar(struct store *st, struct db_stmt *s, int rc)
+{
+	if (rc >= 0)
+		rc = st->drv->step(s);
+	st->drv->reset(s);
+	return rij_fout(st, rc < 0 ? rc : 0);
+}
+
 void rij_kolom_tekst(struct store *st, struct db_stmt *s, int col, char *dst, size_t n)
 {
 	const char *v = st->drv->column_text(s, col);

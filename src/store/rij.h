@@ -22,6 +22,20 @@ struct traject;
  * Returns rc, so a call can be wrapped: rc = rij_fout(st, drv->step(s)). */
 int rij_fout(struct store *st, int rc);
 
+/* Bind $pos of s. The first failure sticks in *rc (later binds are
+ * skipped), so a caller binds everything and checks once. _id binds 0 as
+ * NULL (no reference); _tekst_of_null binds NULL and "" as NULL; _dag
+ * binds DAG_GEEN as NULL and formats into buf, which must outlive the
+ * statement's run. */
+void rij_bind_getal(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc);
+void rij_bind_id(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc);
+void rij_bind_tekst_of_null(struct store *st, struct db_stmt *s, int pos, const char *v, int *rc);
+void rij_bind_dag(struct store *st, struct db_stmt *s, int pos, dag_t d, char buf[11], int *rc);
+
+/* Run a statement that returns no rows, its bindings done (rc from the
+ * binds); resets it. 0 or -1/-2. */
+int rij_klaar(struct store *st, struct db_stmt *s, int rc);
+
 /* Column col of s's current row as text into dst[n]. NULL reads as ""
  * (the model's "absent"); a longer value (possible only for rows written
  * by other tools) is cut at n - 1. */

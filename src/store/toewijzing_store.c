@@ -81,13 +81,7 @@ static const struct sql_stmt toewijzing_prestaties = {
 	"WHERE p.toewijzing_nummer = $1 ORDER BY p.periode_begin, p.id",
 };
 
-/* Bind helpers: the first failure sticks in *rc. */
-static void b_int(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc)
-{
-	if (*rc >= 0)
-		*rc = st->drv->bind_int64(s, pos, v);
-}
-
+/* A text parameter; NULL binds as "" (rij_bind_getal for the rest). */
 static void b_txt(struct store *st, struct db_stmt *s, int pos, const char *v, int *rc)
 {
 	if (*rc >= 0)
@@ -104,7 +98,7 @@ static void b_scope(struct store *st, struct db_stmt *p, const struct store_scop
 		*rc = store_set_error(st, "te veel gemeenten in de scope (%zu)", s->n);
 		return;
 	}
-	b_int(st, p, 1, s->alles ? 1 : 0, rc);
+	rij_bind_getal(st, p, 1, s->alles ? 1 : 0, rc);
 	b_txt(st, p, 2, codes, rc);
 	b_txt(st, p, 3, s->agb, rc);
 }
@@ -172,7 +166,7 @@ int store_toewijzing_contract(struct store *st, const char *agb, const char *pro
 		return rij_fout(st, -2);
 	b_txt(st, s, 1, agb, &rc);
 	b_txt(st, s, 2, productcode, &rc);
-	b_int(st, s, 3, jaar, &rc);
+	rij_bind_getal(st, s, 3, jaar, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1)
@@ -189,7 +183,7 @@ int store_toewijzing_team_dient(struct store *st, int64_t team_id, const char *g
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, team_id, &rc);
+	rij_bind_getal(st, s, 1, team_id, &rc);
 	b_txt(st, s, 2, gemeente, &rc);
 	rc = een_getal(st, s, rc, &n);
 	return rc < 0 ? rc : n > 0;
@@ -205,7 +199,7 @@ int store_toewijzing_woongemeente(struct store *st, int64_t jeugdige_id, dag_t d
 	out[0] = '\0';
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, jeugdige_id, &rc);
+	rij_bind_getal(st, s, 1, jeugdige_id, &rc);
 	b_txt(st, s, 2, datum_fmt(dag, d), &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
@@ -266,7 +260,7 @@ int store_toewijzing_info(struct store *st, const struct store_scope *s, int64_t
 	if (!p)
 		return rij_fout(st, -2);
 	b_scope(st, p, s, codes, &rc);
-	b_int(st, p, 4, nummer, &rc);
+	rij_bind_getal(st, p, 4, nummer, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(p);
 	if (rc == 1) {
@@ -287,7 +281,7 @@ static void b_lijst(struct store *st, struct db_stmt *p, const struct store_scop
 	b_scope(st, p, s, codes, rc);
 	b_txt(st, p, 4, f->agb, rc);
 	b_txt(st, p, 5, f->gemeente, rc);
-	b_int(st, p, 6, f->jeugdige_id, rc);
+	rij_bind_getal(st, p, 6, f->jeugdige_id, rc);
 }
 
 int store_toewijzingen(struct store *st, const struct store_scope *s,
@@ -309,8 +303,8 @@ int store_toewijzingen(struct store *st, const struct store_scope *s,
 	if (!(p = st->drv->prepare(st->conn, &toewijzingen_lijst)))
 		return rij_fout(st, -2);
 	b_lijst(st, p, s, f, codes, &rc);
-	b_int(st, p, 7, f->limiet, &rc);
-	b_int(st, p, 8, f->offset, &rc);
+	rij_bind_getal(st, p, 7, f->limiet, &rc);
+	rij_bind_getal(st, p, 8, f->offset, &rc);
 	if (rc < 0) {
 		st->drv->reset(p);
 		return rij_fout(st, rc);
@@ -353,7 +347,7 @@ int store_toewijzing_prestaties(struct store *st, int64_t nummer,
 	*n = 0;
 	if (!p)
 		return rij_fout(st, -2);
-	b_int(st, p, 1, nummer, &rc);
+	rij_bind_getal(st, p, 1, nummer, &rc);
 	if (rc < 0) {
 		st->drv->reset(p);
 		return rij_fout(st, rc);

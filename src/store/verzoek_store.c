@@ -121,24 +121,11 @@ static void vul_nummer(struct rij *r, void *e)
 	*(int64_t *)e = rij_getal(r);
 }
 
-/* Bind helpers: the first failure sticks in *rc. */
-static void b_int(struct store *st, struct db_stmt *s, int pos, int64_t v, int *rc)
-{
-	if (*rc >= 0)
-		*rc = st->drv->bind_int64(s, pos, v);
-}
-
+/* A text parameter as given (rij_bind_getal for the rest). */
 static void b_txt(struct store *st, struct db_stmt *s, int pos, const char *v, int *rc)
 {
 	if (*rc >= 0)
 		*rc = st->drv->bind_text(s, pos, v);
-}
-
-/* An optional text column: "" is NULL. */
-static void b_opt(struct store *st, struct db_stmt *s, int pos, const char *v, int *rc)
-{
-	if (*rc >= 0)
-		*rc = v[0] ? st->drv->bind_text(s, pos, v) : st->drv->bind_null(s, pos);
 }
 
 /* rij_alle after bindings that may have failed (rc < 0: reset s). */
@@ -175,7 +162,7 @@ int store_verzoek_van_bericht(struct store *st, int64_t bericht_id, struct verzo
 	*n = 0;
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, bericht_id, &rc);
+	rij_bind_getal(st, s, 1, bericht_id, &rc);
 	return alle(st, &verzoek_van_bericht, s, rc, sizeof **out, vul_verzoek, (void **)out, n);
 }
 
@@ -187,7 +174,7 @@ int store_verzoek_bericht_xml(struct store *st, int64_t id, char **xml)
 	*xml = NULL;
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, id, &rc);
+	rij_bind_getal(st, s, 1, id, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	if (rc == 1) {
@@ -210,7 +197,7 @@ int store_verzoek_status_zet(struct store *st, int64_t id, const char *status)
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, id, &rc);
+	rij_bind_getal(st, s, 1, id, &rc);
 	b_txt(st, s, 2, status, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
@@ -230,7 +217,7 @@ int store_verzoek_toewijzingen_geldig(struct store *st, int64_t jeugdige_id, con
 	*n = 0;
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, jeugdige_id, &rc);
+	rij_bind_getal(st, s, 1, jeugdige_id, &rc);
 	b_txt(st, s, 2, agb, &rc);
 	b_txt(st, s, 3, gemeente, &rc);
 	b_txt(st, s, 4, datum_fmt(vanaf, d), &rc);
@@ -262,7 +249,7 @@ int store_verzoek_gedeclareerd(struct store *st, int64_t jeugdige_id, const char
 	*n = 0;
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, jeugdige_id, &rc);
+	rij_bind_getal(st, s, 1, jeugdige_id, &rc);
 	b_txt(st, s, 2, agb, &rc);
 	return alle(st, &verzoek_gedeclareerd, s, rc, sizeof **out, vul_nummer, (void **)out, n);
 }
@@ -339,7 +326,7 @@ int store_verzoek_export_markeer(struct store *st, int64_t id, const char *nu)
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, id, &rc);
+	rij_bind_getal(st, s, 1, id, &rc);
 	b_txt(st, s, 2, nu, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
@@ -355,7 +342,7 @@ int store_verzoek_toewijzing_wijzig(struct store *st, const struct toewijzing *t
 
 	if (!s)
 		return rij_fout(st, -2);
-	b_int(st, s, 1, t->nummer, &rc);
+	rij_bind_getal(st, s, 1, t->nummer, &rc);
 	b_txt(st, s, 2, datum_fmt(t->toewijzingsdatum, d1), &rc);
 	if (t->einddatum == DAG_GEEN) {
 		if (rc >= 0)
@@ -363,11 +350,11 @@ int store_verzoek_toewijzing_wijzig(struct store *st, const struct toewijzing *t
 	} else {
 		b_txt(st, s, 3, datum_fmt(t->einddatum, d2), &rc);
 	}
-	b_int(st, s, 4, t->volume, &rc);
-	b_opt(st, s, 5, t->eenheid, &rc);
-	b_opt(st, s, 6, t->frequentie, &rc);
-	b_int(st, s, 7, t->budget, &rc);
-	b_opt(st, s, 8, t->reden_wijziging, &rc);
+	rij_bind_getal(st, s, 4, t->volume, &rc);
+	rij_bind_tekst_of_null(st, s, 5, t->eenheid, &rc);
+	rij_bind_tekst_of_null(st, s, 6, t->frequentie, &rc);
+	rij_bind_getal(st, s, 7, t->budget, &rc);
+	rij_bind_tekst_of_null(st, s, 8, t->reden_wijziging, &rc);
 	if (rc >= 0)
 		rc = st->drv->step(s);
 	st->drv->reset(s);
