@@ -9,12 +9,12 @@ CC      ?= gcc
 DB      ?= jeugdregie.db
 SEED    ?= 1
 
-PKGS    := sqlite3 libpq libsodium libmicrohttpd libxml-2.0
+PKGS    := sqlite3 libpq libsodium libmicrohttpd libxml-2.0 xlsxwriter
 WARN    := -Wall -Wextra -Wshadow -Wswitch-enum -Wformat=2 -Wundef \
            -Wstrict-prototypes -Wmissing-prototypes -Wvla -Wpointer-arith
 BASE    := -std=c17 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Isrc -pthread \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lm -pthread
 
 REL_CFLAGS  := $(BASE) $(WARN) -O2 -g
 TEST_CFLAGS := $(BASE) $(WARN) -Werror -O1 -g -fno-omit-frame-pointer \

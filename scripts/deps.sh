@@ -20,6 +20,9 @@ pkgs=(
 	wrk       # make bench: HTTP load
 	g++ liblemon-dev  # make test/bench: LEMON's network simplex, the matcher's peer (tests/peer)
 	python3-scipy     # make bench: linear_sum_assignment next to the matcher
+	libxlsxwriter-dev # XLSX exports for policy staff
+	libhpdf-dev       # libharu: the council report as PDF
+	poppler-utils     # make test: pdftotext/pdftoppm read the council reports back
 	chromium  # make test: the browser tour (driven by playwright-core)
 )
 
