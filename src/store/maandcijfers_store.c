@@ -688,6 +688,38 @@ void store_maandcijfers_vergeet(struct maandcijfers_tx **txp)
 	*txp = NULL;
 }
 
+static const struct sql_stmt mc_traject_jeugdige = {
+	"mc_traject_jeugdige", "SELECT jeugdige_id FROM traject WHERE id = $1",
+};
+
+int store_maandcijfers_raak_traject(struct store *st, struct maandcijfers_tx **tx,
+				    int64_t traject_id)
+{
+	struct db_stmt *s = st->drv->prepare(st->conn, &mc_traject_jeugdige);
+	int64_t id = 0;
+	int rc = 0;
+
+	if (!s)
+		return rij_fout(st, -2);
+	rij_bind_getal(st, s, 1, traject_id, &rc);
+	if (rc == 0 && (rc = rij_fout(st, st->drv->step(s))) == 1)
+		id = st->drv->column_int64(s, 0);
+	st->drv->reset(s);
+	if (rc < 0)
+		return rc;
+	return store_maandcijfers_raak(st, tx, id);
+}
+
+int store_maandcijfers_klaar(struct store *st, struct maandcijfers_tx **tx, int rc)
+{
+	if (rc < 0) {
+		store_maandcijfers_vergeet(tx);
+		return rc;
+	}
+	int rc2 = store_maandcijfers_sluit(st, tx);
+	return rc2 < 0 ? rc2 : rc;
+}
+
 /* ---- reads ---- */
 
 static void vul_lees(struct rij *r, void *e)

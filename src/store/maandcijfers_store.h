@@ -50,6 +50,12 @@ struct maandcijfers_tx;
 int store_maandcijfers_raak(struct store *st, struct maandcijfers_tx **tx, int64_t jeugdige_id);
 int store_maandcijfers_sluit(struct store *st, struct maandcijfers_tx **tx);
 void store_maandcijfers_vergeet(struct maandcijfers_tx **tx);
+/* raak for the youth of trajectory traject_id (none: nothing). */
+int store_maandcijfers_raak_traject(struct store *st, struct maandcijfers_tx **tx,
+				    int64_t traject_id);
+/* The end of a writer: rc < 0 (its write failed): vergeet and return rc;
+ * else sluit, and return rc when that succeeds. */
+int store_maandcijfers_klaar(struct store *st, struct maandcijfers_tx **tx, int rc);
 
 /* The stored rows of one selection: gemeente (code, "" no gemeente, "*"
  * all), segment (-1 all), agb ("*" all), verwijzer (code, "" none, "*"
