@@ -24,6 +24,7 @@
 #include "web/cijfers.h"
 #include "web/audit_web.h"
 #include "web/cijfers_web.h"
+#include "web/maandcijfers_web.h"
 #include "web/formulier.h"
 #include "web/ijw_web.h"
 #include "web/jeugd_web.h"
@@ -69,6 +70,7 @@ static const struct {
 	{ register_routes, &register_routes_n },
 	{ jeugd_routes, &jeugd_routes_n },
 	{ cijfers_routes, &cijfers_routes_n },
+	{ maandcijfers_routes, &maandcijfers_routes_n },
 	{ audit_routes, &audit_routes_n },
 	{ ijw_routes, &ijw_routes_n },
 	{ verzoek_routes, &verzoek_routes_n },
