@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store/driver.h"
 #include "store/rij.h"
@@ -155,6 +156,35 @@ long duiding_tekens(const char *s)
 		n++;
 	}
 	return n;
+}
+
+char *duiding_tijd(const char *iso, char out[17])
+{
+	struct tm tm = { 0 }, lt;
+	time_t t;
+	char z = 0;
+
+	if (!iso || strlen(iso) != 20 ||
+	    sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+		   &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &z) != 7 || z != 'Z') {
+		snprintf(out, 17, "%s", iso ? iso : "");
+		return out;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (!localtime_r(&t, &lt) || strftime(out, 17, "%Y-%m-%d %H:%M", &lt) == 0)
+		snprintf(out, 17, "%.16s", iso);
+	return out;
+}
+
+char *duiding_ondertekening(const struct duiding *d, char *out, size_t n)
+{
+	char t[17];
+
+	snprintf(out, n, "%s (%s), %s", d->auteur, d->namens[0] ? d->namens : d->auteur_rol,
+		 duiding_tijd(d->aangemaakt, t));
+	return out;
 }
 
 static void vul(struct rij *r, void *e)

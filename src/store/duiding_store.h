@@ -110,6 +110,16 @@ struct duiding {
 	char eerst_aangemaakt[21];            /* version 1, ISO 8601 UTC */
 };
 
+/* The local time (Europe/Amsterdam, the server's zone) of an ISO 8601
+ * UTC timestamp as "JJJJ-MM-DD UU:MM" into out[17]; the text itself when
+ * it is not such a timestamp. */
+char *duiding_tijd(const char *iso, char out[17]);
+
+/* Who wrote version d and when, for a page, an export or a report:
+ * "anna (gemeente 0546), 2026-11-20 11:00" (the organisation, or else the
+ * role, as they were), into out[n]. */
+char *duiding_ondertekening(const struct duiding *d, char *out, size_t n);
+
 /* Who writes a version, and when (ISO 8601 UTC, store_nu_iso). */
 struct duiding_auteur {
 	const char *naam;
