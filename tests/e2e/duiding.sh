@@ -150,6 +150,18 @@ check regio_home_aanbieder heeft "Wij openen in december tien plaatsen."
 haal "" "/gemeenten/$G"
 check gemeente_ziet_regio heeft "Regionaal: meer jeugdigen bij het lokale team."
 
+# An API token of the gemeente writes as its gemeente, without CSRF.
+TOK=$("$J" token add --db "$DB" --naam leiden-bi --gemeente "$G" 2>/dev/null | grep -oE '\b[0-9a-f]{64}\b' | head -n 1)
+haal "" -H "Authorization: Bearer $TOK" --data-urlencode indicator=budget \
+	--data-urlencode "gemeente=$G" --data-urlencode periode=2026 \
+	--data-urlencode "tekst=Via het token." /api/v1/duidingen
+check token_201 [ "$code" = 201 ]
+check token_auteur [ "$(jq -r '.auteur.naam + "|" + .auteur.rol' "$T/b")" = "token:leiden-bi|gemeente" ]
+haal "" -H "Authorization: Bearer $TOK" --data-urlencode indicator=budget \
+	--data-urlencode "gemeente=$G2" --data-urlencode periode=2026 \
+	--data-urlencode "tekst=Via het token." /api/v1/duidingen
+check token_andere_gemeente_403 [ "$code" = 403 ]
+
 # ---- edit, history, conflict, withdraw -------------------------------------------
 haal "$GJ" --data-urlencode "csrf=$CSRF" --data-urlencode actie=wijzigen \
 	--data-urlencode versie=1 --data-urlencode "tekst=Tweede versie: de wachtlijst krimpt." \
