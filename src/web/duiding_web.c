@@ -238,11 +238,6 @@ struct blok_tx {
 	int64_t totaal;
 };
 
-static int blok_lees(struct store *st, struct blok_tx *a)
-{
-	return store_duidingen(st, &a->flt, &a->rijen, &a->n, &a->totaal);
-}
-
 int duiding_web_blok(FILE *f, struct store *st, const struct toegang *wie, const char *indicator,
 		     const char *gemeente, dag_t van, dag_t tot)
 {
@@ -254,7 +249,7 @@ int duiding_web_blok(FILE *f, struct store *st, const struct toegang *wie, const
 			 .plek = regio ? DUIDING_REGIO : DUIDING_GEMEENTE_EN_REGIO,
 			 .gemeente = gemeente, .van = van, .tot = tot, .limiet = BLOK_MAX },
 	};
-	int rc = blok_lees(st, &a);
+	int rc = store_duidingen(st, &a.flt, &a.rijen, &a.n, &a.totaal);
 
 	if (rc < 0)
 		return rc;
@@ -489,11 +484,6 @@ struct nieuw_velden {
 	char tekst[TEKST_VELD];
 };
 
-static void optie_gemeente(FILE *f, const char *waarde, const char *tekst, const char *gekozen)
-{
-	veld_html_optie(f, waarde, tekst, gekozen);
-}
-
 static void nieuw_formulier(FILE *f, const struct toegang *wie, const struct lijst_tx *a,
 			    const struct nieuw_velden *fv, const struct weigering *w)
 {
@@ -519,10 +509,10 @@ static void nieuw_formulier(FILE *f, const struct toegang *wie, const struct lij
 	veldfout(f, "gemeente", fout_bij(w, "gemeente"), attr);
 	fprintf(f, "<select id=\"gemeente\" name=\"gemeente\" required%s>\n", attr);
 	if (duiding_mag_schrijven(wie, NULL))
-		optie_gemeente(f, "regio", "De regio (alle gemeenten)", gem);
+		veld_html_optie(f, "regio", "De regio (alle gemeenten)", gem);
 	for (size_t i = 0; i < a->n_gemeenten; i++)
 		if (duiding_mag_schrijven(wie, a->gemeenten[i].code))
-			optie_gemeente(f, a->gemeenten[i].code, a->gemeenten[i].naam, gem);
+			veld_html_optie(f, a->gemeenten[i].code, a->gemeenten[i].naam, gem);
 	fputs("</select></p>\n<p><label for=\"periode\">Periode: een jaar (2025), een kwartaal "
 	      "(2025-K3) of een maand (2025-07)</label>\n", f);
 	veldfout(f, "periode", fout_bij(w, "periode"), attr);

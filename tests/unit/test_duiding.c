@@ -1,5 +1,6 @@
 /* test_duiding: the store of duidingen (store/duiding_store.c) on a new
- * SQLite database with two gemeenten: periods, versions, history,
+ * database with two gemeenten, SQLite and (when JEUGDREGIE_TEST_PG holds
+ * the URL of a server where we may create databases) PostgreSQL: periods, versions, history,
  * withdrawal, the stale-version check, the filters (indicator, place,
  * period overlap, paging) and that the table is append-only. */
 #include <setjmp.h>
@@ -13,6 +14,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include "domain/datum.h"
 #include "domain/model.h"
@@ -20,17 +23,75 @@
 #include "store/store.h"
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	int pg;               /* 0: SQLite, 1: PostgreSQL */
+	char dir[64];         /* SQLite: the temporary directory */
+	char path[128];       /* SQLite: the file */
+	char dbname[64];      /* PostgreSQL: the database of this test */
+	char url[1024];       /* what store_open gets */
 	struct store *st;
 };
+
+/* The server URL (JEUGDREGIE_TEST_PG), NULL when PostgreSQL is skipped. */
+static const char *pg_admin;
+static unsigned pg_seq;
+
+/* url with its database (the path of a postgresql:// URL) replaced by db. */
+static int pg_url(const char *url, const char *db, char *out, size_t n)
+{
+	const char *p = strstr(url, "://"), *rest;
+	int len;
+
+	if (!p)
+		return -1;
+	p += 3;
+	p += strcspn(p, "/?");
+	rest = *p == '/' ? p + 1 + strcspn(p + 1, "?") : p;
+	len = snprintf(out, n, "%.*s/%s%s", (int)(p - url), url, db, rest);
+	return len > 0 && (size_t)len < n ? 0 : -1;
+}
+
+/* Run sql directly, as another program would: 0 when it succeeded. */
+static int raw_sql(const struct fixture *f, const char *url, const char *sql)
+{
+	int rc = -1;
+
+	if (f->pg) {
+		PGconn *c = PQconnectdb(url);
+		PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
+
+		if (r && (PQresultStatus(r) == PGRES_COMMAND_OK ||
+			  PQresultStatus(r) == PGRES_TUPLES_OK))
+			rc = 0;
+		PQclear(r);
+		PQfinish(c);
+	} else {
+		sqlite3 *db = NULL;
+
+		if (sqlite3_open(url, &db) == SQLITE_OK &&
+		    sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+			rc = 0;
+		sqlite3_close(db);
+	}
+	return rc;
+}
+
+static int vul(struct fixture *f)
+{
+	struct gemeente g1 = { "0546", "Leiden", "Leidse regio", 125000, 21000 };
+	struct gemeente g2 = { "0537", "Katwijk", "Duin- en Bollenstreek", 67000, 14000 };
+	char err[256];
+
+	f->st = store_open(f->url, err, sizeof err);
+	if (!f->st || store_put_gemeente(f->st, &g1) < 0 || store_put_gemeente(f->st, &g2) < 0) {
+		fprintf(stderr, "store: %s\n", f->st ? store_error(f->st) : err);
+		return -1;
+	}
+	return 0;
+}
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
-	struct gemeente g1 = { "0546", "Leiden", "Leidse regio", 125000, 21000 };
-	struct gemeente g2 = { "0537", "Katwijk", "Duin- en Bollenstreek", 67000, 14000 };
-	char err[256];
 
 	if (!f)
 		return -1;
@@ -38,13 +99,27 @@ static int setup(void **state)
 	if (!mkdtemp(f->dir))
 		return -1;
 	snprintf(f->path, sizeof f->path, "%s/d.db", f->dir);
-	f->st = store_open(f->path, err, sizeof err);
-	if (!f->st || store_put_gemeente(f->st, &g1) < 0 || store_put_gemeente(f->st, &g2) < 0) {
-		fprintf(stderr, "store: %s\n", f->st ? store_error(f->st) : err);
-		return -1;
-	}
+	snprintf(f->url, sizeof f->url, "%s", f->path);
 	*state = f;
-	return 0;
+	return vul(f);
+}
+
+static int setup_pg(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char sql[128];
+
+	if (!f)
+		return -1;
+	f->pg = 1;
+	snprintf(f->dbname, sizeof f->dbname, "jr_duiding_%ld_%u", (long)getpid(), ++pg_seq);
+	if (pg_url(pg_admin, f->dbname, f->url, sizeof f->url) < 0)
+		return -1;
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", f->dbname);
+	*state = f;
+	if (raw_sql(f, pg_admin, sql) < 0)
+		return -1;
+	return vul(f);
 }
 
 static int teardown(void **state)
@@ -52,13 +127,19 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 	char p[160];
 
-	store_close(f->st);
-	unlink(f->path);
-	snprintf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
-	rmdir(f->dir);
+	if (f->st)
+		store_close(f->st);
+	if (f->pg) {
+		snprintf(p, sizeof p, "DROP DATABASE IF EXISTS %s WITH (FORCE)", f->dbname);
+		raw_sql(f, pg_admin, p);
+	} else {
+		unlink(f->path);
+		snprintf(p, sizeof p, "%s-wal", f->path);
+		unlink(p);
+		snprintf(p, sizeof p, "%s-shm", f->path);
+		unlink(p);
+		rmdir(f->dir);
+	}
 	free(f);
 	return 0;
 }
@@ -300,22 +381,12 @@ static void test_weigeringen(void **state)
 static void test_alleen_toevoegen(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[512];
 
 	nieuw(f->st, "budget", "0546", "2026", "Budget.");
-	store_close(f->st);
-	f->st = NULL;
-	snprintf(cmd, sizeof cmd, "sqlite3 '%s' \"UPDATE duiding SET tekst = 'x'\" 2>/dev/null",
-		 f->path);
-	assert_int_not_equal(system(cmd), 0);
-	snprintf(cmd, sizeof cmd, "sqlite3 '%s' \"DELETE FROM duiding\" 2>/dev/null", f->path);
-	assert_int_not_equal(system(cmd), 0);
-	{
-		char err[256];
-
-		f->st = store_open(f->path, err, sizeof err);
-		assert_non_null(f->st);
-	}
+	assert_int_not_equal(raw_sql(f, f->url, "UPDATE duiding SET tekst = 'x'"), 0);
+	assert_int_not_equal(raw_sql(f, f->url, "DELETE FROM duiding"), 0);
+	if (f->pg)
+		assert_int_not_equal(raw_sql(f, f->url, "TRUNCATE duiding"), 0);
 	assert_int_equal(store_count(f->st, "duiding"), 1);
 }
 
@@ -328,6 +399,18 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_weigeringen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_alleen_toevoegen, setup, teardown),
 	};
+	const struct CMUnitTest pg_tests[] = {
+		cmocka_unit_test_setup_teardown(test_versies, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(test_filter, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(test_weigeringen, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(test_alleen_toevoegen, setup_pg, teardown),
+	};
+	int failed = cmocka_run_group_tests_name("duiding/sqlite", tests, NULL, NULL);
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	pg_admin = getenv("JEUGDREGIE_TEST_PG");
+	if (!pg_admin || !*pg_admin) {
+		printf("[ SKIPPED  ] duiding/postgresql: JEUGDREGIE_TEST_PG is niet gezet\n");
+		return failed;
+	}
+	return failed + cmocka_run_group_tests_name("duiding/postgresql", pg_tests, NULL, NULL);
 }
