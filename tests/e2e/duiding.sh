@@ -216,3 +216,9 @@ else
 fi
 
 stop_server
+
+# A copy of the database carries every version (the guard refuses UPDATE
+# and DELETE, not the INSERTs of a copy).
+DB2=$(nieuwe_db duiding_kopie)
+expect kopie 0 -- "$J" copy --from "$DB" --to "$DB2"
+check kopie_versies [ "$(sql "$DB2" "SELECT count(*) || '|' || max(versie) FROM duiding")" = "$(sql "$DB" "SELECT count(*) || '|' || max(versie) FROM duiding")" ]
