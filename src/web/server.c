@@ -36,6 +36,7 @@
 #include "web/capaciteit_web.h"
 #include "web/koppel_web.h"
 #include "web/duiding_web.h"
+#include "web/signaal_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -77,6 +78,7 @@ static const struct {
 	{ wachtlijst_routes, &wachtlijst_routes_n },
 	{ capaciteit_routes, &capaciteit_routes_n },
 	{ koppel_routes, &koppel_routes_n },
+	{ signaal_routes, &signaal_routes_n },
 	{ duiding_routes, &duiding_routes_n },
 };
 static struct route *routes;
