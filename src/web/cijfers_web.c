@@ -34,12 +34,14 @@
 #include "web/antwoord.h"
 #include "web/asset.h"
 #include "web/cijfers.h"
+#include "web/duiding_web.h"
 #include "web/grafiek.h"
 #include "web/html.h"
 #include "web/pagina.h"
 #include "web/query.h"
 #include "web/toegang.h"
 #include "web/veld.h"
+#include "web/verbinding.h"
 
 #define DECIMALEN 4
 /* Money shown to suppressed askers: whole thousands of euros. */
@@ -1001,6 +1003,35 @@ static const struct doel doelen[DOEL_AANTAL] = {
 		" %", 1, OMLAAG, false, NAN, "dalend" },
 };
 
+/* The duiding_store.h key of each goal's indicator, and what the
+ * duidingen beside the goals are about: the gemeente (NULL: the region)
+ * and the 12 months up to the peildatum. */
+static const char *const doel_duiding[DOEL_AANTAL] = {
+	[DOEL_GEBRUIK] = "jeugdhulpgebruik", [DOEL_WACHTTIJD] = "wachttijd",
+	[DOEL_ZORGELIJK] = "zorgelijk", [DOEL_THUISZITTERS] = "thuiszitters",
+	[DOEL_VERBLIJF] = "verblijf", [DOEL_COLLECTIEF] = "collectief",
+	[DOEL_OVERGANG18] = "overgang18", [DOEL_UITVAL] = "uitval",
+};
+struct doel_duidingen {
+	struct store *st;
+	const struct toegang *wie;
+	const char *gemeente;
+	dag_t van, tot;
+};
+
+static void doel_duidingen_vul(struct doel_duidingen *dd, struct web_verzoek *v,
+			       const char *gemeente, dag_t peildatum)
+{
+	char err[256];
+
+	/* Without a store the page still shows its figures, only no duidingen. */
+	dd->st = verbinding_store(err, sizeof err);
+	dd->wie = v->wie;
+	dd->gemeente = gemeente;
+	dd->van = datum_plus_maanden(peildatum, -12) + 1;
+	dd->tot = peildatum;
+}
+
 /* The figure of goal g at trend point p, as shown (shares in percent). */
 static void doel_punt(enum doel_id g, const struct cijfers_punt *p, bool exact,
 		      struct getoond *uit)
@@ -1280,7 +1311,7 @@ static enum status doel_nu(enum doel_id g, const struct cijfers_trend *t, bool e
 /* One goal as an article: the goal, now, target, status, chart. */
 static int doel_artikel(FILE *f, enum doel_id g, const struct cijfers_trend *const *trends,
 			const char *const *namen, const bool *exact, size_t n_trends,
-			const char *id_voor)
+			const char *id_voor, const struct doel_duidingen *dd)
 {
 	const struct doel *d = &doelen[g];
 	struct getoond nu;
@@ -1318,6 +1349,9 @@ static int doel_artikel(FILE *f, enum doel_id g, const struct cijfers_trend *con
 	fputs("</p>\n", f);
 	if (doel_grafiek(f, g, trends, namen, exact, n_trends, id_voor) < 0)
 		return -1;
+	/* A failed read of the duidingen leaves them out, not the figures. */
+	if (dd->st)
+		duiding_web_blok(f, dd->st, dd->wie, doel_duiding[g], dd->gemeente, dd->van, dd->tot);
 	fputs("</article>\n", f);
 	return ferror(f) ? -1 : 0;
 }
@@ -1334,6 +1368,7 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	const struct cijfers_trend *trends[1];
 	const char *namen[1] = { "Regio" };
 	bool exact[1];
+	struct doel_duidingen dd;
 	struct web_buf b;
 	FILE *f;
 
@@ -1351,6 +1386,7 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	}
 	trends[0] = t;
 	exact[0] = is_exact(v->wie, &k);
+	doel_duidingen_vul(&dd, v, NULL, k.peildatum);
 	if (web_buf_open(&b) < 0) {
 		u = WEB_FATAAL;
 		goto uit;
@@ -1369,7 +1405,7 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 		melding_onderdrukt(f);
 	fputs("<div class=\"doelen\">\n", f);
 	for (int g = 0; g < DOEL_AANTAL; g++)
-		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 1, "regio") < 0)
+		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 1, "regio", &dd) < 0)
 			break;
 	fputs("</div>\n<p class=\"toelichting\">Status: bij \"1 op N\" vergelijken we met een "
 	      "rechte lijn van 1 op 6 in 2025 naar 1 op 12 in 2030; bij de andere doelen met "
@@ -1582,6 +1618,7 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	const struct cijfers_trend *trends[2];
 	const char *namen[2];
 	bool exact[2];
+	struct doel_duidingen dd;
 	struct web_buf b;
 	FILE *f;
 
@@ -1614,6 +1651,7 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	namen[1] = "Regio";
 	exact[0] = is_exact(v->wie, &k);
 	exact[1] = is_exact(v->wie, &regio);
+	doel_duidingen_vul(&dd, v, k.gemeente->code, k.peildatum);
 	if (web_buf_open(&b) < 0) {
 		u = WEB_FATAAL;
 		goto uit;
@@ -1643,7 +1681,7 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 		melding_onderdrukt(f);
 	fputs("<div class=\"doelen\">\n", f);
 	for (int g = 0; g < DOEL_AANTAL; g++)
-		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 2, "gemeente") < 0)
+		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 2, "gemeente", &dd) < 0)
 			break;
 	fputs("</div>\n", f);
 	{

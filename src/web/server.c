@@ -36,6 +36,7 @@
 #include "web/wachtlijst_web.h"
 #include "web/capaciteit_web.h"
 #include "web/koppel_web.h"
+#include "web/duiding_web.h"
 #include "web/signaal_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
@@ -80,6 +81,7 @@ static const struct {
 	{ capaciteit_routes, &capaciteit_routes_n },
 	{ koppel_routes, &koppel_routes_n },
 	{ signaal_routes, &signaal_routes_n },
+	{ duiding_routes, &duiding_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;
