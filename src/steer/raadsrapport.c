@@ -1051,12 +1051,15 @@ static void omslag(struct pdf *d)
 	       "stopberichten en declaraties volgens iJw 3.2) en zijn berekend met dezelfde "
 	       "definities als het dashboard van de regio.");
 	d->y -= 10.0f;
-	if (d->in->exact_gemeente && d->in->exact_regio) {
+	if (d->in->exact_gemeente) {
 		vlak(d, (struct kleur){ 0.99f, 0.93f, 0.88f }, LINKS, d->y - 46.0f, BREED, 46.0f);
 		d->y -= 4.0f;
 		alinea(d, d->vet, 10.0f, ROOD, LINKS + 8.0f, BREED - 16.0f,
-		       "Vertrouwelijke versie met exacte aantallen, niet voor publicatie. De "
-		       "openbare versie voor de raad schermt kleine aantallen af.");
+		       d->in->exact_regio
+			       ? "Vertrouwelijke versie met exacte aantallen, niet voor publicatie. De "
+				 "openbare versie voor de raad schermt kleine aantallen af."
+			       : "Vertrouwelijke versie met exacte aantallen van de gemeente (de "
+				 "regiocijfers zijn afgeschermd), niet voor publicatie.");
 	} else {
 		vlak(d, LICHTBLAUW, LINKS, d->y - 46.0f, BREED, 46.0f);
 		d->y -= 4.0f;
@@ -1064,6 +1067,7 @@ static void omslag(struct pdf *d)
 		       "Openbare versie: aantallen onder de 10 staan er als <10, andere aantallen "
 		       "zijn afgerond op 5 en bedragen op € 1.000 (zie de verantwoording).");
 	}
+	d->y -= 10.0f;
 }
 
 /* ---- goals ---- */
@@ -1252,7 +1256,7 @@ static size_t aantal_van(const struct kpi_rapport_regel *r, enum aantal_rij k)
 
 static const char *const aantal_label[A_AANTAL] = {
 	[A_GEBRUIK] = "Jeugdigen (0-17) met jeugdhulp in het kalenderjaar, lokale teams meegeteld",
-	[A_REGIONAAL] = "Jeugdigen met regionale jeugdhulp, 1 januari tot peildatum",
+	[A_REGIONAAL] = "Jeugdigen met regionale jeugdhulp dit jaar tot de peildatum",
 	[A_WACHTEND] = "Wachtend op de start, op de peildatum",
 	[A_WACHTEND_NORM] = "Waarvan al langer dan de Treeknorm",
 	[A_ZORGELIJK] = "Zorgelijk wachtend",
@@ -1643,10 +1647,15 @@ static void kwaliteit_sectie(struct pdf *d)
 		 "van intake tot start.", d->peil);
 	alinea(d, d->normaal, 9.0f, ZWART, LINKS, BREED, tekst);
 	subkop(d, "Afscherming van kleine aantallen");
-	if (d->in->exact_gemeente && d->in->exact_regio)
+	if (d->in->exact_gemeente)
 		alinea(d, d->normaal, 9.0f, ZWART, LINKS, BREED,
-		       "Deze versie toont exacte aantallen en is alleen voor medewerkers van de "
-		       "gemeente en de regio. Voor publicatie geldt de afscherming hieronder.");
+		       d->in->exact_regio
+			       ? "Deze versie toont exacte aantallen en is alleen voor medewerkers van "
+				 "de gemeente en de regio. Voor publicatie geldt de afscherming "
+				 "hieronder."
+			       : "Deze versie toont de aantallen van de gemeente exact en is alleen "
+				 "voor medewerkers van de gemeente; de regiocijfers volgen de "
+				 "afscherming hieronder, net als alles in de openbare versie.");
 	alinea(d, d->normaal, 9.0f, ZWART, LINKS, BREED,
 	       "In de openbare versie staat een aantal onder de 10 er als <10 en zijn andere "
 	       "aantallen afgerond op een veelvoud van 5, zoals het CBS jeugdhulpcijfers "
