@@ -242,18 +242,21 @@ static void nl_int(char out[NUM_LEN], int64_t v)
 /* v with dec decimals (0..3) and a decimal comma. */
 static void nl_dec(char out[NUM_LEN], double v, int dec)
 {
-	int64_t schaal = 1, x;
-	char heel[NUM_LEN];
+	int64_t schaal = 1, x, rest;
+	char heel[NUM_LEN], frac[4] = "";
 
+	if (dec > 3)
+		dec = 3;
 	for (int i = 0; i < dec; i++)
 		schaal *= 10;
 	x = llround(fabs(v) * (double)schaal);
 	nl_int(heel, x / schaal);
-	if (dec == 0)
-		snprintf(out, NUM_LEN, "%s%.27s", v < 0 && x ? "-" : "", heel);
-	else
-		snprintf(out, NUM_LEN, "%s%.26s,%0*lld", v < 0 && x ? "-" : "", heel, dec,
-			 (long long)(x % schaal));
+	rest = x % schaal;
+	for (int i = dec - 1; i >= 0; i--, rest /= 10)
+		frac[i] = (char)('0' + rest % 10);
+	frac[dec < 0 ? 0 : dec] = '\0';
+	snprintf(out, NUM_LEN, "%s%.24s%s%.3s", v < 0 && x ? "-" : "", heel, dec > 0 ? "," : "",
+		 frac);
 }
 
 static void euro(char out[GETAL_LEN], int64_t cent)
@@ -842,13 +845,15 @@ static double stap_voor(double m)
 	}
 }
 
-/* Frame, gridlines and y labels; the title above. fmt_dec: decimals of the
- * labels; suffix after each. Returns the plot area. */
+/* Frame, gridlines and y labels (eenheid after each); the title above.
+ * Sets a->max to a whole number of steps. */
 static void as_teken(struct pdf *d, struct as *a, double max, const char *titel,
-		     const char *eenheid, int dec)
+		     const char *eenheid)
 {
 	double stap = stap_voor(max);
-	char lab[NUM_LEN], t[GETAL_LEN + 16];
+	/* As many decimals as the step needs: 2,5 one, 0,25 two. */
+	int dec = stap < 0.1 ? 3 : stap < 1.0 ? 2 : stap != floor(stap) ? 1 : 0;
+	char lab[NUM_LEN], t[NUM_LEN + 16];
 
 	a->max = stap * ceil(max / stap);
 	if (a->max <= 0)
@@ -1398,10 +1403,12 @@ static void grafiek_gebruik(struct pdf *d)
 	for (size_t i = 0; i < n; i++) {
 		struct getal g;
 
+		/* "–" (nobody in care, or no population): a bar of 0, not
+		 * the "x" of a hidden figure. */
 		g_gebruik(&tg->gebruik[i], d->in->exact_gemeente, &g);
-		w1[i] = g.zichtbaar ? g.waarde : NAN;
+		w1[i] = g.zichtbaar ? g.waarde : strcmp(g.tekst, "x") ? 0.0 : NAN;
 		g_gebruik(&tr->gebruik[i], d->in->exact_regio, &g);
-		w2[i] = g.zichtbaar ? g.waarde : NAN;
+		w2[i] = g.zichtbaar ? g.waarde : strcmp(g.tekst, "x") ? 0.0 : NAN;
 		snprintf(lab[i], sizeof lab[i], "%d%s", tg->jaren[i],
 			 i + 1 == n && d->c->peildatum != datum_van(tg->jaren[i], 12, 31) ? " (t/m peildatum)"
 											   : "");
@@ -1410,7 +1417,7 @@ static void grafiek_gebruik(struct pdf *d)
 	ruimte(d, a.h + 80.0f);
 	a.y = d->y - a.h - 44.0f;
 	as_teken(d, &a, fmax(max_van(w1, n, 0), max_van(w2, n, 100.0 / 12.0)) * 1.1,
-		 "Jeugdhulpgebruik per jaar: deel van de 0-17-jarigen met jeugdhulp", " %", 0);
+		 "Jeugdhulpgebruik per jaar: deel van de 0-17-jarigen met jeugdhulp", " %");
 	lx = legenda(d, LINKS, a.y + a.h + 18.0f, BLAUW, false, false, d->g->naam);
 	lx = legenda(d, lx, a.y + a.h + 18.0f, REGIOKLEUR, false, false, "Regio");
 	legenda(d, lx, a.y + a.h + 18.0f, DOELKLEUR, true, true, "Doel 2030: 1 op 12");
@@ -1453,7 +1460,7 @@ static void grafiek_wachttijd(struct pdf *d)
 	a.y = d->y - a.h - 44.0f;
 	as_teken(d, &a, fmax(max_van(w1, n, 0), max_van(w2, n, treek)) * 1.1,
 		 "Wachttijd aanmelding tot start: mediaan over de 12 maanden voor elk kwartaal",
-		 "", 0);
+		 "");
 	schrijf(d, d->normaal, 7.5f, GRIJS, a.x - 4.0f, a.y + a.h + 8.0f, 2, "dagen");
 	lx = legenda(d, LINKS, a.y + a.h + 18.0f, BLAUW, true, false, d->g->naam);
 	lx = legenda(d, lx, a.y + a.h + 18.0f, REGIOKLEUR, true, false, "Regio");
@@ -1497,7 +1504,10 @@ static void grafiek_budget(struct pdf *d)
 				: NAN;
 		max = fmax(max, fmax(w1[s], isfinite(w2[s]) ? w2[s] : 0));
 	}
-	if (max < 2e6) {
+	if (max < 2e3) {
+		eenheid = "";
+		deler = 1.0;
+	} else if (max < 2e6) {
 		eenheid = "k";
 		deler = 1e3;
 	}
@@ -1511,7 +1521,7 @@ static void grafiek_budget(struct pdf *d)
 	a.y = d->y - a.h - 44.0f;
 	snprintf(titel, sizeof titel, "Budget %d tegen de verwachte uitgaven, per segment (€)",
 		 d->in->jaar);
-	as_teken(d, &a, max * 1.1, titel, eenheid, max < 10 ? 1 : 0);
+	as_teken(d, &a, max * 1.1, titel, eenheid);
 	lx = legenda(d, LINKS, a.y + a.h + 18.0f, REGIOKLEUR, false, false, "Budget");
 	legenda(d, lx, a.y + a.h + 18.0f, BLAUW, false, false,
 		"Verwacht: goedgekeurd plus prognose tot en met december");
