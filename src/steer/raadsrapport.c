@@ -900,7 +900,8 @@ static void doel_lijn(struct pdf *d, const struct as *a, double v, const char *n
 	HPDF_Page_SetDash(d->p, streep, 2, 0);
 	lijn(d, DOELKLEUR, 1.2f, a->x, yy, a->x + a->b, yy);
 	HPDF_Page_SetDash(d->p, NULL, 0, 0);
-	schrijf(d, d->vet, 7.5f, DOELKLEUR, a->x + a->b - 2.0f, yy + 3.0f, 2, naam);
+	/* Right of the plot area (the charts leave room), clear of the bars. */
+	schrijf(d, d->vet, 7.5f, DOELKLEUR, a->x + a->b + 4.0f, yy - 2.5f, 0, naam);
 }
 
 /* Grouped bars: n groups (labels), two series; hidden (NAN) values get
@@ -1396,7 +1397,7 @@ static void grafiek_gebruik(struct pdf *d)
 	double w1[CIJFERS_TREND_JAREN], w2[CIJFERS_TREND_JAREN];
 	char lab[CIJFERS_TREND_JAREN][32];
 	const char *labels[CIJFERS_TREND_JAREN];
-	struct as a = { LINKS + 40.0f, 0, BREED - 40.0f, 118.0f, 0 };
+	struct as a = { LINKS + 40.0f, 0, BREED - 40.0f - 46.0f, 118.0f, 0 };
 	float lx;
 	size_t n = tg->n_jaren;
 
@@ -1442,7 +1443,7 @@ static void grafiek_wachttijd(struct pdf *d)
 	const struct cijfers_trend *tg = &d->c->trend_gemeente, *tr = &d->c->trend_regio;
 	const struct treeknorm *norm = &d->in->data->norms[SEGMENT_AMBULANT];
 	double w1[CIJFERS_TREND_PUNTEN], w2[CIJFERS_TREND_PUNTEN], treek;
-	struct as a = { LINKS + 40.0f, 0, BREED - 56.0f, 118.0f, 0 };
+	struct as a = { LINKS + 40.0f, 0, BREED - 40.0f - 46.0f, 118.0f, 0 };
 	char lab[16], tekst[64];
 	float lx, dx;
 	size_t n = tg->n_punten;
