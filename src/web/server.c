@@ -36,6 +36,7 @@
 #include "web/capaciteit_web.h"
 #include "web/koppel_web.h"
 #include "web/raad_web.h"
+#include "web/signaal_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -78,6 +79,7 @@ static const struct {
 	{ capaciteit_routes, &capaciteit_routes_n },
 	{ koppel_routes, &koppel_routes_n },
 	{ raad_routes, &raad_routes_n },
+	{ signaal_routes, &signaal_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;
