@@ -44,6 +44,7 @@
 #include "steer/kpi_rapport.h"
 #include "steer/raadsrapport.h"
 #include "store/apitoken.h"
+#include "store/garp_store.h"
 #include "store/kopie.h"
 #include "store/koppel_store.h"
 #include "store/store.h"
@@ -654,6 +655,7 @@ static int cmd_report(int argc, char **argv)
 	char code[GEMEENTE_CODE_LEN], err[ERR_LEN];
 	struct raad_invoer in = { 0 };
 	struct raad_cijfers *c = NULL;
+	struct garp_gezin *gezinnen = NULL;
 	struct kpi_data data;
 	unsigned char *pdf = NULL;
 	size_t len = 0;
@@ -703,6 +705,22 @@ static int cmd_report(int argc, char **argv)
 		rc = gebruiksfout(cmd, "--jaar: %s", err);
 		goto uit;
 	}
+	{
+		/* The family rows of the GARP goals (no names). */
+		struct store *st = open_bestaande_store(cmd, db);
+
+		if (!st) {
+			rc = AFSLUIT_FOUT;
+			goto uit;
+		}
+		if (store_garp_gezinnen(st, &gezinnen, &in.n_gezinnen) < 0) {
+			rc = fout(cmd, "database '%s': %s", db, store_error(st));
+			store_close(st);
+			goto uit;
+		}
+		store_close(st);
+	}
+	in.gezinnen = gezinnen;
 	in.data = &data;
 	in.gemeente = code;
 	in.data_tot = tot;
@@ -737,6 +755,7 @@ static int cmd_report(int argc, char **argv)
 uit:
 	free(pdf);
 	free(c);
+	free(gezinnen);
 	store_kpi_release(&data);
 	return rc;
 }

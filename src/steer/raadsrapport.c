@@ -202,9 +202,55 @@ int raadsrapport_bereken(const struct raad_invoer *in, struct raad_cijfers *c, c
 		snprintf(err, errlen, "onvoldoende geheugen om de trend te berekenen");
 		return -1;
 	}
+	return raadsrapport_bereken_doelen(in, c, err, errlen);
+}
+
+/* Unit u of o (index 0 the region) into slot k of c. */
+static int neem_doelen(const struct doelen_overzicht *o, const char *gemeente, bool vorig,
+		       size_t k, struct raad_cijfers *c)
+{
+	for (size_t u = 0; u < o->n_eenheden; u++) {
+		const struct doelen_eenheid *e = &o->eenheden[u];
+
+		if (strcmp(e->code, gemeente ? gemeente : "") != 0)
+			continue;
+		for (int g = 0; g < DOELEN_AANTAL; g++) {
+			if (vorig) {
+				c->doel_vorig[k][g] = e->doelen[g].nu;
+			} else {
+				c->doel_nu[k][g] = e->doelen[g].nu;
+				c->doel_basis[k][g] = e->doelen[g].basis;
+			}
+		}
+		return 0;
+	}
+	return -1;
+}
+
+int raadsrapport_bereken_doelen(const struct raad_invoer *in, struct raad_cijfers *c,
+				char *err, size_t errlen)
+{
+	struct doelen_overzicht o;
+
 	raadsrapport_kwaliteit(in->data, in->gemeente, in->jaar, c->peildatum,
 			       &c->kwaliteit_gemeente);
 	raadsrapport_kwaliteit(in->data, NULL, in->jaar, c->peildatum, &c->kwaliteit_regio);
+	for (int v = 0; v < 2; v++) {
+		if (doelen_bereken(in->data, in->gezinnen, in->n_gezinnen,
+				   v ? c->peildatum_vorig : c->peildatum, &o) < 0) {
+			snprintf(err, errlen, "onvoldoende geheugen om de doelen te berekenen");
+			return -1;
+		}
+		if (!v)
+			c->basisjaar = o.basisjaar;
+		if (neem_doelen(&o, in->gemeente, v, 0, c) < 0 || neem_doelen(&o, NULL, v, 1, c) < 0) {
+			doelen_vrij(&o);
+			snprintf(err, errlen, "gemeente '%s' komt niet voor in deze database",
+				 in->gemeente);
+			return -1;
+		}
+		doelen_vrij(&o);
+	}
 	return 0;
 }
 
@@ -1078,78 +1124,88 @@ static void omslag(struct pdf *d)
 
 /* ---- goals ---- */
 
-enum doel_soort {
-	DOEL_GEBRUIK,
-	DOEL_WACHTTIJD,
-	DOEL_THUISZITTERS,
-	DOEL_VERBLIJF,
-	DOEL_COLLECTIEF,
-	DOEL_ANALYSE,
-	DOEL_REGISSEUR,
-	DOEL_AANTAL,
-};
-
-struct doel {
-	const char *titel;
-	const char *indicator;
-	const char *doel_tekst;
-	double doel;                  /* NAN: a direction only */
-	enum raad_richting richting;
-	bool gemeten;
-};
-
-static const struct doel doelen[DOEL_AANTAL] = {
-	[DOEL_GEBRUIK] = { "Minder jeugdigen in zorg: van 1 op 6 naar 1 op 12",
-		"Jeugdigen (0-17) met jeugdhulp in het kalenderjaar, lokale teams meegeteld",
-		"1 op 12 (8,3 %)", 100.0 / 12.0, RAAD_OMLAAG, true },
-	[DOEL_WACHTTIJD] = { "Wachten binnen de Treeknorm",
-		"Wachttijden (aanmelding tot start, laatste 12 maanden) boven de Treeknorm",
-		"0 %", 0.0, RAAD_OMLAAG, true },
-	[DOEL_THUISZITTERS] = { "Geen thuiszitter langer dan drie maanden",
-		"Jeugdigen die op de peildatum meer dan 91 dagen niet naar school gaan, zonder "
-		"onderwijs-zorgtraject",
-		"0", 0.0, RAAD_OMLAAG, true },
-	[DOEL_VERBLIJF] = { "Minder uithuisplaatsingen",
-		"Deel van de jeugdigen met regionale jeugdhulp dit jaar met verblijf (43/44)",
-		"dalend", NAN, RAAD_OMLAAG, true },
-	[DOEL_COLLECTIEF] = { "Meer groepszorg (collectief)",
-		"Deel van de actieve regionale trajecten op de peildatum dat groepszorg is",
-		"stijgend", NAN, RAAD_OMHOOG, true },
-	[DOEL_ANALYSE] = { "Verklarende analyse vóór specialistische zorg",
-		"Nog niet gemeten: de registratie legt de analyse per gezin vast, maar de "
-		"indicatorset rekent er nog niet mee",
-		"100 %", NAN, RAAD_OMHOOG, false },
-	[DOEL_REGISSEUR] = { "Eén regisseur per gezin",
-		"Nog niet gemeten: de regisseur per gezin zit nog niet in de indicatorset",
-		"100 %", NAN, RAAD_OMHOOG, false },
-};
-
-/* The printed figure of goal g for the regel r (the gemeente or region). */
-static void doel_getal(enum doel_soort g, const struct kpi_rapport_regel *r, bool exact,
-		       struct getal *uit)
+/* A goal's measurement as a reader without exact figures may see it: from
+ * the published counts (the rule of the /doelen page, web/signaal_web.c);
+ * bekend false when a count is hidden. The 0-17 population behind
+ * thuiszitters is public. */
+static void meting_publiek(enum doelen_id g, struct doelen_meting *m)
 {
-	switch (g) {
-	case DOEL_GEBRUIK:
-		g_gebruik(&r->gebruik, exact, uit);
+	struct onthulde_cel a, t;
+
+	if (!m->bekend)
 		return;
-	case DOEL_WACHTTIJD:
-		g_deel(r->wachttijd.boven_norm, r->wachttijd.totaal.n, exact, uit);
-		return;
-	case DOEL_THUISZITTERS:
-		g_aantal(r->thuiszitters, exact, uit);
-		return;
-	case DOEL_VERBLIJF:
-		g_deel(r->verblijf.verblijf, r->verblijf.jeugdigen, exact, uit);
-		return;
-	case DOEL_COLLECTIEF:
-		g_deel(r->collectief.aantal, r->collectief.totaal, exact, uit);
-		return;
-	case DOEL_ANALYSE:
-	case DOEL_REGISSEUR:
-	case DOEL_AANTAL:
-		g_tekst(uit, "niet gemeten");
+	onthulling_cel((int64_t)m->aantal, &a);
+	if (g == DOELEN_THUISZITTERS) {
+		t.status = ONTHULLING_ZICHTBAAR;
+		t.waarde = (int64_t)m->totaal;
+	} else {
+		onthulling_cel((int64_t)m->totaal, &t);
+	}
+	if (a.status != ONTHULLING_ZICHTBAAR || t.status != ONTHULLING_ZICHTBAAR || t.waarde <= 0) {
+		m->bekend = false;
+		m->waarde = 0;
 		return;
 	}
+	m->aantal = (size_t)a.waarde;
+	m->totaal = (size_t)t.waarde;
+	m->waarde = (g == DOELEN_THUISZITTERS ? 10000.0 : 100.0) * (double)a.waarde /
+		    (double)t.waarde;
+}
+
+/* The printed text of a measurement of goal g. */
+static void meting_tekst(enum doelen_id g, const struct doelen_meting *m, bool exact,
+			 struct getal *uit)
+{
+	char w[NUM_LEN];
+
+	if (!m->bekend) {
+		/* Nothing to measure ("–") only where exact figures may be
+		 * seen: elsewhere "no cases" is itself a small count. */
+		g_tekst(uit, exact && m->totaal == 0 ? "–" : "x");
+		return;
+	}
+	memset(uit, 0, sizeof *uit);
+	uit->zichtbaar = true;
+	uit->waarde = m->waarde;
+	nl_dec(w, m->waarde, doelen_defs[g].decimalen);
+	if (g == DOELEN_GEBRUIK && m->aantal > 0)
+		snprintf(uit->tekst, sizeof uit->tekst, "1 op %lld (%s %%)",
+			 (long long)llround((double)m->totaal / (double)m->aantal), w);
+	else if (g == DOELEN_THUISZITTERS)
+		snprintf(uit->tekst, sizeof uit->tekst, "%s per 10.000", w);
+	else
+		snprintf(uit->tekst, sizeof uit->tekst, "%s %%", w);
+}
+
+/* The target of goal g for a unit with baseline basis (as printed): the
+ * number (NAN: no number, only a direction) and its text. */
+static double doel_van(enum doelen_id g, const struct doelen_meting *basis, int basisjaar,
+		       char tekst[GETAL_LEN])
+{
+	const struct doelen_def *def = &doelen_defs[g];
+	char w[NUM_LEN];
+	double doel;
+
+	if (def->soort == DOELEN_FACTOR) {
+		if (!basis->bekend) {
+			snprintf(tekst, GETAL_LEN, "%s", def->lager_beter ? "dalend" : "stijgend");
+			return NAN;
+		}
+		doel = def->streef * basis->waarde;
+	} else {
+		doel = def->streef;
+	}
+	nl_dec(w, doel, g == DOELEN_GEBRUIK || def->soort == DOELEN_FACTOR ? 1 : 0);
+	if (g == DOELEN_GEBRUIK)
+		snprintf(tekst, GETAL_LEN, "1 op 12 (%s %%)", w);
+	else if (g == DOELEN_THUISZITTERS)
+		snprintf(tekst, GETAL_LEN, "%s", w);
+	else if (def->soort == DOELEN_FACTOR)
+		snprintf(tekst, GETAL_LEN, "%s %% (%s %d)", w,
+			 def->lager_beter ? "helft van" : "1,5 × ", basisjaar);
+	else
+		snprintf(tekst, GETAL_LEN, "%s %%", w);
+	return doel;
 }
 
 static void doelen_sectie(struct pdf *d)
@@ -1168,32 +1224,42 @@ static void doelen_sectie(struct pdf *d)
 	alinea(d, d->normaal, 10.0f, ZWART, LINKS, BREED, tekst);
 	snprintf(kop_g, sizeof kop_g, "%s", d->g->naam);
 	t.kop[1] = kop_g;
-	t.breedte[0] = BREED - 78.0f - 78.0f - 76.0f - 80.0f;
+	t.breedte[0] = BREED - 78.0f - 78.0f - 82.0f - 80.0f;
 	t.breedte[1] = 78.0f;
 	t.breedte[2] = 78.0f;
-	t.breedte[3] = 76.0f;
+	t.breedte[3] = 82.0f;
 	t.breedte[4] = 80.0f;
 	d->y -= 4.0f;
 	tabel_kop(d, &t);
-	for (int g = 0; g < DOEL_AANTAL; g++) {
-		const struct doel *dl = &doelen[g];
-		struct getal nu, vorig, regio;
+	for (int g = 0; g < DOELEN_AANTAL; g++) {
+		const struct doelen_def *def = &doelen_defs[g];
+		struct doelen_meting nu = c->doel_nu[0][g], vorig = c->doel_vorig[0][g];
+		struct doelen_meting basis = c->doel_basis[0][g], regio = c->doel_nu[1][g];
+		struct getal g_nu, g_vorig, g_regio;
+		char eerste[REGEL_MAX], doel_t[GETAL_LEN];
 		enum raad_status s;
-		char eerste[REGEL_MAX];
 		const char *cel[5];
+		double doel;
 
-		doel_getal((enum doel_soort)g, &c->gemeente, d->in->exact_gemeente, &nu);
-		doel_getal((enum doel_soort)g, &c->gemeente_vorig, d->in->exact_gemeente, &vorig);
-		doel_getal((enum doel_soort)g, &c->regio, d->in->exact_regio, &regio);
-		s = dl->gemeten ? raad_status_bepaal(nu.zichtbaar, nu.waarde, vorig.zichtbaar,
-						     vorig.waarde, dl->doel, dl->richting,
-						     d->in->jaar)
-				: RAAD_GEEN_OORDEEL;
-		snprintf(eerste, sizeof eerste, "%s. %s", dl->titel, dl->indicator);
+		if (!d->in->exact_gemeente) {
+			meting_publiek((enum doelen_id)g, &nu);
+			meting_publiek((enum doelen_id)g, &vorig);
+			meting_publiek((enum doelen_id)g, &basis);
+		}
+		if (!d->in->exact_regio)
+			meting_publiek((enum doelen_id)g, &regio);
+		meting_tekst((enum doelen_id)g, &nu, d->in->exact_gemeente, &g_nu);
+		meting_tekst((enum doelen_id)g, &vorig, d->in->exact_gemeente, &g_vorig);
+		meting_tekst((enum doelen_id)g, &regio, d->in->exact_regio, &g_regio);
+		doel = doel_van((enum doelen_id)g, &basis, c->basisjaar, doel_t);
+		s = raad_status_bepaal(g_nu.zichtbaar, g_nu.waarde, g_vorig.zichtbaar,
+				       g_vorig.waarde, doel,
+				       def->lager_beter ? RAAD_OMLAAG : RAAD_OMHOOG, d->in->jaar);
+		snprintf(eerste, sizeof eerste, "%s: %s", def->naam, def->indicator);
 		cel[0] = eerste;
-		cel[1] = nu.tekst;
-		cel[2] = regio.tekst;
-		cel[3] = dl->doel_tekst;
+		cel[1] = g_nu.tekst;
+		cel[2] = g_regio.tekst;
+		cel[3] = doel_t;
 		cel[4] = raad_status_tekst(s);
 		tabel_rij_teken(d, &t, cel, false, g % 2 == 1, s);
 	}
@@ -1202,15 +1268,22 @@ static void doelen_sectie(struct pdf *d)
 	alinea(d, d->normaal, 9.0f, ZWART, LINKS, BREED,
 	       "Het oordeel vergelijkt het cijfer van de gemeente met dat van een jaar eerder. Op "
 	       "koers: het doel is al gehaald, of het cijfer is in een jaar minstens zoveel "
-	       "verbeterd als nodig is om het doel in 2030 op een rechte lijn te halen (bij "
-	       "'dalend' of 'stijgend': duidelijk beter dan een jaar eerder). Aandacht: beter, "
-	       "maar te langzaam, of ongeveer gelijk (een verschil kleiner dan 0,5 of 2 % van het "
-	       "oude cijfer telt als gelijk). Niet op koers: verder van het doel af dan een jaar "
-	       "eerder. Geen oordeel: het cijfer is afgeschermd of er zijn geen gegevens.");
-	alinea(d, d->normaal, 9.0f, ZWART, LINKS, BREED,
-	       "Twee doelen (verklarende analyse en één regisseur per gezin, samen met één gezin "
-	       "en één plan het GARP-principe) meten we nog niet; het rapport zegt dat liever dan "
-	       "een schatting te geven.");
+	       "verbeterd als nodig is om het doel in 2030 op een rechte lijn te halen. Aandacht: "
+	       "beter, maar te langzaam, of ongeveer gelijk (een verschil kleiner dan 0,5 of 2 % "
+	       "van het oude cijfer telt als gelijk). Niet op koers: verder van het doel af dan een "
+	       "jaar eerder. Geen oordeel: het cijfer is afgeschermd of er zijn geen gegevens.");
+	if (c->basisjaar)
+		snprintf(tekst, sizeof tekst, "Doelen en indicatoren zijn die van de regio (ook op "
+			 "de pagina Doelen). Voor minder uithuisplaatsingen en meer groepszorg noemt "
+			 "de visie geen getal; de regio gaat uit van de helft, respectievelijk "
+			 "anderhalf keer het aandeel van de gemeente in het basisjaar %d.",
+			 c->basisjaar);
+	else
+		snprintf(tekst, sizeof tekst, "Doelen en indicatoren zijn die van de regio (ook op "
+			 "de pagina Doelen). Voor minder uithuisplaatsingen en meer groepszorg noemt "
+			 "de visie geen getal; zonder volledig basisjaar (%d) in de gegevens geldt "
+			 "hier alleen de richting.", DOELEN_BASISJAAR);
+	alinea(d, d->normaal, 9.0f, ZWART, LINKS, BREED, tekst);
 }
 
 /* ---- key indicators ---- */

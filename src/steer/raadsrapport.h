@@ -4,9 +4,10 @@
  * Computes no indicator itself: every figure comes from kpi_rapport_bereken
  * (steer/kpi_rapport.h) and cijfers_bereken_trend (web/cijfers.h) on a
  * struct kpi_data, or from the server's cache of those same functions
- * (the web fills struct raad_cijfers itself). The only counts made here
- * are the data-quality ones (raadsrapport_kwaliteit), which no indicator
- * covers.
+ * (the web fills struct raad_cijfers itself); the goals, their indicators
+ * and targets from steer/doelen.h (doelen_bereken, doelen_defs). The only
+ * counts made here are the data-quality ones (raadsrapport_kwaliteit),
+ * which no indicator covers.
  *
  * Content, in this order: cover; the region's goals for 2030 with the
  * gemeente's and the region's figure, the target and a status; the key
@@ -42,13 +43,15 @@
 
 #include "domain/datum.h"
 #include "domain/kpi.h"
+#include "domain/garp.h"
+#include "steer/doelen.h"
 #include "steer/kpi_rapport.h"
 #include "web/cijfers.h"
 
 /* The first year to report on (the Jeugdwet started in 2015) and the
  * year the goals are set for. */
 #define RAAD_EERSTE_JAAR 2015
-#define RAAD_DOELJAAR 2030
+#define RAAD_DOELJAAR DOELEN_DOELJAAR
 
 /* One duiding (the story behind a figure) as the report prints it. All
  * text UTF-8 (characters outside Windows-1252 print as '?'), borrowed;
@@ -86,6 +89,13 @@ struct raad_cijfers {
 	struct kpi_rapport_regel gemeente_vorig, regio_vorig;  /* a year earlier */
 	struct cijfers_trend trend_gemeente, trend_regio;      /* ending on peildatum */
 	struct raad_kwaliteit kwaliteit_gemeente, kwaliteit_regio;
+	/* The goals (doelen_bereken): [0] the gemeente, [1] the region; on
+	 * peildatum, a year earlier, and in the baseline year (basisjaar, 0
+	 * when the record has no whole one). */
+	int basisjaar;
+	struct doelen_meting doel_nu[2][DOELEN_AANTAL];
+	struct doelen_meting doel_vorig[2][DOELEN_AANTAL];
+	struct doelen_meting doel_basis[2][DOELEN_AANTAL];
 };
 
 struct raad_invoer {
@@ -95,6 +105,8 @@ struct raad_invoer {
 	dag_t data_tot;                /* the last day with data (demo.tot) */
 	bool exact_gemeente;           /* the reader may see exact figures */
 	bool exact_regio;
+	const struct garp_gezin *gezinnen;   /* store_garp_gezinnen, by id */
+	size_t n_gezinnen;
 	const struct raad_duiding *duidingen;
 	size_t n_duidingen;
 	dag_t gemaakt;                 /* printing date in the footer */
@@ -116,6 +128,9 @@ enum raad_richting {
 /* The status of a goal from the figure now and a year earlier (as
  * printed; bekend false when hidden or without data).
  *
+ * (The /doelen page judges the position on the path from the baseline year
+ * instead; in the baseline year itself that says nothing, while a council
+ * asks every year whether the last year's change will do.)
  * Afstand = how far the figure is from doel in the wrong direction (0 or
  * less: reached). Verbetering = last year's afstand minus this year's;
  * marge = max(0.5, 2 % of last year's figure) — smaller changes count as
@@ -164,6 +179,12 @@ void raadsrapport_kwaliteit(const struct kpi_data *d, const char *gemeente, int 
  * a message in err (out of memory). */
 int raadsrapport_bereken(const struct raad_invoer *in, struct raad_cijfers *c, char *err,
 			 size_t errlen);
+
+/* The part of raadsrapport_bereken after the kpi_rapport rows and trends
+ * (which the web takes from its cache): data quality and the goals, with
+ * c->peildatum and c->peildatum_vorig set. 0, or -1 with a message. */
+int raadsrapport_bereken_doelen(const struct raad_invoer *in, struct raad_cijfers *c,
+				char *err, size_t errlen);
 
 /* Lay out and draw the report of in with the figures c. On success 0 and
  * *pdf (malloc'd, the caller frees) / *len hold the file; -1 with a

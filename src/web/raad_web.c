@@ -8,6 +8,7 @@
 #include <microhttpd.h>
 
 #include "steer/raadsrapport.h"
+#include "store/garp_store.h"
 #include "store/store.h"
 #include "web/antwoord.h"
 #include "web/cijfers.h"
@@ -32,11 +33,14 @@ static enum web_uitslag geheugen_op(struct web_verzoek *v)
 			   "Er was onvoldoende geheugen om het raadsrapport te maken.");
 }
 
-/* The figures of in from the cache (the same functions raadsrapport_bereken
- * calls). 0, or -1 when out of memory. */
+/* The figures of in: the kpi_rapport rows and trends from the cache (the
+ * same functions raadsrapport_bereken calls), then the goals and data
+ * quality. 0, or -1 when out of memory. */
 static int cijfers_uit_cache(struct cijfers_stand *s, const struct raad_invoer *in,
 			     struct raad_cijfers *c)
 {
+	char err[256];
+
 	memset(c, 0, sizeof *c);
 	c->peildatum = raadsrapport_peildatum(in->jaar, in->data_tot);
 	c->peildatum_vorig = datum_plus_maanden(c->peildatum, -12);
@@ -47,10 +51,7 @@ static int cijfers_uit_cache(struct cijfers_stand *s, const struct raad_invoer *
 	    cijfers_trend(s, in->gemeente, c->peildatum, &c->trend_gemeente) < 0 ||
 	    cijfers_trend(s, NULL, c->peildatum, &c->trend_regio) < 0)
 		return -1;
-	raadsrapport_kwaliteit(in->data, in->gemeente, in->jaar, c->peildatum,
-			       &c->kwaliteit_gemeente);
-	raadsrapport_kwaliteit(in->data, NULL, in->jaar, c->peildatum, &c->kwaliteit_regio);
-	return 0;
+	return raadsrapport_bereken_doelen(in, c, err, sizeof err);
 }
 
 static enum web_uitslag pdf_raadsrapport(struct web_verzoek *v)
@@ -65,6 +66,8 @@ static enum web_uitslag pdf_raadsrapport(struct web_verzoek *v)
 	const struct gemeente *g;
 	struct raad_invoer in = { 0 };
 	struct raad_cijfers *c = NULL;
+	struct garp_gezin *gezinnen = NULL;
+	size_t n_gezinnen = 0;
 	struct MHD_Response *r;
 	unsigned char *pdf = NULL;
 	size_t len = 0;
@@ -110,6 +113,14 @@ static enum web_uitslag pdf_raadsrapport(struct web_verzoek *v)
 	in.exact_gemeente = !openbaar && toegang_gemeente_exact(v->wie, g->code);
 	in.exact_regio = !openbaar && toegang_gemeente_exact(v->wie, NULL);
 	in.gemaakt = klok_nu_lokaal(tijd);
+	/* The family rows of the GARP goals (no names; aggregate input). */
+	rc = store_garp_gezinnen(st, &gezinnen, &n_gezinnen);
+	if (rc < 0) {
+		u = pagina_store_fout(v, st, rc);
+		goto uit;
+	}
+	in.gezinnen = gezinnen;
+	in.n_gezinnen = n_gezinnen;
 	c = malloc(sizeof *c);
 	if (!c || cijfers_uit_cache(stand, &in, c) < 0) {
 		u = geheugen_op(v);
@@ -134,6 +145,7 @@ static enum web_uitslag pdf_raadsrapport(struct web_verzoek *v)
 uit:
 	free(pdf);
 	free(c);
+	free(gezinnen);
 	cijfers_laat(stand);
 	return u;
 }

@@ -12,8 +12,10 @@
  *       to hand to the council). Unknown gemeente: 404; a bad or
  *       out-of-range jaar: 400.
  *
- * Figures come from the server's cache (web/cijfers.h): the same
- * functions as `jeugdregie report`, so both give the same figures.
+ * Figures come from the server's cache (web/cijfers.h) and, for the goals,
+ * from doelen_bereken on the cache's record with the family rows
+ * (store_garp_gezinnen) read per request: the same functions as
+ * `jeugdregie report`, so both give the same figures.
  */
 #ifndef JR_WEB_RAAD_WEB_H
 #define JR_WEB_RAAD_WEB_H

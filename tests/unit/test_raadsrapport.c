@@ -202,6 +202,37 @@ static void test_kwaliteit(void **state)
 	assert_int_equal(k.trajecten, 2);
 }
 
+/* The goals come from doelen_bereken, on the peildatum and a year
+ * earlier: "1 op N" counts youth 1 for Leiden and youth 1 and 2 (no
+ * woonplaats) for the region in 2025; in 2024 only youth 2 (trajectory 21,
+ * until 30 June), for the region only. */
+static void test_doelen(void **state)
+{
+	struct record r;
+	struct raad_invoer in = { 0 };
+	struct raad_cijfers *c = malloc(sizeof *c);
+	char err[256];
+
+	(void)state;
+	assert_non_null(c);
+	record_maak(&r);
+	in.data = &r.d;
+	in.gemeente = "0546";
+	in.jaar = 2025;
+	in.data_tot = D(2026, 3, 1);
+	assert_int_equal(raadsrapport_bereken(&in, c, err, sizeof err), 0);
+	assert_int_equal(c->basisjaar, 2025);
+	assert_int_equal(c->doel_nu[0][DOELEN_GEBRUIK].aantal, 1);
+	assert_int_equal(c->doel_nu[0][DOELEN_GEBRUIK].totaal, 100);
+	assert_int_equal(c->doel_nu[1][DOELEN_GEBRUIK].aantal, 2);
+	assert_int_equal(c->doel_nu[1][DOELEN_GEBRUIK].totaal, 300);
+	assert_int_equal(c->doel_vorig[0][DOELEN_GEBRUIK].aantal, 0);
+	assert_int_equal(c->doel_vorig[1][DOELEN_GEBRUIK].aantal, 1);
+	/* The baseline year is the report's year: basis equals now. */
+	assert_int_equal(c->doel_basis[0][DOELEN_GEBRUIK].aantal, 1);
+	free(c);
+}
+
 /* ---- the whole PDF ---- */
 
 static void maak_pdf(const struct raad_invoer *in, unsigned char **pdf, size_t *len)
@@ -271,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_peildatum),
 		cmocka_unit_test(test_jaar),
 		cmocka_unit_test(test_kwaliteit),
+		cmocka_unit_test(test_doelen),
 		cmocka_unit_test(test_pdf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
