@@ -39,6 +39,7 @@
 #include "web/html.h"
 #include "web/pagina.h"
 #include "web/query.h"
+#include "web/raad_web.h"
 #include "web/toegang.h"
 #include "web/veld.h"
 #include "web/verbinding.h"
@@ -1679,6 +1680,7 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	fputs("\"> <button type=\"submit\">Toon</button></form>\n", f);
 	if (!exact[0] || !exact[1])
 		melding_onderdrukt(f);
+	raad_web_link(f, k.gemeente->code, k.peildatum);
 	fputs("<div class=\"doelen\">\n", f);
 	for (int g = 0; g < DOEL_AANTAL; g++)
 		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 2, "gemeente", &dd) < 0)
