@@ -42,6 +42,7 @@
 #include "steer/kalibratie.h"
 #include "steer/koppel_rapport.h"
 #include "steer/kpi_rapport.h"
+#include "steer/raad_duiding.h"
 #include "steer/raadsrapport.h"
 #include "store/apitoken.h"
 #include "store/garp_store.h"
@@ -657,6 +658,7 @@ static int cmd_report(int argc, char **argv)
 	const char *cmd = "report", *db = standaard_db();
 	char code[GEMEENTE_CODE_LEN], err[ERR_LEN];
 	struct raad_invoer in = { 0 };
+	struct raad_duidingen duidingen = { 0 };
 	struct raad_cijfers *c = NULL;
 	struct garp_gezin *gezinnen = NULL;
 	struct kpi_data data;
@@ -716,20 +718,22 @@ static int cmd_report(int argc, char **argv)
 			rc = AFSLUIT_FOUT;
 			goto uit;
 		}
-		if (store_garp_gezinnen(st, &gezinnen, &in.n_gezinnen) < 0) {
+		if (store_garp_gezinnen(st, &gezinnen, &in.n_gezinnen) < 0 ||
+		    raad_duidingen_laad(st, code, in.jaar, &duidingen) < 0) {
 			rc = fout(cmd, "database '%s': %s", db, store_error(st));
 			store_close(st);
 			goto uit;
 		}
 		store_close(st);
 	}
+	in.duidingen = duidingen.lijst;
+	in.n_duidingen = duidingen.n;
 	in.gezinnen = gezinnen;
 	in.data = &data;
 	in.gemeente = code;
 	in.data_tot = tot;
 	in.exact_gemeente = in.exact_regio = w[4] != NULL;
 	in.gemaakt = vandaag();
-	/* The duidingen are not stored yet: the report says so. */
 	c = malloc(sizeof *c);
 	if (!c) {
 		rc = fout(cmd, "onvoldoende geheugen");
@@ -759,6 +763,7 @@ uit:
 	free(pdf);
 	free(c);
 	free(gezinnen);
+	raad_duidingen_vrij(&duidingen);
 	store_kpi_release(&data);
 	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include <microhttpd.h>
 
+#include "steer/raad_duiding.h"
 #include "steer/raadsrapport.h"
 #include "store/garp_store.h"
 #include "store/store.h"
@@ -65,6 +66,7 @@ static enum web_uitslag pdf_raadsrapport(struct web_verzoek *v)
 	struct cijfers_stand *stand = NULL;
 	const struct gemeente *g;
 	struct raad_invoer in = { 0 };
+	struct raad_duidingen duidingen = { 0 };
 	struct raad_cijfers *c = NULL;
 	struct garp_gezin *gezinnen = NULL;
 	size_t n_gezinnen = 0;
@@ -121,6 +123,14 @@ static enum web_uitslag pdf_raadsrapport(struct web_verzoek *v)
 	}
 	in.gezinnen = gezinnen;
 	in.n_gezinnen = n_gezinnen;
+	/* The stories behind the figures: public text (duiding_web.h). */
+	rc = raad_duidingen_laad(st, g->code, in.jaar, &duidingen);
+	if (rc < 0) {
+		u = pagina_store_fout(v, st, rc);
+		goto uit;
+	}
+	in.duidingen = duidingen.lijst;
+	in.n_duidingen = duidingen.n;
 	c = malloc(sizeof *c);
 	if (!c || cijfers_uit_cache(stand, &in, c) < 0) {
 		u = geheugen_op(v);
@@ -146,6 +156,7 @@ uit:
 	free(pdf);
 	free(c);
 	free(gezinnen);
+	raad_duidingen_vrij(&duidingen);
 	cijfers_laat(stand);
 	return u;
 }

@@ -182,4 +182,21 @@ check raad_web_onbekende_parameter_400 [ "$code" = 400 ]
 haal "" "/gemeenten/0546"
 check raad_web_link_op_gemeentepagina heeft 'href="/gemeenten/0546/raadsrapport.pdf?jaar=2025"'
 
+# A duiding of the gemeente for 2025 appears in its report, with its
+# author, from the page and from the CLI.
+TOK=$("$J" token add --db "$DB" --naam leiden-bi --gemeente 0546 2>/dev/null |
+	grep -oE '\b[0-9a-f]{64}\b' | head -n 1)
+haal "" -H "Authorization: Bearer $TOK" --data-urlencode indicator=wachttijd \
+	--data-urlencode gemeente=0546 --data-urlencode periode=2025-K3 \
+	--data-urlencode "tekst=Personeelstekort bij twee aanbieders." /api/v1/duidingen
+check raad_duiding_201 [ "$code" = 201 ]
+pdf_ok raad_web_duiding "" "/gemeenten/0546/raadsrapport.pdf?jaar=2025"
+check raad_web_duiding_tekst grep -q 'Personeelstekort bij twee aanbieders' "$T/raad_web_duiding.txt"
+check raad_web_duiding_auteur grep -q 'token:leiden-bi' "$T/raad_web_duiding.txt"
+pdf_ok raad_web_duiding_2024 "" "/gemeenten/0546/raadsrapport.pdf?jaar=2024"
+check raad_web_duiding_niet_2024 bash -c "grep -q 'Geen duiding vastgelegd' '$T/raad_web_duiding_2024.txt' &&
+	! grep -q Personeelstekort '$T/raad_web_duiding_2024.txt'"
+run "$J" report --db "$DB" --gemeente 0546 --jaar 2025 --pdf "$T/cli_duiding.pdf"
+check raad_cli_duiding bash -c "pdftotext '$T/cli_duiding.pdf' - | grep -q 'Personeelstekort bij twee aanbieders'"
+
 stop_server
