@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/onthulling.h"
 #include "domain/traject.h"
 
 static int jaar_van(dag_t d)
@@ -497,7 +496,7 @@ static int cmp_paar(const void *a, const void *b)
 	return (x->jeugdige_id > y->jeugdige_id) - (x->jeugdige_id < y->jeugdige_id);
 }
 
-int geld_routes(const struct kpi_data *d, const struct geld_data *g, int jaar,
+int geld_zorgroutes(const struct kpi_data *d, const struct geld_data *g, int jaar,
 		struct geld_route *out)
 {
 	size_t n = d->n_gemeenten, np = 0, cap = 2 * (g->n_prestaties + g->n_pgb) + 1;
@@ -618,23 +617,4 @@ int geld_verrekening(const struct kpi_data *d, int jaar, struct geld_verrekening
 		out[i].verschil = out[i].naar_inwoners - out[i].naar_gebruik;
 	free(rest);
 	return 0;
-}
-
-/* ==== withholding =========================================================== */
-
-void geld_onderdruk_lijst(const size_t *jeugdigen, const bool *exact, size_t n, bool *verborgen)
-{
-	size_t aantal = 0, kleinste = n;
-
-	for (size_t i = 0; i < n; i++) {
-		verborgen[i] = !exact[i] && jeugdigen[i] < ONTHULLING_GRENS;
-		aantal += verborgen[i];
-	}
-	if (aantal != 1)
-		return;
-	for (size_t i = 0; i < n; i++)
-		if (!exact[i] && !verborgen[i] && (kleinste == n || jeugdigen[i] < jeugdigen[kleinste]))
-			kleinste = i;
-	if (kleinste < n)
-		verborgen[kleinste] = true;
 }

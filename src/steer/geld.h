@@ -43,13 +43,11 @@
  *  - geld_plafonds: per provider with an omzetplafond: its expected
  *    turnover (geld_verwachting) against the ceiling, next to its waiting
  *    list (kpi_wachtend, and of those kpi_boven_norm_op).
- *  - geld_routes: per gemeente the approved amounts inside a contract,
+ *  - geld_zorgroutes: per gemeente the approved amounts inside a contract,
  *    outside one (a provider without a contract for the trajectory's
  *    segment on the Prestatie's period start), and the PGB awards.
  *  - geld_verrekening: the region's approved cost shared by 0-17
  *    population versus each gemeente's own, with the difference.
- *  - geld_onderdruk_lijst: which amounts of a list with a published total
- *    to withhold from an asker who may not see them exactly.
  *
  * Memory: inputs are borrowed; functions returning arrays hand them to the
  * caller (free()); int functions return 0, or -1 when an allocation fails
@@ -227,7 +225,7 @@ struct geld_route {
  * (out[n_gemeenten]), for the prestaties whose periode_begin lies in jaar
  * and the PGB awards of jaar. out has n_gemeenten + 1 elements. 0 or -1. */
 bool geld_gecontracteerd(const struct geld_data *g, const char *agb, int segment, dag_t dag);
-int geld_routes(const struct kpi_data *d, const struct geld_data *g, int jaar,
+int geld_zorgroutes(const struct kpi_data *d, const struct geld_data *g, int jaar,
 		struct geld_route *out);
 
 /* ---- settlement between municipalities ---- */
@@ -243,14 +241,5 @@ struct geld_verrekening {
  * apportioned by largest remainder, so they add up to the regional cost
  * to the cent. 0 or -1. */
 int geld_verrekening(const struct kpi_data *d, int jaar, struct geld_verrekening *out);
-
-/* ---- withholding amounts ---- */
-/* A list of n amounts with a published total. jeugdigen[i]: the youth
- * behind amount i; exact[i]: the asker may see it exactly. verborgen[i]
- * (out): withheld. Primary: not exact and fewer than ONTHULLING_GRENS
- * youth. Complementary: when exactly one amount is withheld, the total
- * gives it back; then the not-exact visible amount with the fewest youth
- * (first on ties) is withheld too. */
-void geld_onderdruk_lijst(const size_t *jeugdigen, const bool *exact, size_t n, bool *verborgen);
 
 #endif

@@ -34,6 +34,7 @@
 #include "web/verzoek_web.h"
 #include "web/wachtlijst_web.h"
 #include "web/capaciteit_web.h"
+#include "web/geld_web.h"
 #include "web/koppel_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
@@ -76,6 +77,7 @@ static const struct {
 	{ wachtlijst_routes, &wachtlijst_routes_n },
 	{ capaciteit_routes, &capaciteit_routes_n },
 	{ koppel_routes, &koppel_routes_n },
+	{ geld_routes, &geld_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;

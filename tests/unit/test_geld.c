@@ -394,7 +394,7 @@ static void test_routes(void **state)
 	assert_true(geld_gecontracteerd(&g, B, 4, D(2023, 12, 31)));
 	assert_false(geld_gecontracteerd(&g, B, 4, D(2024, 1, 1)));
 	assert_false(geld_gecontracteerd(&g, A, 1, D(2024, 1, 1)));
-	assert_int_equal(geld_routes(&d, &g, 2024, o), 0);
+	assert_int_equal(geld_zorgroutes(&d, &g, 2024, o), 0);
 	assert_int_equal(o[0].contract, 1000);
 	assert_int_equal(o[0].buiten_contract, 300);
 	assert_int_equal(o[0].pgb, 700);
@@ -446,39 +446,6 @@ static void test_verrekening(void **state)
 	assert_int_equal(v[0].verschil, -70);
 }
 
-static void test_onderdruk(void **state)
-{
-	(void)state;
-	size_t j[] = { 50, 5, 20, 30 };
-	bool exact[] = { false, false, false, false }, weg[4];
-
-	/* One below 10: the smallest other (20) goes too. */
-	geld_onderdruk_lijst(j, exact, 4, weg);
-	assert_false(weg[0]);
-	assert_true(weg[1]);
-	assert_true(weg[2]);
-	assert_false(weg[3]);
-	/* The asker sees index 2 exactly: 30 is the smallest it may not. */
-	exact[2] = true;
-	geld_onderdruk_lijst(j, exact, 4, weg);
-	assert_true(weg[1]);
-	assert_false(weg[2]);
-	assert_true(weg[3]);
-	/* Two below 10 already hide each other. */
-	j[0] = 9;
-	exact[2] = false;
-	geld_onderdruk_lijst(j, exact, 4, weg);
-	assert_true(weg[0]);
-	assert_true(weg[1]);
-	assert_false(weg[2]);
-	assert_false(weg[3]);
-	/* Exact askers: nothing hidden. */
-	bool alles[] = { true, true, true, true };
-	geld_onderdruk_lijst(j, alles, 4, weg);
-	for (int i = 0; i < 4; i++)
-		assert_false(weg[i]);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -490,7 +457,6 @@ int main(void)
 		cmocka_unit_test(test_plafonds),
 		cmocka_unit_test(test_routes),
 		cmocka_unit_test(test_verrekening),
-		cmocka_unit_test(test_onderdruk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
