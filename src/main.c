@@ -45,6 +45,7 @@
 #include "store/apitoken.h"
 #include "store/kopie.h"
 #include "store/koppel_store.h"
+#include "store/maandcijfers_store.h"
 #include "store/store.h"
 #include "web/server.h"
 
@@ -99,6 +100,8 @@ static const char hulp_tekst[] =
 	"  audit     auditlog: verify (hashketen), zoek, inzage ('jeugdregie help audit')\n"
 	"  ijw       iJw 3.2-berichten: validate BESTAND... controleert elk bericht tegen\n"
 	"            het XSD ('jeugdregie help ijw')\n"
+	"  cijfers   maandcijfers: herbouw (opnieuw opbouwen) en controleer (vergelijk met\n"
+	"            een herberekening) ('jeugdregie help cijfers')\n"
 	"  version   toon de versie van jeugdregie\n"
 	"  help      deze tekst; 'jeugdregie help <opdracht>' voor een opdracht\n"
 	"\n"
@@ -2384,9 +2387,93 @@ static int cmd_ijw(int argc, char **argv)
 			    "export en envelop", argv[0]);
 }
 
+static const char cijfers_hulp[] =
+	"Gebruik: jeugdregie cijfers herbouw|controleer [--db PAD] [--tot-jaar JJJJ]\n"
+	"herbouw     bouw alle maandcijfers (indicatoren per maand en jaar) opnieuw op uit het\n"
+	"            register, voor de maanden t/m december van --tot-jaar (standaard volgend\n"
+	"            jaar); daarna houden de schrijvers ze bij in dezelfde transactie.\n"
+	"controleer  bereken alle maandcijfers opnieuw en vergelijk ze met de opgeslagen;\n"
+	"            toont de verschillen en sluit af met 1 als er een is.\n";
+
+static int cijfers_herbouw_tx(struct store *st, void *arg)
+{
+	return store_maandcijfers_herbouw(st, *(const int *)arg);
+}
+
+static int cmd_cijfers(int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--db", true }, { "--tot-jaar", true } };
+	const char *cmd = "cijfers", *db = standaard_db();
+	const char *w[MAX_OPTIES];
+	struct store *st;
+	bool herbouw;
+	int rc, tot_jaar;
+
+	if (argc == 0)
+		return gebruiksfout(cmd, "geef een deelopdracht: herbouw of controleer");
+	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		fputs(cijfers_hulp, stdout);
+		return AFSLUIT_GOED;
+	}
+	if (strcmp(argv[0], "herbouw") != 0 && strcmp(argv[0], "controleer") != 0)
+		return gebruiksfout(cmd, "onbekende deelopdracht '%s'; bekend zijn herbouw en "
+				    "controleer", argv[0]);
+	herbouw = strcmp(argv[0], "herbouw") == 0;
+	rc = lees_opties(cmd, opties, 2, cijfers_hulp, argc - 1, argv + 1, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	{
+		time_t nu = time(NULL);
+		struct tm tm;
+		tot_jaar = localtime_r(&nu, &tm) ? tm.tm_year + 1900 + 1 : 1971;
+	}
+	if (w[1]) {
+		char *eind;
+		long j = strtol(w[1], &eind, 10);
+		if (*eind != '\0' || j < 1900 || j > 9999)
+			return gebruiksfout(cmd, "--tot-jaar '%s' is geen jaar (1900 t/m 9999)", w[1]);
+		tot_jaar = (int)j;
+	}
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	if (herbouw) {
+		rc = store_bulk(st, 1);
+		if (rc >= 0)
+			rc = store_transaction(st, cijfers_herbouw_tx, &tot_jaar);
+		int rc2 = store_bulk(st, 0);
+		if (rc >= 0)
+			rc = rc2;
+		if (rc < 0)
+			rc = fout(cmd, "%s", store_error(st));
+		else {
+			printf("maandcijfers opgebouwd t/m december %d\n", tot_jaar);
+			rc = AFSLUIT_GOED;
+		}
+	} else {
+		int64_t n = store_begin_read(st);
+		if (n >= 0)
+			n = store_maandcijfers_controleer(st, stdout);
+		store_rollback(st);
+		if (n < 0)
+			rc = fout(cmd, "%s", store_error(st));
+		else if (n > 0) {
+			printf("%lld maandcijfers wijken af van een herberekening\n", (long long)n);
+			rc = AFSLUIT_FOUT;
+		} else {
+			printf("maandcijfers kloppen met een herberekening\n");
+			rc = AFSLUIT_GOED;
+		}
+	}
+	store_close(st);
+	return rc;
+}
+
 static const char onbekende_opdracht[] =
 	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, copy, checksum, migrate, "
-	"serve, user, token, audit, ijw, version en help";
+	"serve, user, token, audit, ijw, cijfers, version en help";
 
 static int cmd_help(int argc, char **argv)
 {
@@ -2421,6 +2508,8 @@ static int cmd_help(int argc, char **argv)
 		return cmd_audit(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "ijw") == 0)
 		return cmd_ijw(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "cijfers") == 0)
+		return cmd_cijfers(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "help") != 0 && strcmp(argv[0], "version") != 0)
 		return gebruiksfout(NULL, onbekende_opdracht, argv[0]);
 	fputs(hulp_tekst, stdout);
@@ -2462,6 +2551,8 @@ int main(int argc, char **argv)
 		rc = cmd_audit(argc, argv);
 	else if (strcmp(cmd, "ijw") == 0)
 		rc = cmd_ijw(argc, argv);
+	else if (strcmp(cmd, "cijfers") == 0)
+		rc = cmd_cijfers(argc, argv);
 	else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		rc = geen_opties("version", argc, argv);
 		if (rc == AFSLUIT_GOED)

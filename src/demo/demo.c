@@ -14,6 +14,7 @@
 #include "store/capaciteit_store.h"
 #include "store/cijfers_store.h"
 #include "store/geld_store.h"
+#include "store/maandcijfers_store.h"
 
 static const char *const segment_namen[SEGMENT_AANTAL] = {
 	"Lokaal jeugdteam", "Behandeling met verblijf", "Wonen",
@@ -702,6 +703,10 @@ int demo_maak(struct store *st, const struct demo_opties *opties,
 		return -1;
 	}
 	rc = bouw(g);
+	/* The monthly aggregates of what was generated; with --via-ijw the
+	 * messages below keep them up to date through the writers' hooks. */
+	if (rc == 0 && store_maandcijfers_herbouw(st, jaar + 1) < 0)
+		rc = gen_fout(g, "maandcijfers");
 	if (rc == 0 && store_commit(st) < 0)
 		rc = gen_fout(g, "vastleggen");
 	if (rc < 0)

@@ -619,6 +619,27 @@ static const char migration_9[] =
 static const char migration_10[] =
 	"CREATE INDEX koppel_voorstel_status ON koppel_voorstel (status, besloten_op);\n";
 
+/* Migration 11: the monthly indicator aggregates (maandcijfers_store.h):
+ * additive rows per period (YYYYMM or YYYY), measure, rollup key and
+ * histogram day count, kept in the same transaction as the facts. The
+ * key is the table's order, so a series of one selection is one range;
+ * SQLite stores it WITHOUT ROWID (no second copy of the key). */
+#define MAANDCIJFER_KOLOMMEN \
+	"  gemeente TEXT NOT NULL CHECK (length(gemeente) <= 4),\n" \
+	"  segment INTEGER NOT NULL CHECK (segment BETWEEN -1 AND 7),\n" \
+	"  agb TEXT NOT NULL CHECK (length(agb) <= 8),\n" \
+	"  verwijzer TEXT NOT NULL CHECK (length(verwijzer) <= 2),\n" \
+	"  maat INTEGER NOT NULL,\n" \
+	"  periode INTEGER NOT NULL,\n" \
+	"  dagen INTEGER NOT NULL,\n" \
+	"  waarde INTEGER NOT NULL,\n" \
+	"  PRIMARY KEY (gemeente, segment, agb, verwijzer, maat, periode, dagen)\n"
+/* The table starts empty: no horizon until the first rebuild. */
+static const char migration_11[] = "DELETE FROM meta WHERE sleutel = 'maandcijfers.tot_jaar';\n";
+static const char migration_11_sqlite[] =
+	"CREATE TABLE maandcijfer (\n" MAANDCIJFER_KOLOMMEN ") STRICT, WITHOUT ROWID;\n";
+static const char migration_11_postgres[] =
+	"CREATE TABLE maandcijfer (\n" MAANDCIJFER_KOLOMMEN ");\n";
 /* Migration 13: persoonsgebonden budgetten (issue 7, money). A PGB is
  * not in iJw: the youth (or parents) buy care themselves from a budget
  * the gemeente awards, so the money page shows it as its own route next
@@ -657,6 +678,8 @@ static const struct migration migrations[] = {
 	{ 9, "koppelen: rondes van voorstellen, bevestigd of afgewezen", migration_9, NULL,
 	  NULL },
 	{ 10, "koppelen: index op de besliste voorstellen", migration_10, NULL, NULL },
+	{ 11, "maandcijfers: indicatoren per maand en jaar, bijgehouden met de feiten",
+	  migration_11, migration_11_sqlite, migration_11_postgres },
 	{ 13, "persoonsgebonden budgetten (PGB)", migration_13, NULL, NULL },
 };
 

@@ -1361,7 +1361,8 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	fprintf(f, "<p class=\"inleiding\">De kernindicatoren van de regio tegen de doelen van de "
 		"regionale visie voor 2030, op peildatum <strong>%s</strong>. Per doel: het cijfer "
 		"nu, het doel, of we op koers liggen en het verloop. Onder elke grafiek staat een "
-		"tabel met dezelfde cijfers. Per gemeente: <a href=\"/gemeenten\">Gemeenten</a>.</p>\n",
+		"tabel met dezelfde cijfers. Per gemeente: <a href=\"/gemeenten\">Gemeenten</a>. "
+		"Het pad naar 2030 per gemeente: <a href=\"/doelen\">Doelen 2030</a>.</p>\n",
 		d);
 	peildatum_formulier(f, "/", k.peildatum);
 	if (!exact[0])

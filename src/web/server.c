@@ -24,6 +24,7 @@
 #include "web/cijfers.h"
 #include "web/audit_web.h"
 #include "web/cijfers_web.h"
+#include "web/maandcijfers_web.h"
 #include "web/formulier.h"
 #include "web/ijw_web.h"
 #include "web/jeugd_web.h"
@@ -36,6 +37,7 @@
 #include "web/capaciteit_web.h"
 #include "web/geld_web.h"
 #include "web/koppel_web.h"
+#include "web/signaal_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -69,6 +71,7 @@ static const struct {
 	{ register_routes, &register_routes_n },
 	{ jeugd_routes, &jeugd_routes_n },
 	{ cijfers_routes, &cijfers_routes_n },
+	{ maandcijfers_routes, &maandcijfers_routes_n },
 	{ audit_routes, &audit_routes_n },
 	{ ijw_routes, &ijw_routes_n },
 	{ verzoek_routes, &verzoek_routes_n },
@@ -78,6 +81,7 @@ static const struct {
 	{ capaciteit_routes, &capaciteit_routes_n },
 	{ koppel_routes, &koppel_routes_n },
 	{ geld_routes, &geld_routes_n },
+	{ signaal_routes, &signaal_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;
