@@ -355,6 +355,52 @@ bool geld_band(const struct geld_verwachting *v, const struct geld_backtest_jaar
 	return true;
 }
 
+/* ==== one gemeente's part ==================================================== */
+
+int geld_deel_maak(const struct kpi_data *d, const struct geld_data *g, const char *gemeente,
+		   struct geld_deel *out)
+{
+	struct traject *t = malloc((d->n_trajecten ? d->n_trajecten : 1) * sizeof *t);
+	struct traject_kosten *k = malloc((d->n_kosten ? d->n_kosten : 1) * sizeof *k);
+	struct geld_prestatie *p = malloc((g->n_prestaties ? g->n_prestaties : 1) * sizeof *p);
+	size_t nt = 0, nk = 0, np = 0;
+
+	memset(out, 0, sizeof *out);
+	if (!t || !k || !p) {
+		free(t);
+		free(k);
+		free(p);
+		return -1;
+	}
+	/* Filtering keeps the order the functions rely on. */
+	for (size_t i = 0; i < d->n_trajecten; i++)
+		if (strcmp(d->trajecten[i].gemeente, gemeente) == 0)
+			t[nt++] = d->trajecten[i];
+	for (size_t i = 0; i < d->n_kosten; i++)
+		if (strcmp(d->kosten[i].gemeente, gemeente) == 0)
+			k[nk++] = d->kosten[i];
+	for (size_t i = 0; i < g->n_prestaties; i++)
+		if (strcmp(g->prestaties[i].gemeente, gemeente) == 0)
+			p[np++] = g->prestaties[i];
+	out->d = *d;
+	out->d.trajecten = t;
+	out->d.n_trajecten = nt;
+	out->d.kosten = k;
+	out->d.n_kosten = nk;
+	out->g = *g;
+	out->g.prestaties = p;
+	out->g.n_prestaties = np;
+	return 0;
+}
+
+void geld_deel_vrij(struct geld_deel *x)
+{
+	free((void *)x->d.trajecten);
+	free((void *)x->d.kosten);
+	free((void *)x->g.prestaties);
+	memset(x, 0, sizeof *x);
+}
+
 /* ==== ceiling paradox ======================================================= */
 
 static int cmp_plafond_agb(const void *a, const void *b)

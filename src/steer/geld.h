@@ -25,8 +25,9 @@
  *      nieuw        active trajectories of a provider without an approved
  *                   month in the year that started within p95 + 31 days
  *                   before the peildatum (nothing declared yet because of
- *                   the lag): the segment's average approved month of the
- *                   year × their months in the year from their start;
+ *                   the lag): the average approved month of the year of
+ *                   their segment over the kosten of d (the region, or a
+ *                   geld_deel) × their months in the year from their start;
  *      verwacht     = goedgekeurd + prognose + nalevering + nieuw.
  *  - geld_backtest: the same forecast made as of the same date k years
  *    earlier (k = 1..GELD_BACKTEST_JAREN) on the record as then known,
@@ -200,6 +201,23 @@ bool geld_band(const struct geld_verwachting *v, const struct geld_backtest_jaar
 
 /* The day that is k years before d (29 February -> 28 February). */
 dag_t geld_jaren_terug(dag_t d, int k);
+
+/* ---- one gemeente's part of the record ----
+ * A view of d and g with only the trajecten, traject_kosten and
+ * prestaties whose (paying) gemeente is the given one; the other arrays
+ * are d's. Every function above gives the same for a selection of that
+ * gemeente on the view as on the whole record, except that "nieuw" takes
+ * the average month of the view's kosten (the gemeente's own, not the
+ * region's). A money page evaluates 13 gemeenten × 9 segment choices ×
+ * (1 + the back-test years): on the views each pass reads a thirteenth
+ * of the record. geld_deel_vrij frees the arrays. 0 or -1. */
+struct geld_deel {
+	struct kpi_data d;
+	struct geld_data g;
+};
+int geld_deel_maak(const struct kpi_data *d, const struct geld_data *g, const char *gemeente,
+		   struct geld_deel *out);
+void geld_deel_vrij(struct geld_deel *x);
 
 /* ---- ceiling paradox ---- */
 struct geld_plafond {

@@ -177,17 +177,45 @@ static int bereken(struct overzicht *o, struct cijfers_stand *s, const struct ge
 	    geld_terugblik_maak(g, o->jaar, o->peildatum, eerste, &t) < 0)
 		return -1;
 	o->n_bt = t.n;
-	for (size_t gi = 0; gi <= n; gi++)
-		for (int seg = -1; seg < SEGMENT_AANTAL; seg++) {
-			struct geld_selectie sel = { gi < n ? d->gemeenten[gi].code : NULL, seg, NULL };
-			struct uitputting *u = uitp(o, gi, seg);
+	/* A gemeente's scopes on its own part of the record (geld_deel):
+	 * each pass then reads a thirteenth of it. */
+	for (size_t gi = 0; gi <= n; gi++) {
+		struct geld_deel deel;
+		struct geld_terugblik eigen;
+		const struct kpi_data *dd = d;
+		const struct geld_terugblik *tt = &t;
+		int rc = 0;
 
-			if (geld_verwachting(d, &sel, o->jaar, o->peildatum, o->lag.p95, &u->v) < 0 ||
-			    geld_backtest(d, &t, &sel, o->lag.p95, u->bt) < 0) {
+		if (gi < n) {
+			if (geld_deel_maak(d, g, d->gemeenten[gi].code, &deel) < 0) {
 				geld_terugblik_vrij(&t);
 				return -1;
 			}
+			if (geld_terugblik_maak(&deel.g, o->jaar, o->peildatum, eerste, &eigen) < 0) {
+				geld_deel_vrij(&deel);
+				geld_terugblik_vrij(&t);
+				return -1;
+			}
+			dd = &deel.d;
+			tt = &eigen;
 		}
+		for (int seg = -1; seg < SEGMENT_AANTAL && rc == 0; seg++) {
+			struct geld_selectie sel = { gi < n ? d->gemeenten[gi].code : NULL, seg, NULL };
+			struct uitputting *u = uitp(o, gi, seg);
+
+			if (geld_verwachting(dd, &sel, o->jaar, o->peildatum, o->lag.p95, &u->v) < 0 ||
+			    geld_backtest(dd, tt, &sel, o->lag.p95, u->bt) < 0)
+				rc = -1;
+		}
+		if (gi < n) {
+			geld_terugblik_vrij(&eigen);
+			geld_deel_vrij(&deel);
+		}
+		if (rc < 0) {
+			geld_terugblik_vrij(&t);
+			return -1;
+		}
+	}
 	geld_terugblik_vrij(&t);
 	for (size_t gi = 0; gi <= n; gi++)
 		for (int seg = -1; seg < SEGMENT_AANTAL; seg++)
@@ -590,8 +618,19 @@ static int t_plafond(const struct vraag *q, struct tabel *t)
 	}
 	snprintf(t->titel, sizeof t->titel, "Plafondparadox %d: aanbieders aan hun omzetplafond "
 		 "naast hun wachtlijst", o->jaar);
-	for (size_t i = 0; i < o->n_plafond; i++)
+	/* Sorted on the figures as the asker sees them: an order by exact
+	 * counts would tell apart rows that all show "<10". */
+	for (size_t i = 0; i < o->n_plafond; i++) {
 		p[i] = o->plafond[i].p;
+		if (!toegang_aanbieder_exact(q->wie, p[i].agb)) {
+			struct onthulde_cel w;
+
+			onthulling_cel((int64_t)p[i].wachtend, &w);
+			p[i].wachtend = w.status == ONTHULLING_ZICHTBAAR ? (size_t)w.waarde : 0;
+			p[i].v.aandeel = p[i].v.jeugdigen < ONTHULLING_GRENS || p[i].v.norm == 0
+				? -1.0 : (double)afronden(p[i].v.verwacht, AFRONDING) / (double)p[i].v.norm;
+		}
+	}
 	geld_plafonds_sorteer(p, o->n_plafond, q->wachtend_eerst);
 	for (size_t r = 0; r < o->n_plafond; r++) {
 		struct cel *c = cel(t, r, 0);

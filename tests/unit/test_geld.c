@@ -305,6 +305,43 @@ static void test_backtest(void **state)
 	free(r.kosten);
 }
 
+/* Leiden's part of the record gives Leiden's figures (all kosten of the
+ * hand-made region are Leiden's, so "nieuw" is the same too), and its
+ * back-test the same years. */
+static void test_deel(void **state)
+{
+	(void)state;
+	struct regio r;
+	struct geld_deel x;
+	struct geld_verwachting heel, deel;
+	struct geld_terugblik t1, t2;
+	struct geld_backtest_jaar b1[GELD_BACKTEST_JAREN], b2[GELD_BACKTEST_JAREN];
+	struct geld_selectie s = { .gemeente = "0546", .segment = 4 };
+
+	regio_maak(&r);
+	assert_int_equal(geld_deel_maak(&r.d, &r.g, "0546", &x), 0);
+	assert_int_equal(x.d.n_trajecten, 6);     /* T1..T6; the waiting ones are 0547's */
+	assert_int_equal(x.g.n_prestaties, r.n_p);
+	assert_int_equal(geld_verwachting(&r.d, &s, 2024, D(2024, 6, 30), 40, &heel), 0);
+	assert_int_equal(geld_verwachting(&x.d, &s, 2024, D(2024, 6, 30), 40, &deel), 0);
+	assert_memory_equal(&heel, &deel, sizeof heel);
+	assert_int_equal(geld_terugblik_maak(&r.g, 2024, D(2024, 6, 30), D(2023, 1, 1), &t1), 0);
+	assert_int_equal(geld_terugblik_maak(&x.g, 2024, D(2024, 6, 30), D(2023, 1, 1), &t2), 0);
+	s.segment = -1;
+	assert_int_equal(geld_backtest(&r.d, &t1, &s, 40, b1), 0);
+	assert_int_equal(geld_backtest(&x.d, &t2, &s, 40, b2), 0);
+	assert_memory_equal(b1, b2, sizeof b1);
+	geld_terugblik_vrij(&t1);
+	geld_terugblik_vrij(&t2);
+	geld_deel_vrij(&x);
+	/* Leiderdorp's part: only its three waiting trajectories. */
+	assert_int_equal(geld_deel_maak(&r.d, &r.g, "0547", &x), 0);
+	assert_int_equal(x.d.n_trajecten, 3);
+	assert_int_equal(x.d.n_kosten, 0);
+	geld_deel_vrij(&x);
+	free(r.kosten);
+}
+
 static void test_band(void **state)
 {
 	(void)state;
@@ -453,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_kosten_op),
 		cmocka_unit_test(test_verwachting),
 		cmocka_unit_test(test_backtest),
+		cmocka_unit_test(test_deel),
 		cmocka_unit_test(test_band),
 		cmocka_unit_test(test_plafonds),
 		cmocka_unit_test(test_routes),
