@@ -35,6 +35,7 @@
 #include "web/verzoek_web.h"
 #include "web/wachtlijst_web.h"
 #include "web/capaciteit_web.h"
+#include "web/geld_web.h"
 #include "web/koppel_web.h"
 #include "web/duiding_web.h"
 #include "web/raad_web.h"
@@ -82,6 +83,7 @@ static const struct {
 	{ capaciteit_routes, &capaciteit_routes_n },
 	{ koppel_routes, &koppel_routes_n },
 	{ raad_routes, &raad_routes_n },
+	{ geld_routes, &geld_routes_n },
 	{ signaal_routes, &signaal_routes_n },
 	{ duiding_routes, &duiding_routes_n },
 };
