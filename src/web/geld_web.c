@@ -1362,7 +1362,7 @@ static enum web_uitslag pagina(struct web_verzoek *v, const char *code)
 	if (web_buf_open(&b) < 0)
 		goto uit;
 	f = b.f;
-	pagina_html_begin(f, titel, v->wie, regio ? NULL : "gemeenten");
+	pagina_html_begin(f, titel, v->wie, regio ? "geld" : "gemeenten");
 	fputs("<p class=\"inleiding\">", f);
 	if (!regio) {
 		html_txt(f, in.o->gem[in.q.gi].naam);
