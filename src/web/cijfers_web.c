@@ -740,8 +740,13 @@ static size_t kolom_waarde(const struct kpi_rapport_regel *r, enum kolom k)
 /* All rows (regels[0] the region, then the gemeenten in code order) and
  * the published cells: getoond[(i) * KOL_AANTAL + k] for row i. Exact
  * askers see their own gemeenten exactly; every other cell is
- * suppressed, a column at a time, with complementary suppression against
- * the column's total (onthulling_tabel, kolommen == 1). */
+ * suppressed, a column at a time, with complementary suppression and the
+ * audit against the column's total (onthulling_tabel, kolommen == 1).
+ * That total is the region's own figure, which also counts youth without
+ * a registered woonplaats: when there are any, they go into the table as
+ * one more row that is never shown. So the region row is always the
+ * table's published total (hidden too when the audit says so) and cannot
+ * undo the suppression of the gemeenten. */
 struct tabel {
 	size_t n;                          /* rows incl. the region */
 	struct kpi_rapport_regel *regels;
@@ -772,7 +777,7 @@ static int tabel_maak(struct cijfers_stand *s, const struct toegang *wie, dag_t 
 	t->getoond = calloc(n * KOL_AANTAL, sizeof *t->getoond);
 	t->exact = calloc(n, sizeof *t->exact);
 	cellen = calloc(n, sizeof *cellen);
-	cel = calloc(2 * n, sizeof *cel);
+	cel = calloc(2 * (n + 1), sizeof *cel);
 	if (!t->regels || !t->getoond || !t->exact || !cellen || !cel)
 		goto klaar;
 	if (cijfers_regel(s, NULL, peildatum, &t->regels[0]) < 0)
@@ -786,10 +791,20 @@ static int tabel_maak(struct cijfers_stand *s, const struct toegang *wie, dag_t 
 		t->exact[i] = toegang_gemeente_exact(wie, code);
 	}
 	for (int k = 0; k < KOL_AANTAL; k++) {
-		/* Gemeenten in rows 0..n-2, the column total in row n-1. */
-		for (size_t i = 1; i < n; i++)
+		/* Gemeenten in rows 0..n-2, the rest of the region in row n-1,
+		 * then the column total (the region). */
+		int64_t regio = (int64_t)kolom_waarde(&t->regels[0], (enum kolom)k), som = 0;
+		bool rest;
+
+		for (size_t i = 1; i < n; i++) {
 			cellen[i - 1] = (int64_t)kolom_waarde(&t->regels[i], (enum kolom)k);
-		if (onthulling_tabel(cellen, n - 1, 1, true, cel) < 0)
+			som += cellen[i - 1];
+		}
+		/* Without such youth the region is the gemeenten's sum and the
+		 * rest row would only be one more "<10" to complement. */
+		cellen[n - 1] = regio > som ? regio - som : 0;
+		rest = cellen[n - 1] > 0;
+		if (onthulling_tabel(cellen, rest ? n : n - 1, 1, true, cel) < 0)
 			goto klaar;
 		for (size_t i = 1; i < n; i++) {
 			struct getoond *g = &t->getoond[i * KOL_AANTAL + (size_t)k];
@@ -797,13 +812,15 @@ static int tabel_maak(struct cijfers_stand *s, const struct toegang *wie, dag_t 
 			if (t->exact[i])
 				toon_aantal(kolom_waarde(&t->regels[i], (enum kolom)k), true, g);
 			else
-				/* With totals out is (n-1+1) x 2: the cell is [2*(i-1)]. */
+				/* With totals out is (n + 1) x 2: the cell is [2*(i-1)]. */
 				toon_cel(&cel[2 * (i - 1)], g);
 		}
-		/* The region row: the region's own figure (it also counts youth
-		 * without a registered woonplaats), published as one cell. */
-		toon_aantal(kolom_waarde(&t->regels[0], (enum kolom)k), t->exact[0],
-			    &t->getoond[(size_t)k]);
+		/* The region row: exact, or the table's published total. */
+		if (t->exact[0])
+			toon_aantal(kolom_waarde(&t->regels[0], (enum kolom)k), true,
+				    &t->getoond[(size_t)k]);
+		else
+			toon_cel(&cel[2 * (rest ? n : n - 1)], &t->getoond[(size_t)k]);
 	}
 	rc = 0;
 klaar:
