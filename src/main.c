@@ -42,9 +42,13 @@
 #include "steer/kalibratie.h"
 #include "steer/koppel_rapport.h"
 #include "steer/kpi_rapport.h"
+#include "steer/raad_duiding.h"
+#include "steer/raadsrapport.h"
 #include "store/apitoken.h"
+#include "store/garp_store.h"
 #include "store/kopie.h"
 #include "store/koppel_store.h"
+#include "store/maandcijfers_store.h"
 #include "store/store.h"
 #include "web/server.h"
 
@@ -78,6 +82,12 @@ static const char hulp_tekst[] =
 	"              --gemeente CODE         alleen deze gemeente (en de regio); viercijferige\n"
 	"                                      CBS-code, bijvoorbeeld 0546 voor Leiden\n"
 	"              --json                  een JSON-document in plaats van tabellen\n"
+	"  report    jaarrapportage van een gemeente aan de gemeenteraad (PDF)\n"
+	"              --gemeente CODE         GM0546 of 0546\n"
+	"              --pdf BESTAND           waar het rapport komt\n"
+	"              --jaar JJJJ             standaard het laatste volledige jaar\n"
+	"              --exact                 exacte aantallen (niet voor publicatie)\n"
+	"              --db PAD\n"
 	"  kalibratie  meet de demoregio aan de eigen cijfers van de regio over 2025\n"
 	"              --db PAD\n"
 	"  copy      kopieer een hele regio naar een nieuwe, lege database (bijv. PostgreSQL)\n"
@@ -99,6 +109,8 @@ static const char hulp_tekst[] =
 	"  audit     auditlog: verify (hashketen), zoek, inzage ('jeugdregie help audit')\n"
 	"  ijw       iJw 3.2-berichten: validate BESTAND... controleert elk bericht tegen\n"
 	"            het XSD ('jeugdregie help ijw')\n"
+	"  cijfers   maandcijfers: herbouw (opnieuw opbouwen) en controleer (vergelijk met\n"
+	"            een herberekening) ('jeugdregie help cijfers')\n"
 	"  version   toon de versie van jeugdregie\n"
 	"  help      deze tekst; 'jeugdregie help <opdracht>' voor een opdracht\n"
 	"\n"
@@ -611,6 +623,147 @@ static int cmd_kpi(int argc, char **argv)
 		if (r < 0)
 			rc = fout(cmd, "%s", err);
 	}
+	store_kpi_release(&data);
+	return rc;
+}
+
+static const char report_hulp[] =
+	"Gebruik: jeugdregie report --gemeente CODE --pdf BESTAND [--jaar JJJJ] [--db PAD]\n"
+	"                           [--exact]\n"
+	"De jaarrapportage van een gemeente aan de gemeenteraad als PDF (A4): de doelen van\n"
+	"de regio voor 2030, de kernindicatoren tegen de regio en het jaar ervoor, grafieken,\n"
+	"duiding en de kwaliteit van de gegevens. CODE: de CBS-code, GM0546 of 0546.\n"
+	"--jaar: standaard het laatste volledige jaar; de peildatum is 31 december van dat\n"
+	"jaar, of de laatste dag met gegevens als die eerder valt. Zonder --exact is het de\n"
+	"openbare versie (aantallen onder 10 als <10, afgerond op 5); --exact geeft de\n"
+	"vertrouwelijke versie met exacte aantallen.\n";
+
+/* A gemeente code as GM0546, gm0546 or 0546: the four digits into out. */
+static int lees_gemeentecode(const char *cmd, const char *s, char out[GEMEENTE_CODE_LEN])
+{
+	const char *c = (s[0] == 'G' || s[0] == 'g') && (s[1] == 'M' || s[1] == 'm') ? s + 2 : s;
+
+	if (lees_gemeente(cmd, c) < 0)
+		return -1;
+	memcpy(out, c, GEMEENTE_CODE_LEN);
+	return 0;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+	static const struct optie opties[] = {
+		{ "--db", true }, { "--gemeente", true }, { "--jaar", true }, { "--pdf", true },
+		{ "--exact", false },
+	};
+	const char *cmd = "report", *db = standaard_db();
+	char code[GEMEENTE_CODE_LEN], err[ERR_LEN];
+	struct raad_invoer in = { 0 };
+	struct raad_duidingen duidingen = { 0 };
+	struct raad_cijfers *c = NULL;
+	struct garp_gezin *gezinnen = NULL;
+	struct kpi_data data;
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	dag_t tot = DAG_GEEN;
+	bool gevonden = false;
+	FILE *f;
+	int rc;
+	const char *w[MAX_OPTIES];
+
+	rc = lees_opties(cmd, opties, 5, report_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	if (!w[1])
+		return gebruiksfout(cmd, "--gemeente ontbreekt; bijvoorbeeld --gemeente GM0546 "
+				    "voor Leiden");
+	if (!w[3])
+		return gebruiksfout(cmd, "--pdf ontbreekt: het bestand om het rapport in te "
+				    "schrijven, bijvoorbeeld --pdf raadsrapport.pdf");
+	if (lees_gemeentecode(cmd, w[1], code) < 0)
+		return AFSLUIT_GEBRUIK;
+	if (w[2]) {
+		char *eind;
+		long j = strtol(w[2], &eind, 10);
+
+		if (strlen(w[2]) != 4 || *eind || j < RAAD_EERSTE_JAAR)
+			return gebruiksfout(cmd, "--jaar '%s' is geen jaar; schrijf vier cijfers, "
+					    "%d of later, bijvoorbeeld --jaar 2025", w[2],
+					    RAAD_EERSTE_JAAR);
+		in.jaar = (int)j;
+	}
+	rc = laad_regio(cmd, db, &data, &tot, NULL);
+	if (rc != AFSLUIT_GOED)
+		return rc;
+	for (size_t k = 0; k < data.n_gemeenten; k++)
+		if (strcmp(data.gemeenten[k].code, code) == 0)
+			gevonden = true;
+	if (!gevonden) {
+		rc = gebruiksfout(cmd, "gemeente %s hoort niet bij deze regio; 'jeugdregie kpi' "
+				  "toont de gemeenten met hun code", w[1]);
+		goto uit;
+	}
+	if (!w[2])
+		in.jaar = raadsrapport_standaard_jaar(tot);
+	if (raadsrapport_jaar_geldig(&data, in.jaar, tot, err, sizeof err) < 0) {
+		rc = gebruiksfout(cmd, "--jaar: %s", err);
+		goto uit;
+	}
+	{
+		/* The family rows of the GARP goals (no names). */
+		struct store *st = open_bestaande_store(cmd, db);
+
+		if (!st) {
+			rc = AFSLUIT_FOUT;
+			goto uit;
+		}
+		if (store_garp_gezinnen(st, &gezinnen, &in.n_gezinnen) < 0 ||
+		    raad_duidingen_laad(st, code, in.jaar, &duidingen) < 0) {
+			rc = fout(cmd, "database '%s': %s", db, store_error(st));
+			store_close(st);
+			goto uit;
+		}
+		store_close(st);
+	}
+	in.duidingen = duidingen.lijst;
+	in.n_duidingen = duidingen.n;
+	in.gezinnen = gezinnen;
+	in.data = &data;
+	in.gemeente = code;
+	in.data_tot = tot;
+	in.exact_gemeente = in.exact_regio = w[4] != NULL;
+	in.gemaakt = vandaag();
+	c = malloc(sizeof *c);
+	if (!c) {
+		rc = fout(cmd, "onvoldoende geheugen");
+		goto uit;
+	}
+	if (raadsrapport_bereken(&in, c, err, sizeof err) < 0 ||
+	    raadsrapport_pdf(&in, c, &pdf, &len, err, sizeof err) < 0) {
+		rc = fout(cmd, "%s", err);
+		goto uit;
+	}
+	f = fopen(w[3], "wb");
+	if (!f) {
+		rc = fout(cmd, "kan '%s' niet schrijven: %s", w[3], strerror(errno));
+		goto uit;
+	}
+	{
+		bool geschreven = fwrite(pdf, 1, len, f) == len;
+
+		if (fclose(f) != 0 || !geschreven) {
+			rc = fout(cmd, "schrijffout in '%s'", w[3]);
+			remove(w[3]);
+			goto uit;
+		}
+	}
+	fprintf(stderr, "jeugdregie report: %s, %d: '%s' (%zu bytes)\n", code, in.jaar, w[3], len);
+uit:
+	free(pdf);
+	free(c);
+	free(gezinnen);
+	raad_duidingen_vrij(&duidingen);
 	store_kpi_release(&data);
 	return rc;
 }
@@ -2384,9 +2537,93 @@ static int cmd_ijw(int argc, char **argv)
 			    "export en envelop", argv[0]);
 }
 
+static const char cijfers_hulp[] =
+	"Gebruik: jeugdregie cijfers herbouw|controleer [--db PAD] [--tot-jaar JJJJ]\n"
+	"herbouw     bouw alle maandcijfers (indicatoren per maand en jaar) opnieuw op uit het\n"
+	"            register, voor de maanden t/m december van --tot-jaar (standaard volgend\n"
+	"            jaar); daarna houden de schrijvers ze bij in dezelfde transactie.\n"
+	"controleer  bereken alle maandcijfers opnieuw en vergelijk ze met de opgeslagen;\n"
+	"            toont de verschillen en sluit af met 1 als er een is.\n";
+
+static int cijfers_herbouw_tx(struct store *st, void *arg)
+{
+	return store_maandcijfers_herbouw(st, *(const int *)arg);
+}
+
+static int cmd_cijfers(int argc, char **argv)
+{
+	static const struct optie opties[] = { { "--db", true }, { "--tot-jaar", true } };
+	const char *cmd = "cijfers", *db = standaard_db();
+	const char *w[MAX_OPTIES];
+	struct store *st;
+	bool herbouw;
+	int rc, tot_jaar;
+
+	if (argc == 0)
+		return gebruiksfout(cmd, "geef een deelopdracht: herbouw of controleer");
+	if (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+		fputs(cijfers_hulp, stdout);
+		return AFSLUIT_GOED;
+	}
+	if (strcmp(argv[0], "herbouw") != 0 && strcmp(argv[0], "controleer") != 0)
+		return gebruiksfout(cmd, "onbekende deelopdracht '%s'; bekend zijn herbouw en "
+				    "controleer", argv[0]);
+	herbouw = strcmp(argv[0], "herbouw") == 0;
+	rc = lees_opties(cmd, opties, 2, cijfers_hulp, argc - 1, argv + 1, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	{
+		time_t nu = time(NULL);
+		struct tm tm;
+		tot_jaar = localtime_r(&nu, &tm) ? tm.tm_year + 1900 + 1 : 1971;
+	}
+	if (w[1]) {
+		char *eind;
+		long j = strtol(w[1], &eind, 10);
+		if (*eind != '\0' || j < 1900 || j > 9999)
+			return gebruiksfout(cmd, "--tot-jaar '%s' is geen jaar (1900 t/m 9999)", w[1]);
+		tot_jaar = (int)j;
+	}
+	st = open_store(cmd, db);
+	if (!st)
+		return AFSLUIT_FOUT;
+	if (herbouw) {
+		rc = store_bulk(st, 1);
+		if (rc >= 0)
+			rc = store_transaction(st, cijfers_herbouw_tx, &tot_jaar);
+		int rc2 = store_bulk(st, 0);
+		if (rc >= 0)
+			rc = rc2;
+		if (rc < 0)
+			rc = fout(cmd, "%s", store_error(st));
+		else {
+			printf("maandcijfers opgebouwd t/m december %d\n", tot_jaar);
+			rc = AFSLUIT_GOED;
+		}
+	} else {
+		int64_t n = store_begin_read(st);
+		if (n >= 0)
+			n = store_maandcijfers_controleer(st, stdout);
+		store_rollback(st);
+		if (n < 0)
+			rc = fout(cmd, "%s", store_error(st));
+		else if (n > 0) {
+			printf("%lld maandcijfers wijken af van een herberekening\n", (long long)n);
+			rc = AFSLUIT_FOUT;
+		} else {
+			printf("maandcijfers kloppen met een herberekening\n");
+			rc = AFSLUIT_GOED;
+		}
+	}
+	store_close(st);
+	return rc;
+}
+
 static const char onbekende_opdracht[] =
-	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, copy, checksum, migrate, "
-	"serve, user, token, audit, ijw, version en help";
+	"onbekende opdracht '%s'; bekend zijn demo, kpi, report, kalibratie, copy, checksum, migrate, "
+	"serve, user, token, audit, ijw, cijfers, version en help";
 
 static int cmd_help(int argc, char **argv)
 {
@@ -2403,6 +2640,8 @@ static int cmd_help(int argc, char **argv)
 		return cmd_kpi(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "migrate") == 0)
 		return cmd_migrate(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "report") == 0)
+		return cmd_report(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "match") == 0)
 		return cmd_match(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "kalibratie") == 0)
@@ -2421,6 +2660,8 @@ static int cmd_help(int argc, char **argv)
 		return cmd_audit(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "ijw") == 0)
 		return cmd_ijw(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "cijfers") == 0)
+		return cmd_cijfers(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "help") != 0 && strcmp(argv[0], "version") != 0)
 		return gebruiksfout(NULL, onbekende_opdracht, argv[0]);
 	fputs(hulp_tekst, stdout);
@@ -2442,6 +2683,8 @@ int main(int argc, char **argv)
 		rc = cmd_demo(argc, argv);
 	else if (strcmp(cmd, "kpi") == 0)
 		rc = cmd_kpi(argc, argv);
+	else if (strcmp(cmd, "report") == 0)
+		rc = cmd_report(argc, argv);
 	else if (strcmp(cmd, "kalibratie") == 0)
 		rc = cmd_kalibratie(argc, argv);
 	else if (strcmp(cmd, "copy") == 0)
@@ -2462,6 +2705,8 @@ int main(int argc, char **argv)
 		rc = cmd_audit(argc, argv);
 	else if (strcmp(cmd, "ijw") == 0)
 		rc = cmd_ijw(argc, argv);
+	else if (strcmp(cmd, "cijfers") == 0)
+		rc = cmd_cijfers(argc, argv);
 	else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
 		rc = geen_opties("version", argc, argv);
 		if (rc == AFSLUIT_GOED)

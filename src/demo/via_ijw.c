@@ -24,6 +24,7 @@
 #include "ijw/bericht.h"
 #include "ijw/uitgaand.h"
 #include "ijw/verwerk.h"
+#include "store/maandcijfers_store.h"
 #include "store/store.h"
 
 /* The 315 carries the Verwijzer; for a zorgverlener (types 02..05) the
@@ -195,10 +196,13 @@ static int audit(struct store *st, void *arg, const char *actie, int64_t jeugdig
 static int registreer(struct store *st, void *arg)
 {
 	const struct via_zorg *z = arg;
-	int rc = store_put_traject(st, &z->voor);
+	struct maandcijfers_tx *mc = NULL;
+	int rc = store_maandcijfers_raak(st, &mc, z->voor.jeugdige_id);
+	if (rc >= 0)
+		rc = store_put_traject(st, &z->voor);
 	if (rc >= 0 && z->besluit)
 		rc = store_put_zorgelijk_besluit(st, &z->zb);
-	return rc;
+	return store_maandcijfers_klaar(st, &mc, rc);
 }
 
 /* 1. The JW315 of one toewijzing and the municipality honouring it. */

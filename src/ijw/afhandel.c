@@ -10,6 +10,7 @@
 #include "ijw/bericht.h"
 #include "store/cijfers_store.h"
 #include "store/ijw_store.h"
+#include "store/maandcijfers_store.h"
 #include "store/store.h"
 #include "store/toewijzing_store.h"
 #include "store/verzoek_store.h"
@@ -798,7 +799,11 @@ static int tx_eigen(struct store *st, void *arg)
 		w->traject.id = id;
 		w->traject.toewijzing_nummer = w->t.nummer;
 		w->traject.verwijzing_id = w->t.verwijzing_id;
-		if ((rc = store_put_traject(st, &w->traject)) < 0)
+		struct maandcijfers_tx *mc = NULL;
+		rc = store_maandcijfers_raak(st, &mc, w->traject.jeugdige_id);
+		if (rc >= 0)
+			rc = store_put_traject(st, &w->traject);
+		if ((rc = store_maandcijfers_klaar(st, &mc, rc)) < 0)
 			return rc;
 	} else if (w->met_traject && (rc = store_ijw_traject_zet(st, &w->traject)) < 0) {
 		return rc;

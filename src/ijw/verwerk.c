@@ -23,6 +23,7 @@
 #include "ijw/uitgaand.h"
 #include "store/cijfers_store.h"
 #include "store/ijw_store.h"
+#include "store/maandcijfers_store.h"
 #include "store/store.h"
 #include "store/verzoek_store.h"
 
@@ -292,7 +293,9 @@ static int start_toepassen(struct verwerk *v, const struct ijw_start_product *p,
 		t.einddatum = DAG_GEEN;
 		t.reden_beeindiging[0] = '\0';
 		v->veranderd = true;
-		return store_put_traject(v->st, &t);
+		struct maandcijfers_tx *mc = NULL;
+		int rc2 = store_maandcijfers_raak(v->st, &mc, t.jeugdige_id);
+		return store_maandcijfers_klaar(v->st, &mc, rc2 < 0 ? rc2 : store_put_traject(v->st, &t));
 	}
 	if (traject_overgang(t.status, TRAJECT_GESTART, NULL, err, sizeof err) < 0)
 		return store_set_error(v->st, "traject %lld: %s", (long long)t.id, err);
@@ -1303,7 +1306,12 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 				n_goed++;
 				toegekend += ps.bedrag;
 			}
-			if ((rc = store_put_prestatie(v->st, &ps)) < 0)
+			/* Approved and rejected amounts per month (maandcijfers). */
+			struct maandcijfers_tx *mc = NULL;
+			rc = store_maandcijfers_raak_traject(v->st, &mc, ps.traject_id);
+			if (rc >= 0)
+				rc = store_put_prestatie(v->st, &ps);
+			if ((rc = store_maandcijfers_klaar(v->st, &mc, rc)) < 0)
 				return rc;
 		}
 	}

@@ -7,6 +7,7 @@
 
 #include "domain/datum.h"
 #include "store/driver.h"
+#include "store/maandcijfers_store.h"
 #include "store/rij.h"
 #include "store/store.h"
 #include "store/store_intern.h"
@@ -481,17 +482,26 @@ int store_ijw_traject_van_toewijzing(struct store *st, int64_t nummer, struct tr
 int store_ijw_traject_zet(struct store *st, const struct traject *t)
 {
 	struct db_stmt *s = st->drv->prepare(st->conn, &ijw_traject_zet);
+	struct maandcijfers_tx *mc = NULL;
 	char d1[11], d2[11];
-	int rc = 0;
+	int rc;
 
 	if (!s)
 		return rij_fout(st, -2);
+	/* The monthly aggregates change with the trajectory, in this
+	 * transaction (maandcijfers_store.h). */
+	rc = store_maandcijfers_raak_traject(st, &mc, t->id);
+	rc = rc < 0 ? rc : 0;
 	rij_bind_getal(st, s, 1, t->id, &rc);
 	rij_bind_getal(st, s, 2, (int64_t)t->status, &rc);
 	rij_bind_dag(st, s, 3, t->begindatum, d1, &rc);
 	rij_bind_dag(st, s, 4, t->einddatum, d2, &rc);
 	rij_bind_tekst_of_null(st, s, 5, t->reden_beeindiging, &rc);
-	return rij_klaar(st, s, rc);
+	if (rc < 0)
+		st->drv->reset(s);
+	else
+		rc = rij_klaar(st, s, rc);
+	return store_maandcijfers_klaar(st, &mc, rc);
 }
 
 int store_ijw_declaratie_nummer_telt(struct store *st, const char *agb, const char *nummer)

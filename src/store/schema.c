@@ -619,6 +619,102 @@ static const char migration_9[] =
 static const char migration_10[] =
 	"CREATE INDEX koppel_voorstel_status ON koppel_voorstel (status, besloten_op);\n";
 
+/* Migration 11: the monthly indicator aggregates (maandcijfers_store.h):
+ * additive rows per period (YYYYMM or YYYY), measure, rollup key and
+ * histogram day count, kept in the same transaction as the facts. The
+ * key is the table's order, so a series of one selection is one range;
+ * SQLite stores it WITHOUT ROWID (no second copy of the key). */
+#define MAANDCIJFER_KOLOMMEN \
+	"  gemeente TEXT NOT NULL CHECK (length(gemeente) <= 4),\n" \
+	"  segment INTEGER NOT NULL CHECK (segment BETWEEN -1 AND 7),\n" \
+	"  agb TEXT NOT NULL CHECK (length(agb) <= 8),\n" \
+	"  verwijzer TEXT NOT NULL CHECK (length(verwijzer) <= 2),\n" \
+	"  maat INTEGER NOT NULL,\n" \
+	"  periode INTEGER NOT NULL,\n" \
+	"  dagen INTEGER NOT NULL,\n" \
+	"  waarde INTEGER NOT NULL,\n" \
+	"  PRIMARY KEY (gemeente, segment, agb, verwijzer, maat, periode, dagen)\n"
+/* The table starts empty: no horizon until the first rebuild. */
+static const char migration_11[] = "DELETE FROM meta WHERE sleutel = 'maandcijfers.tot_jaar';\n";
+static const char migration_11_sqlite[] =
+	"CREATE TABLE maandcijfer (\n" MAANDCIJFER_KOLOMMEN ") STRICT, WITHOUT ROWID;\n";
+static const char migration_11_postgres[] =
+	"CREATE TABLE maandcijfer (\n" MAANDCIJFER_KOLOMMEN ");\n";
+/* Migration 12: duiding (issue 7), the story behind a figure.
+ *
+ * One row per version: a comment by a partner on an indicator (a key of
+ * store/duiding_store.h's list), a gemeente (NULL: the region) and a
+ * period. The period is kept as written ("2025" a year, "2025-K3" a
+ * quarter, "2025-07" a month) and as its first and last day, so that a
+ * page can ask for every duiding overlapping its dates. reeks is the id
+ * of the first version and names the duiding; an edit or a withdrawal is
+ * a new row with the next versie (UNIQUE: of two concurrent edits of the
+ * same version one loses), so the history is never overwritten. A
+ * withdrawal carries no text, or the reason in tekst. Author, role and
+ * organisation are stored as they were, since users change. Like
+ * audit_log, the table refuses UPDATE and DELETE (triggers per dialect).
+ */
+static const char migration_12[] =
+	"CREATE TABLE duiding (\n"
+	"  id INTEGER PRIMARY KEY CHECK (id >= 1),\n"
+	"  reeks INTEGER NOT NULL REFERENCES duiding (id),\n"
+	"  versie INTEGER NOT NULL CHECK (versie >= 1),\n"
+	"  indicator TEXT NOT NULL CHECK (length(indicator) BETWEEN 1 AND 31),\n"
+	"  " GEMEENTE("gemeente") " REFERENCES gemeente (code),\n"
+	"  periode TEXT NOT NULL CHECK (length(periode) IN (4, 7)),\n"
+	"  " DATUM("periode_begin") " NOT NULL,\n"
+	"  " DATUM("periode_einde") " NOT NULL,\n"
+	"  tekst TEXT CHECK (length(tekst) BETWEEN 1 AND 2000),\n"
+	"  " BOOL("ingetrokken") ",\n"
+	"  " NAAM("auteur") " NOT NULL,\n"
+	"  auteur_rol TEXT NOT NULL CHECK (length(auteur_rol) BETWEEN 1 AND 15),\n"
+	"  namens TEXT CHECK (length(namens) BETWEEN 1 AND 95),\n"
+	"  aangemaakt TEXT NOT NULL CHECK (length(aangemaakt) = 20),\n"
+	"  CHECK ((versie = 1) = (reeks = id)),\n"
+	"  CHECK (ingetrokken = 1 OR tekst IS NOT NULL),\n"
+	"  CHECK (periode_begin <= periode_einde),\n"
+	"  UNIQUE (reeks, versie)\n"
+	END
+	"CREATE INDEX duiding_onderwerp ON duiding (indicator, gemeente, periode_begin);\n";
+
+/* The append-only guard of duiding, as migration_2's for audit_log. */
+static const char migration_12_sqlite[] =
+	"CREATE TRIGGER duiding_geen_update BEFORE UPDATE ON duiding\n"
+	"BEGIN SELECT RAISE(ABORT, 'duiding is alleen-toevoegen: een wijziging is een nieuwe "
+	"versie'); END;\n"
+	"CREATE TRIGGER duiding_geen_delete BEFORE DELETE ON duiding\n"
+	"BEGIN SELECT RAISE(ABORT, 'duiding is alleen-toevoegen: intrekken is een nieuwe "
+	"versie'); END;\n";
+
+static const char migration_12_postgres[] =
+	"CREATE FUNCTION duiding_alleen_toevoegen() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+	"BEGIN\n"
+	"  RAISE EXCEPTION 'duiding is alleen-toevoegen (% geweigerd)', TG_OP;\n"
+	"END $$;\n"
+	"CREATE TRIGGER duiding_geen_wijziging BEFORE UPDATE OR DELETE ON duiding\n"
+	"  FOR EACH ROW EXECUTE FUNCTION duiding_alleen_toevoegen();\n"
+	"CREATE TRIGGER duiding_geen_truncate BEFORE TRUNCATE ON duiding\n"
+	"  FOR EACH STATEMENT EXECUTE FUNCTION duiding_alleen_toevoegen();\n";
+/* Migration 13: persoonsgebonden budgetten (issue 7, money). A PGB is
+ * not in iJw: the youth (or parents) buy care themselves from a budget
+ * the gemeente awards, so the money page shows it as its own route next
+ * to contracted care. Kept simple: one row per award and calendar year
+ * (a multi-year award is one row per year), bedrag the eurocents awarded
+ * for that year, begindatum..einddatum the part of the year it covers.
+ */
+static const char migration_13[] =
+	"CREATE TABLE pgb (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  jeugdige_id INTEGER NOT NULL REFERENCES jeugdige (id),\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  jaar INTEGER NOT NULL CHECK (jaar BETWEEN 1900 AND 2199),\n"
+	"  bedrag INTEGER NOT NULL CHECK (bedrag >= 0),\n"
+	"  " DATUM("begindatum") " NOT NULL,\n"
+	"  " DATUM("einddatum") " NOT NULL,\n"
+	"  CHECK (begindatum <= einddatum)\n"
+	END
+	"CREATE INDEX pgb_jaar ON pgb (jaar, gemeente);\n";
+
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
 	  NULL, NULL },
@@ -637,6 +733,11 @@ static const struct migration migrations[] = {
 	{ 9, "koppelen: rondes van voorstellen, bevestigd of afgewezen", migration_9, NULL,
 	  NULL },
 	{ 10, "koppelen: index op de besliste voorstellen", migration_10, NULL, NULL },
+	{ 11, "maandcijfers: indicatoren per maand en jaar, bijgehouden met de feiten",
+	  migration_11, migration_11_sqlite, migration_11_postgres },
+	{ 12, "duiding: het verhaal achter een cijfer, met versies", migration_12,
+	  migration_12_sqlite, migration_12_postgres },
+	{ 13, "persoonsgebonden budgetten (PGB)", migration_13, NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

@@ -7,6 +7,7 @@
 
 #include "store/cijfers_store.h"
 #include "store/driver.h"
+#include "store/maandcijfers_store.h"
 #include "store/rij.h"
 #include "store/store.h"
 #include "store/store_intern.h"
@@ -314,7 +315,14 @@ int store_treeknorm_zet(struct store *st, int segment, int32_t tot_intake,
 		d->reset(p);
 		return rij_fout(st, -2);
 	}
-	return schrijf(st, p);
+	int rc = schrijf(st, p), tot_jaar = 0;
+	/* Every wait is judged against the norm: the monthly aggregates are
+	 * rebuilt (when kept) in this transaction. */
+	if (rc >= 0)
+		rc = store_maandcijfers_tot_jaar(st, &tot_jaar);
+	if (rc >= 0 && tot_jaar != 0)
+		rc = store_maandcijfers_herbouw(st, tot_jaar);
+	return rc;
 }
 
 int store_instelling(struct store *st, const char *sleutel, int64_t standaard, int64_t *waarde)
@@ -376,17 +384,21 @@ int store_zorgelijk_besluit_neem(struct store *st, int64_t traject_id, bool beve
 {
 	const struct db_driver *d = st->drv;
 	struct db_stmt *p = d->prepare(st->conn, &wl_besluit_zet);
+	struct maandcijfers_tx *mc = NULL;
 	int rc;
 
 	if (!p)
 		return rij_fout(st, -2);
+	/* The decision changes the monthly zorgelijk counts. */
+	if ((rc = store_maandcijfers_raak_traject(st, &mc, traject_id)) < 0)
+		return store_maandcijfers_klaar(st, &mc, rc);
 	if (d->bind_int64(p, 1, traject_id) < 0 || d->bind_int64(p, 2, tijdstip) < 0 ||
 	    d->bind_int64(p, 3, bevestigd ? 1 : 0) < 0 || d->bind_text(p, 4, reden) < 0 ||
 	    d->bind_text(p, 5, door) < 0 || d->bind_text(p, 6, rol) < 0) {
 		d->reset(p);
-		return rij_fout(st, -2);
+		return store_maandcijfers_klaar(st, &mc, rij_fout(st, -2));
 	}
-	rc = schrijf(st, p);
+	rc = store_maandcijfers_klaar(st, &mc, schrijf(st, p));
 	if (rc < 0)
 		return rc;
 	return store_data_versie_verhoog(st);

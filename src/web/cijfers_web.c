@@ -35,12 +35,15 @@
 #include "web/asset.h"
 #include "web/cijfers.h"
 #include "web/cijfers_export.h"
+#include "web/duiding_web.h"
 #include "web/grafiek.h"
 #include "web/html.h"
 #include "web/pagina.h"
 #include "web/query.h"
+#include "web/raad_web.h"
 #include "web/toegang.h"
 #include "web/veld.h"
+#include "web/verbinding.h"
 
 #define DECIMALEN 4
 /* Money shown to suppressed askers: whole thousands of euros. */
@@ -1027,6 +1030,35 @@ static const struct doel doelen[DOEL_AANTAL] = {
 		" %", 1, OMLAAG, false, NAN, "dalend" },
 };
 
+/* The duiding_store.h key of each goal's indicator, and what the
+ * duidingen beside the goals are about: the gemeente (NULL: the region)
+ * and the 12 months up to the peildatum. */
+static const char *const doel_duiding[DOEL_AANTAL] = {
+	[DOEL_GEBRUIK] = "jeugdhulpgebruik", [DOEL_WACHTTIJD] = "wachttijd",
+	[DOEL_ZORGELIJK] = "zorgelijk", [DOEL_THUISZITTERS] = "thuiszitters",
+	[DOEL_VERBLIJF] = "verblijf", [DOEL_COLLECTIEF] = "collectief",
+	[DOEL_OVERGANG18] = "overgang18", [DOEL_UITVAL] = "uitval",
+};
+struct doel_duidingen {
+	struct store *st;
+	const struct toegang *wie;
+	const char *gemeente;
+	dag_t van, tot;
+};
+
+static void doel_duidingen_vul(struct doel_duidingen *dd, struct web_verzoek *v,
+			       const char *gemeente, dag_t peildatum)
+{
+	char err[256];
+
+	/* Without a store the page still shows its figures, only no duidingen. */
+	dd->st = verbinding_store(err, sizeof err);
+	dd->wie = v->wie;
+	dd->gemeente = gemeente;
+	dd->van = datum_plus_maanden(peildatum, -12) + 1;
+	dd->tot = peildatum;
+}
+
 /* The figure of goal g at trend point p, as shown (shares in percent). */
 static void doel_punt(enum doel_id g, const struct cijfers_punt *p, bool exact,
 		      struct getoond *uit)
@@ -1306,7 +1338,7 @@ static enum status doel_nu(enum doel_id g, const struct cijfers_trend *t, bool e
 /* One goal as an article: the goal, now, target, status, chart. */
 static int doel_artikel(FILE *f, enum doel_id g, const struct cijfers_trend *const *trends,
 			const char *const *namen, const bool *exact, size_t n_trends,
-			const char *id_voor, const char *pad)
+			const char *id_voor, const struct doel_duidingen *dd, const char *pad)
 {
 	const struct doel *d = &doelen[g];
 	struct getoond nu;
@@ -1344,6 +1376,9 @@ static int doel_artikel(FILE *f, enum doel_id g, const struct cijfers_trend *con
 	fputs("</p>\n", f);
 	if (doel_grafiek(f, g, trends, namen, exact, n_trends, id_voor) < 0)
 		return -1;
+	/* A failed read of the duidingen leaves them out, not the figures. */
+	if (dd->st)
+		duiding_web_blok(f, dd->st, dd->wie, doel_duiding[g], dd->gemeente, dd->van, dd->tot);
 	export_links(f, pad, d->id, trends[0]->peildatum);
 	fputs("</article>\n", f);
 	return ferror(f) ? -1 : 0;
@@ -1644,6 +1679,7 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	const struct cijfers_trend *trends[1];
 	const char *namen[1] = { "Regio" };
 	bool exact[1];
+	struct doel_duidingen dd;
 	struct web_buf b;
 	FILE *f;
 
@@ -1666,6 +1702,7 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 				  NULL);
 		goto uit;
 	}
+	doel_duidingen_vul(&dd, v, NULL, k.peildatum);
 	if (web_buf_open(&b) < 0) {
 		u = WEB_FATAAL;
 		goto uit;
@@ -1676,7 +1713,8 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	fprintf(f, "<p class=\"inleiding\">De kernindicatoren van de regio tegen de doelen van de "
 		"regionale visie voor 2030, op peildatum <strong>%s</strong>. Per doel: het cijfer "
 		"nu, het doel, of we op koers liggen en het verloop. Onder elke grafiek staat een "
-		"tabel met dezelfde cijfers. Per gemeente: <a href=\"/gemeenten\">Gemeenten</a>.</p>\n",
+		"tabel met dezelfde cijfers. Per gemeente: <a href=\"/gemeenten\">Gemeenten</a>. "
+		"Het pad naar 2030 per gemeente: <a href=\"/doelen\">Doelen 2030</a>.</p>\n",
 		d);
 	peildatum_formulier(f, "/", k.peildatum);
 	if (!exact[0])
@@ -1685,7 +1723,7 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	export_links(f, "/", "doelen", k.peildatum);
 	fputs("<div class=\"doelen\">\n", f);
 	for (int g = 0; g < DOEL_AANTAL; g++)
-		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 1, "regio", "/") < 0)
+		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 1, "regio", &dd, "/") < 0)
 			break;
 	fputs("</div>\n<p class=\"toelichting\">Status: bij \"1 op N\" vergelijken we met een "
 	      "rechte lijn van 1 op 6 in 2025 naar 1 op 12 in 2030; bij de andere doelen met "
@@ -1915,6 +1953,7 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	const struct cijfers_trend *trends[2];
 	const char *namen[2];
 	bool exact[2];
+	struct doel_duidingen dd;
 	struct web_buf b;
 	FILE *f;
 
@@ -1955,6 +1994,7 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 		u = x_doelen_zend(v, formaat, tabel, wat, k.peildatum, trends, namen, exact, 2, r);
 		goto uit;
 	}
+	doel_duidingen_vul(&dd, v, k.gemeente->code, k.peildatum);
 	if (web_buf_open(&b) < 0) {
 		u = WEB_FATAAL;
 		goto uit;
@@ -1984,9 +2024,11 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 		melding_onderdrukt(f);
 	fputs("<p>Alle doelen in één tabel (cijfer nu, doel, status).</p>\n", f);
 	export_links(f, pad, "doelen", k.peildatum);
+	raad_web_link(f, k.gemeente->code, k.peildatum);
 	fputs("<div class=\"doelen\">\n", f);
 	for (int g = 0; g < DOEL_AANTAL; g++)
-		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 2, "gemeente", pad) < 0)
+		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 2, "gemeente", &dd,
+				 pad) < 0)
 			break;
 	fputs("</div>\n", f);
 	{

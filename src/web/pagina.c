@@ -231,6 +231,7 @@ static const struct {
 	{ "werkvoorraad", "/werkvoorraad", "Werkvoorraad", EIS_PERSOONSGEGEVENS },
 	{ "wachtlijst", "/wachtlijst", "Wachtlijst", EIS_PERSOONSGEGEVENS },
 	{ "wachttijden", "/wachttijden", "Wachttijden", EIS_PUBLIEK },
+	{ "doelen", "/doelen", "Doelen 2030", EIS_PUBLIEK },
 	{ "capaciteit", "/capaciteit", "Capaciteit", EIS_INGELOGD },
 	{ "koppelen", "/koppelen", "Koppelen", EIS_GEMEENTELIJK },
 	{ "audit", "/audit", "Auditlog", EIS_BEHEER },

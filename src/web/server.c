@@ -24,6 +24,7 @@
 #include "web/cijfers.h"
 #include "web/audit_web.h"
 #include "web/cijfers_web.h"
+#include "web/maandcijfers_web.h"
 #include "web/formulier.h"
 #include "web/ijw_web.h"
 #include "web/jeugd_web.h"
@@ -34,7 +35,11 @@
 #include "web/verzoek_web.h"
 #include "web/wachtlijst_web.h"
 #include "web/capaciteit_web.h"
+#include "web/geld_web.h"
 #include "web/koppel_web.h"
+#include "web/duiding_web.h"
+#include "web/raad_web.h"
+#include "web/signaal_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
 #include "web/route.h"
@@ -68,6 +73,7 @@ static const struct {
 	{ register_routes, &register_routes_n },
 	{ jeugd_routes, &jeugd_routes_n },
 	{ cijfers_routes, &cijfers_routes_n },
+	{ maandcijfers_routes, &maandcijfers_routes_n },
 	{ audit_routes, &audit_routes_n },
 	{ ijw_routes, &ijw_routes_n },
 	{ verzoek_routes, &verzoek_routes_n },
@@ -76,6 +82,10 @@ static const struct {
 	{ wachtlijst_routes, &wachtlijst_routes_n },
 	{ capaciteit_routes, &capaciteit_routes_n },
 	{ koppel_routes, &koppel_routes_n },
+	{ raad_routes, &raad_routes_n },
+	{ geld_routes, &geld_routes_n },
+	{ signaal_routes, &signaal_routes_n },
+	{ duiding_routes, &duiding_routes_n },
 };
 static struct route *routes;
 static size_t n_routes;
