@@ -30,6 +30,7 @@
 #include "lib/embedded.h"
 #include "lib/hash.h"
 #include "lib/json.h"
+#include "store/duiding_store.h"
 #include "store/store.h"
 #include "web/antwoord.h"
 #include "web/asset.h"
@@ -1386,6 +1387,9 @@ static int doel_artikel(FILE *f, enum doel_id g, const struct cijfers_trend *con
 
 /* ==== downloads (web/cijfers_export.h) ========================================= */
 
+/* The duidingen of one goal in a download: at most this many bytes. */
+#define DUIDING_EXPORT_MAX 8192
+
 /* A figure as shown, into a download: counts (decimalen 0) as whole
  * numbers, the rest with the page's decimals; hidden ones as their text. */
 static int x_getoond(struct export *e, const struct getoond *g, int decimalen)
@@ -1418,11 +1422,57 @@ static const char *doel_eenheid_kort(enum doel_id g)
 
 /* The goals table: each goal, its figure now per trend, the target and
  * the status of the first trend (as the articles on the page show). */
-static int x_doelen(struct export *e, const struct cijfers_trend *const *trends,
-		    const char *const *namen, const bool *exact, size_t n_trends)
+/* The current duidingen of goal g in dd's period as one text: "Regio,
+ * 2026-K3: ... (anna (regio), 2026-11-20 11:00) | ...", cut at the end
+ * of buf. "" when there are none or they cannot be read (the figures do
+ * not depend on them). */
+static const char *x_duiding(const struct doel_duidingen *dd, enum doel_id g, char *buf,
+			     size_t n)
 {
-	char kop[160];
+	struct duiding_filter flt = {
+		.indicator = doel_duiding[g],
+		.plek = dd->gemeente ? DUIDING_GEMEENTE_EN_REGIO : DUIDING_REGIO,
+		.gemeente = dd->gemeente, .van = dd->van, .tot = dd->tot,
+	};
+	struct duiding *rijen = NULL;
+	size_t aantal = 0, pos = 0;
+	char wie[200];
+
+	buf[0] = '\0';
+	if (!dd->st || store_duidingen(dd->st, &flt, &rijen, &aantal, NULL) < 0)
+		return buf;
+	for (size_t i = 0; i < aantal && pos < n; i++) {
+		const struct duiding *d = &rijen[i];
+		int k = snprintf(buf + pos, n - pos, "%s%s, %s: %s (%s)", i ? " | " : "",
+				 d->gemeente[0] ? d->gemeente_naam : "Regio", d->periode, d->tekst,
+				 duiding_ondertekening(d, wie, sizeof wie));
+
+		if (k < 0)
+			break;
+		pos += (size_t)k;
+	}
+	/* Cut short: not in the middle of a UTF-8 character. */
+	if (pos >= n && n > 1) {
+		size_t e = n - 1;
+
+		do
+			e--;
+		while (e > 0 && ((unsigned char)buf[e] & 0xC0) == 0x80);
+		buf[e] = '\0';
+	}
+	free(rijen);
+	return buf;
+}
+
+static int x_doelen(struct export *e, const struct cijfers_trend *const *trends,
+		    const char *const *namen, const bool *exact, size_t n_trends,
+		    const struct doel_duidingen *dd)
+{
+	char kop[160], *duiding = malloc(DUIDING_EXPORT_MAX);
 	int rc = 0;
+
+	if (!duiding)
+		return -1;
 
 	rc |= export_kop(e, "Doel");
 	rc |= export_kop(e, "Eenheid");
@@ -1432,6 +1482,7 @@ static int x_doelen(struct export *e, const struct cijfers_trend *const *trends,
 	}
 	rc |= export_kop(e, "Doel 2030");
 	rc |= export_kop(e, "Status");
+	rc |= export_kop(e, "Duiding");
 	for (int g = 0; g < DOEL_AANTAL && rc == 0; g++) {
 		const struct doel *d = &doelen[g];
 		enum status s = STATUS_ONBEKEND;
@@ -1449,7 +1500,9 @@ static int x_doelen(struct export *e, const struct cijfers_trend *const *trends,
 		}
 		rc |= export_tekst(e, d->doel_tekst);
 		rc |= export_tekst(e, status_tekst(s));
+		rc |= export_tekst(e, x_duiding(dd, (enum doel_id)g, duiding, DUIDING_EXPORT_MAX));
 	}
+	free(duiding);
 	return rc;
 }
 
@@ -1574,7 +1627,7 @@ static enum web_uitslag x_doelen_zend(struct web_verzoek *v, enum export_formaat
 				      const char *tabel, const char *wat, dag_t peildatum,
 				      const struct cijfers_trend *const *trends,
 				      const char *const *namen, const bool *exact, size_t n_trends,
-				      const struct kpi_rapport_regel *r)
+				      const struct kpi_rapport_regel *r, const struct doel_duidingen *dd)
 {
 	int g = doel_tabel(tabel);
 	char naam[96];
@@ -1591,7 +1644,7 @@ static enum web_uitslag x_doelen_zend(struct web_verzoek *v, enum export_formaat
 	if (g < 0)
 		x_budget(e, r, exact[0]);
 	else if (g == DOEL_AANTAL)
-		x_doelen(e, trends, namen, exact, n_trends);
+		x_doelen(e, trends, namen, exact, n_trends, dd);
 	else
 		x_doel_trend(e, (enum doel_id)g, trends, namen, exact, n_trends);
 	return export_zend(v, e, naam);
@@ -1697,12 +1750,12 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	}
 	trends[0] = t;
 	exact[0] = is_exact(v->wie, &k);
+	doel_duidingen_vul(&dd, v, NULL, k.peildatum);
 	if (formaat != EXPORT_GEEN) {
 		u = x_doelen_zend(v, formaat, tabel, "regio", k.peildatum, trends, namen, exact, 1,
-				  NULL);
+				  NULL, &dd);
 		goto uit;
 	}
-	doel_duidingen_vul(&dd, v, NULL, k.peildatum);
 	if (web_buf_open(&b) < 0) {
 		u = WEB_FATAAL;
 		goto uit;
@@ -1987,14 +2040,15 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	exact[0] = is_exact(v->wie, &k);
 	exact[1] = is_exact(v->wie, &regio);
 	snprintf(pad, sizeof pad, "/gemeenten/%s", k.gemeente->code);
+	doel_duidingen_vul(&dd, v, k.gemeente->code, k.peildatum);
 	if (formaat != EXPORT_GEEN) {
 		char wat[16];
 
 		snprintf(wat, sizeof wat, "gemeente-%s", k.gemeente->code);
-		u = x_doelen_zend(v, formaat, tabel, wat, k.peildatum, trends, namen, exact, 2, r);
+		u = x_doelen_zend(v, formaat, tabel, wat, k.peildatum, trends, namen, exact, 2, r,
+				  &dd);
 		goto uit;
 	}
-	doel_duidingen_vul(&dd, v, k.gemeente->code, k.peildatum);
 	if (web_buf_open(&b) < 0) {
 		u = WEB_FATAAL;
 		goto uit;

@@ -161,3 +161,26 @@ haal "$T/regio.jar" "/gemeenten?formaat=csv"
 cp "$T/b" "$T/regio.csv"
 run python3 "$VGL" pagina gemeenten "$T/pagina.html" "$T/regio.csv"
 check vergelijking_ziet_verschil [ "$rc" != 0 ]
+
+# The duidingen of a goal go into the goals table (column "Duiding").
+haal "$T/gemeente.jar" /duidingen
+CSRF=$(csrf_veld)
+haal "$T/gemeente.jar" --data-urlencode "csrf=$CSRF" --data-urlencode indicator=wachttijd \
+	--data-urlencode gemeente=0546 --data-urlencode periode=2026-K4 \
+	--data-urlencode 'tekst=Export-duiding: "De Brug"; nieuwe aanbieder' /duidingen
+check duiding_nieuw_303 [ "$code" = 303 ]
+for f in xlsx csv; do
+	haal "$P" "/gemeenten/0546?formaat=$f&tabel=doelen" 2>/dev/null
+	cp "$T/b" "$T/duiding.$f"
+	run python3 -c '
+import sys; sys.path.insert(0, sys.argv[2])
+from export_lees import lees
+r = lees(sys.argv[1])
+k = r[0].index("Duiding")
+rij = [x for x in r[1:] if x[0] == "Kortere wachttijden"][0]
+assert "Leiden, 2026-K4: Export-duiding: \"De Brug\"; nieuwe aanbieder (" in rij[k], rij
+assert all(len(x) <= k or x[k] == "" for x in r[1:] if x[0] != "Kortere wachttijden")
+' "$T/duiding.$f" "$REPO/tests/e2e/lib"
+	check "duiding_in_${f}" [ "$rc" = 0 ]
+	[ "$rc" = 0 ] || echo "# $out"
+done

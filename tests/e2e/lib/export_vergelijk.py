@@ -194,8 +194,9 @@ def main():
         for (doel, d), e in zip(p.doelen.items(), data):
             for k, w in enumerate(d["nu"]):
                 zelfde(w, e[2 + k], "doel %s, reeks %d" % (doel, k + 1))
-            if e[-1] != d["status"]:
-                sys.exit("doel %s: status %r tegen %r" % (doel, d["status"], e[-1]))
+            st = e[kop.index("Status")]
+            if st != d["status"]:
+                sys.exit("doel %s: status %r tegen %r" % (doel, d["status"], st))
     elif soort == "budget":
         t = [x for x in p.tabellen if x["caption"].startswith("Budget ")][0]
         vergelijk_rijen(t["rijen"][1:], data, "budget", 2)
