@@ -146,33 +146,6 @@ static enum web_uitslag zend_csv(struct web_verzoek *v, struct web_buf *b, const
 
 /* ==== goals as shown ========================================================== */
 
-/* A measurement as a non-exact asker may see it: from the published
- * counts; bekend false when a count is hidden. */
-static void meting_publiek(enum doelen_id g, struct doelen_meting *m)
-{
-	struct onthulde_cel a, t;
-
-	if (!m->bekend)
-		return;
-	onthulling_cel((int64_t)m->aantal, &a);
-	if (g == DOELEN_THUISZITTERS) {
-		/* the population is public; only the count is published */
-		t.status = ONTHULLING_ZICHTBAAR;
-		t.waarde = (int64_t)m->totaal;
-	} else {
-		onthulling_cel((int64_t)m->totaal, &t);
-	}
-	if (a.status != ONTHULLING_ZICHTBAAR || t.status != ONTHULLING_ZICHTBAAR || t.waarde <= 0) {
-		m->bekend = false;
-		m->waarde = 0;
-		return;
-	}
-	m->aantal = (size_t)a.waarde;
-	m->totaal = (size_t)t.waarde;
-	m->waarde = (g == DOELEN_THUISZITTERS ? 10000.0 : 100.0) * (double)a.waarde /
-		    (double)t.waarde;
-}
-
 /* The goals as wie may see them, in a copy the caller frees
  * (doelen_vrij); exact[i] tells per unit. -1 when out of memory. */
 static int doelen_weergave(const struct doelen_overzicht *o, const struct toegang *wie,
@@ -197,8 +170,8 @@ static int doelen_weergave(const struct doelen_overzicht *o, const struct toegan
 		for (int g = 0; g < DOELEN_AANTAL; g++) {
 			struct doelen_positie *p = &e->doelen[g];
 
-			meting_publiek((enum doelen_id)g, &p->basis);
-			meting_publiek((enum doelen_id)g, &p->nu);
+			doelen_meting_publiek((enum doelen_id)g, &p->basis);
+			doelen_meting_publiek((enum doelen_id)g, &p->nu);
 			doelen_beoordeel(&doelen_defs[g], o->basis_dag, o->doel_dag, o->peildatum, p);
 		}
 	}
