@@ -15,6 +15,7 @@
 #include "store/register.h"
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/download.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -701,28 +702,6 @@ static enum web_uitslag api_lijst(struct web_verzoek *v)
 
 /* ---- CSV ------------------------------------------------------------------------ */
 
-/* One CSV field: quoted when it holds the separator, a quote or a line
- * break; text that a spreadsheet would read as a formula gets an
- * apostrophe. */
-static void csv_veld(FILE *f, const char *s, bool eerste)
-{
-	bool quote = strpbrk(s, ";\"\r\n") != NULL;
-
-	if (!eerste)
-		fputc(';', f);
-	if (quote)
-		fputc('"', f);
-	if (s[0] && strchr("=+-@", s[0]))
-		fputc('\'', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	if (quote)
-		fputc('"', f);
-}
-
 static const char *const export_kop[] = {
 	"duiding", "versie", "indicator", "indicator naam", "gemeente", "gemeente naam",
 	"periode", "periode begin", "periode einde", "tekst", "auteur", "rol", "namens",
@@ -734,7 +713,6 @@ static enum web_uitslag export_csv(struct web_verzoek *v)
 	struct lijst_query q;
 	struct lijst_tx a = { .q = &q };
 	enum web_uitslag u = WEB_FATAAL;
-	struct MHD_Response *r;
 	struct web_buf b;
 	struct store *st;
 	char getal[24], d1[11], d2[11];
@@ -759,41 +737,32 @@ static enum web_uitslag export_csv(struct web_verzoek *v)
 	}
 	fputs("\xEF\xBB\xBF", b.f);
 	for (size_t k = 0; k < sizeof export_kop / sizeof export_kop[0]; k++)
-		csv_veld(b.f, export_kop[k], k == 0);
+		download_csv_veld(b.f, export_kop[k], k == 0);
 	fputs("\r\n", b.f);
 	for (size_t i = 0; i < a.n; i++) {
 		const struct duiding *d = &a.rijen[i];
 
 		snprintf(getal, sizeof getal, "%lld", (long long)d->reeks);
-		csv_veld(b.f, getal, true);
+		download_csv_veld(b.f, getal, true);
 		snprintf(getal, sizeof getal, "%lld", (long long)d->versie);
-		csv_veld(b.f, getal, false);
-		csv_veld(b.f, d->indicator, false);
-		csv_veld(b.f, indicator_tekst(d->indicator), false);
-		csv_veld(b.f, d->gemeente[0] ? d->gemeente : "regio", false);
-		csv_veld(b.f, plek_tekst(d), false);
-		csv_veld(b.f, d->periode, false);
-		csv_veld(b.f, datum_fmt(d->periode_begin, d1), false);
-		csv_veld(b.f, datum_fmt(d->periode_einde, d2), false);
-		csv_veld(b.f, d->tekst, false);
-		csv_veld(b.f, d->auteur, false);
-		csv_veld(b.f, d->auteur_rol, false);
-		csv_veld(b.f, d->namens, false);
-		csv_veld(b.f, d->aangemaakt, false);
-		csv_veld(b.f, d->eerst_aangemaakt, false);
+		download_csv_veld(b.f, getal, false);
+		download_csv_veld(b.f, d->indicator, false);
+		download_csv_veld(b.f, indicator_tekst(d->indicator), false);
+		download_csv_veld(b.f, d->gemeente[0] ? d->gemeente : "regio", false);
+		download_csv_veld(b.f, plek_tekst(d), false);
+		download_csv_veld(b.f, d->periode, false);
+		download_csv_veld(b.f, datum_fmt(d->periode_begin, d1), false);
+		download_csv_veld(b.f, datum_fmt(d->periode_einde, d2), false);
+		download_csv_veld(b.f, d->tekst, false);
+		download_csv_veld(b.f, d->auteur, false);
+		download_csv_veld(b.f, d->auteur_rol, false);
+		download_csv_veld(b.f, d->namens, false);
+		download_csv_veld(b.f, d->aangemaakt, false);
+		download_csv_veld(b.f, d->eerst_aangemaakt, false);
 		fputs("\r\n", b.f);
 	}
 	free(a.rijen);
-	if (web_buf_sluit(&b) < 0)
-		return WEB_FATAAL;
-	r = antwoord_maak(b.data, b.len, true, "text/csv; charset=utf-8", ANTWOORD_DYNAMISCH);
-	if (!r || !antwoord_header(r, "Content-Disposition",
-				   "attachment; filename=\"duidingen.csv\"")) {
-		if (r)
-			MHD_destroy_response(r);
-		return WEB_FATAAL;
-	}
-	return antwoord_zend(v->conn, MHD_HTTP_OK, r);
+	return download_csv(v, &b, "duidingen.csv");
 }
 
 /* ---- adding -------------------------------------------------------------------- */

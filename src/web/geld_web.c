@@ -25,6 +25,7 @@
 #include "store/store.h"
 #include "web/antwoord.h"
 #include "web/cijfers.h"
+#include "web/download.h"
 #include "web/grafiek.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -978,31 +979,11 @@ static void html_tabel(FILE *f, const struct tabel *t, const char *download, con
 	fputs("\">Excel (XLSX)</a></p>\n</section>\n", f);
 }
 
-/* One CSV field as /betalingen writes it: quoted when it holds ';', '"'
- * or a line end; a leading '=', '+', '-' or '@' gets a "'" so that Excel
- * does not take it for a formula. */
-static void csv_tekst(FILE *f, const char *s)
-{
-	bool quote = strpbrk(s, ";\"\r\n") != NULL;
-
-	if (quote)
-		fputc('"', f);
-	if (s[0] && strchr("=+-@", s[0]))
-		fputc('\'', f);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
-	}
-	if (quote)
-		fputc('"', f);
-}
-
 static void csv_cel(FILE *f, const struct cel *c)
 {
 	switch (c->soort) {
 	case CEL_TEKST:
-		csv_tekst(f, c->tekst);
+		download_csv_tekst(f, c->tekst);
 		break;
 	case CEL_GELD: {
 		int64_t a = c->getal < 0 ? -c->getal : c->getal;
@@ -1415,20 +1396,6 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	return pagina(v, v->param[0]);
 }
 
-static enum web_uitslag zend(struct web_verzoek *v, void *data, size_t len, const char *type,
-			     const char *naam)
-{
-	struct MHD_Response *resp = antwoord_maak(data, len, true, type, ANTWOORD_DYNAMISCH);
-	char disp[96];
-
-	snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", naam);
-	if (resp && !antwoord_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disp)) {
-		MHD_destroy_response(resp);
-		resp = NULL;
-	}
-	return antwoord_zend(v->conn, MHD_HTTP_OK, resp);
-}
-
 static enum web_uitslag download(struct web_verzoek *v, const char *code, bool xlsx)
 {
 	struct invoer in;
@@ -1453,9 +1420,7 @@ static enum web_uitslag download(struct web_verzoek *v, const char *code, bool x
 		if (!x || xlsx_klaar(x, &data, &len) < 0)
 			u = geheugen_op(v);
 		else
-			u = zend(v, data, len,
-				 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-				 naam);
+			u = download_zend(v, data, len, DOWNLOAD_XLSX_TYPE, naam);
 	} else {
 		struct web_buf w;
 
@@ -1463,9 +1428,9 @@ static enum web_uitslag download(struct web_verzoek *v, const char *code, bool x
 			u = WEB_FATAAL;
 		} else {
 			csv_tabel(w.f, &t);
-			u = web_buf_sluit(&w) < 0 ? geheugen_op(v)
-						  : zend(v, w.data, w.len, "text/csv; charset=utf-8",
-							 naam);
+			u = web_buf_sluit(&w) < 0
+				    ? geheugen_op(v)
+				    : download_zend(v, w.data, w.len, DOWNLOAD_CSV_TYPE, naam);
 		}
 	}
 	tabel_vrij(&t);

@@ -32,6 +32,7 @@
 #include "lib/json.h"
 #include "web/antwoord.h"
 #include "web/asset.h"
+#include "web/download.h"
 #include "web/grafiek.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -91,25 +92,6 @@ static void scripts(FILE *f)
 		asset_url("chart.umd.min.js"), asset_url("grafiek.js"));
 }
 
-/* A CSV field (separator ';', quoted when needed, as Dutch spreadsheets
- * read it). */
-static void csv_tekst(FILE *f, const char *s, bool eerste)
-{
-	if (!eerste)
-		fputc(';', f);
-	if (!strpbrk(s, ";\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 /* A number with a decimal comma ("" when not shown). */
 static void csv_getal(FILE *f, bool zichtbaar, double x, int decimalen)
 {
@@ -125,23 +107,6 @@ static void csv_getal(FILE *f, bool zichtbaar, double x, int decimalen)
 			*q++ = *p;
 	*q = '\0';
 	fputs(buf, f);
-}
-
-static enum web_uitslag zend_csv(struct web_verzoek *v, struct web_buf *b, const char *naam)
-{
-	char schijf[96];
-	struct MHD_Response *r;
-
-	if (web_buf_sluit(b) < 0)
-		return WEB_FATAAL;
-	snprintf(schijf, sizeof schijf, "attachment; filename=\"%s\"", naam);
-	r = antwoord_maak(b->data, b->len, true, "text/csv; charset=utf-8", ANTWOORD_DYNAMISCH);
-	if (!r || !antwoord_header(r, "Content-Disposition", schijf)) {
-		if (r)
-			MHD_destroy_response(r);
-		return WEB_FATAAL;
-	}
-	return antwoord_zend(v->conn, MHD_HTTP_OK, r);
 }
 
 /* ==== goals as shown ========================================================== */
@@ -565,7 +530,7 @@ static enum web_uitslag csv_doelen(struct web_verzoek *v)
 	f = dv.b.f;
 	fputs("\xEF\xBB\xBF", f);
 	for (size_t k = 0; k < sizeof kop / sizeof kop[0]; k++)
-		csv_tekst(f, kop[k], k == 0);
+		download_csv_veld(f, kop[k], k == 0);
 	fputs("\r\n", f);
 	for (int g = 0; g < DOELEN_AANTAL; g++) {
 		const struct doelen_def *def = &doelen_defs[g];
@@ -574,10 +539,10 @@ static enum web_uitslag csv_doelen(struct web_verzoek *v)
 			const struct doelen_positie *p = &dv.o.eenheden[i].doelen[g];
 			bool pos = p->status != DOELEN_ONBEKEND;
 
-			csv_tekst(f, def->sleutel, true);
-			csv_tekst(f, i ? dv.o.eenheden[i].code : "", false);
-			csv_tekst(f, dv.o.eenheden[i].naam, false);
-			csv_tekst(f, dv.exact[i] ? "nee" : "ja", false);
+			download_csv_veld(f, def->sleutel, true);
+			download_csv_veld(f, i ? dv.o.eenheden[i].code : "", false);
+			download_csv_veld(f, dv.o.eenheden[i].naam, false);
+			download_csv_veld(f, dv.exact[i] ? "nee" : "ja", false);
 			fprintf(f, ";%d", dv.o.basisjaar);
 			csv_getal(f, p->basis.bekend, p->basis.waarde, DECIMALEN);
 			csv_getal(f, p->nu.bekend, p->nu.waarde, DECIMALEN);
@@ -585,7 +550,7 @@ static enum web_uitslag csv_doelen(struct web_verzoek *v)
 			csv_getal(f, p->basis.bekend, p->doel, DECIMALEN);
 			csv_getal(f, pos, p->voorsprong, DECIMALEN);
 			csv_getal(f, p->basis.bekend, p->tolerantie, DECIMALEN);
-			csv_tekst(f, doelen_status_naam(p->status), false);
+			download_csv_veld(f, doelen_status_naam(p->status), false);
 			if (p->rang)
 				fprintf(f, ";%zu", p->rang);
 			else
@@ -594,7 +559,7 @@ static enum web_uitslag csv_doelen(struct web_verzoek *v)
 		}
 	}
 	snprintf(naam, sizeof naam, "doelen-%s.csv", datum_fmt(dv.o.peildatum, d));
-	u = zend_csv(v, &dv.b, naam);
+	u = download_csv(v, &dv.b, naam);
 	return doelen_sluit(&dv, u);
 }
 
@@ -1170,7 +1135,7 @@ static enum web_uitslag csv_signalen(struct web_verzoek *v)
 	f = sv.b.f;
 	fputs("\xEF\xBB\xBF", f);
 	for (size_t i = 0; i < sizeof kop / sizeof kop[0]; i++)
-		csv_tekst(f, kop[i], i == 0);
+		download_csv_veld(f, kop[i], i == 0);
 	fputs("\r\n", f);
 	for (size_t i = 0; i < sv.n; i++) {
 		const struct signaal_gevonden *g = sv.sel[i];
@@ -1179,23 +1144,23 @@ static enum web_uitslag csv_signalen(struct web_verzoek *v)
 		double x = 0;
 		bool zichtbaar = punt_waarde(g->reeks, &p, signaal_inzage(v->wie, g, code), &x);
 
-		csv_tekst(f, datum_fmt(g->m.maand, d), true);
-		csv_tekst(f, reeksen_defs[g->reeks].sleutel, false);
-		csv_tekst(f, signaal_kaart_naam(reeksen_defs[g->reeks].kaart), false);
-		csv_tekst(f, code, false);
-		csv_tekst(f, sv.o->eenheden[g->eenheid].naam, false);
-		csv_tekst(f, signaal_regel_naam(g->m.regel), false);
-		csv_tekst(f, signaal_richting_naam(g->m.richting), false);
+		download_csv_veld(f, datum_fmt(g->m.maand, d), true);
+		download_csv_veld(f, reeksen_defs[g->reeks].sleutel, false);
+		download_csv_veld(f, signaal_kaart_naam(reeksen_defs[g->reeks].kaart), false);
+		download_csv_veld(f, code, false);
+		download_csv_veld(f, sv.o->eenheden[g->eenheid].naam, false);
+		download_csv_veld(f, signaal_regel_naam(g->m.regel), false);
+		download_csv_veld(f, signaal_richting_naam(g->m.richting), false);
 		csv_getal(f, zichtbaar, x, DECIMALEN);
 		csv_getal(f, true, schaal(g->reeks, g->m.centrum), DECIMALEN);
 		csv_getal(f, true, schaal(g->reeks, g->m.ondergrens), DECIMALEN);
 		csv_getal(f, true, schaal(g->reeks, g->m.bovengrens), DECIMALEN);
 		rollen_tekst(g->rollen, rollen, sizeof rollen);
-		csv_tekst(f, rollen, false);
+		download_csv_veld(f, rollen, false);
 		fputs("\r\n", f);
 	}
 	snprintf(naam, sizeof naam, "signalen-%s.csv", datum_fmt(signaal_stand_peildatum(sv.s), d));
-	u = zend_csv(v, &sv.b, naam);
+	u = download_csv(v, &sv.b, naam);
 	return signalen_sluit(&sv, u);
 }
 
