@@ -123,19 +123,10 @@ int raadsrapport_standaard_jaar(dag_t data_tot)
 
 static bool heeft_woonplaats(const struct kpi_data *d, int64_t jeugdige_id, dag_t peildatum)
 {
-	size_t lo = 0, hi = d->n_woonplaatsen;
+	const struct woonplaats *w = kpi_eerste_woonplaats(d, jeugdige_id);
 
-	/* woonplaatsen are sorted by (jeugdige_id, vanaf): find the first. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->woonplaatsen[mid].jeugdige_id < jeugdige_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < d->n_woonplaatsen && d->woonplaatsen[lo].jeugdige_id == jeugdige_id &&
-	       d->woonplaatsen[lo].vanaf <= peildatum;
+	/* the first row is the earliest (sorted by vanaf) */
+	return w && w->vanaf <= peildatum;
 }
 
 void raadsrapport_kwaliteit(const struct kpi_data *d, const char *gemeente, int jaar,
