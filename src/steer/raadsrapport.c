@@ -256,24 +256,6 @@ struct getal {
 	char tekst[GETAL_LEN];
 };
 
-/* Digits of v with a dot every three. */
-static void nl_int(char out[NUM_LEN], int64_t v)
-{
-	char digits[24];
-	char *o = out;
-	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)u);
-
-	if (v < 0)
-		*o++ = '-';
-	for (int i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			*o++ = '.';
-		*o++ = digits[i];
-	}
-	*o = '\0';
-}
-
 /* v with dec decimals (0..3) and a decimal comma. */
 static void nl_dec(char out[NUM_LEN], double v, int dec)
 {
@@ -285,7 +267,7 @@ static void nl_dec(char out[NUM_LEN], double v, int dec)
 	for (int i = 0; i < dec; i++)
 		schaal *= 10;
 	x = llround(fabs(v) * (double)schaal);
-	nl_int(heel, x / schaal);
+	kpi_rapport_getal(heel, x / schaal);
 	rest = x % schaal;
 	for (int i = dec - 1; i >= 0; i--, rest /= 10)
 		frac[i] = (char)('0' + rest % 10);
@@ -298,7 +280,7 @@ static void euro(char out[GETAL_LEN], int64_t cent)
 {
 	char e[NUM_LEN];
 
-	nl_int(e, llround((double)cent / 100.0));
+	kpi_rapport_getal(e, llround((double)cent / 100.0));
 	snprintf(out, GETAL_LEN, "€ %s", e);
 }
 
@@ -328,7 +310,7 @@ static void g_aantal(size_t n, bool exact, struct getal *g)
 
 	publicatie_aantal(n, exact, &p);
 	if (g_van(&p, g))
-		nl_int(g->tekst, (int64_t)g->waarde);
+		kpi_rapport_getal(g->tekst, (int64_t)g->waarde);
 }
 
 /* A share in percent from the printed numerator and denominator. */
