@@ -484,6 +484,21 @@ static bool exact_gem(const struct vraag *q, size_t gi)
 	return toegang_gemeente_exact(q->wie, gi < q->o->n_gem ? q->o->gem[gi].code : NULL);
 }
 
+/* A table per gemeente: every gemeente and the region (index n_gem), or
+ * when one gemeente is asked (q->gi) that gemeente and the region. The
+ * number of rows, and the gemeente index of row r. */
+static size_t gemeente_rijen(const struct vraag *q)
+{
+	return q->gi < q->o->n_gem ? 2 : q->o->n_gem + 1;
+}
+
+static size_t rij_gemeente(const struct vraag *q, size_t r)
+{
+	if (q->gi < q->o->n_gem)
+		return r == 0 ? q->gi : q->o->n_gem;
+	return r;
+}
+
 /* Which cells of the gemeente × segment youth matrix are withheld from
  * askers without exact rights: onthulling_tabel's pattern, with the row
  * totals (all segments of a gemeente), column totals (the region per
@@ -686,7 +701,6 @@ static int t_routes(const struct vraag *q, struct tabel *t)
 	size_t n = o->n_gem;
 	int64_t *c = calloc((n ? n : 1) * 3, sizeof *c);
 	struct onthulde_cel *u = malloc((n + 1) * 4 * sizeof *u);
-	bool gemeente = q->gi < n;
 	int rc = -1;
 
 	if (!c || !u)
@@ -697,12 +711,12 @@ static int t_routes(const struct vraag *q, struct tabel *t)
 		c[g * 3 + 2] = (int64_t)o->routes[g].jeugdigen_pgb;
 	}
 	if (onthulling_tabel(c, n, 3, true, u) < 0 ||
-	    tabel_maak(t, T_ROUTES, kol_routes, 8, gemeente ? 2 : n + 1) < 0)
+	    tabel_maak(t, T_ROUTES, kol_routes, 8, gemeente_rijen(q)) < 0)
 		goto uit;
 	snprintf(t->titel, sizeof t->titel, "Buiten contract en PGB %d: naast de gecontracteerde "
 		 "zorg", o->jaar);
 	for (size_t r = 0; r < t->n_rij; r++) {
-		size_t g = gemeente ? (r == 0 ? q->gi : n) : r;
+		size_t g = rij_gemeente(q, r);
 		const struct geld_route *x = &o->routes[g];
 		const struct onthulde_cel *w = &u[g * 4];
 		bool exact = exact_gem(q, g);
@@ -735,9 +749,8 @@ uit:
 static int t_kosten(const struct vraag *q, struct tabel *t)
 {
 	const struct overzicht *o = q->o;
-	bool gemeente = q->gi < o->n_gem;
 
-	if (tabel_maak(t, T_KOSTEN, t->eigen_kol, 1 + TREND_JAREN, gemeente ? 2 : o->n_gem + 1) < 0)
+	if (tabel_maak(t, T_KOSTEN, t->eigen_kol, 1 + TREND_JAREN, gemeente_rijen(q)) < 0)
 		return -1;
 	/* The year headings depend on the year asked: kept in the table. */
 	t->eigen_kol[0] = (struct kolom){ "Gemeente", "naam" };
@@ -753,7 +766,7 @@ static int t_kosten(const struct vraag *q, struct tabel *t)
 	snprintf(t->titel, sizeof t->titel, "Gemiddelde cliëntkosten per jaar, %d-%d",
 		 o->kosten_jaar[0], o->kosten_jaar[TREND_JAREN - 1]);
 	for (size_t r = 0; r < t->n_rij; r++) {
-		size_t g = gemeente ? (r == 0 ? q->gi : o->n_gem) : r;
+		size_t g = rij_gemeente(q, r);
 		bool exact = exact_gem(q, g);
 		struct cel *c = cel(t, r, 0);
 
