@@ -29,6 +29,14 @@ void download_csv_veld(FILE *f, const char *s, bool eerste)
 	download_csv_tekst(f, s);
 }
 
+void download_csv_kop(FILE *f, const char *const *kop, size_t n)
+{
+	fputs("\xEF\xBB\xBF", f);
+	for (size_t k = 0; k < n; k++)
+		download_csv_veld(f, kop[k], k == 0);
+	fputs("\r\n", f);
+}
+
 enum web_uitslag download_zend(struct web_verzoek *v, void *data, size_t len, const char *type,
 			       const char *naam)
 {

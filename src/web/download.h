@@ -29,6 +29,10 @@ void download_csv_tekst(FILE *f, const char *s);
 /* The same, after the separator unless eerste (the first of a line). */
 void download_csv_veld(FILE *f, const char *s, bool eerste);
 
+/* The start of a CSV file: a UTF-8 byte order mark (so that Excel reads
+ * UTF-8) and the header line of the n column names kop. */
+void download_csv_kop(FILE *f, const char *const *kop, size_t n);
+
 /* Queue data (len bytes from malloc: taken over, freed on every path) as
  * a 200 answer of type, offered as the file naam (Content-Disposition:
  * attachment). WEB_FATAAL when out of memory. */

@@ -732,10 +732,7 @@ static enum web_uitslag export_csv(struct web_verzoek *v)
 		free(a.rijen);
 		return WEB_FATAAL;
 	}
-	fputs("\xEF\xBB\xBF", b.f);
-	for (size_t k = 0; k < sizeof export_kop / sizeof export_kop[0]; k++)
-		download_csv_veld(b.f, export_kop[k], k == 0);
-	fputs("\r\n", b.f);
+	download_csv_kop(b.f, export_kop, sizeof export_kop / sizeof export_kop[0]);
 	for (size_t i = 0; i < a.n; i++) {
 		const struct duiding *d = &a.rijen[i];
 

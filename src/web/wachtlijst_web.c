@@ -1665,10 +1665,7 @@ static enum web_uitslag export_csv(struct web_verzoek *v)
 		return WEB_FATAAL;
 	}
 	f = b.f;
-	fputs("\xEF\xBB\xBF", f);
-	for (size_t k = 0; k < sizeof export_kop / sizeof export_kop[0]; k++)
-		download_csv_veld(f, export_kop[k], k == 0);
-	fputs("\r\n", f);
+	download_csv_kop(f, export_kop, sizeof export_kop / sizeof export_kop[0]);
 	for (size_t i = 0; i < w->n_sel; i++) {
 		const struct wachtlijst_regel *r = w->sel[i];
 		const struct traject *t = r->t;
