@@ -35,7 +35,6 @@
 #include "store/duiding_store.h"
 #include "store/store.h"
 #include "web/antwoord.h"
-#include "web/asset.h"
 #include "web/cijfers.h"
 #include "web/cijfers_export.h"
 #include "web/duiding_web.h"
@@ -62,14 +61,6 @@ static const char *const verwijzer_omschrijving[KPI_VERWIJZER_AANTAL] = {
 	"medisch specialist", "geen verwijzer", "rechter of officier van justitie",
 	"onbekend",
 };
-
-/* The script tags of a page with charts (at the end of <main>; no inline
- * script: the CSP allows only our own files). */
-static void scripts(FILE *f)
-{
-	fprintf(f, "<script src=\"%s\" defer></script>\n<script src=\"%s\" defer></script>\n",
-		asset_url("chart.umd.min.js"), asset_url("grafiek.js"));
-}
 
 /* ==== figures as shown ===================================================== */
 
@@ -1776,7 +1767,7 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	      "percentages. De cijfers als JSON: <a href=\"/api/v1/indicatoren\">/api/v1/"
 	      "indicatoren</a> en <a href=\"/api/v1/indicatoren/trend\">/api/v1/indicatoren/"
 	      "trend</a>.</p>\n", f);
-	scripts(f);
+	grafiek_scripts(f);
 	pagina_html_einde(f);
 	u = pagina_html_klaar(v, &b);
 uit:
@@ -2082,7 +2073,7 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 		kpi_rapport_perioden(k.peildatum, &p);
 		budget_tabel(f, r, p.jaar, exact[0], "gemeente-budget", pad, k.peildatum);
 	}
-	scripts(f);
+	grafiek_scripts(f);
 	pagina_html_einde(f);
 	u = pagina_html_klaar(v, &b);
 uit:

@@ -31,7 +31,6 @@
 #include "domain/onthulling.h"
 #include "lib/json.h"
 #include "web/antwoord.h"
-#include "web/asset.h"
 #include "web/download.h"
 #include "web/grafiek.h"
 #include "web/html.h"
@@ -84,12 +83,6 @@ static void maand_label(char out[16], dag_t d)
 
 	datum_delen(d, &j, &m, NULL);
 	snprintf(out, 16, "%s %d", maand_naam[m - 1], j);
-}
-
-static void scripts(FILE *f)
-{
-	fprintf(f, "<script src=\"%s\" defer></script>\n<script src=\"%s\" defer></script>\n",
-		asset_url("chart.umd.min.js"), asset_url("grafiek.js"));
 }
 
 /* A number with a decimal comma ("" when not shown). */
@@ -395,7 +388,7 @@ static enum web_uitslag pagina_doelen(struct web_verzoek *v)
 			if (doel_sectie(f, &dv.o, dv.exact, (enum doelen_id)g) < 0)
 				break;
 	}
-	scripts(f);
+	grafiek_scripts(f);
 	pagina_html_einde(f);
 	u = pagina_html_klaar(v, &dv.b);
 	return doelen_sluit(&dv, u);
@@ -528,10 +521,7 @@ static enum web_uitslag csv_doelen(struct web_verzoek *v)
 	if (doelen_open(v, &dv, &u) < 0)
 		return u;
 	f = dv.b.f;
-	fputs("\xEF\xBB\xBF", f);
-	for (size_t k = 0; k < sizeof kop / sizeof kop[0]; k++)
-		download_csv_veld(f, kop[k], k == 0);
-	fputs("\r\n", f);
+	download_csv_kop(f, kop, sizeof kop / sizeof kop[0]);
 	for (int g = 0; g < DOELEN_AANTAL; g++) {
 		const struct doelen_def *def = &doelen_defs[g];
 
@@ -1029,7 +1019,7 @@ static enum web_uitslag pagina_signalen(struct web_verzoek *v)
 		fprintf(f, "<td>%s</td></tr>\n", rollen);
 	}
 	fputs("</tbody>\n</table>\n", f);
-	scripts(f);
+	grafiek_scripts(f);
 	pagina_html_einde(f);
 	u = pagina_html_klaar(v, &sv.b);
 	return signalen_sluit(&sv, u);
@@ -1133,10 +1123,7 @@ static enum web_uitslag csv_signalen(struct web_verzoek *v)
 	if (signalen_open(v, &sv, false, &u) < 0)
 		return u;
 	f = sv.b.f;
-	fputs("\xEF\xBB\xBF", f);
-	for (size_t i = 0; i < sizeof kop / sizeof kop[0]; i++)
-		download_csv_veld(f, kop[i], i == 0);
-	fputs("\r\n", f);
+	download_csv_kop(f, kop, sizeof kop / sizeof kop[0]);
 	for (size_t i = 0; i < sv.n; i++) {
 		const struct signaal_gevonden *g = sv.sel[i];
 		const char *code = sv.o->eenheden[g->eenheid].code;
