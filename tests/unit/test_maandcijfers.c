@@ -19,6 +19,7 @@
 #include "domain/kpi.h"
 #include "lib/rng.h"
 #include "steer/maandcijfers.h"
+#include "steer/maandcijfers_som.h"
 #include "store/ijw_store.h"
 #include "store/maandcijfers_store.h"
 #include "store/store.h"
@@ -491,11 +492,91 @@ static void test_willekeurig_incrementeel(void **state)
 	vergelijk_alles(f->st);
 }
 
+/* ---- the sum with sorted runs ---- */
+
+struct uitvoer {
+	const struct mc_bak *ref;
+	struct mc_sleutel vorige;
+	size_t n;
+	bool fout;
+};
+
+static int controleer_uit(void *arg, const struct mc_rij *r)
+{
+	struct uitvoer *u = arg;
+	const struct mc_rij *e = mc_bak_zoek(u->ref, &r->k);
+
+	if (!e || e->waarde != r->waarde || r->waarde == 0 ||
+	    (u->n > 0 && mc_sleutel_vergelijk(&u->vorige, &r->k) >= 0))
+		u->fout = true;
+	u->vorige = r->k;
+	u->n++;
+	return 0;
+}
+
+/* Random additions (and cancelling subtractions) through a sum with a
+ * tiny bag, so that it writes many runs, come out as a plain bag's sums:
+ * every nonzero key once, in strictly increasing key order. */
+static void test_som_runs(void **state)
+{
+	(void)state;
+	static const char *gemeenten[] = { "*", "", "0546", "0547", "1525" };
+	struct mc_bak ref;
+	struct mc_som *s = mc_som_nieuw(1024);
+	struct rng r;
+	size_t n_ref = 0;
+
+	assert_non_null(s);
+	mc_bak_init(&ref);
+	rng_stream(&r, 7, 3);
+	for (int i = 0; i < 60000; i++) {
+		struct mc_sleutel k;
+		int64_t delta = (int64_t)rng_below(&r, 7) - 3;
+		mc_sleutel_zet(&k, 202401 + (int32_t)rng_below(&r, 12), 1 + (int)rng_below(&r, 5),
+			       (int32_t)rng_below(&r, 40) - 1, gemeenten[rng_below(&r, 5)],
+			       (int)rng_below(&r, 9) - 1, rng_below(&r, 2) ? "*" : "12345678",
+			       rng_below(&r, 2) ? "*" : "02");
+		assert_int_equal(mc_bak_voeg(&ref, &k, delta), 0);
+		assert_int_equal(mc_bak_voeg(mc_som_bak(s), &k, delta), 0);
+		assert_int_equal(mc_som_vol(s), 0);
+	}
+	for (size_t i = 0; i < ref.cap; i++)
+		n_ref += ref.rijen[i].k.periode != 0 && ref.rijen[i].waarde != 0;
+	assert_true(mc_som_runs(s) > 10);
+	struct uitvoer u = { .ref = &ref };
+	assert_int_equal(mc_som_uit(s, controleer_uit, &u), 0);
+	assert_false(u.fout);
+	assert_int_equal(u.n, n_ref);
+	mc_som_vrij(s);
+	mc_bak_vrij(&ref);
+
+	/* Without runs: straight from the bag, in order too. */
+	mc_bak_init(&ref);
+	s = mc_som_nieuw(MC_SOM_SLOTS);
+	assert_non_null(s);
+	struct mc_sleutel a, b;
+	mc_sleutel_zet(&a, 202501, MC_ACTIEF, -1, "0546", 2, "*", "*");
+	mc_sleutel_zet(&b, 202501, MC_ACTIEF, -1, "*", -1, "*", "*");
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(mc_bak_voeg(&ref, i ? &a : &b, 3), 0);
+		assert_int_equal(mc_bak_voeg(mc_som_bak(s), i ? &a : &b, 3), 0);
+	}
+	assert_true(mc_sleutel_vergelijk(&b, &a) < 0);
+	u = (struct uitvoer){ .ref = &ref };
+	assert_int_equal(mc_som_uit(s, controleer_uit, &u), 0);
+	assert_false(u.fout);
+	assert_int_equal(u.n, 2);
+	assert_int_equal(mc_som_runs(s), 0);
+	mc_som_vrij(s);
+	mc_bak_vrij(&ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_histogram),
 		cmocka_unit_test(test_een_jeugdige),
+		cmocka_unit_test(test_som_runs),
 		cmocka_unit_test_setup_teardown(test_demo_gelijk_aan_kpi, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_willekeurig_incrementeel, setup, teardown),
 	};
