@@ -653,7 +653,8 @@ static int32_t op_rang(const struct mc_hist *h, size_t n, int64_t r)
 void mc_verdeling(struct mc_hist *h, size_t n, struct kpi_verdeling *out)
 {
 	memset(out, 0, sizeof *out);
-	qsort(h, n, sizeof *h, cmp_hist);
+	if (n > 1)
+		qsort(h, n, sizeof *h, cmp_hist);
 	int64_t totaal = 0;
 	double som = 0;
 	for (size_t i = 0; i < n; i++) {
