@@ -42,7 +42,10 @@
 #include "steer/kalibratie.h"
 #include "steer/koppel_rapport.h"
 #include "steer/kpi_rapport.h"
+#include "steer/raad_duiding.h"
+#include "steer/raadsrapport.h"
 #include "store/apitoken.h"
+#include "store/garp_store.h"
 #include "store/kopie.h"
 #include "store/koppel_store.h"
 #include "store/maandcijfers_store.h"
@@ -79,6 +82,12 @@ static const char hulp_tekst[] =
 	"              --gemeente CODE         alleen deze gemeente (en de regio); viercijferige\n"
 	"                                      CBS-code, bijvoorbeeld 0546 voor Leiden\n"
 	"              --json                  een JSON-document in plaats van tabellen\n"
+	"  report    jaarrapportage van een gemeente aan de gemeenteraad (PDF)\n"
+	"              --gemeente CODE         GM0546 of 0546\n"
+	"              --pdf BESTAND           waar het rapport komt\n"
+	"              --jaar JJJJ             standaard het laatste volledige jaar\n"
+	"              --exact                 exacte aantallen (niet voor publicatie)\n"
+	"              --db PAD\n"
 	"  kalibratie  meet de demoregio aan de eigen cijfers van de regio over 2025\n"
 	"              --db PAD\n"
 	"  copy      kopieer een hele regio naar een nieuwe, lege database (bijv. PostgreSQL)\n"
@@ -614,6 +623,147 @@ static int cmd_kpi(int argc, char **argv)
 		if (r < 0)
 			rc = fout(cmd, "%s", err);
 	}
+	store_kpi_release(&data);
+	return rc;
+}
+
+static const char report_hulp[] =
+	"Gebruik: jeugdregie report --gemeente CODE --pdf BESTAND [--jaar JJJJ] [--db PAD]\n"
+	"                           [--exact]\n"
+	"De jaarrapportage van een gemeente aan de gemeenteraad als PDF (A4): de doelen van\n"
+	"de regio voor 2030, de kernindicatoren tegen de regio en het jaar ervoor, grafieken,\n"
+	"duiding en de kwaliteit van de gegevens. CODE: de CBS-code, GM0546 of 0546.\n"
+	"--jaar: standaard het laatste volledige jaar; de peildatum is 31 december van dat\n"
+	"jaar, of de laatste dag met gegevens als die eerder valt. Zonder --exact is het de\n"
+	"openbare versie (aantallen onder 10 als <10, afgerond op 5); --exact geeft de\n"
+	"vertrouwelijke versie met exacte aantallen.\n";
+
+/* A gemeente code as GM0546, gm0546 or 0546: the four digits into out. */
+static int lees_gemeentecode(const char *cmd, const char *s, char out[GEMEENTE_CODE_LEN])
+{
+	const char *c = (s[0] == 'G' || s[0] == 'g') && (s[1] == 'M' || s[1] == 'm') ? s + 2 : s;
+
+	if (lees_gemeente(cmd, c) < 0)
+		return -1;
+	memcpy(out, c, GEMEENTE_CODE_LEN);
+	return 0;
+}
+
+static int cmd_report(int argc, char **argv)
+{
+	static const struct optie opties[] = {
+		{ "--db", true }, { "--gemeente", true }, { "--jaar", true }, { "--pdf", true },
+		{ "--exact", false },
+	};
+	const char *cmd = "report", *db = standaard_db();
+	char code[GEMEENTE_CODE_LEN], err[ERR_LEN];
+	struct raad_invoer in = { 0 };
+	struct raad_duidingen duidingen = { 0 };
+	struct raad_cijfers *c = NULL;
+	struct garp_gezin *gezinnen = NULL;
+	struct kpi_data data;
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	dag_t tot = DAG_GEEN;
+	bool gevonden = false;
+	FILE *f;
+	int rc;
+	const char *w[MAX_OPTIES];
+
+	rc = lees_opties(cmd, opties, 5, report_hulp, argc, argv, w);
+	if (rc >= 0)
+		return rc;
+	if (w[0])
+		db = w[0];
+	if (!w[1])
+		return gebruiksfout(cmd, "--gemeente ontbreekt; bijvoorbeeld --gemeente GM0546 "
+				    "voor Leiden");
+	if (!w[3])
+		return gebruiksfout(cmd, "--pdf ontbreekt: het bestand om het rapport in te "
+				    "schrijven, bijvoorbeeld --pdf raadsrapport.pdf");
+	if (lees_gemeentecode(cmd, w[1], code) < 0)
+		return AFSLUIT_GEBRUIK;
+	if (w[2]) {
+		char *eind;
+		long j = strtol(w[2], &eind, 10);
+
+		if (strlen(w[2]) != 4 || *eind || j < RAAD_EERSTE_JAAR)
+			return gebruiksfout(cmd, "--jaar '%s' is geen jaar; schrijf vier cijfers, "
+					    "%d of later, bijvoorbeeld --jaar 2025", w[2],
+					    RAAD_EERSTE_JAAR);
+		in.jaar = (int)j;
+	}
+	rc = laad_regio(cmd, db, &data, &tot, NULL);
+	if (rc != AFSLUIT_GOED)
+		return rc;
+	for (size_t k = 0; k < data.n_gemeenten; k++)
+		if (strcmp(data.gemeenten[k].code, code) == 0)
+			gevonden = true;
+	if (!gevonden) {
+		rc = gebruiksfout(cmd, "gemeente %s hoort niet bij deze regio; 'jeugdregie kpi' "
+				  "toont de gemeenten met hun code", w[1]);
+		goto uit;
+	}
+	if (!w[2])
+		in.jaar = raadsrapport_standaard_jaar(tot);
+	if (raadsrapport_jaar_geldig(&data, in.jaar, tot, err, sizeof err) < 0) {
+		rc = gebruiksfout(cmd, "--jaar: %s", err);
+		goto uit;
+	}
+	{
+		/* The family rows of the GARP goals (no names). */
+		struct store *st = open_bestaande_store(cmd, db);
+
+		if (!st) {
+			rc = AFSLUIT_FOUT;
+			goto uit;
+		}
+		if (store_garp_gezinnen(st, &gezinnen, &in.n_gezinnen) < 0 ||
+		    raad_duidingen_laad(st, code, in.jaar, &duidingen) < 0) {
+			rc = fout(cmd, "database '%s': %s", db, store_error(st));
+			store_close(st);
+			goto uit;
+		}
+		store_close(st);
+	}
+	in.duidingen = duidingen.lijst;
+	in.n_duidingen = duidingen.n;
+	in.gezinnen = gezinnen;
+	in.data = &data;
+	in.gemeente = code;
+	in.data_tot = tot;
+	in.exact_gemeente = in.exact_regio = w[4] != NULL;
+	in.gemaakt = vandaag();
+	c = malloc(sizeof *c);
+	if (!c) {
+		rc = fout(cmd, "onvoldoende geheugen");
+		goto uit;
+	}
+	if (raadsrapport_bereken(&in, c, err, sizeof err) < 0 ||
+	    raadsrapport_pdf(&in, c, &pdf, &len, err, sizeof err) < 0) {
+		rc = fout(cmd, "%s", err);
+		goto uit;
+	}
+	f = fopen(w[3], "wb");
+	if (!f) {
+		rc = fout(cmd, "kan '%s' niet schrijven: %s", w[3], strerror(errno));
+		goto uit;
+	}
+	{
+		bool geschreven = fwrite(pdf, 1, len, f) == len;
+
+		if (fclose(f) != 0 || !geschreven) {
+			rc = fout(cmd, "schrijffout in '%s'", w[3]);
+			remove(w[3]);
+			goto uit;
+		}
+	}
+	fprintf(stderr, "jeugdregie report: %s, %d: '%s' (%zu bytes)\n", code, in.jaar, w[3], len);
+uit:
+	free(pdf);
+	free(c);
+	free(gezinnen);
+	raad_duidingen_vrij(&duidingen);
 	store_kpi_release(&data);
 	return rc;
 }
@@ -2472,7 +2622,7 @@ static int cmd_cijfers(int argc, char **argv)
 }
 
 static const char onbekende_opdracht[] =
-	"onbekende opdracht '%s'; bekend zijn demo, kpi, kalibratie, copy, checksum, migrate, "
+	"onbekende opdracht '%s'; bekend zijn demo, kpi, report, kalibratie, copy, checksum, migrate, "
 	"serve, user, token, audit, ijw, cijfers, version en help";
 
 static int cmd_help(int argc, char **argv)
@@ -2490,6 +2640,8 @@ static int cmd_help(int argc, char **argv)
 		return cmd_kpi(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "migrate") == 0)
 		return cmd_migrate(1, hulp_argv);
+	if (argc == 1 && strcmp(argv[0], "report") == 0)
+		return cmd_report(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "match") == 0)
 		return cmd_match(1, hulp_argv);
 	if (argc == 1 && strcmp(argv[0], "kalibratie") == 0)
@@ -2531,6 +2683,8 @@ int main(int argc, char **argv)
 		rc = cmd_demo(argc, argv);
 	else if (strcmp(cmd, "kpi") == 0)
 		rc = cmd_kpi(argc, argv);
+	else if (strcmp(cmd, "report") == 0)
+		rc = cmd_report(argc, argv);
 	else if (strcmp(cmd, "kalibratie") == 0)
 		rc = cmd_kalibratie(argc, argv);
 	else if (strcmp(cmd, "copy") == 0)

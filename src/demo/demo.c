@@ -13,6 +13,7 @@
 #include "lib/embedded.h"
 #include "store/capaciteit_store.h"
 #include "store/cijfers_store.h"
+#include "store/geld_store.h"
 #include "store/maandcijfers_store.h"
 
 static const char *const segment_namen[SEGMENT_AANTAL] = {
@@ -438,6 +439,63 @@ static int schrijf_budgetten(struct gen *g)
 	return 0;
 }
 
+/* PGB awards (migration 13; not in iJw). Calibration, an assumption:
+ * nationally the persoonsgebonden budget is a few per cent of youth-care
+ * spending; we take 4 % of the gemeente's approved regional cost of the
+ * year before (the basis of its budget too) at an average award of
+ * € 12.000 a year (lognormal, median € 9.000), so a large gemeente has a
+ * few dozen holders a year at scale 1. Most awards run the whole year,
+ * some start during it (pro rata). Holders are youth of the record who
+ * live in the gemeente on 1 July (or --until) and are 0-17 then. Drawn
+ * last, from the stream r_pgb. */
+static int schrijf_pgb(struct gen *g)
+{
+	struct rng *r = &g->r_pgb;
+	int laatste_jaar;
+	int64_t id = 0;
+
+	datum_delen(g->o.tot, &laatste_jaar, NULL, NULL);
+	for (int jaar = 2021; jaar <= laatste_jaar; jaar++) {
+		int j = jaar - DEMO_JAAR0;
+		dag_t midden = datum_van(jaar, 7, 1), jan = datum_van(jaar, 1, 1),
+		      dec = datum_van(jaar, 12, 31);
+
+		if (midden > g->o.tot)
+			midden = g->o.tot;
+		for (int i = 0; i < g->n_gem; i++) {
+			int64_t basis = 0, *ids;
+			size_t k;
+
+			for (int s = 1; s < SEGMENT_AANTAL; s++)
+				basis += g->kosten[i][j - 1][s];
+			uint64_t n = rng_poisson(r, 0.04 * (double)basis / 1200000.0);
+			if (n == 0)
+				continue;
+			if (store_pgb_kandidaten(g->st, g->gem[i].g.code, midden, &ids, &k) < 0)
+				return gen_fout(g, "pgb-houders");
+			for (uint64_t a = 0; a < n && k > 0; a++) {
+				struct geld_pgb p = { .jaar = jaar, .einddatum = dec };
+				double jaarbedrag = rng_lognormal(r, 9000.0, 12000.0);
+
+				p.jeugdige_id = ids[rng_below(r, k)];
+				p.begindatum = rng_bernoulli(r, 0.7) ? jan : jan + (dag_t)rng_below(r, 330);
+				if (p.begindatum > g->o.tot)
+					continue;
+				p.id = ++id;
+				kopieer(p.gemeente, sizeof p.gemeente, g->gem[i].g.code);
+				p.bedrag = llround(jaarbedrag * (double)(dec - p.begindatum + 1) /
+						   (double)(dec - jan + 1)) * 100;
+				if (store_put_pgb(g->st, &p) < 0) {
+					free(ids);
+					return gen_fout(g, "pgb");
+				}
+			}
+			free(ids);
+		}
+	}
+	return 0;
+}
+
 /* The report of the last week before --until of a provider that still
  * reports: per product, and for a group product per group (two groups),
  * as the capacity page would take it; a few places reserved for crisis
@@ -572,7 +630,8 @@ static int bouw(struct gen *g)
 	for (size_t i = 0; i < n_decl; i++)
 		if (g->decl_id[i] && store_declaratie_totalen(g->st, g->decl_id[i]) < 0)
 			return gen_fout(g, "declaratietotalen");
-	if (schrijf_budgetten(g) < 0 || schrijf_capaciteit(g) < 0 || schrijf_meta(g) < 0)
+	if (schrijf_budgetten(g) < 0 || schrijf_capaciteit(g) < 0 || schrijf_pgb(g) < 0 ||
+	    schrijf_meta(g) < 0)
 		return -1;
 	return 0;
 }
@@ -634,6 +693,7 @@ int demo_maak(struct store *st, const struct demo_opties *opties,
 	rng_stream(&g->r_jeugd, opties->seed, 1);
 	rng_stream(&g->r_decl, opties->seed, 2);
 	rng_stream(&g->r_reden, opties->seed, 3);
+	rng_stream(&g->r_pgb, opties->seed, 4);
 
 	int rc = store_bulk(st, 1) < 0 || store_begin(st) < 0 ? -1 : 0;
 	if (rc < 0) {

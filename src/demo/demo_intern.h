@@ -70,6 +70,8 @@ struct gen {
 	struct rng r_decl;        /* declarations */
 	struct rng r_reden;       /* the local teams' reasons for referring (a stream of
 				   * its own, so the careers stay as they were drawn) */
+	struct rng r_pgb;         /* PGB awards (a stream of its own: the rest of the demo
+				   * stays byte for byte what it was without them) */
 	dag_t start;              /* first day arrivals are simulated */
 	dag_t record_begin;       /* 2021-01-01: the record starts here */
 

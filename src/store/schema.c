@@ -695,6 +695,25 @@ static const char migration_12_postgres[] =
 	"  FOR EACH ROW EXECUTE FUNCTION duiding_alleen_toevoegen();\n"
 	"CREATE TRIGGER duiding_geen_truncate BEFORE TRUNCATE ON duiding\n"
 	"  FOR EACH STATEMENT EXECUTE FUNCTION duiding_alleen_toevoegen();\n";
+/* Migration 13: persoonsgebonden budgetten (issue 7, money). A PGB is
+ * not in iJw: the youth (or parents) buy care themselves from a budget
+ * the gemeente awards, so the money page shows it as its own route next
+ * to contracted care. Kept simple: one row per award and calendar year
+ * (a multi-year award is one row per year), bedrag the eurocents awarded
+ * for that year, begindatum..einddatum the part of the year it covers.
+ */
+static const char migration_13[] =
+	"CREATE TABLE pgb (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  jeugdige_id INTEGER NOT NULL REFERENCES jeugdige (id),\n"
+	"  " GEMEENTE("gemeente") " NOT NULL REFERENCES gemeente (code),\n"
+	"  jaar INTEGER NOT NULL CHECK (jaar BETWEEN 1900 AND 2199),\n"
+	"  bedrag INTEGER NOT NULL CHECK (bedrag >= 0),\n"
+	"  " DATUM("begindatum") " NOT NULL,\n"
+	"  " DATUM("einddatum") " NOT NULL,\n"
+	"  CHECK (begindatum <= einddatum)\n"
+	END
+	"CREATE INDEX pgb_jaar ON pgb (jaar, gemeente);\n";
 
 static const struct migration migrations[] = {
 	{ 1, "het hele register: regio, inkoop, jeugdigen, trajecten, declaraties", migration_1,
@@ -718,6 +737,7 @@ static const struct migration migrations[] = {
 	  migration_11, migration_11_sqlite, migration_11_postgres },
 	{ 12, "duiding: het verhaal achter een cijfer, met versies", migration_12,
 	  migration_12_sqlite, migration_12_postgres },
+	{ 13, "persoonsgebonden budgetten (PGB)", migration_13, NULL, NULL },
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])

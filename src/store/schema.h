@@ -54,7 +54,7 @@ struct migration {
 	X(gebruiker_scope) X(sessie) X(api_token) X(audit_log) X(audit_kop) \
 	X(ijw_bericht) X(ijw_bevinding) X(ijw_verzoek) X(ijw_export) \
 	X(treeknorm) X(instelling) X(koppel_ronde) X(koppel_voorstel) \
-	X(maandcijfer) X(duiding)
+	X(maandcijfer) X(duiding) X(pgb)
 
 /* The newest version this program knows. */
 int schema_newest(void);

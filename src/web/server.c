@@ -35,8 +35,10 @@
 #include "web/verzoek_web.h"
 #include "web/wachtlijst_web.h"
 #include "web/capaciteit_web.h"
+#include "web/geld_web.h"
 #include "web/koppel_web.h"
 #include "web/duiding_web.h"
+#include "web/raad_web.h"
 #include "web/signaal_web.h"
 #include "web/inloggen.h"
 #include "web/pagina.h"
@@ -80,6 +82,8 @@ static const struct {
 	{ wachtlijst_routes, &wachtlijst_routes_n },
 	{ capaciteit_routes, &capaciteit_routes_n },
 	{ koppel_routes, &koppel_routes_n },
+	{ raad_routes, &raad_routes_n },
+	{ geld_routes, &geld_routes_n },
 	{ signaal_routes, &signaal_routes_n },
 	{ duiding_routes, &duiding_routes_n },
 };

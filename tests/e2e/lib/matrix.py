@@ -148,6 +148,18 @@ endpoints = [
     ("api_capaciteit", "/api/v1/capaciteit", "ingelogd"),
     ("koppelen", "/koppelen", "gemeentelijk"),
     ("api_koppelen", "/api/v1/koppelen", "gemeentelijk"),
+    ("doelen", "/doelen", "publiek"),
+    ("api_doelen", "/api/v1/doelen", "publiek"),
+    ("signalen", "/signalen", "ingelogd"),
+    ("api_signalen", "/api/v1/signalen", "ingelogd"),
+    ("geld", "/geld", "publiek"),
+    ("geld_gemeente", "/gemeenten/" + CFG["gemeente"] + "/geld", "publiek"),
+    ("api_geld", "/api/v1/geld", "publiek"),
+    ("duidingen", "/duidingen", "publiek"),
+    ("api_duidingen", "/api/v1/duidingen", "publiek"),
+    ("duidingen_csv", "/duidingen/export.csv", "publiek"),
+    ("api_maandcijfers", "/api/v1/maandcijfers?indicator=actief&van=2025-01&tot=2025-12", "publiek"),
+    ("raadsrapport", "/gemeenten/" + CFG["gemeente"] + "/raadsrapport.pdf", "publiek"),
 ]
 bestaat = set(CFG.get("routes", []))
 
