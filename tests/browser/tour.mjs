@@ -91,6 +91,11 @@ const cijfers = [
 	{ pad: '/gemeenten', zie: ['Gemeenten', 'Leiden', 'Katwijk'] },
 	{ pad: '/gemeenten/0546', zie: ['Gemeente Leiden', 'Minder jeugdigen in zorg', 'Doel 2030'] },
 	{ pad: '/aanbieders/{agb}/cijfers', zie: ['Cijfers van {aanbieder}'] },
+	{ pad: '/doelen', zie: ['Doelen 2030', '1 op 12'] },
+	{ pad: '/signalen', zie: ['Signalen'] },
+	{ pad: '/geld', zie: ['Verwachte uitputting', 'Plafondparadox', 'Buiten contract en PGB'] },
+	{ pad: '/gemeenten/0546/geld', zie: ['Leiden', 'Verwachte uitputting'] },
+	{ pad: '/duidingen', zie: ['Duidingen'] },
 ];
 const afgeschermd = { pad: '/', zie: ['Kleine aantallen zijn afgeschermd'] };
 const PAGINAS = {
