@@ -170,17 +170,22 @@ static bool gelijk(const struct mc_sleutel *a, const struct mc_sleutel *b)
 	return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2]) | (x[3] ^ y[3])) == 0;
 }
 
-/* A multiply-xorshift mix of the key's words: a few cycles, where a
- * bytewise hash cost as much as the cache miss on the slot. */
+/* The key's words folded together, then MurmurHash3's 64-bit finaliser
+ * (every key bit reaches the low bits that pick the slot): a few cycles,
+ * where a bytewise hash cost as much as the cache miss on the slot. */
 static uint64_t hash(const struct mc_sleutel *k)
 {
-	uint64_t w[4], h = 0x9e3779b97f4a7c15ull;
+	uint64_t w[4];
 	woorden(k, w);
-	for (int i = 0; i < 4; i++) {
-		h = (h ^ w[i]) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	return h ^ (h >> 29);
+	uint64_t h = w[0] * 0x9e3779b97f4a7c15ull;
+	h = (h ^ (h >> 32) ^ w[1]) * 0xc2b2ae3d27d4eb4full;
+	h = (h ^ (h >> 32) ^ w[2]) * 0x165667b19e3779f9ull;
+	h ^= w[3];
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 33);
 }
 
 static size_t plek(const struct mc_rij *rijen, size_t cap, const struct mc_sleutel *k)
@@ -260,6 +265,7 @@ struct werk {
 	struct mc_bak *b;
 	int64_t teken;
 	int32_t tot_maand;   /* last month of the horizon */
+	bool fijn;           /* only the fine groupings (mc_bijdrage_fijn) */
 	int rc;
 };
 
@@ -282,6 +288,13 @@ static const char *verwijzer_code(const char *v)
 	return "";
 }
 
+/* The groupings that mc_bijdrage_fijn keeps: each other one is a rollup
+ * of one of them (mc_bak_afleiden). */
+static bool fijne_groepering(const struct mc_groepering *g)
+{
+	return g->gemeente + g->segment + g->aanbieder + g->verwijzer == 2;
+}
+
 /* A trajectory measure of t under every grouping. kpi.h's trajectory
  * filter counts only specialised care (segment 1..7) unless a segment is
  * chosen; money has no such default (alle_segmenten). */
@@ -293,6 +306,8 @@ static void traject_voeg(struct werk *w, int32_t periode, int maat, int32_t dage
 	const char *v = verwijzer_code(t->verwijzer);
 	for (size_t i = 0; i < MC_GROEPERINGEN; i++) {
 		const struct mc_groepering *g = &mc_groeperingen[i];
+		if (w->fijn && !fijne_groepering(g))
+			continue;
 		if (!g->segment && !alle_segmenten && !regionaal(t))
 			continue;
 		struct mc_sleutel k;
@@ -620,10 +635,11 @@ static void client_jaren(struct werk *w, const struct mc_geld *geld, size_t n)
 	free(kj);
 }
 
-int mc_bijdrage(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
-		int tot_jaar, int64_t teken, struct mc_bak *b)
+static int bijdrage(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
+		    int tot_jaar, int64_t teken, bool fijn, struct mc_bak *b)
 {
-	struct werk w = { .d = d, .b = b, .teken = teken, .tot_maand = tot_jaar * 100 + 12 };
+	struct werk w = { .d = d, .b = b, .teken = teken, .tot_maand = tot_jaar * 100 + 12,
+			  .fijn = fijn };
 
 	for (size_t k = 0; k < d->n_trajecten && w.rc == 0; k++) {
 		traject_gebeurtenissen(&w, k);
@@ -646,6 +662,71 @@ int mc_bijdrage(const struct kpi_data *d, const struct mc_geld *geld, size_t n_g
 			jeugd_periode(&w, j, datum_van(j, 1, 1), datum_van(j, 12, 31), false);
 	}
 	return w.rc;
+}
+
+int mc_bijdrage(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
+		int tot_jaar, int64_t teken, struct mc_bak *b)
+{
+	return bijdrage(d, geld, n_geld, tot_jaar, teken, false, b);
+}
+
+int mc_bijdrage_fijn(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
+		     int tot_jaar, int64_t teken, struct mc_bak *b)
+{
+	return bijdrage(d, geld, n_geld, tot_jaar, teken, true, b);
+}
+
+/* ---- deriving the coarse groupings ---- */
+
+static bool opgerold(const char *s)
+{
+	return s[0] == '*' && s[1] == '\0';
+}
+
+/* Add waarde to the row of k with the dimensions rolled up as g says. */
+static int leid_af(struct mc_bak *uit, const struct mc_sleutel *k, struct mc_groepering g,
+		   int64_t waarde)
+{
+	struct mc_sleutel a;
+	mc_sleutel_zet(&a, k->periode, k->maat, k->dagen, g.gemeente ? k->gemeente : "*",
+		       g.segment ? k->segment : -1, g.aanbieder ? k->agb : "*",
+		       g.verwijzer ? k->verwijzer : "*");
+	return mc_bak_voeg(uit, &a, waarde);
+}
+
+/* Each coarse grouping is the sum of one fine grouping over the dimension
+ * it drops, restricted as traject_voeg restricts it: without a segment,
+ * only specialised care counts, except for money (alle_segmenten). The
+ * fine rows are told apart by which dimensions they keep; no coarse row
+ * and no youth-level row keeps two. */
+int mc_bak_afleiden(const struct mc_bak *b, struct mc_bak *uit)
+{
+	for (size_t i = 0; i < b->cap; i++) {
+		const struct mc_rij *r = &b->rijen[i];
+		const struct mc_sleutel *k = &r->k;
+		if (k->periode == 0 || r->waarde == 0 || mc_maat_jeugd(k->maat))
+			continue;
+		bool gem = !opgerold(k->gemeente), seg = k->segment != -1;
+		bool agb = !opgerold(k->agb), ver = !opgerold(k->verwijzer);
+		bool overal = k->maat == MC_GOEDGEKEURD || k->maat == MC_AFGEWEZEN ||
+			      (k->segment >= 1 && k->segment < SEGMENT_AANTAL);
+		int rc = 0;
+		if (gem && seg && !agb && !ver) {
+			rc = leid_af(uit, k, (struct mc_groepering){ .segment = true }, r->waarde);
+			if (rc == 0 && overal)
+				rc = leid_af(uit, k, (struct mc_groepering){ .gemeente = true },
+					     r->waarde);
+			if (rc == 0 && overal)
+				rc = leid_af(uit, k, (struct mc_groepering){ 0 }, r->waarde);
+		} else if (gem && ver && !seg && !agb) {
+			rc = leid_af(uit, k, (struct mc_groepering){ .verwijzer = true }, r->waarde);
+		} else if (seg && agb && !gem && !ver && overal) {
+			rc = leid_af(uit, k, (struct mc_groepering){ .aanbieder = true }, r->waarde);
+		}
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /* ---- histograms ---- */

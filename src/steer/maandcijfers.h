@@ -146,6 +146,19 @@ struct mc_geld {
 int mc_bijdrage(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
 		int tot_jaar, int64_t teken, struct mc_bak *b);
 
+/* As mc_bijdrage, but the trajectory measures only under the fine
+ * groupings (those that keep two dimensions: gemeente+segment,
+ * gemeente+verwijzer, segment+aanbieder); mc_bak_afleiden derives the
+ * other five from their sums. Adding each trajectory-month three times
+ * instead of eight, and deriving once from the summed rows, is what makes
+ * a full rebuild fast. Youth-level counts (not additive) are added whole. */
+int mc_bijdrage_fijn(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
+		     int tot_jaar, int64_t teken, struct mc_bak *b);
+/* For every row of b under a fine grouping (sums of mc_bijdrage_fijn),
+ * add its value to the rows of the coarser groupings it rolls up into,
+ * in uit (not b). 0, or -1 when out of memory. */
+int mc_bak_afleiden(const struct mc_bak *b, struct mc_bak *uit);
+
 /* One histogram row: n values equal to dagen. */
 struct mc_hist {
 	int32_t dagen;

@@ -24,6 +24,8 @@ struct run {
 struct mc_som {
 	struct mc_bak bak;
 	size_t max_slots;
+	bool fijn;              /* the bag holds fine rows: derive (mc_som_fijn) */
+	struct mc_bak grof;     /* rows derived from fine rows, not yet written */
 	FILE *f;                /* NULL until the first run */
 	off_t lengte;           /* bytes written */
 	struct run *runs;
@@ -41,6 +43,7 @@ struct mc_som *mc_som_nieuw(size_t max_slots)
 		m *= 2;
 	s->max_slots = m;
 	mc_bak_init(&s->bak);
+	mc_bak_init(&s->grof);
 	return s;
 }
 
@@ -49,6 +52,7 @@ void mc_som_vrij(struct mc_som *s)
 	if (!s)
 		return;
 	mc_bak_vrij(&s->bak);
+	mc_bak_vrij(&s->grof);
 	if (s->f)
 		fclose(s->f);
 	free(s->runs);
@@ -82,11 +86,14 @@ static size_t bak_sorteer(struct mc_bak *b)
 	return n;
 }
 
-/* The bag's rows as a run; the bag is emptied (its slots kept). */
-static int schrijf_run(struct mc_som *s)
+void mc_som_fijn(struct mc_som *s)
 {
-	struct mc_bak *b = &s->bak;
+	s->fijn = true;
+}
 
+/* The rows of b as a run; b is emptied (its slots kept). */
+static int schrijf_bak(struct mc_som *s, struct mc_bak *b)
+{
 	if (b->n == 0)
 		return 0;
 	size_t n = bak_sorteer(b);
@@ -109,6 +116,36 @@ static int schrijf_run(struct mc_som *s)
 	memset(b->rijen, 0, b->cap * sizeof *b->rijen);
 	b->n = 0;
 	return 0;
+}
+
+/* The coarse rows of the bag's fine rows into s->grof. They are kept
+ * apart and written or merged as rows of their own: inserted into the bag
+ * in its slot order, they would cluster (linear probing, one hash). */
+static int leid_af(struct mc_som *s)
+{
+	return mc_bak_afleiden(&s->bak, &s->grof);
+}
+
+/* The bag's rows, and the derived rows, as runs; both are emptied. */
+static int schrijf_run(struct mc_som *s)
+{
+	if (s->fijn && leid_af(s) < 0)
+		return -1;
+	if (schrijf_bak(s, &s->bak) < 0)
+		return -1;
+	if (s->grof.n == 0)
+		return 0;
+	int rc = schrijf_bak(s, &s->grof);
+	mc_bak_vrij(&s->grof);
+	return rc;
+}
+
+int mc_som_grof(struct mc_som *s)
+{
+	if (!s->fijn)
+		return 0;
+	s->fijn = false;
+	return leid_af(s);
 }
 
 int mc_som_vol(struct mc_som *s)
@@ -230,14 +267,28 @@ static int samenvoegen(struct mc_som *s, mc_som_uit_fn uit, void *arg)
 
 int mc_som_uit(struct mc_som *s, mc_som_uit_fn uit, void *arg)
 {
-	int rc = 0;
+	int rc = mc_som_grof(s);
 
+	if (rc < 0)
+		return rc;
 	if (s->n_runs == 0) {
-		/* Everything fitted in the bag: no file. */
+		/* Everything fitted in the bag (and the derived rows): no
+		 * file; merge the two sorted, adding up equal keys. */
 		size_t n = s->bak.cap ? bak_sorteer(&s->bak) : 0;
-		for (size_t i = 0; i < n && rc == 0; i++)
-			rc = uit(arg, &s->bak.rijen[i]);
+		size_t m = s->grof.cap ? bak_sorteer(&s->grof) : 0, i = 0, j = 0;
+		const struct mc_rij *a = s->bak.rijen, *b = s->grof.rijen;
+		while ((i < n || j < m) && rc == 0) {
+			int c = i == n ? 1 : j == m ? -1 : mc_sleutel_vergelijk(&a[i].k, &b[j].k);
+			struct mc_rij r = c <= 0 ? a[i] : b[j];
+			if (c == 0)
+				r.waarde += b[j].waarde;
+			i += c <= 0;
+			j += c >= 0;
+			if (r.waarde != 0)
+				rc = uit(arg, &r);
+		}
 		mc_bak_vrij(&s->bak);
+		mc_bak_vrij(&s->grof);
 		return rc;
 	}
 	if (schrijf_run(s) < 0 || fflush(s->f) != 0)

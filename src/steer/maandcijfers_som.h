@@ -11,7 +11,8 @@
  * key order: the order of the table's primary key, so that inserting them
  * appends to the B-tree.
  *
- * Memory: the bag (at most max_slots slots of struct mc_rij), and during
+ * Memory: the bag (at most max_slots slots of struct mc_rij; in fine mode,
+ * while the coarse rows are derived, a second bag of those), and during
  * mc_som_uit one read buffer per run. The temporary file lives in
  * $TMPDIR (or /tmp) and is gone when the sum is freed or the process
  * ends. Not thread-safe; one owner.
@@ -36,6 +37,15 @@ void mc_som_vrij(struct mc_som *s);
 
 /* The bag to add rows into (mc_bak_voeg, mc_bijdrage). */
 struct mc_bak *mc_som_bak(struct mc_som *s);
+
+/* Fine mode: the rows added from now on are sums of mc_bijdrage_fijn;
+ * the coarse groupings are derived (mc_bak_afleiden) whenever the bag is
+ * written out, or by mc_som_grof. */
+void mc_som_fijn(struct mc_som *s);
+/* End fine mode: derive the coarse rows of what was added so far; rows
+ * added afterwards are taken as they are (controleer adds the stored
+ * rows). 0, or -1 as mc_som_vol. */
+int mc_som_grof(struct mc_som *s);
 
 /* Call between additions of at most 64 Ki new keys each (one youth adds
  * a few thousand): when the bag is at its bound, its rows become a run.

@@ -356,6 +356,8 @@ static int bereken_alles(struct store *st, int tot_jaar, struct mc_som *som)
 	size_t n_br = 0, c_br = 0, n_gr = 0, c_gr = 0;
 	int rc = store_treeknormen(st, norms);
 
+	/* Fine rows only; the coarse groupings are derived from their sums. */
+	mc_som_fijn(som);
 	for (int i = 0; i < S_AANTAL && rc >= 0; i++)
 		rc = stroom_open(st, &s[i]);
 	while (rc >= 0) {
@@ -406,13 +408,15 @@ static int bereken_alles(struct store *st, int tot_jaar, struct mc_som *som)
 			break;
 		struct kpi_data d;
 		feiten_kpi(&f, norms, &d);
-		if (mc_bijdrage(&d, f.geld, f.n_geld, tot_jaar, 1, mc_som_bak(som)) < 0 ||
+		if (mc_bijdrage_fijn(&d, f.geld, f.n_geld, tot_jaar, 1, mc_som_bak(som)) < 0 ||
 		    mc_som_vol(som) < 0)
 			rc = som_fout(st);
 	}
 	for (int i = 0; i < S_AANTAL; i++)
 		if (s[i].s)
 			st->drv->reset(s[i].s);
+	if (rc >= 0 && mc_som_grof(som) < 0)
+		rc = som_fout(st);
 	feiten_vrij(&f);
 	free(br);
 	free(gr);
