@@ -116,6 +116,27 @@ static const struct sql_stmt mc_insert = {
 	"INSERT INTO maandcijfer (gemeente, segment, agb, verwijzer, maat, periode, dagen, waarde) "
 	"VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
 };
+/* MC_REEKS rows that share gemeente, segment, agb and verwijzer ($1-$4)
+ * in one statement (DB_MAX_PARAMS allows 11): the rebuild's rows come in
+ * key order, so most do, and one statement per row cost half the
+ * rebuild. */
+#define MC_REEKS 11
+static const struct sql_stmt mc_insert_reeks = {
+	"mc_insert_reeks",
+	"INSERT INTO maandcijfer (gemeente, segment, agb, verwijzer, maat, periode, dagen, waarde) "
+	"VALUES "
+	"($1, $2, $3, $4, $5, $6, $7, $8), "
+	"($1, $2, $3, $4, $9, $10, $11, $12), "
+	"($1, $2, $3, $4, $13, $14, $15, $16), "
+	"($1, $2, $3, $4, $17, $18, $19, $20), "
+	"($1, $2, $3, $4, $21, $22, $23, $24), "
+	"($1, $2, $3, $4, $25, $26, $27, $28), "
+	"($1, $2, $3, $4, $29, $30, $31, $32), "
+	"($1, $2, $3, $4, $33, $34, $35, $36), "
+	"($1, $2, $3, $4, $37, $38, $39, $40), "
+	"($1, $2, $3, $4, $41, $42, $43, $44), "
+	"($1, $2, $3, $4, $45, $46, $47, $48)"
+};
 static const struct sql_stmt mc_bij = {
 	"mc_bij",
 	"INSERT INTO maandcijfer (gemeente, segment, agb, verwijzer, maat, periode, dagen, waarde) "
@@ -564,24 +585,60 @@ int store_maandcijfers_tot_jaar(struct store *st, int *tot_jaar)
 	return 0;
 }
 
+/* Inserts rows handed out in key order: up to MC_REEKS rows with the
+ * same gemeente, segment, agb and verwijzer are held and written by one
+ * statement; a shorter group row by row. */
 struct invoeger {
 	struct store *st;
-	struct db_stmt *s;
+	struct db_stmt *s, *reeks;
+	struct mc_rij wacht[MC_REEKS];
+	size_t n;
 	int rc;                 /* the store's error, when voeg_in stopped */
 };
+
+static bool zelfde_groep(const struct mc_sleutel *a, const struct mc_sleutel *b)
+{
+	return a->segment == b->segment && memcmp(a->gemeente, b->gemeente, sizeof a->gemeente) == 0 &&
+	       memcmp(a->agb, b->agb, sizeof a->agb) == 0 &&
+	       memcmp(a->verwijzer, b->verwijzer, sizeof a->verwijzer) == 0;
+}
+
+/* Write the held rows. */
+static int invoeger_leeg(struct invoeger *iv)
+{
+	int rc = 0;
+
+	if (iv->n == MC_REEKS) {
+		bind_sleutel(iv->st, iv->reeks, &iv->wacht[0].k, &rc);
+		for (int i = 0; i < MC_REEKS; i++) {
+			const struct mc_rij *r = &iv->wacht[i];
+			rij_bind_getal(iv->st, iv->reeks, 5 + 4 * i, r->k.maat, &rc);
+			rij_bind_getal(iv->st, iv->reeks, 6 + 4 * i, r->k.periode, &rc);
+			rij_bind_getal(iv->st, iv->reeks, 7 + 4 * i, r->k.dagen, &rc);
+			rij_bind_getal(iv->st, iv->reeks, 8 + 4 * i, r->waarde, &rc);
+		}
+		rc = rij_klaar(iv->st, iv->reeks, rc);
+	} else {
+		for (size_t i = 0; i < iv->n && rc == 0; i++) {
+			bind_sleutel(iv->st, iv->s, &iv->wacht[i].k, &rc);
+			rij_bind_getal(iv->st, iv->s, 8, iv->wacht[i].waarde, &rc);
+			rc = rij_klaar(iv->st, iv->s, rc);
+		}
+	}
+	iv->n = 0;
+	if (rc < 0)
+		iv->rc = rc;
+	return rc;
+}
 
 static int voeg_in(void *arg, const struct mc_rij *r)
 {
 	struct invoeger *iv = arg;
-	int rc = 0;
 
-	bind_sleutel(iv->st, iv->s, &r->k, &rc);
-	rij_bind_getal(iv->st, iv->s, 8, r->waarde, &rc);
-	rc = rij_klaar(iv->st, iv->s, rc);
-	if (rc < 0) {
-		iv->rc = rc;
+	if (iv->n > 0 && (iv->n == MC_REEKS || !zelfde_groep(&iv->wacht[0].k, &r->k)) &&
+	    invoeger_leeg(iv) < 0)
 		return 1;
-	}
+	iv->wacht[iv->n++] = *r;
 	return 0;
 }
 
@@ -603,8 +660,11 @@ int store_maandcijfers_herbouw(struct store *st, int tot_jaar)
 	}
 	if (rc == 0) {
 		/* In key order: each insert appends to the table's B-tree. */
-		struct invoeger iv = { st, st->drv->prepare(st->conn, &mc_insert), 0 };
-		rc = iv.s ? mc_som_uit(som, voeg_in, &iv) : rij_fout(st, -2);
+		struct invoeger iv = { .st = st, .s = st->drv->prepare(st->conn, &mc_insert),
+				       .reeks = st->drv->prepare(st->conn, &mc_insert_reeks) };
+		rc = iv.s && iv.reeks ? mc_som_uit(som, voeg_in, &iv) : rij_fout(st, -2);
+		if (rc == 0 && invoeger_leeg(&iv) < 0)
+			rc = 1;
 		if (rc == 1)
 			rc = iv.rc;
 		else if (rc == -1)
