@@ -213,12 +213,19 @@ static uint64_t hash(const struct mc_sleutel *k)
 	return h ^ (h >> 33);
 }
 
-static size_t plek(const struct mc_rij *rijen, size_t cap, const struct mc_sleutel *k)
+/* The slot of k (hash h) in rijen: its row, or the free slot for it. */
+static size_t plek_h(const struct mc_rij *rijen, size_t cap, const struct mc_sleutel *k,
+		     uint64_t h)
 {
-	size_t i = (size_t)hash(k) & (cap - 1);
+	size_t i = (size_t)h & (cap - 1);
 	while (rijen[i].k.periode != 0 && !gelijk(&rijen[i].k, k))
 		i = (i + 1) & (cap - 1);
 	return i;
+}
+
+static size_t plek(const struct mc_rij *rijen, size_t cap, const struct mc_sleutel *k)
+{
+	return plek_h(rijen, cap, k, hash(k));
 }
 
 static int groei(struct mc_bak *b)
@@ -236,19 +243,75 @@ static int groei(struct mc_bak *b)
 	return 0;
 }
 
-int mc_bak_voeg(struct mc_bak *b, const struct mc_sleutel *k, int64_t delta)
+static int voeg_h(struct mc_bak *b, const struct mc_sleutel *k, uint64_t h, int64_t delta)
 {
 	if (delta == 0)
 		return 0;
 	if ((b->n + 1) * 4 > b->cap * 3 && groei(b) < 0)
 		return -1;
-	size_t i = plek(b->rijen, b->cap, k);
+	size_t i = plek_h(b->rijen, b->cap, k, h);
 	if (b->rijen[i].k.periode == 0) {
 		b->rijen[i].k = *k;
 		b->n++;
 	}
 	b->rijen[i].waarde += delta;
 	return 0;
+}
+
+int mc_bak_voeg(struct mc_bak *b, const struct mc_sleutel *k, int64_t delta)
+{
+	return voeg_h(b, k, hash(k), delta);
+}
+
+void mc_lijst_vrij(struct mc_lijst *l)
+{
+	free(l->rijen);
+	memset(l, 0, sizeof *l);
+}
+
+static int lijst_erbij(struct mc_lijst *l, const struct mc_sleutel *k, int64_t delta)
+{
+	if (delta == 0)
+		return 0;
+	if (l->n == l->cap) {
+		size_t c = l->cap ? 2 * l->cap : 1024;
+		struct mc_rij *r = realloc(l->rijen, c * sizeof *r);
+		if (!r)
+			return -1;
+		l->rijen = r;
+		l->cap = c;
+	}
+	l->rijen[l->n++] = (struct mc_rij){ .k = *k, .waarde = delta };
+	return 0;
+}
+
+/* Rows ahead whose slot is fetched while the current one is added: a
+ * bag much larger than the caches costs a memory round trip per row,
+ * and these overlap. */
+#define VOORUIT 16
+
+int mc_bak_voeg_lijst(struct mc_bak *b, struct mc_lijst *l)
+{
+	uint64_t h[VOORUIT];
+	size_t n = l->n;
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n + VOORUIT && rc == 0; i++) {
+		if (i >= VOORUIT)
+			rc = voeg_h(b, &l->rijen[i - VOORUIT].k, h[i % VOORUIT],
+				    l->rijen[i - VOORUIT].waarde);
+		if (i < n) {
+			h[i % VOORUIT] = hash(&l->rijen[i].k);
+#if defined(__GNUC__)
+			if (b->cap)
+				__builtin_prefetch(&b->rijen[h[i % VOORUIT] & (b->cap - 1)], 1);
+#endif
+		}
+	}
+	l->n = 0;
+	return rc;
 }
 
 const struct mc_rij *mc_bak_zoek(const struct mc_bak *b, const struct mc_sleutel *k)
@@ -288,6 +351,7 @@ int32_t mc_maand_volgend(int32_t maand)
 struct werk {
 	const struct kpi_data *d;
 	struct mc_bak *b;
+	struct mc_lijst *l;  /* instead of b (mc_bijdrage_fijn) */
 	int64_t teken;
 	int32_t tot_maand;   /* last month of the horizon */
 	bool fijn;           /* only the fine groupings (mc_bijdrage_fijn) */
@@ -311,6 +375,11 @@ static const char *verwijzer_code(const char *v)
 		if (strcmp(v, kpi_verwijzer_codes[i]) == 0)
 			return kpi_verwijzer_codes[i];
 	return "";
+}
+
+static int voeg(struct werk *w, const struct mc_sleutel *k, int64_t delta)
+{
+	return w->l ? lijst_erbij(w->l, k, delta) : mc_bak_voeg(w->b, k, delta);
 }
 
 /* The groupings that mc_bijdrage_fijn keeps: each other one is a rollup
@@ -339,7 +408,7 @@ static void traject_voeg(struct werk *w, int32_t periode, int maat, int32_t dage
 		mc_sleutel_zet(&k, periode, maat, dagen, g->gemeente ? t->gemeente : "*",
 			       g->segment ? t->segment : -1, g->aanbieder ? t->agb : "*",
 			       g->verwijzer ? v : "*");
-		if (mc_bak_voeg(w->b, &k, w->teken * n) < 0)
+		if (voeg(w, &k, w->teken * n) < 0)
 			w->rc = -1;
 	}
 }
@@ -351,10 +420,10 @@ static void jeugd_voeg(struct werk *w, int32_t periode, int maat, const char *ge
 		return;
 	struct mc_sleutel k;
 	mc_sleutel_zet(&k, periode, maat, -1, gemeente, -1, "*", "*");
-	if (mc_bak_voeg(w->b, &k, w->teken) < 0)
+	if (voeg(w, &k, w->teken) < 0)
 		w->rc = -1;
 	mc_sleutel_zet(&k, periode, maat, -1, "*", -1, "*", "*");
-	if (mc_bak_voeg(w->b, &k, w->teken) < 0)
+	if (voeg(w, &k, w->teken) < 0)
 		w->rc = -1;
 }
 
@@ -648,12 +717,12 @@ static void client_jaren(struct werk *w, const struct mc_geld *geld, size_t n)
 		if (!al_g) {
 			mc_sleutel_zet(&k, kj[i].jaar, MC_CLIENT_JEUGDIGEN, -1, kj[i].t->gemeente, -1,
 				       "*", "*");
-			if (mc_bak_voeg(w->b, &k, w->teken) < 0)
+			if (voeg(w, &k, w->teken) < 0)
 				w->rc = -1;
 		}
 		if (!al_r) {
 			mc_sleutel_zet(&k, kj[i].jaar, MC_CLIENT_JEUGDIGEN, -1, "*", -1, "*", "*");
-			if (mc_bak_voeg(w->b, &k, w->teken) < 0)
+			if (voeg(w, &k, w->teken) < 0)
 				w->rc = -1;
 		}
 	}
@@ -661,10 +730,10 @@ static void client_jaren(struct werk *w, const struct mc_geld *geld, size_t n)
 }
 
 static int bijdrage(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
-		    int tot_jaar, int64_t teken, bool fijn, struct mc_bak *b)
+		    int tot_jaar, int64_t teken, struct mc_bak *b, struct mc_lijst *l)
 {
-	struct werk w = { .d = d, .b = b, .teken = teken, .tot_maand = tot_jaar * 100 + 12,
-			  .fijn = fijn };
+	struct werk w = { .d = d, .b = b, .l = l, .teken = teken,
+			  .tot_maand = tot_jaar * 100 + 12, .fijn = l != NULL };
 
 	for (size_t k = 0; k < d->n_trajecten && w.rc == 0; k++) {
 		traject_gebeurtenissen(&w, k);
@@ -692,13 +761,13 @@ static int bijdrage(const struct kpi_data *d, const struct mc_geld *geld, size_t
 int mc_bijdrage(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
 		int tot_jaar, int64_t teken, struct mc_bak *b)
 {
-	return bijdrage(d, geld, n_geld, tot_jaar, teken, false, b);
+	return bijdrage(d, geld, n_geld, tot_jaar, teken, b, NULL);
 }
 
 int mc_bijdrage_fijn(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
-		     int tot_jaar, int64_t teken, struct mc_bak *b)
+		     int tot_jaar, int64_t teken, struct mc_lijst *l)
 {
-	return bijdrage(d, geld, n_geld, tot_jaar, teken, true, b);
+	return bijdrage(d, geld, n_geld, tot_jaar, teken, NULL, l);
 }
 
 /* ---- deriving the coarse groupings ---- */

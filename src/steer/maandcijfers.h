@@ -129,6 +129,18 @@ int mc_bak_voeg(struct mc_bak *b, const struct mc_sleutel *k, int64_t delta);
 /* The row of k, NULL when absent. */
 const struct mc_rij *mc_bak_zoek(const struct mc_bak *b, const struct mc_sleutel *k);
 
+/* Rows to add, not yet summed (equal keys may repeat). */
+struct mc_lijst {
+	struct mc_rij *rijen;
+	size_t n, cap;
+};
+
+void mc_lijst_vrij(struct mc_lijst *l);
+/* Add every row of l to b and empty l (its memory kept); the slots of
+ * the rows ahead are prefetched, which matters when b is far larger than
+ * the caches. 0, or -1 when out of memory (b then holds part of it). */
+int mc_bak_voeg_lijst(struct mc_bak *b, struct mc_lijst *l);
+
 /* A youth's amounts per trajectory and month of the ProductPeriode
  * Begindatum (sums over its Prestaties). */
 struct mc_geld {
@@ -146,14 +158,14 @@ struct mc_geld {
 int mc_bijdrage(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
 		int tot_jaar, int64_t teken, struct mc_bak *b);
 
-/* As mc_bijdrage, but the trajectory measures only under the fine
+/* As mc_bijdrage, appended to l, and the trajectory measures only under the fine
  * groupings (those that keep two dimensions: gemeente+segment,
  * gemeente+verwijzer, segment+aanbieder); mc_bak_afleiden derives the
  * other five from their sums. Adding each trajectory-month three times
  * instead of eight, and deriving once from the summed rows, is what makes
  * a full rebuild fast. Youth-level counts (not additive) are added whole. */
 int mc_bijdrage_fijn(const struct kpi_data *d, const struct mc_geld *geld, size_t n_geld,
-		     int tot_jaar, int64_t teken, struct mc_bak *b);
+		     int tot_jaar, int64_t teken, struct mc_lijst *l);
 /* For every row of b under a fine grouping (sums of mc_bijdrage_fijn),
  * add its value to the rows of the coarser groupings it rolls up into,
  * in uit (not b). 0, or -1 when out of memory. */

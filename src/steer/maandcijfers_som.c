@@ -26,6 +26,7 @@ struct mc_som {
 	size_t max_slots;
 	bool fijn;              /* the bag holds fine rows: derive (mc_som_fijn) */
 	struct mc_bak grof;     /* rows derived from fine rows, not yet written */
+	struct mc_lijst lijst;  /* rows not yet added to the bag */
 	FILE *f;                /* NULL until the first run */
 	off_t lengte;           /* bytes written */
 	struct run *runs;
@@ -53,6 +54,7 @@ void mc_som_vrij(struct mc_som *s)
 		return;
 	mc_bak_vrij(&s->bak);
 	mc_bak_vrij(&s->grof);
+	mc_lijst_vrij(&s->lijst);
 	if (s->f)
 		fclose(s->f);
 	free(s->runs);
@@ -62,6 +64,11 @@ void mc_som_vrij(struct mc_som *s)
 struct mc_bak *mc_som_bak(struct mc_som *s)
 {
 	return &s->bak;
+}
+
+struct mc_lijst *mc_som_lijst(struct mc_som *s)
+{
+	return &s->lijst;
 }
 
 size_t mc_som_runs(const struct mc_som *s)
@@ -142,6 +149,8 @@ static int schrijf_run(struct mc_som *s)
 
 int mc_som_grof(struct mc_som *s)
 {
+	if (mc_bak_voeg_lijst(&s->bak, &s->lijst) < 0)
+		return -1;
 	if (!s->fijn)
 		return 0;
 	s->fijn = false;
@@ -150,9 +159,11 @@ int mc_som_grof(struct mc_som *s)
 
 int mc_som_vol(struct mc_som *s)
 {
-	const struct mc_bak *b = &s->bak;
+	struct mc_bak *b = &s->bak;
 	size_t marge = s->max_slots / 8 < 65536 ? s->max_slots / 8 : 65536;
 
+	if (mc_bak_voeg_lijst(&s->bak, &s->lijst) < 0)
+		return -1;
 	/* The bag doubles when it is 3/4 full (mc_bak_voeg): write it out
 	 * before the next youth could make it cross that line. */
 	if (b->cap < s->max_slots || (b->n + marge) * 4 <= b->cap * 3)

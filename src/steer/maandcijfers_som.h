@@ -47,6 +47,10 @@ void mc_som_fijn(struct mc_som *s);
  * rows). 0, or -1 as mc_som_vol. */
 int mc_som_grof(struct mc_som *s);
 
+/* A list to append rows to (mc_bijdrage_fijn); mc_som_vol and
+ * mc_som_grof add them to the bag. */
+struct mc_lijst *mc_som_lijst(struct mc_som *s);
+
 /* Call between additions of at most 64 Ki new keys each (one youth adds
  * a few thousand): when the bag is at its bound, its rows become a run.
  * 0, or -1 when out of memory or the temporary file cannot be written

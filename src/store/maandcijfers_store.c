@@ -429,7 +429,7 @@ static int bereken_alles(struct store *st, int tot_jaar, struct mc_som *som)
 			break;
 		struct kpi_data d;
 		feiten_kpi(&f, norms, &d);
-		if (mc_bijdrage_fijn(&d, f.geld, f.n_geld, tot_jaar, 1, mc_som_bak(som)) < 0 ||
+		if (mc_bijdrage_fijn(&d, f.geld, f.n_geld, tot_jaar, 1, mc_som_lijst(som)) < 0 ||
 		    mc_som_vol(som) < 0)
 			rc = som_fout(st);
 	}
