@@ -3,7 +3,8 @@
  * record and on a small demo region), and after a random sequence of
  * changes through the hooks (store_maandcijfers_raak / _sluit) the
  * incremental aggregates equal a full rebuild; the sum with sorted runs
- * (steer/maandcijfers_som.h) equals a plain bag. The demo tests run on
+ * (steer/maandcijfers_som.h) equals a plain bag, also when it holds only
+ * the fine groupings and derives the coarse ones. The demo tests run on
  * SQLite and, when JEUGDREGIE_TEST_PG holds the URL of a server where we
  * may create databases, on PostgreSQL. */
 #include <setjmp.h>
@@ -642,12 +643,102 @@ static void test_som_runs(void **state)
 	mc_bak_vrij(&ref);
 }
 
+/* One random youth (id) with one to three trajectories of any segment,
+ * provider and verwijzer, and money on the first. */
+static void willekeurige_jeugdige(struct rng *r, int64_t id, struct jeugdige *j,
+				  struct woonplaats *w, struct traject t[3], size_t *n_t,
+				  struct mc_geld geld[2])
+{
+	static const char *gemeenten[] = { "0546", "0547", "1525" };
+	static const char *agbs[] = { "12345678", "87654321", "" };
+	static const char *verwijzers[] = { "02", "", "01", "04" };
+
+	*j = (struct jeugdige){ .id = id, .geboortedatum = datum_van(2010, 1, 1) };
+	*w = (struct woonplaats){ id, "0546", datum_van(2010, 1, 1), DAG_GEEN };
+	strcpy(w->gemeente, gemeenten[rng_below(r, 3)]);
+	*n_t = 1 + (size_t)rng_below(r, 3);
+	for (size_t i = 0; i < *n_t; i++) {
+		dag_t a = datum_van(2024, 1, 1) + (dag_t)rng_below(r, 700);
+		bool klaar = rng_below(r, 2);
+		t[i] = (struct traject){ .id = id * 10 + (int64_t)i, .jeugdige_id = id,
+					 .segment = (int)rng_below(r, 8),
+					 .status = klaar ? TRAJECT_BEEINDIGD : TRAJECT_GESTART,
+					 .aanmelddatum = a, .intakedatum = a + 10,
+					 .begindatum = a + 20 + (dag_t)rng_below(r, 60),
+					 .einddatum = DAG_GEEN };
+		if (klaar)
+			t[i].einddatum = t[i].begindatum + 30 + (dag_t)rng_below(r, 300);
+		strcpy(t[i].gemeente, gemeenten[rng_below(r, 3)]);
+		strcpy(t[i].agb, agbs[rng_below(r, 3)]);
+		strcpy(t[i].verwijzer, verwijzers[rng_below(r, 4)]);
+		strcpy(t[i].reden_beeindiging, rng_below(r, 2) ? "31" : "32");
+	}
+	geld[0] = (struct mc_geld){ t[0].id, 202502, 1000 + (int64_t)rng_below(r, 9000), 300 };
+	geld[1] = (struct mc_geld){ t[0].id, 202503, 0, (int64_t)rng_below(r, 500) };
+}
+
+/* The rebuild's way -- only the fine groupings per youth, the coarse ones
+ * derived from the sums, through runs -- gives what mc_bijdrage gives
+ * with every grouping; and, as controleer does, the rows pushed in with
+ * the opposite sign after mc_som_grof cancel everything. */
+static void test_fijn_afgeleid(void **state)
+{
+	(void)state;
+	for (int ronde = 0; ronde < 3; ronde++) {
+		struct mc_bak ref;
+		struct mc_som *s = mc_som_nieuw(ronde == 0 ? 1024 : MC_SOM_SLOTS);
+		struct rng r;
+		size_t n_ref = 0;
+
+		assert_non_null(s);
+		mc_bak_init(&ref);
+		mc_som_fijn(s);
+		rng_stream(&r, 11, 5);
+		for (int64_t id = 1; id <= 300; id++) {
+			struct jeugdige j;
+			struct woonplaats w;
+			struct traject t[3];
+			struct mc_geld geld[2];
+			size_t n_t;
+			willekeurige_jeugdige(&r, id, &j, &w, t, &n_t, geld);
+			struct kpi_data d = { .jeugdigen = &j, .n_jeugdigen = 1, .woonplaatsen = &w,
+					      .n_woonplaatsen = 1, .trajecten = t,
+					      .n_trajecten = n_t };
+			treeknorm_standaard(d.norms);
+			assert_int_equal(mc_bijdrage(&d, geld, 2, 2026, 1, &ref), 0);
+			assert_int_equal(mc_bijdrage_fijn(&d, geld, 2, 2026, 1, mc_som_lijst(s)), 0);
+			assert_int_equal(mc_som_vol(s), 0);
+		}
+		for (size_t i = 0; i < ref.cap; i++)
+			n_ref += ref.rijen[i].k.periode != 0 && ref.rijen[i].waarde != 0;
+		if (ronde == 2) {
+			assert_int_equal(mc_som_grof(s), 0);
+			for (size_t i = 0; i < ref.cap; i++)
+				if (ref.rijen[i].k.periode != 0) {
+					assert_int_equal(mc_bak_voeg(mc_som_bak(s), &ref.rijen[i].k,
+								     -ref.rijen[i].waarde), 0);
+					assert_int_equal(mc_som_vol(s), 0);
+				}
+			n_ref = 0;
+		}
+		assert_true(ronde == 0 ? mc_som_runs(s) > 3 : mc_som_runs(s) == 0);
+		struct uitvoer u = { .ref = &ref };
+		assert_int_equal(mc_som_uit(s, controleer_uit, &u), 0);
+		assert_false(u.fout);
+		assert_int_equal(u.n, n_ref);
+		assert_true(n_ref > 1000 || ronde == 2);
+		mc_som_vrij(s);
+		mc_bak_vrij(&ref);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_histogram),
 		cmocka_unit_test(test_een_jeugdige),
 		cmocka_unit_test(test_som_runs),
+		cmocka_unit_test(test_fijn_afgeleid),
 		cmocka_unit_test_setup_teardown(test_demo_gelijk_aan_kpi, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_willekeurig_incrementeel, setup, teardown),
 	};
