@@ -76,9 +76,111 @@ size_t mc_som_runs(const struct mc_som *s)
 	return s->n_runs;
 }
 
-static int cmp_rij(const void *a, const void *b)
+/* ---- sorting rows in place ----
+ *
+ * glibc's qsort sorts rows this large through an array of pointers, so
+ * each comparison is two cache misses; an introsort on the rows
+ * themselves (median-of-three quicksort, heapsort past 2 log2 n levels,
+ * insertion sort for short ranges) moves them but reads memory in order.
+ */
+
+static bool voor(const struct mc_rij *a, const struct mc_rij *b)
 {
-	return mc_sleutel_vergelijk(&((const struct mc_rij *)a)->k, &((const struct mc_rij *)b)->k);
+	return mc_sleutel_vergelijk(&a->k, &b->k) < 0;
+}
+
+static void wissel(struct mc_rij *a, struct mc_rij *b)
+{
+	struct mc_rij t = *a;
+	*a = *b;
+	*b = t;
+}
+
+static void invoeg_sorteer(struct mc_rij *r, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct mc_rij t = r[i];
+		size_t j = i;
+		for (; j > 0 && voor(&t, &r[j - 1]); j--)
+			r[j] = r[j - 1];
+		r[j] = t;
+	}
+}
+
+static void hoop_zak(struct mc_rij *r, size_t n, size_t i)
+{
+	for (;;) {
+		size_t m = i, a = 2 * i + 1, b = a + 1;
+		if (a < n && voor(&r[m], &r[a]))
+			m = a;
+		if (b < n && voor(&r[m], &r[b]))
+			m = b;
+		if (m == i)
+			return;
+		wissel(&r[i], &r[m]);
+		i = m;
+	}
+}
+
+static void hoop_sorteer(struct mc_rij *r, size_t n)
+{
+	for (size_t i = n / 2; i-- > 0;)
+		hoop_zak(r, n, i);
+	for (size_t i = n; i-- > 1;) {
+		wissel(&r[0], &r[i]);
+		hoop_zak(r, i, 0);
+	}
+}
+
+static void intro_sorteer(struct mc_rij *r, size_t n, int diepte)
+{
+	while (n > 16) {
+		if (diepte-- == 0) {
+			hoop_sorteer(r, n);
+			return;
+		}
+		/* Median of first, middle and last as the pivot, at r[0]. */
+		size_t m = n / 2;
+		if (voor(&r[m], &r[0]))
+			wissel(&r[m], &r[0]);
+		if (voor(&r[n - 1], &r[m]))
+			wissel(&r[n - 1], &r[m]);
+		if (voor(&r[m], &r[0]))
+			wissel(&r[m], &r[0]);
+		wissel(&r[0], &r[m]);
+		/* Hoare partition around r[0]. */
+		size_t i = 0, j = n;
+		for (;;) {
+			do
+				i++;
+			while (i < n && voor(&r[i], &r[0]));
+			do
+				j--;
+			while (voor(&r[0], &r[j]));
+			if (i >= j)
+				break;
+			wissel(&r[i], &r[j]);
+		}
+		wissel(&r[0], &r[j]);
+		/* Recurse into the smaller side, loop on the larger. */
+		if (j < n - j - 1) {
+			intro_sorteer(r, j, diepte);
+			r += j + 1;
+			n -= j + 1;
+		} else {
+			intro_sorteer(r + j + 1, n - j - 1, diepte);
+			n = j;
+		}
+	}
+	invoeg_sorteer(r, n);
+}
+
+static void sorteer(struct mc_rij *r, size_t n)
+{
+	int diepte = 0;
+	for (size_t m = n; m > 1; m /= 2)
+		diepte += 2;
+	intro_sorteer(r, n, diepte);
 }
 
 /* Move the bag's nonzero rows to its front, sorted; their number. */
@@ -89,7 +191,7 @@ static size_t bak_sorteer(struct mc_bak *b)
 	for (size_t i = 0; i < b->cap; i++)
 		if (b->rijen[i].k.periode != 0 && b->rijen[i].waarde != 0)
 			b->rijen[n++] = b->rijen[i];
-	qsort(b->rijen, n, sizeof *b->rijen, cmp_rij);
+	sorteer(b->rijen, n);
 	return n;
 }
 
