@@ -269,7 +269,7 @@ void mc_lijst_vrij(struct mc_lijst *l)
 	memset(l, 0, sizeof *l);
 }
 
-static int lijst_erbij(struct mc_lijst *l, const struct mc_sleutel *k, int64_t delta)
+int mc_lijst_erbij(struct mc_lijst *l, const struct mc_sleutel *k, int64_t delta)
 {
 	if (delta == 0)
 		return 0;
@@ -379,7 +379,7 @@ static const char *verwijzer_code(const char *v)
 
 static int voeg(struct werk *w, const struct mc_sleutel *k, int64_t delta)
 {
-	return w->l ? lijst_erbij(w->l, k, delta) : mc_bak_voeg(w->b, k, delta);
+	return w->l ? mc_lijst_erbij(w->l, k, delta) : mc_bak_voeg(w->b, k, delta);
 }
 
 /* The groupings that mc_bijdrage_fijn keeps: each other one is a rollup

@@ -136,6 +136,9 @@ struct mc_lijst {
 };
 
 void mc_lijst_vrij(struct mc_lijst *l);
+/* Append (k, delta) to l (nothing when delta is 0). 0, or -1 when out
+ * of memory. */
+int mc_lijst_erbij(struct mc_lijst *l, const struct mc_sleutel *k, int64_t delta);
 /* Add every row of l to b and empty l (its memory kept); the slots of
  * the rows ahead are prefetched, which matters when b is far larger than
  * the caches. 0, or -1 when out of memory (b then holds part of it). */

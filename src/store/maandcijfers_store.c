@@ -714,8 +714,8 @@ int64_t store_maandcijfers_controleer(struct store *st, FILE *f)
 	if (rc == 0 && !s)
 		rc = rij_fout(st, -2);
 	/* What is stored is subtracted from what was computed: every row
-	 * must end at 0. */
-	while (rc == 0 && (rc = rij_fout(st, st->drv->step(s))) == 1) {
+	 * must end at 0. In batches through the list (prefetched slots). */
+	for (size_t n = 1; rc == 0 && (rc = rij_fout(st, st->drv->step(s))) == 1; n++) {
 		struct rij r = { st, s, &mc_alle, 0, 0 };
 		char g[GEMEENTE_CODE_LEN], a[AGB_LEN], v[CODE2_LEN];
 		rij_tekst(&r, g, sizeof g);
@@ -729,9 +729,12 @@ int64_t store_maandcijfers_controleer(struct store *st, FILE *f)
 		struct mc_sleutel k;
 		mc_sleutel_zet(&k, periode, maat, dagen, g, seg, a, v);
 		rc = r.rc;
-		if (rc == 0 && (mc_bak_voeg(mc_som_bak(som), &k, -waarde) < 0 || mc_som_vol(som) < 0))
+		if (rc == 0 && (mc_lijst_erbij(mc_som_lijst(som), &k, -waarde) < 0 ||
+				(n % 4096 == 0 && mc_som_vol(som) < 0)))
 			rc = som_fout(st);
 	}
+	if (rc == 0 && mc_som_vol(som) < 0)
+		rc = som_fout(st);
 	if (s)
 		st->drv->reset(s);
 	if (rc == 0 && mc_som_uit(som, meld_verschil, &vs) < 0)
