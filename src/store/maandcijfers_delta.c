@@ -392,7 +392,7 @@ int store_maandcijfers_delta_schrijf(struct store *st, struct maandcijfers_delta
 	mc_bak_init(&b);
 	qsort(d->p, d->n, sizeof *d->p, cmp_post);
 	rc = geld(st, d, &b, &jp, &n_jp);
-	if (rc >= 0) {
+	if (rc >= 0 && n_jp > 0) {
 		qsort(jp, n_jp, sizeof *jp, cmp_jaar_post);
 		rc = clienten(st, jp, n_jp, &b);
 	}
