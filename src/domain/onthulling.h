@@ -26,21 +26,34 @@
  *  - Negative counts do not exist: onthulling_afronden returns -1,
  *    onthulling_cel fails closed (KLEIN), onthulling_tabel refuses (-1).
  *
- * Known limitations (the same trade-off CBS makes):
- *  - The complementary heuristic (smallest visible cell of the row or
- *    column, repeated until stable) is not an optimal, minimal-loss
- *    pattern such as tau-Argus computes; it may suppress more than needed.
- *  - "No published row or column has exactly one suppressed cell" is
- *    necessary, not sufficient: a suppressed cell that is a bridge between
- *    two otherwise separate groups of suppressed cells can in principle be
- *    found by adding and subtracting several rows and columns, and the
- *    bounds 0..9 of a "<10" narrow the others. Margins (row and column
- *    totals) are never complementarily suppressed. What protects in the
- *    end is the combination: every published figure is rounded to 5, so
- *    any such sum is off by up to 2 per figure used, on top of the
- *    suppression.
+ *  - Audit (a finding of the property test in tests/unit/test_onthulling.c,
+ *    test_aanvaller): the complementary rule alone is not enough. An
+ *    attacker who knows the rules, the published cells and the margins
+ *    can bound every hidden count (a figure c is a count in [c-2, c+2],
+ *    "<10" one in [0, 9], "x" one of at least 10) and combine the sums;
+ *    in about 0.3 % of random tables that pins a hidden cell to one value,
+ *    e.g. a column of two "<10" cells whose total 18 is published as 20
+ *    (both must be 9), or a row "<10", "<10", 13, 13, 13, 13 under a
+ *    total 50 (both hidden cells must be 0). So after the complementary
+ *    rule onthulling_tabel computes, exactly, the values each hidden
+ *    figure (cells and totals) could take given everything published
+ *    (the attack, see onthulling.c), and while one can take only a single
+ *    value it hides one more visible figure on that figure's row or
+ *    column (the smallest cell, else the smallest total; the shown
+ *    figure of a hidden total is "x" too), and checks again. Hiding more
+ *    never makes anything recoverable that was not, and with everything
+ *    hidden nothing is, so this ends with a table from which no hidden
+ *    figure can be recovered exactly. It may hide a total, which the
+ *    complementary rule never does: safety comes first.
+ *  - The heuristic is not an optimal, minimal-loss pattern such as
+ *    tau-Argus computes; it may suppress more than needed.
+ *  - Not modelled by the audit: that an "x" was the smallest visible
+ *    cell of some line (the attacker does not know which line, and the
+ *    audit's later additions break the rule anyway).
  *
- * Pure functions, no state, no allocation: safe from any thread.
+ * Pure functions, no state: safe from any thread. onthulling_tabel
+ * allocates scratch memory for the audit of a table with totals and more
+ * than one row and column (about (rijen + kolommen + 4)^2 numbers).
  */
 #ifndef JR_DOMAIN_ONTHULLING_H
 #define JR_DOMAIN_ONTHULLING_H
@@ -51,6 +64,13 @@
 
 /* Counts from 0 up to ONTHULLING_GRENS - 1 are suppressed. */
 #define ONTHULLING_GRENS 10
+
+/* A table with totals and more than one row and column is refused when
+ * its grand total exceeds ONTHULLING_MAX_2D or it has more than
+ * ONTHULLING_MAX_2D_LIJNEN rows plus columns: the audit's flow network
+ * must stay within int64_t and a few megabytes. */
+#define ONTHULLING_MAX_2D ((int64_t)1 << 40)
+#define ONTHULLING_MAX_2D_LIJNEN 1024
 
 enum onthulling_status {
 	ONTHULLING_ZICHTBAAR,   /* shown: waarde is the count rounded to 5 */
@@ -89,10 +109,12 @@ void onthulling_cel(int64_t n, struct onthulde_cel *out);
  * column kolommen holds each row's total, row rijen holds each column's
  * total, and the last cell the grand total. Totals are summed from the
  * unrounded counts and then published like a single cell (rounded, "<10"
- * below 10, never complementarily suppressed). Then, until nothing
+ * below 10, not by the complementary rule). Then, until nothing
  * changes, every row and every column whose total is published (>= 10)
  * and that has exactly one suppressed cell gets a second one: its
- * smallest visible count (first one on ties), rows before columns.
+ * smallest visible count (first one on ties), rows before columns. Then
+ * the audit (above) hides more figures, totals included, until no hidden
+ * figure can be recovered exactly.
  *
  * A one-dimensional list with a total (municipalities and the region) is
  * kolommen == 1: the "row total" of a single cell is that same count, so
@@ -102,7 +124,9 @@ void onthulling_cel(int64_t n, struct onthulde_cel *out);
  *
  * out is owned by the caller. Returns 0, or -1 (out untouched) when out is
  * NULL, cellen is NULL for a non-empty table, a count is negative, the
- * grand total overflows int64_t or the cell count overflows size_t. */
+ * grand total overflows int64_t, the cell count overflows size_t, a
+ * two-dimensional table with totals is beyond ONTHULLING_MAX_2D(_LIJNEN),
+ * or the audit's scratch memory cannot be had. */
 int onthulling_tabel(const int64_t *cellen, size_t rijen, size_t kolommen,
 		     bool met_totalen, struct onthulde_cel *out);
 

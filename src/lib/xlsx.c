@@ -5,394 +5,261 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+/* Column widths are tracked for this many columns; the rest keep
+ * Excel's default. */
+#define BREEDTE_KOLOMMEN 64
+#define BREEDTE_MIN 8.0
+#define BREEDTE_MAX 60.0
+#define DECIMALEN_MAX 4
+/* 1970-01-01 as an Excel serial day (the 1900 date system). */
+#define EXCEL_1970 25569
 
 struct xlsx {
-	FILE *f;              /* the sheet's rows */
-	char *data;
-	size_t len;
-	char blad[32];
-	int64_t rij;          /* current row, from 1; 0 before the first */
-	int64_t kolom;        /* cells written in the current row */
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_format *kop, *datum, *euro;
+	lxw_format *vast[DECIMALEN_MAX + 1];
+	char pad[256];           /* the temporary file */
+	lxw_row_t rij;           /* current row, from 0 */
+	lxw_col_t kolom;         /* the next cell's column */
+	bool begonnen;           /* some row was started */
 	bool fout;
+	double breedte[BREEDTE_KOLOMMEN];
 };
-
-uint32_t xlsx_crc32(uint32_t crc, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-
-	crc = ~crc;
-	for (size_t i = 0; i < n; i++) {
-		crc ^= b[i];
-		for (int k = 0; k < 8; k++)
-			crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-	}
-	return ~crc;
-}
-
-struct xlsx *xlsx_nieuw(const char *blad)
-{
-	struct xlsx *x = calloc(1, sizeof *x);
-
-	if (!x)
-		return NULL;
-	x->f = open_memstream(&x->data, &x->len);
-	if (!x->f) {
-		free(x);
-		return NULL;
-	}
-	snprintf(x->blad, sizeof x->blad, "%s", blad);
-	return x;
-}
 
 void xlsx_vrij(struct xlsx *x)
 {
 	if (!x)
 		return;
-	if (x->f)
-		fclose(x->f);
-	free(x->data);
+	lxw_workbook_free(x->wb);
+	if (x->pad[0])
+		unlink(x->pad);
 	free(x);
 }
 
-static int controle(struct xlsx *x)
+struct xlsx *xlsx_nieuw(const char *blad)
 {
-	if (!x->fout && ferror(x->f))
-		x->fout = true;
-	return x->fout ? -1 : 0;
+	const char *tmp = getenv("TMPDIR");
+	struct xlsx *x = calloc(1, sizeof *x);
+	lxw_workbook_options opt = { 0 };
+	int fd, n;
+
+	if (!x)
+		return NULL;
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	n = snprintf(x->pad, sizeof x->pad, "%s/jeugdregie-xlsx-XXXXXX", tmp);
+	if (n < 0 || (size_t)n >= sizeof x->pad) {
+		free(x);
+		return NULL;
+	}
+	fd = mkstemp(x->pad);
+	if (fd < 0) {
+		free(x);
+		return NULL;
+	}
+	close(fd);
+	opt.tmpdir = (char *)tmp;
+	x->wb = workbook_new_opt(x->pad, &opt);
+	x->ws = x->wb ? workbook_add_worksheet(x->wb, blad) : NULL;
+	if (x->ws) {
+		x->kop = workbook_add_format(x->wb);
+		x->datum = workbook_add_format(x->wb);
+		x->euro = workbook_add_format(x->wb);
+	}
+	if (!x->ws || !x->kop || !x->datum || !x->euro) {
+		xlsx_vrij(x);
+		return NULL;
+	}
+	format_set_bold(x->kop);
+	format_set_num_format_index(x->datum, 14);
+	format_set_num_format(x->euro, "\"€ \"#,##0.00;\"€ \"-#,##0.00");
+	worksheet_freeze_panes(x->ws, 1, 0);
+	return x;
 }
 
 int xlsx_rij(struct xlsx *x)
 {
 	if (x->fout)
 		return -1;
-	if (x->rij)
-		fputs("</row>", x->f);
-	x->rij++;
+	if (x->begonnen)
+		x->rij++;
+	x->begonnen = true;
 	x->kolom = 0;
-	fprintf(x->f, "<row r=\"%lld\">", (long long)x->rij);
-	return controle(x);
+	return 0;
 }
 
-/* The reference of the next cell ("A1", "AB12"), and count it. */
-static void cel_begin(struct xlsx *x, const char *attr)
-{
-	char kol[8];
-	int n = 0;
-	int64_t k;
-
-	if (!x->rij)
-		xlsx_rij(x);
-	k = x->kolom++;
-	do {
-		kol[n++] = (char)('A' + k % 26);
-		k = k / 26 - 1;
-	} while (k >= 0 && n < (int)sizeof kol - 1);
-	fputs("<c r=\"", x->f);
-	while (n)
-		fputc(kol[--n], x->f);
-	fprintf(x->f, "%lld\"%s>", (long long)x->rij, attr);
-}
-
-/* s as XML character data: escaped, without the control characters XML
- * 1.0 does not allow. */
-static void xml_tekst(FILE *f, const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		default:
-			if (*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
-				fputc(*p, f);
-		}
-	}
-}
-
-static int inline_tekst(struct xlsx *x, const char *s, const char *stijl)
+/* The next cell's place, counted; breedte: its width in characters. */
+static int cel(struct xlsx *x, lxw_row_t *r, lxw_col_t *c, double breedte)
 {
 	if (x->fout)
 		return -1;
+	x->begonnen = true;
+	*r = x->rij;
+	*c = x->kolom++;
+	if (*c < BREEDTE_KOLOMMEN && breedte > x->breedte[*c])
+		x->breedte[*c] = breedte;
+	return 0;
+}
+
+static int uitslag(struct xlsx *x, lxw_error e)
+{
+	if (e != LXW_NO_ERROR)
+		x->fout = true;
+	return x->fout ? -1 : 0;
+}
+
+/* Text as a cell: without the control characters XML 1.0 forbids. */
+static int tekst_cel(struct xlsx *x, const char *s, lxw_format *stijl)
+{
+	size_t n, k = 0, tekens = 0;
+	lxw_row_t r;
+	lxw_col_t c;
+	char *schoon;
+	int rc;
+
 	if (!s || !*s)
 		return xlsx_leeg(x);
-	cel_begin(x, stijl);
-	fputs("<is><t xml:space=\"preserve\">", x->f);
-	xml_tekst(x->f, s);
-	fputs("</t></is></c>", x->f);
-	return controle(x);
+	n = strlen(s);
+	schoon = malloc(n + 1);
+	if (!schoon) {
+		x->fout = true;
+		return -1;
+	}
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+			continue;
+		schoon[k++] = (char)*p;
+		tekens += (*p & 0xC0) != 0x80;   /* UTF-8 lead bytes: characters */
+	}
+	schoon[k] = '\0';
+	rc = cel(x, &r, &c, (double)tekens + (stijl ? 2.0 : 1.0));
+	if (rc == 0)
+		rc = uitslag(x, worksheet_write_string(x->ws, r, c, schoon, stijl));
+	free(schoon);
+	return rc;
 }
 
 int xlsx_kop(struct xlsx *x, const char *tekst)
 {
-	return inline_tekst(x, tekst, " t=\"inlineStr\" s=\"1\"");
+	return tekst_cel(x, tekst, x->kop);
 }
 
 int xlsx_tekst(struct xlsx *x, const char *tekst)
 {
-	return inline_tekst(x, tekst, " t=\"inlineStr\"");
+	return tekst_cel(x, tekst, NULL);
+}
+
+static int getal_cel(struct xlsx *x, double v, lxw_format *stijl, double breedte)
+{
+	lxw_row_t r;
+	lxw_col_t c;
+
+	if (cel(x, &r, &c, breedte) < 0)
+		return -1;
+	return uitslag(x, worksheet_write_number(x->ws, r, c, v, stijl));
 }
 
 int xlsx_getal(struct xlsx *x, int64_t v)
 {
-	if (x->fout)
-		return -1;
-	cel_begin(x, "");
-	fprintf(x->f, "<v>%lld</v></c>", (long long)v);
-	return controle(x);
+	return getal_cel(x, (double)v, NULL, 12.0);
 }
 
 int xlsx_decimaal(struct xlsx *x, double v)
 {
-	if (x->fout)
+	return getal_cel(x, v, NULL, 12.0);
+}
+
+int xlsx_vast(struct xlsx *x, double v, int decimalen)
+{
+	static const char *const formaat[DECIMALEN_MAX + 1] = {
+		"0", "0.0", "0.00", "0.000", "0.0000",
+	};
+
+	if (x->fout || decimalen < 0 || decimalen > DECIMALEN_MAX) {
+		x->fout = true;
 		return -1;
-	cel_begin(x, "");
-	fprintf(x->f, "<v>%.6g</v></c>", v);
-	return controle(x);
+	}
+	if (!x->vast[decimalen]) {
+		x->vast[decimalen] = workbook_add_format(x->wb);
+		if (!x->vast[decimalen]) {
+			x->fout = true;
+			return -1;
+		}
+		format_set_num_format(x->vast[decimalen], formaat[decimalen]);
+	}
+	return getal_cel(x, v, x->vast[decimalen], 12.0);
+}
+
+int xlsx_euro(struct xlsx *x, int64_t cent)
+{
+	return getal_cel(x, (double)cent / 100.0, x->euro, 16.0);
 }
 
 int xlsx_datum(struct xlsx *x, int64_t dagen_sinds_1970)
 {
-	if (x->fout)
-		return -1;
-	/* Excel's day 25569 is 1970-01-01 (its day 0 is 1899-12-30). */
-	cel_begin(x, " s=\"2\"");
-	fprintf(x->f, "<v>%lld</v></c>", (long long)(dagen_sinds_1970 + 25569));
-	return controle(x);
+	return getal_cel(x, (double)(dagen_sinds_1970 + EXCEL_1970), x->datum, 12.0);
 }
 
 int xlsx_leeg(struct xlsx *x)
 {
-	if (x->fout)
+	lxw_row_t r;
+	lxw_col_t c;
+
+	return cel(x, &r, &c, 0.0);
+}
+
+/* The whole file at pad into *data. 0 or -1. */
+static int lees_bestand(const char *pad, unsigned char **data, size_t *len)
+{
+	FILE *f = fopen(pad, "rb");
+	unsigned char *buf = NULL;
+	long n;
+	int rc = -1;
+
+	if (!f)
 		return -1;
-	if (!x->rij)
-		xlsx_rij(x);
-	x->kolom++;
-	return controle(x);
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) <= 0 || fseek(f, 0, SEEK_SET) != 0)
+		goto klaar;
+	buf = malloc((size_t)n);
+	if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n)
+		goto klaar;
+	*data = buf;
+	*len = (size_t)n;
+	buf = NULL;
+	rc = 0;
+klaar:
+	free(buf);
+	fclose(f);
+	return rc;
 }
-
-/* ---- the ZIP container ------------------------------------------------------ */
-
-struct zip {
-	FILE *f;
-	char *data;
-	size_t len;
-	FILE *cd;            /* central directory */
-	char *cd_data;
-	size_t cd_len;
-	unsigned n;
-};
-
-static void le16(FILE *f, unsigned v)
-{
-	fputc((int)(v & 0xff), f);
-	fputc((int)((v >> 8) & 0xff), f);
-}
-
-static void le32(FILE *f, uint32_t v)
-{
-	le16(f, v & 0xffff);
-	le16(f, v >> 16);
-}
-
-/* 1980-01-01 00:00, the earliest DOS time: the files carry no date of
- * their own, and a fixed one makes the output reproducible. */
-#define DOS_TIJD 0
-#define DOS_DATUM ((0u << 9) | (1u << 5) | 1u)
-
-static void zip_entry(struct zip *z, const char *naam, const void *data, size_t len)
-{
-	uint32_t crc = xlsx_crc32(0, data, len), offset = (uint32_t)ftell(z->f);
-	unsigned nl = (unsigned)strlen(naam);
-
-	le32(z->f, 0x04034b50);
-	le16(z->f, 20);          /* version needed: 2.0 */
-	le16(z->f, 0x0800);      /* names are UTF-8 */
-	le16(z->f, 0);           /* stored */
-	le16(z->f, DOS_TIJD);
-	le16(z->f, DOS_DATUM);
-	le32(z->f, crc);
-	le32(z->f, (uint32_t)len);
-	le32(z->f, (uint32_t)len);
-	le16(z->f, nl);
-	le16(z->f, 0);
-	fwrite(naam, 1, nl, z->f);
-	fwrite(data, 1, len, z->f);
-
-	le32(z->cd, 0x02014b50);
-	le16(z->cd, 20);         /* made by: MS-DOS, 2.0 */
-	le16(z->cd, 20);
-	le16(z->cd, 0x0800);
-	le16(z->cd, 0);
-	le16(z->cd, DOS_TIJD);
-	le16(z->cd, DOS_DATUM);
-	le32(z->cd, crc);
-	le32(z->cd, (uint32_t)len);
-	le32(z->cd, (uint32_t)len);
-	le16(z->cd, nl);
-	le16(z->cd, 0);          /* extra */
-	le16(z->cd, 0);          /* comment */
-	le16(z->cd, 0);          /* disk */
-	le16(z->cd, 0);          /* internal attributes */
-	le32(z->cd, 0);          /* external attributes */
-	le32(z->cd, offset);
-	fwrite(naam, 1, nl, z->cd);
-	z->n++;
-}
-
-static void zip_tekst(struct zip *z, const char *naam, const char *s)
-{
-	zip_entry(z, naam, s, strlen(s));
-}
-
-static const char content_types[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-	"<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-	"<Default Extension=\"rels\" "
-	"ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-	"<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-	"<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
-	"vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-	"<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/"
-	"vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
-	"<Override PartName=\"/xl/styles.xml\" ContentType=\"application/"
-	"vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-	"</Types>";
-
-static const char rels[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-	"relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
-
-static const char workbook_rels[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-	"relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-	"relationships/styles\" Target=\"styles.xml\"/></Relationships>";
-
-/* Style 0 normal, 1 bold (the header), 2 a date (built-in format 14). */
-static const char styles[] =
-	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-	"<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-	"<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>"
-	"<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-	"<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
-	"<fill><patternFill patternType=\"gray125\"/></fill></fills>"
-	"<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-	"<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>"
-	"</cellStyleXfs>"
-	"<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-	"<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-	"<xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" "
-	"applyNumberFormat=\"1\"/></cellXfs>"
-	"<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-	"</styleSheet>";
 
 int xlsx_klaar(struct xlsx *x, unsigned char **data, size_t *len)
 {
-	struct zip z = { 0 };
-	char *wb = NULL, *blad = NULL;
-	size_t wb_len = 0, blad_len = 0;
-	FILE *f;
-	int rc = -1;
+	lxw_error e;
+	int rc;
 
-	*data = NULL;
-	*len = 0;
-	if (x->fout)
-		goto klaar;
-	if (x->rij)
-		fputs("</row>", x->f);
-	if (fclose(x->f) != 0) {
-		x->f = NULL;
-		goto klaar;
+	if (x->fout) {
+		xlsx_vrij(x);
+		return -1;
 	}
-	x->f = NULL;
+	for (lxw_col_t c = 0; c < BREEDTE_KOLOMMEN; c++) {
+		double b = x->breedte[c];
 
-	f = open_memstream(&wb, &wb_len);
-	if (!f)
-		goto klaar;
-	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-	      "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-	      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-	      "<sheets><sheet name=\"", f);
-	xml_tekst(f, x->blad);
-	fputs("\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>", f);
-	if (fclose(f) != 0)
-		goto klaar;
-
-	f = open_memstream(&blad, &blad_len);
-	if (!f)
-		goto klaar;
-	/* The header row stays in view while scrolling. */
-	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-	      "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-	      "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
-	      "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
-	      "<sheetData>", f);
-	fwrite(x->data, 1, x->len, f);
-	fputs("</sheetData></worksheet>", f);
-	if (fclose(f) != 0)
-		goto klaar;
-
-	z.f = open_memstream(&z.data, &z.len);
-	z.cd = open_memstream(&z.cd_data, &z.cd_len);
-	if (!z.f || !z.cd)
-		goto klaar;
-	zip_tekst(&z, "[Content_Types].xml", content_types);
-	zip_tekst(&z, "_rels/.rels", rels);
-	zip_tekst(&z, "xl/workbook.xml", wb);
-	zip_tekst(&z, "xl/_rels/workbook.xml.rels", workbook_rels);
-	zip_tekst(&z, "xl/styles.xml", styles);
-	zip_entry(&z, "xl/worksheets/sheet1.xml", blad, blad_len);
-	if (fflush(z.cd) != 0 || fflush(z.f) != 0)
-		goto klaar;
-	{
-		uint32_t cd_offset = (uint32_t)z.len;
-		uint32_t cd_size = (uint32_t)z.cd_len;
-
-		/* Above 4 GiB ZIP would need its 64-bit records; an export is
-		 * never near that. */
-		if (z.len > UINT32_MAX / 2 || z.cd_len > UINT32_MAX / 2)
-			goto klaar;
-		fwrite(z.cd_data, 1, z.cd_len, z.f);
-		le32(z.f, 0x06054b50);
-		le16(z.f, 0);
-		le16(z.f, 0);
-		le16(z.f, z.n);
-		le16(z.f, z.n);
-		le32(z.f, cd_size);
-		le32(z.f, cd_offset);
-		le16(z.f, 0);
+		if (b <= 0.0)
+			continue;
+		b = b < BREEDTE_MIN ? BREEDTE_MIN : b > BREEDTE_MAX ? BREEDTE_MAX : b;
+		worksheet_set_column(x->ws, c, c, b, NULL);
 	}
-	if (fclose(z.f) != 0) {
-		z.f = NULL;
-		goto klaar;
-	}
-	z.f = NULL;
-	*data = (unsigned char *)z.data;
-	*len = z.len;
-	z.data = NULL;
-	rc = 0;
-klaar:
-	if (z.f)
-		fclose(z.f);
-	if (z.cd)
-		fclose(z.cd);
-	free(z.data);
-	free(z.cd_data);
-	free(wb);
-	free(blad);
+	/* workbook_close writes the file and frees the workbook, also when
+	 * writing fails. */
+	e = workbook_close(x->wb);
+	x->wb = NULL;
+	rc = e == LXW_NO_ERROR ? lees_bestand(x->pad, data, len) : -1;
 	xlsx_vrij(x);
 	return rc;
 }

@@ -32,10 +32,13 @@ static const struct sql_stmt mc_woonplaatsen = {
 #define MC_TRAJECT_KOLOMMEN \
 	"SELECT t.id, t.jeugdige_id, t.toewijzing_nummer, t.agb, t.team_id, " \
 	"t.gemeente, t.segment, t.categorie, t.productcode, t.groep, " \
-	"t.verwijzing_id, v.type, t.status, t.aanmelddatum, t.intakedatum, " \
+	/* No aanmelddatum: the toewijzing's Ingangsdatum (kpi.h, DOMAIN.md §4). */ \
+	"t.verwijzing_id, v.type, t.status, COALESCE(t.aanmelddatum, z.ingangsdatum), " \
+	"t.intakedatum, " \
 	"t.begindatum, t.einddatum, t.reden_beeindiging, t.overbrugging, " \
 	"t.veiligheidssignaal " \
-	"FROM traject t LEFT JOIN verwijzing v ON v.id = t.verwijzing_id "
+	"FROM traject t LEFT JOIN verwijzing v ON v.id = t.verwijzing_id " \
+	"LEFT JOIN toewijzing z ON z.nummer = t.toewijzing_nummer "
 static const struct sql_stmt mc_trajecten = {
 	"mc_trajecten", MC_TRAJECT_KOLOMMEN "ORDER BY t.jeugdige_id, t.id",
 };

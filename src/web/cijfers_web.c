@@ -30,10 +30,12 @@
 #include "lib/embedded.h"
 #include "lib/hash.h"
 #include "lib/json.h"
+#include "store/duiding_store.h"
 #include "store/store.h"
 #include "web/antwoord.h"
 #include "web/asset.h"
 #include "web/cijfers.h"
+#include "web/cijfers_export.h"
 #include "web/duiding_web.h"
 #include "web/grafiek.h"
 #include "web/html.h"
@@ -742,8 +744,13 @@ static size_t kolom_waarde(const struct kpi_rapport_regel *r, enum kolom k)
 /* All rows (regels[0] the region, then the gemeenten in code order) and
  * the published cells: getoond[(i) * KOL_AANTAL + k] for row i. Exact
  * askers see their own gemeenten exactly; every other cell is
- * suppressed, a column at a time, with complementary suppression against
- * the column's total (onthulling_tabel, kolommen == 1). */
+ * suppressed, a column at a time, with complementary suppression and the
+ * audit against the column's total (onthulling_tabel, kolommen == 1).
+ * That total is the region's own figure, which also counts youth without
+ * a registered woonplaats: when there are any, they go into the table as
+ * one more row that is never shown. So the region row is always the
+ * table's published total (hidden too when the audit says so) and cannot
+ * undo the suppression of the gemeenten. */
 struct tabel {
 	size_t n;                          /* rows incl. the region */
 	struct kpi_rapport_regel *regels;
@@ -774,7 +781,7 @@ static int tabel_maak(struct cijfers_stand *s, const struct toegang *wie, dag_t 
 	t->getoond = calloc(n * KOL_AANTAL, sizeof *t->getoond);
 	t->exact = calloc(n, sizeof *t->exact);
 	cellen = calloc(n, sizeof *cellen);
-	cel = calloc(2 * n, sizeof *cel);
+	cel = calloc(2 * (n + 1), sizeof *cel);
 	if (!t->regels || !t->getoond || !t->exact || !cellen || !cel)
 		goto klaar;
 	if (cijfers_regel(s, NULL, peildatum, &t->regels[0]) < 0)
@@ -788,10 +795,20 @@ static int tabel_maak(struct cijfers_stand *s, const struct toegang *wie, dag_t 
 		t->exact[i] = toegang_gemeente_exact(wie, code);
 	}
 	for (int k = 0; k < KOL_AANTAL; k++) {
-		/* Gemeenten in rows 0..n-2, the column total in row n-1. */
-		for (size_t i = 1; i < n; i++)
+		/* Gemeenten in rows 0..n-2, the rest of the region in row n-1,
+		 * then the column total (the region). */
+		int64_t regio = (int64_t)kolom_waarde(&t->regels[0], (enum kolom)k), som = 0;
+		bool rest;
+
+		for (size_t i = 1; i < n; i++) {
 			cellen[i - 1] = (int64_t)kolom_waarde(&t->regels[i], (enum kolom)k);
-		if (onthulling_tabel(cellen, n - 1, 1, true, cel) < 0)
+			som += cellen[i - 1];
+		}
+		/* Without such youth the region is the gemeenten's sum and the
+		 * rest row would only be one more "<10" to complement. */
+		cellen[n - 1] = regio > som ? regio - som : 0;
+		rest = cellen[n - 1] > 0;
+		if (onthulling_tabel(cellen, rest ? n : n - 1, 1, true, cel) < 0)
 			goto klaar;
 		for (size_t i = 1; i < n; i++) {
 			struct getoond *g = &t->getoond[i * KOL_AANTAL + (size_t)k];
@@ -799,13 +816,15 @@ static int tabel_maak(struct cijfers_stand *s, const struct toegang *wie, dag_t 
 			if (t->exact[i])
 				toon_aantal(kolom_waarde(&t->regels[i], (enum kolom)k), true, g);
 			else
-				/* With totals out is (n-1+1) x 2: the cell is [2*(i-1)]. */
+				/* With totals out is (n + 1) x 2: the cell is [2*(i-1)]. */
 				toon_cel(&cel[2 * (i - 1)], g);
 		}
-		/* The region row: the region's own figure (it also counts youth
-		 * without a registered woonplaats), published as one cell. */
-		toon_aantal(kolom_waarde(&t->regels[0], (enum kolom)k), t->exact[0],
-			    &t->getoond[(size_t)k]);
+		/* The region row: exact, or the table's published total. */
+		if (t->exact[0])
+			toon_aantal(kolom_waarde(&t->regels[0], (enum kolom)k), true,
+				    &t->getoond[(size_t)k]);
+		else
+			toon_cel(&cel[2 * (rest ? n : n - 1)], &t->getoond[(size_t)k]);
 	}
 	rc = 0;
 klaar:
@@ -868,13 +887,20 @@ static void u_tabel_rij(struct json *j, const struct tabel *t, size_t i, const s
  * (both the caller's to free). *onderdrukt: some row is not exact. 0, or
  * -1 with the answer in *u (then t and b hold nothing). */
 static int gemeenten_begin(struct web_verzoek *v, struct keuze *k, struct tabel *t,
-			   struct web_buf *b, bool *onderdrukt, enum web_uitslag *u)
+			   struct web_buf *b, bool *onderdrukt, enum web_uitslag *u,
+			   enum export_formaat *formaat, char tabel[static 16])
 {
-	char peil[16] = "";
-	struct formulier_veld velden[] = { { "peildatum", peil, sizeof peil, false } };
+	char peil[16] = "", fmt[8] = "";
+	struct formulier_veld velden[] = {
+		{ "peildatum", peil, sizeof peil, false },
+		{ "formaat", fmt, sizeof fmt, false },
+		{ "tabel", tabel, 16, false },
+	};
 
 	*onderdrukt = false;
-	if (query_lees(v, velden, 1, u) < 0)
+	/* Only the page (formaat not NULL) has downloads. */
+	if (query_lees(v, velden, formaat ? 3 : 1, u) < 0 ||
+	    (formaat && export_formaat_lees(v, fmt, formaat, u) < 0))
 		return -1;
 	k->stand = stand_pak(v, u);
 	if (!k->stand || lees_peildatum(v, peil, k, u) < 0)
@@ -901,8 +927,9 @@ static enum web_uitslag api_gemeenten(struct web_verzoek *v)
 	struct web_buf b;
 	struct json j;
 	bool iets_onderdrukt;
+	char tabel[16] = "";
 
-	if (gemeenten_begin(v, &k, &t, &b, &iets_onderdrukt, &u) < 0)
+	if (gemeenten_begin(v, &k, &t, &b, &iets_onderdrukt, &u, NULL, tabel) < 0)
 		goto uit;
 	json_init(&j, b.f, false);
 	json_object_begin(&j);
@@ -1312,7 +1339,7 @@ static enum status doel_nu(enum doel_id g, const struct cijfers_trend *t, bool e
 /* One goal as an article: the goal, now, target, status, chart. */
 static int doel_artikel(FILE *f, enum doel_id g, const struct cijfers_trend *const *trends,
 			const char *const *namen, const bool *exact, size_t n_trends,
-			const char *id_voor, const struct doel_duidingen *dd)
+			const char *id_voor, const struct doel_duidingen *dd, const char *pad)
 {
 	const struct doel *d = &doelen[g];
 	struct getoond nu;
@@ -1353,16 +1380,352 @@ static int doel_artikel(FILE *f, enum doel_id g, const struct cijfers_trend *con
 	/* A failed read of the duidingen leaves them out, not the figures. */
 	if (dd->st)
 		duiding_web_blok(f, dd->st, dd->wie, doel_duiding[g], dd->gemeente, dd->van, dd->tot);
+	export_links(f, pad, d->id, trends[0]->peildatum);
 	fputs("</article>\n", f);
 	return ferror(f) ? -1 : 0;
+}
+
+/* ==== downloads (web/cijfers_export.h) ========================================= */
+
+/* The duidingen of one goal in a download: at most this many bytes. */
+#define DUIDING_EXPORT_MAX 8192
+
+/* A figure as shown, into a download: counts (decimalen 0) as whole
+ * numbers, the rest with the page's decimals; hidden ones as their text. */
+static int x_getoond(struct export *e, const struct getoond *g, int decimalen)
+{
+	if (decimalen == 0)
+		return export_aantal(e, g->zichtbaar, g->zichtbaar ? llround(g->waarde) : 0,
+				     g->weergave);
+	return export_getal(e, g->zichtbaar, g->waarde, decimalen, g->weergave);
+}
+
+/* A share as shown by toon_deel (waarde a fraction), in percent. */
+static int x_procent(struct export *e, const struct getoond *g)
+{
+	return export_getal(e, g->zichtbaar, 100.0 * g->waarde, 1, g->weergave);
+}
+
+/* Goal g's unit: its figure is a count, a percentage or "1 op N" as a
+ * percentage. */
+static const char *doel_eenheid(enum doel_id g)
+{
+	if (g == DOEL_GEBRUIK)
+		return "% van de jeugdigen 0-17";
+	return doelen[g].decimalen == 0 ? "aantal" : "%";
+}
+
+static const char *doel_eenheid_kort(enum doel_id g)
+{
+	return doelen[g].decimalen == 0 && g != DOEL_GEBRUIK ? "aantal" : "%";
+}
+
+/* The goals table: each goal, its figure now per trend, the target and
+ * the status of the first trend (as the articles on the page show). */
+/* The current duidingen of goal g in dd's period as one text: "Regio,
+ * 2026-K3: ... (anna (regio), 2026-11-20 11:00) | ...", cut at the end
+ * of buf. "" when there are none or they cannot be read (the figures do
+ * not depend on them). */
+static const char *x_duiding(const struct doel_duidingen *dd, enum doel_id g, char *buf,
+			     size_t n)
+{
+	struct duiding_filter flt = {
+		.indicator = doel_duiding[g],
+		.plek = dd->gemeente ? DUIDING_GEMEENTE_EN_REGIO : DUIDING_REGIO,
+		.gemeente = dd->gemeente, .van = dd->van, .tot = dd->tot,
+	};
+	struct duiding *rijen = NULL;
+	size_t aantal = 0, pos = 0;
+	char wie[200];
+
+	buf[0] = '\0';
+	if (!dd->st || store_duidingen(dd->st, &flt, &rijen, &aantal, NULL) < 0)
+		return buf;
+	for (size_t i = 0; i < aantal && pos < n; i++) {
+		const struct duiding *d = &rijen[i];
+		int k = snprintf(buf + pos, n - pos, "%s%s, %s: %s (%s)", i ? " | " : "",
+				 d->gemeente[0] ? d->gemeente_naam : "Regio", d->periode, d->tekst,
+				 duiding_ondertekening(d, wie, sizeof wie));
+
+		if (k < 0)
+			break;
+		pos += (size_t)k;
+	}
+	/* Cut short: not in the middle of a UTF-8 character. */
+	if (pos >= n && n > 1) {
+		size_t e = n - 1;
+
+		do
+			e--;
+		while (e > 0 && ((unsigned char)buf[e] & 0xC0) == 0x80);
+		buf[e] = '\0';
+	}
+	free(rijen);
+	return buf;
+}
+
+static int x_doelen(struct export *e, const struct cijfers_trend *const *trends,
+		    const char *const *namen, const bool *exact, size_t n_trends,
+		    const struct doel_duidingen *dd)
+{
+	char kop[160], *duiding = malloc(DUIDING_EXPORT_MAX);
+	int rc = 0;
+
+	if (!duiding)
+		return -1;
+
+	rc |= export_kop(e, "Doel");
+	rc |= export_kop(e, "Eenheid");
+	for (size_t t = 0; t < n_trends; t++) {
+		snprintf(kop, sizeof kop, "%s nu", namen[t]);
+		rc |= export_kop(e, kop);
+	}
+	rc |= export_kop(e, "Doel 2030");
+	rc |= export_kop(e, "Status");
+	rc |= export_kop(e, "Duiding");
+	for (int g = 0; g < DOEL_AANTAL && rc == 0; g++) {
+		const struct doel *d = &doelen[g];
+		enum status s = STATUS_ONBEKEND;
+
+		rc |= export_rij(e);
+		rc |= export_tekst(e, d->titel);
+		rc |= export_tekst(e, doel_eenheid((enum doel_id)g));
+		for (size_t t = 0; t < n_trends; t++) {
+			struct getoond x;
+			enum status st = doel_nu((enum doel_id)g, trends[t], exact[t], &x);
+
+			if (t == 0)
+				s = st;
+			rc |= x_getoond(e, &x, g == DOEL_GEBRUIK ? 1 : d->decimalen);
+		}
+		rc |= export_tekst(e, d->doel_tekst);
+		rc |= export_tekst(e, status_tekst(s));
+		rc |= export_tekst(e, x_duiding(dd, (enum doel_id)g, duiding, DUIDING_EXPORT_MAX));
+	}
+	free(duiding);
+	return rc;
+}
+
+/* The data of goal g's trend chart: per year ("1 op N") or per peildatum,
+ * one column per trend. */
+static int x_doel_trend(struct export *e, enum doel_id g, const struct cijfers_trend *const *trends,
+			const char *const *namen, const bool *exact, size_t n_trends)
+{
+	char kop[160];
+	int rc = 0;
+
+	rc |= export_kop(e, g == DOEL_GEBRUIK ? "Jaar" : "Peildatum");
+	for (size_t t = 0; t < n_trends; t++) {
+		snprintf(kop, sizeof kop, "%s (%s)", namen[t], doel_eenheid_kort(g));
+		rc |= export_kop(e, kop);
+	}
+	if (g == DOEL_GEBRUIK) {
+		for (size_t i = 0; i < trends[0]->n_jaren && rc == 0; i++) {
+			rc |= export_rij(e);
+			rc |= export_aantal(e, true, trends[0]->jaren[i], "");
+			for (size_t t = 0; t < n_trends; t++) {
+				struct getoond x;
+				int64_t eon;
+
+				doel_gebruik(&trends[t]->gebruik[i], exact[t], &x, &eon);
+				rc |= x_getoond(e, &x, 1);
+			}
+		}
+		return rc;
+	}
+	for (size_t i = 0; i < trends[0]->n_punten && rc == 0; i++) {
+		rc |= export_rij(e);
+		rc |= export_datum(e, trends[0]->punten[i].peildatum);
+		for (size_t t = 0; t < n_trends; t++) {
+			struct getoond x;
+
+			doel_punt(g, &trends[t]->punten[i], exact[t], &x);
+			rc |= x_getoond(e, &x, doelen[g].decimalen);
+		}
+	}
+	return rc;
+}
+
+/* tabel ("" the goals table) on a page with goals: which table, as
+ * doel_id, DOEL_AANTAL for the goals table, or -1 when unknown. */
+static int doel_tabel(const char *tabel)
+{
+	if (!*tabel || strcmp(tabel, "doelen") == 0)
+		return DOEL_AANTAL;
+	for (int g = 0; g < DOEL_AANTAL; g++)
+		if (strcmp(tabel, doelen[g].id) == 0)
+			return g;
+	return -1;
+}
+
+/* A file name: wat, the peildatum, and the table. */
+static void x_naam(char *buf, size_t n, const char *wat, const char *tabel, dag_t peildatum)
+{
+	char d[11];
+
+	snprintf(buf, n, "%s-%s-%s", wat, tabel, datum_fmt(peildatum, d));
+}
+
+static enum web_uitslag x_onbekende_tabel(struct web_verzoek *v, const char *mogelijk)
+{
+	char melding[300];
+	enum web_uitslag u = WEB_FATAAL;
+
+	snprintf(melding, sizeof melding, "Deze pagina heeft geen tabel met die naam; kies een "
+		 "van: %s.", mogelijk);
+	query_weiger(v, "tabel", melding, &u);
+	return u;
+}
+
+#define DOEL_TABELLEN "doelen, gebruik, wachttijd, zorgelijk, thuiszitters, verblijf, " \
+	"collectief, overgang18, uitval"
+
+/* The budget table of a gemeente (as budget_tabel shows it). */
+static int x_budget(struct export *e, const struct kpi_rapport_regel *r, bool exact)
+{
+	int rc = 0;
+
+	rc |= export_kop(e, "Segment");
+	rc |= export_kop(e, "Omschrijving");
+	rc |= export_kop(e, "Verwacht (euro)");
+	rc |= export_kop(e, "Budget (euro)");
+	rc |= export_kop(e, "Uitputting (%)");
+	rc |= export_kop(e, "Actieve trajecten (aantal)");
+	for (int s = 0; s < SEGMENT_AANTAL && rc == 0; s++) {
+		const struct kpi_uitputting *x = &r->budget_segment[s];
+		struct getoond act;
+
+		toon_aantal(x->actief, exact, &act);
+		rc |= export_rij(e);
+		rc |= export_aantal(e, true, s, "");
+		rc |= export_tekst(e, segment_naam[s]);
+		if (segment_tonen(x, exact)) {
+			int64_t verwacht = geld(x->verwacht, exact);
+			double aandeel = x->norm > 0 ? (exact ? x->aandeel
+							       : (double)verwacht / (double)x->norm)
+						     : NAN;
+
+			rc |= export_euro(e, true, verwacht, "");
+			rc |= export_euro(e, true, x->norm, "");
+			rc |= export_getal(e, true, 100.0 * aandeel, 1, "");
+		} else {
+			rc |= export_tekst(e, "x");
+			rc |= export_euro(e, true, x->norm, "");
+			rc |= export_tekst(e, "x");
+		}
+		rc |= x_getoond(e, &act, 0);
+	}
+	return rc;
+}
+
+#define DOEL_TABELLEN "doelen, gebruik, wachttijd, zorgelijk, thuiszitters, verblijf, " \
+	"collectief, overgang18, uitval"
+
+/* The downloads of a page with goals (/ and /gemeenten/{code}); r (the
+ * gemeente's report row, or NULL) adds the table "budget". */
+static enum web_uitslag x_doelen_zend(struct web_verzoek *v, enum export_formaat formaat,
+				      const char *tabel, const char *wat, dag_t peildatum,
+				      const struct cijfers_trend *const *trends,
+				      const char *const *namen, const bool *exact, size_t n_trends,
+				      const struct kpi_rapport_regel *r, const struct doel_duidingen *dd)
+{
+	int g = doel_tabel(tabel);
+	char naam[96];
+	struct export *e;
+
+	if (g < 0 && !(r && strcmp(tabel, "budget") == 0))
+		return x_onbekende_tabel(v, r ? DOEL_TABELLEN ", budget" : DOEL_TABELLEN);
+	x_naam(naam, sizeof naam, wat,
+	       g < 0 ? "budget" : g == DOEL_AANTAL ? "doelen" : doelen[g].id, peildatum);
+	e = export_nieuw(formaat, g < 0 ? "Budget" : g == DOEL_AANTAL ? "Doelen" : "Verloop");
+	if (!e)
+		return WEB_FATAAL;
+	/* A failed cell marks e failed; export_zend then answers 500. */
+	if (g < 0)
+		x_budget(e, r, exact[0]);
+	else if (g == DOEL_AANTAL)
+		x_doelen(e, trends, namen, exact, n_trends, dd);
+	else
+		x_doel_trend(e, (enum doel_id)g, trends, namen, exact, n_trends);
+	return export_zend(v, e, naam);
+}
+
+/* The gemeenten table (as tabel_html_rij shows it), the region last. */
+static int x_gemeenten_rij(struct export *e, const struct tabel *t, size_t i,
+			   const struct kpi_data *d)
+{
+	const struct kpi_rapport_regel *r = &t->regels[i];
+	const struct getoond *g = &t->getoond[i * KOL_AANTAL];
+	int64_t pop = i ? d->gemeenten[i - 1].jeugdigen_0_17 : regio_populatie(d);
+	struct getoond deel;
+	int rc = 0;
+
+	rc |= export_rij(e);
+	rc |= export_tekst(e, i ? r->code : "");
+	rc |= export_tekst(e, i ? r->naam : "Regio totaal");
+	rc |= export_aantal(e, true, pop, "");
+	rc |= x_getoond(e, &g[KOL_JEUGDHULP], 0);
+	if (g[KOL_JEUGDHULP].zichtbaar && g[KOL_JEUGDHULP].waarde > 0 && pop > 0)
+		rc |= export_aantal(e, true, llround((double)pop / g[KOL_JEUGDHULP].waarde), "");
+	else
+		rc |= export_tekst(e, "x");
+	rc |= x_getoond(e, &g[KOL_WACHTEND], 0);
+	toon_deel_cellen(&g[KOL_WACHTEND_NORM], &g[KOL_WACHTEND], &deel);
+	rc |= x_procent(e, &deel);
+	rc |= x_getoond(e, &g[KOL_ZORGELIJK], 0);
+	rc |= x_getoond(e, &g[KOL_THUISZITTERS], 0);
+	toon_deel_cellen(&g[KOL_VERBLIJF], &g[KOL_REGIONAAL], &deel);
+	rc |= x_procent(e, &deel);
+	if (r->budget.norm > 0)
+		rc |= export_getal(e, true, 100.0 * (t->exact[i] ? r->budget.aandeel
+						  : (double)geld(r->budget.verwacht, false) /
+							    (double)r->budget.norm),
+				   1, "");
+	else
+		rc |= export_tekst(e, "–");
+	return rc;
+}
+
+static enum web_uitslag x_gemeenten_zend(struct web_verzoek *v, enum export_formaat formaat,
+					 const char *tabel, dag_t peildatum, const struct tabel *t,
+					 const struct kpi_data *d)
+{
+	static const char *const kop[] = {
+		"CBS-code", "Gemeente", "Jeugdigen 0-17 (aantal)",
+		"Met jeugdhulp dit jaar (aantal)", "1 op N", "Wachtend (aantal)",
+		"Wachtend langer dan de Treeknorm (%)", "Zorgelijk wachtend (aantal)",
+		"Thuiszitters langer dan 3 maanden (aantal)", "Verblijf (%)",
+		"Budget verwacht (%)",
+	};
+	char naam[96];
+	struct export *e;
+	int rc = 0;
+
+	if (*tabel && strcmp(tabel, "gemeenten") != 0)
+		return x_onbekende_tabel(v, "gemeenten");
+	e = export_nieuw(formaat, "Gemeenten");
+	if (!e)
+		return WEB_FATAAL;
+	for (size_t k = 0; k < sizeof kop / sizeof kop[0]; k++)
+		rc |= export_kop(e, kop[k]);
+	for (size_t i = 1; i < t->n && rc == 0; i++)
+		rc |= x_gemeenten_rij(e, t, i, d);
+	x_gemeenten_rij(e, t, 0, d);
+	x_naam(naam, sizeof naam, "regio", "gemeenten", peildatum);
+	return export_zend(v, e, naam);
 }
 
 /* ==== GET / ==================================================================== */
 
 static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 {
-	char peil[16] = "", d[16];
-	struct formulier_veld velden[] = { { "peildatum", peil, sizeof peil, false } };
+	char peil[16] = "", d[16], fmt[8] = "", tabel[16] = "";
+	struct formulier_veld velden[] = {
+		{ "peildatum", peil, sizeof peil, false },
+		{ "formaat", fmt, sizeof fmt, false },
+		{ "tabel", tabel, sizeof tabel, false },
+	};
+	enum export_formaat formaat;
 	enum web_uitslag u = WEB_FATAAL;
 	struct keuze k = { .segment = -1 };
 	struct cijfers_trend *t = NULL;
@@ -1373,7 +1736,7 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	struct web_buf b;
 	FILE *f;
 
-	if (query_lees(v, velden, 1, &u) < 0)
+	if (query_lees(v, velden, 3, &u) < 0 || export_formaat_lees(v, fmt, &formaat, &u) < 0)
 		return u;
 	k.stand = stand_pak(v, &u);
 	if (!k.stand)
@@ -1388,6 +1751,11 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	trends[0] = t;
 	exact[0] = is_exact(v->wie, &k);
 	doel_duidingen_vul(&dd, v, NULL, k.peildatum);
+	if (formaat != EXPORT_GEEN) {
+		u = x_doelen_zend(v, formaat, tabel, "regio", k.peildatum, trends, namen, exact, 1,
+				  NULL, &dd);
+		goto uit;
+	}
 	if (web_buf_open(&b) < 0) {
 		u = WEB_FATAAL;
 		goto uit;
@@ -1404,9 +1772,11 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	peildatum_formulier(f, "/", k.peildatum);
 	if (!exact[0])
 		melding_onderdrukt(f);
+	fputs("<p>Alle doelen in één tabel (cijfer nu, doel, status).</p>\n", f);
+	export_links(f, "/", "doelen", k.peildatum);
 	fputs("<div class=\"doelen\">\n", f);
 	for (int g = 0; g < DOEL_AANTAL; g++)
-		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 1, "regio", &dd) < 0)
+		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 1, "regio", &dd, "/") < 0)
 			break;
 	fputs("</div>\n<p class=\"toelichting\">Status: bij \"1 op N\" vergelijken we met een "
 	      "rechte lijn van 1 op 6 in 2025 naar 1 op 12 in 2030; bij de andere doelen met "
@@ -1494,10 +1864,19 @@ static enum web_uitslag pagina_gemeenten_lijst(struct web_verzoek *v)
 	struct tabel t;
 	struct web_buf b;
 	bool iets_onderdrukt;
+	enum export_formaat formaat;
+	char tabel[16] = "";
 	FILE *f;
 
-	if (gemeenten_begin(v, &k, &t, &b, &iets_onderdrukt, &u) < 0)
+	if (gemeenten_begin(v, &k, &t, &b, &iets_onderdrukt, &u, &formaat, tabel) < 0)
 		goto uit;
+	if (formaat != EXPORT_GEEN) {
+		fclose(b.f);
+		free(b.data);
+		u = x_gemeenten_zend(v, formaat, tabel, k.peildatum, &t, cijfers_data(k.stand));
+		tabel_vrij(&t);
+		goto uit;
+	}
 	f = b.f;
 	pagina_html_begin(f, "Gemeenten", v->wie, "gemeenten");
 	fmt_datum_nl(d, k.peildatum);
@@ -1517,7 +1896,9 @@ static enum web_uitslag pagina_gemeenten_lijst(struct web_verzoek *v)
 		tabel_html_rij(f, &t, i, cijfers_data(k.stand));
 	fputs("</tbody>\n<tfoot>\n", f);
 	tabel_html_rij(f, &t, 0, cijfers_data(k.stand));
-	fputs("</tfoot>\n</table>\n</div>\n<p class=\"toelichting\">Met jeugdhulp: jeugdigen van "
+	fputs("</tfoot>\n</table>\n</div>\n", f);
+	export_links(f, "/gemeenten", "gemeenten", k.peildatum);
+	fputs("<p class=\"toelichting\">Met jeugdhulp: jeugdigen van "
 	      "0-17 jaar met jeugdhulp in het kalenderjaar (lokale teams meegeteld), naar "
 	      "woonplaats. Wachtend: trajecten die op de peildatum op de start wachten; &gt; norm: "
 	      "deel dat al langer wacht dan de Treeknorm. Verblijf: deel van de jeugdigen met "
@@ -1535,7 +1916,7 @@ uit:
 /* ==== GET /gemeenten/{code} ====================================================== */
 
 static void budget_tabel(FILE *f, const struct kpi_rapport_regel *r, int jaar, bool exact,
-			 const char *id)
+			 const char *id, const char *pad, dag_t peildatum)
 {
 	char a[GRAFIEK_GETAL_LEN], b[GRAFIEK_GETAL_LEN], c[GRAFIEK_GETAL_LEN], pct[GRAFIEK_GETAL_LEN];
 	double w[SEGMENT_AANTAL];
@@ -1605,13 +1986,19 @@ static void budget_tabel(FILE *f, const struct kpi_rapport_regel *r, int jaar, b
 	gr.doel = 100.0;
 	gr.doel_naam = "Budget (100 %)";
 	grafiek_figuur(f, &gr);
+	export_links(f, pad, "budget", peildatum);
 	fputs("</section>\n", f);
 }
 
 static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 {
-	char peil[16] = "", d[16], titel[128];
-	struct formulier_veld velden[] = { { "peildatum", peil, sizeof peil, false } };
+	char peil[16] = "", d[16], titel[128], fmt[8] = "", tabel[16] = "", pad[32];
+	struct formulier_veld velden[] = {
+		{ "peildatum", peil, sizeof peil, false },
+		{ "formaat", fmt, sizeof fmt, false },
+		{ "tabel", tabel, sizeof tabel, false },
+	};
+	enum export_formaat formaat;
 	enum web_uitslag u = WEB_FATAAL;
 	struct keuze k = { .segment = -1 }, regio = { .segment = -1 };
 	struct cijfers_trend *t = NULL;
@@ -1623,7 +2010,7 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	struct web_buf b;
 	FILE *f;
 
-	if (query_lees(v, velden, 1, &u) < 0)
+	if (query_lees(v, velden, 3, &u) < 0 || export_formaat_lees(v, fmt, &formaat, &u) < 0)
 		return u;
 	k.stand = stand_pak(v, &u);
 	if (!k.stand)
@@ -1652,7 +2039,16 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	namen[1] = "Regio";
 	exact[0] = is_exact(v->wie, &k);
 	exact[1] = is_exact(v->wie, &regio);
+	snprintf(pad, sizeof pad, "/gemeenten/%s", k.gemeente->code);
 	doel_duidingen_vul(&dd, v, k.gemeente->code, k.peildatum);
+	if (formaat != EXPORT_GEEN) {
+		char wat[16];
+
+		snprintf(wat, sizeof wat, "gemeente-%s", k.gemeente->code);
+		u = x_doelen_zend(v, formaat, tabel, wat, k.peildatum, trends, namen, exact, 2, r,
+				  &dd);
+		goto uit;
+	}
 	if (web_buf_open(&b) < 0) {
 		u = WEB_FATAAL;
 		goto uit;
@@ -1680,17 +2076,20 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	fputs("\"> <button type=\"submit\">Toon</button></form>\n", f);
 	if (!exact[0] || !exact[1])
 		melding_onderdrukt(f);
+	fputs("<p>Alle doelen in één tabel (cijfer nu, doel, status).</p>\n", f);
+	export_links(f, pad, "doelen", k.peildatum);
 	raad_web_link(f, k.gemeente->code, k.peildatum);
 	fputs("<div class=\"doelen\">\n", f);
 	for (int g = 0; g < DOEL_AANTAL; g++)
-		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 2, "gemeente", &dd) < 0)
+		if (doel_artikel(f, (enum doel_id)g, trends, namen, exact, 2, "gemeente", &dd,
+				 pad) < 0)
 			break;
 	fputs("</div>\n", f);
 	{
 		struct kpi_rapport_perioden p;
 
 		kpi_rapport_perioden(k.peildatum, &p);
-		budget_tabel(f, r, p.jaar, exact[0], "gemeente-budget");
+		budget_tabel(f, r, p.jaar, exact[0], "gemeente-budget", pad, k.peildatum);
 	}
 	scripts(f);
 	pagina_html_einde(f);
@@ -1713,21 +2112,190 @@ static void rij_tekst(FILE *f, const char *kop, const char *waarde)
 	fputs("</tr>\n", f);
 }
 
+/* One row of the provider's tables: the figure as shown, with its kind
+ * for the downloads. */
+enum a_soort {
+	A_AANTAL,     /* g: a count */
+	A_PROCENT,    /* g: a share (fraction) */
+	A_DAGEN,      /* g: days */
+	A_DATUM,      /* dag (DAG_GEEN: "geen") */
+	A_GETAL,      /* getal as reported */
+	A_EURO,       /* getal in eurocents; zichtbaar in g */
+	A_TEKST,      /* g.weergave */
+};
+
+struct a_rij {
+	char kop[96];
+	const char *eenheid;   /* for the download's label */
+	enum a_soort soort;
+	struct getoond g;
+	int64_t getal;
+	dag_t dag;
+};
+
+/* 10 in wachten, at most 4 capacity and 3 ceiling rows. */
+#define A_RIJEN 17
+
+/* The two tables of the provider page: wachten (rijen[0..*n_wachten))
+ * and capaciteit (the rest, up to *n). */
+static void aanbieder_rijen(const struct cijfers_filterregel *r,
+			    const struct cijfers_capaciteit *cap, int jaar, bool exact,
+			    struct a_rij rijen[A_RIJEN], size_t *n_wachten, size_t *n)
+{
+	size_t i = 0;
+
+#define RIJ(k, e, s) (memset(&rijen[i], 0, sizeof rijen[i]), \
+		      snprintf(rijen[i].kop, sizeof rijen[i].kop, "%s", (k)), \
+		      rijen[i].eenheid = (e), rijen[i].soort = (s), &rijen[i++])
+	toon_aantal(r->wachttijd.wachtend.n, exact, &RIJ("Wachtend op de peildatum", "aantal", A_AANTAL)->g);
+	toon_deel(r->wachttijd.wachtend_boven_norm, r->wachttijd.wachtend.n, exact,
+		  &RIJ("Wachtend langer dan de Treeknorm", "%", A_PROCENT)->g);
+	toon_aantal(r->zorgelijk.aantal, exact, &RIJ("Zorgelijk wachtend", "aantal", A_AANTAL)->g);
+	toon_dagen(&r->wachttijd.totaal, exact,
+		   &RIJ("Mediane wachttijd aanmelding tot start (12 maanden)", "dagen", A_DAGEN)->g);
+	toon_deel(r->wachttijd.boven_norm, r->wachttijd.totaal.n, exact,
+		  &RIJ("Wachttijden boven de Treeknorm (12 maanden)", "%", A_PROCENT)->g);
+	toon_dagen(&r->doorlooptijd, exact,
+		   &RIJ("Mediane doorlooptijd (beëindigd in 12 maanden)", "dagen", A_DAGEN)->g);
+	toon_aantal(r->uitval.totaal, exact,
+		    &RIJ("Beëindigde trajecten (12 maanden)", "aantal", A_AANTAL)->g);
+	toon_deel(r->uitval.aantal, r->uitval.totaal, exact,
+		  &RIJ("Uitval (reden 32 of 33)", "%", A_PROCENT)->g);
+	toon_deel(r->herhaald12.aantal, r->herhaald12.totaal, exact,
+		  &RIJ("Herhaald beroep binnen 12 maanden", "%", A_PROCENT)->g);
+	toon_deel(r->collectief.aantal, r->collectief.totaal, exact,
+		  &RIJ("Collectief (groepszorg) van de actieve trajecten", "%", A_PROCENT)->g);
+	*n_wachten = i;
+	/* Capacity: the provider's own report, not counts of youth: shown as
+	 * reported. */
+	RIJ("Laatste capaciteitsmelding", "datum", A_DATUM)->dag = cap->peildatum;
+	if (cap->peildatum != DAG_GEEN) {
+		RIJ("Vrije plaatsen", "aantal", A_GETAL)->getal = cap->vrije_plaatsen;
+		RIJ("Gereserveerd voor crisis", "aantal", A_GETAL)->getal = cap->crisis_gereserveerd;
+		RIJ("Producten in de melding", "aantal", A_GETAL)->getal = (int64_t)cap->producten;
+	}
+	*n = i;
+	if (!r->met_plafond)
+		return;
+	{
+		const struct kpi_uitputting *x = &r->plafond;
+		struct a_rij *q;
+		char kop[96];
+
+		snprintf(kop, sizeof kop, "Omzetplafond %d", jaar);
+		if (x->norm > 0) {
+			q = RIJ(kop, "euro", A_EURO);
+			q->getal = x->norm;
+			q->g.zichtbaar = true;
+		} else {
+			q = RIJ(kop, "", A_TEKST);
+			snprintf(q->g.weergave, sizeof q->g.weergave, "geen plafond");
+		}
+		q = RIJ("Verwacht (goedgekeurd plus prognose)", "euro", A_EURO);
+		q->getal = geld(x->verwacht, exact);
+		q->g.zichtbaar = true;
+		if (x->norm > 0) {
+			q = RIJ("Uitputting van het plafond", "%", A_PROCENT);
+			q->g.zichtbaar = true;
+			q->g.waarde = exact ? x->aandeel : (double)geld(x->verwacht, false) /
+								  (double)x->norm;
+		}
+	}
+#undef RIJ
+	*n = i;
+}
+
+static const char *a_weergave(const struct a_rij *q, char buf[GRAFIEK_GETAL_LEN + 8])
+{
+	char x[GRAFIEK_GETAL_LEN];
+
+	switch (q->soort) {
+	case A_AANTAL:
+	case A_DAGEN:
+	case A_TEKST:
+		return q->g.weergave;
+	case A_PROCENT:
+		if (!q->g.zichtbaar)
+			return q->g.weergave;
+		snprintf(buf, GRAFIEK_GETAL_LEN + 8, "%s %%", grafiek_nl(x, 100.0 * q->g.waarde, 1));
+		return buf;
+	case A_DATUM:
+		if (q->dag == DAG_GEEN)
+			return "geen";
+		fmt_datum_nl(buf, q->dag);
+		return buf;
+	case A_GETAL:
+		return grafiek_nl_int(buf, q->getal);
+	case A_EURO:
+		return grafiek_euro(buf, q->getal);
+	}
+	return "";
+}
+
+static int a_export(struct export *e, const struct a_rij *q)
+{
+	char kop[128];
+	int rc = 0;
+
+	rc |= export_rij(e);
+	if (*q->eenheid)
+		snprintf(kop, sizeof kop, "%s (%s)", q->kop, q->eenheid);
+	else
+		snprintf(kop, sizeof kop, "%s", q->kop);
+	rc |= export_tekst(e, kop);
+	switch (q->soort) {
+	case A_AANTAL:
+		return rc | x_getoond(e, &q->g, 0);
+	case A_DAGEN:
+		return rc | x_getoond(e, &q->g, 0);
+	case A_PROCENT:
+		return rc | x_procent(e, &q->g);
+	case A_DATUM:
+		return rc | (q->dag == DAG_GEEN ? export_tekst(e, "geen") : export_datum(e, q->dag));
+	case A_GETAL:
+		return rc | export_aantal(e, true, q->getal, "");
+	case A_EURO:
+		return rc | export_euro(e, true, q->getal, "");
+	case A_TEKST:
+		return rc | export_tekst(e, q->g.weergave);
+	}
+	return -1;
+}
+
+static void a_tabel(FILE *f, const char *caption, const struct a_rij *rijen, size_t n)
+{
+	char buf[GRAFIEK_GETAL_LEN + 8];
+
+	fputs("<div class=\"tabel-rol\">\n<table class=\"cijfers\">\n<caption>", f);
+	html_txt(f, caption);
+	fputs("</caption>\n<thead><tr><th scope=\"col\">Indicator</th>"
+	      "<th scope=\"col\">Waarde</th></tr></thead>\n<tbody>\n", f);
+	for (size_t i = 0; i < n; i++)
+		rij_tekst(f, rijen[i].kop, a_weergave(&rijen[i], buf));
+	fputs("</tbody>\n</table>\n</div>\n", f);
+}
+
 static enum web_uitslag pagina_aanbieder(struct web_verzoek *v)
 {
-	char peil[16] = "", d[16], titel[160], buf[64], a[GRAFIEK_GETAL_LEN], b2[GRAFIEK_GETAL_LEN];
-	struct formulier_veld velden[] = { { "peildatum", peil, sizeof peil, false } };
+	char peil[16] = "", d[16], titel[160], fmt[8] = "", tabel[16] = "", pad[40];
+	struct formulier_veld velden[] = {
+		{ "peildatum", peil, sizeof peil, false },
+		{ "formaat", fmt, sizeof fmt, false },
+		{ "tabel", tabel, sizeof tabel, false },
+	};
 	enum web_uitslag u = WEB_FATAAL;
+	enum export_formaat formaat;
 	struct keuze k = { .segment = -1 };
 	struct cijfers_filterregel *r = NULL;
 	struct cijfers_capaciteit cap;
 	struct kpi_rapport_perioden p;
-	struct getoond g, g2;
+	struct a_rij rijen[A_RIJEN];
+	size_t n_wachten, n;
 	struct web_buf b;
 	bool exact;
 	FILE *f;
 
-	if (query_lees(v, velden, 1, &u) < 0)
+	if (query_lees(v, velden, 3, &u) < 0 || export_formaat_lees(v, fmt, &formaat, &u) < 0)
 		return u;
 	k.stand = stand_pak(v, &u);
 	if (!k.stand)
@@ -1748,6 +2316,31 @@ static enum web_uitslag pagina_aanbieder(struct web_verzoek *v)
 	exact = is_exact(v->wie, &k);
 	kpi_rapport_perioden(k.peildatum, &p);
 	cijfers_capaciteit(k.stand, k.aanbieder->agb, k.peildatum, &cap);
+	aanbieder_rijen(r, &cap, p.jaar, exact, rijen, &n_wachten, &n);
+	snprintf(pad, sizeof pad, "/aanbieders/%s/cijfers", k.aanbieder->agb);
+	if (formaat != EXPORT_GEEN) {
+		bool wachten = !*tabel || strcmp(tabel, "wachten") == 0;
+		char naam[96], wat[24];
+		struct export *e;
+
+		if (!wachten && strcmp(tabel, "capaciteit") != 0) {
+			u = x_onbekende_tabel(v, "wachten, capaciteit");
+			goto uit;
+		}
+		e = export_nieuw(formaat, wachten ? "Wachten" : "Capaciteit");
+		if (!e) {
+			u = WEB_FATAAL;
+			goto uit;
+		}
+		export_kop(e, "Indicator");
+		export_kop(e, "Waarde");
+		for (size_t i = wachten ? 0 : n_wachten; i < (wachten ? n_wachten : n); i++)
+			a_export(e, &rijen[i]);
+		snprintf(wat, sizeof wat, "aanbieder-%s", k.aanbieder->agb);
+		x_naam(naam, sizeof naam, wat, wachten ? "wachten" : "capaciteit", k.peildatum);
+		u = export_zend(v, e, naam);
+		goto uit;
+	}
 	if (web_buf_open(&b) < 0) {
 		u = WEB_FATAAL;
 		goto uit;
@@ -1761,63 +2354,10 @@ static enum web_uitslag pagina_aanbieder(struct web_verzoek *v)
 		k.aanbieder->agb);
 	if (!exact)
 		melding_onderdrukt(f);
-	fputs("<div class=\"tabel-rol\">\n<table class=\"cijfers\">\n<caption>Wachten, doorlooptijd "
-	      "en uitval</caption>\n<thead><tr><th scope=\"col\">Indicator</th>"
-	      "<th scope=\"col\">Waarde</th></tr></thead>\n<tbody>\n", f);
-	toon_aantal(r->wachttijd.wachtend.n, exact, &g);
-	rij_tekst(f, "Wachtend op de peildatum", g.weergave);
-	toon_deel(r->wachttijd.wachtend_boven_norm, r->wachttijd.wachtend.n, exact, &g);
-	rij_tekst(f, "Wachtend langer dan de Treeknorm", g.weergave);
-	toon_aantal(r->zorgelijk.aantal, exact, &g);
-	rij_tekst(f, "Zorgelijk wachtend", g.weergave);
-	toon_dagen(&r->wachttijd.totaal, exact, &g);
-	rij_tekst(f, "Mediane wachttijd aanmelding tot start (12 maanden)", g.weergave);
-	toon_deel(r->wachttijd.boven_norm, r->wachttijd.totaal.n, exact, &g);
-	rij_tekst(f, "Wachttijden boven de Treeknorm (12 maanden)", g.weergave);
-	toon_dagen(&r->doorlooptijd, exact, &g);
-	rij_tekst(f, "Mediane doorlooptijd (beëindigd in 12 maanden)", g.weergave);
-	toon_aantal(r->uitval.totaal, exact, &g2);
-	rij_tekst(f, "Beëindigde trajecten (12 maanden)", g2.weergave);
-	toon_deel(r->uitval.aantal, r->uitval.totaal, exact, &g);
-	rij_tekst(f, "Uitval (reden 32 of 33)", g.weergave);
-	toon_deel(r->herhaald12.aantal, r->herhaald12.totaal, exact, &g);
-	rij_tekst(f, "Herhaald beroep binnen 12 maanden", g.weergave);
-	toon_deel(r->collectief.aantal, r->collectief.totaal, exact, &g);
-	rij_tekst(f, "Collectief (groepszorg) van de actieve trajecten", g.weergave);
-	fputs("</tbody>\n</table>\n</div>\n", f);
-
-	fputs("<div class=\"tabel-rol\">\n<table class=\"cijfers\">\n<caption>Capaciteit en "
-	      "omzetplafond</caption>\n<thead><tr><th scope=\"col\">Indicator</th>"
-	      "<th scope=\"col\">Waarde</th></tr></thead>\n<tbody>\n", f);
-	if (cap.peildatum == DAG_GEEN) {
-		rij_tekst(f, "Laatste capaciteitsmelding", "geen");
-	} else {
-		char cd[16];
-
-		fmt_datum_nl(cd, cap.peildatum);
-		rij_tekst(f, "Laatste capaciteitsmelding", cd);
-		/* Free places are the provider's own report, not counts of
-		 * youth: shown as reported. */
-		rij_tekst(f, "Vrije plaatsen", grafiek_nl_int(a, cap.vrije_plaatsen));
-		rij_tekst(f, "Gereserveerd voor crisis", grafiek_nl_int(a, cap.crisis_gereserveerd));
-		rij_tekst(f, "Producten in de melding", grafiek_nl_int(a, (int64_t)cap.producten));
-	}
-	if (r->met_plafond) {
-		const struct kpi_uitputting *x = &r->plafond;
-
-		snprintf(buf, sizeof buf, "Omzetplafond %d", p.jaar);
-		rij_tekst(f, buf, x->norm > 0 ? grafiek_euro(a, x->norm) : "geen plafond");
-		rij_tekst(f, "Verwacht (goedgekeurd plus prognose)",
-			  grafiek_euro(a, geld(x->verwacht, exact)));
-		if (x->norm > 0) {
-			double aandeel = exact ? x->aandeel
-					       : (double)geld(x->verwacht, false) / (double)x->norm;
-
-			snprintf(buf, sizeof buf, "%s %%", grafiek_nl(b2, 100.0 * aandeel, 1));
-			rij_tekst(f, "Uitputting van het plafond", buf);
-		}
-	}
-	fputs("</tbody>\n</table>\n</div>\n", f);
+	a_tabel(f, "Wachten, doorlooptijd en uitval", rijen, n_wachten);
+	export_links(f, pad, "wachten", k.peildatum);
+	a_tabel(f, "Capaciteit en omzetplafond", rijen + n_wachten, n - n_wachten);
+	export_links(f, pad, "capaciteit", k.peildatum);
 	fputs("<p class=\"toelichting\">Wachten: trajecten bij deze aanbieder (segment 1-7) die op "
 	      "de peildatum op de start wachten; de Treeknorm is 4 weken tot intake en 10 weken tot "
 	      "start. Uitval: deel van de beëindigde trajecten dat voortijdig stopte door cliënt "

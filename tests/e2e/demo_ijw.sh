@@ -120,3 +120,8 @@ else
 	out=$got
 	not_ok keten_berichten_compleet "verschillen per soort, geweigerd, bevindingen, afgewezen: $got"
 fi
+
+# The monthly aggregates were kept by the chain's hooks, message by
+# message: they equal a computation afresh (and the direct demo's rebuild).
+expect maandcijfers_via_ijw_kloppen 0 "" -- "$J" cijfers controleer --db "$V"
+expect maandcijfers_direct_kloppen 0 "" -- "$J" cijfers controleer --db "$D"

@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "domain/datum.h"
+#include "domain/kpi.h"
 #include "store/store.h"
 
 /* The server URL (JEUGDREGIE_TEST_PG), NULL when PostgreSQL is skipped. */
@@ -572,6 +573,45 @@ static void test_kosten(void **state)
 	assert_int_equal(d.kosten[2].afgewezen, 0);
 	assert_int_equal(d.kosten[2].maanden, 1);
 	assert_int_equal(d.kosten[2].laatste_periode_eind, D(2025, 1, 31));
+	store_kpi_release(&d);
+	store_close(st);
+}
+
+/* A trajectory without aanmelddatum reaches the indicators with its
+ * toewijzing's Ingangsdatum as the start of the wait (DOMAIN.md §4,
+ * kpi.h), as the waiting list already had it; without a toewijzing it
+ * stays unknown. */
+static void test_kpi_aanmelding_uit_toewijzing(void **state)
+{
+	struct fixture *f = *state;
+	struct store *st = open_ok(f);
+	struct kpi_data d;
+	struct traject t = { .id = 402, .jeugdige_id = 100, .toewijzing_nummer = 300,
+			     .agb = "01234567", .gemeente = "0546", .segment = 4,
+			     .categorie = "45", .productcode = "45A11",
+			     .status = TRAJECT_AANGEMELD, .aanmelddatum = DAG_GEEN,
+			     .intakedatum = DAG_GEEN, .begindatum = DAG_GEEN,
+			     .einddatum = DAG_GEEN, .reden_beeindiging = "" };
+	int gezien = 0;
+
+	put_everything(st);
+	assert_int_equal(store_put_traject(st, &t), 0);
+	assert_int_equal(store_kpi_load(st, &d), 0);
+	for (size_t i = 0; i < d.n_trajecten; i++) {
+		const struct traject *x = &d.trajecten[i];
+		if (x->id == 402) {
+			assert_int_equal(x->aanmelddatum, D(2024, 2, 1));
+			assert_true(kpi_wachtend(x, D(2024, 3, 1)));
+			gezien++;
+		} else if (x->id == 400) {
+			assert_int_equal(x->aanmelddatum, D(2024, 1, 20));
+			gezien++;
+		} else if (x->id == 401) {
+			assert_int_equal(x->aanmelddatum, DAG_GEEN);
+			gezien++;
+		}
+	}
+	assert_int_equal(gezien, 3);
 	store_kpi_release(&d);
 	store_close(st);
 }
@@ -1461,6 +1501,7 @@ static void test_pg_connection_lost(void **state)
 
 #define BOTH(X) \
 	X(test_create) X(test_roundtrip) X(test_nulls_in_columns) X(test_kosten) \
+	X(test_kpi_aanmelding_uit_toewijzing) \
 	X(test_duplicate_and_fk) X(test_rollback) X(test_meta_and_reopen) \
 	X(test_newer_schema) X(test_count_unknown_table) X(test_bulk) \
 	X(test_transaction) X(test_concurrent_migration) \

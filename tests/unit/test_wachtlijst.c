@@ -1,7 +1,6 @@
-/* Unit tests for domain/wachtlijst and lib/xlsx: the rows of the waiting
- * list agree with kpi.h (waiting, beyond the norm, zorgelijk), the day the
- * norm is crossed, the alerts; and the .xlsx file is a ZIP whose entries
- * carry the right CRC-32. */
+/* Unit tests for domain/wachtlijst: the rows of the waiting list agree
+ * with kpi.h (waiting, beyond the norm, zorgelijk), the day the norm is
+ * crossed, the alerts. (lib/xlsx has its own test, test_xlsx.c.) */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,7 +13,6 @@
 
 #include "domain/datum.h"
 #include "domain/wachtlijst.h"
-#include "lib/xlsx.h"
 
 #define D(j, m, d) datum_van((j), (m), (d))
 #define GEEN DAG_GEEN
@@ -138,86 +136,11 @@ static void test_risico_tekst(void **state)
 	assert_string_equal(wachtlijst_risico_tekst(KPI_RISICO_THUISZITTER, buf, 6), "thuis");
 }
 
-static void test_crc32(void **state)
-{
-	(void)state;
-	assert_int_equal(xlsx_crc32(0, "123456789", 9), 0xCBF43926u);
-	assert_int_equal(xlsx_crc32(0, "", 0), 0);
-	/* In two parts, the same. */
-	assert_int_equal(xlsx_crc32(xlsx_crc32(0, "1234", 4), "56789", 5), 0xCBF43926u);
-}
-
-static uint32_t le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static unsigned le16(const unsigned char *p)
-{
-	return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
-static void test_xlsx(void **state)
-{
-	(void)state;
-	struct xlsx *x = xlsx_nieuw("Wachtlijst");
-	unsigned char *data;
-	size_t len, pos = 0, entries = 0;
-	const unsigned char *eind;
-	bool blad_gezien = false;
-
-	assert_non_null(x);
-	assert_int_equal(xlsx_kop(x, "naam"), 0);
-	assert_int_equal(xlsx_kop(x, "datum"), 0);
-	assert_int_equal(xlsx_rij(x), 0);
-	assert_int_equal(xlsx_tekst(x, "Jansen & <Zn> \"x\"\x01"), 0);
-	assert_int_equal(xlsx_datum(x, D(2024, 6, 1)), 0);
-	assert_int_equal(xlsx_leeg(x), 0);
-	assert_int_equal(xlsx_getal(x, -42), 0);
-	assert_int_equal(xlsx_klaar(x, &data, &len), 0);
-
-	/* The end record: 6 entries, the central directory where it says. */
-	assert_true(len > 22);
-	eind = data + len - 22;
-	assert_int_equal(le32(eind), 0x06054b50u);
-	assert_int_equal(le16(eind + 10), 6);
-	assert_int_equal(le32(eind + 16) + le32(eind + 12), len - 22);
-	/* Each local entry: stored, its CRC-32 over its data. */
-	while (le32(data + pos) == 0x04034b50u) {
-		uint32_t crc = le32(data + pos + 14), n = le32(data + pos + 18);
-		unsigned nl = le16(data + pos + 26), el = le16(data + pos + 28);
-		const unsigned char *inhoud = data + pos + 30 + nl + el;
-
-		assert_int_equal(le16(data + pos + 8), 0);
-		assert_int_equal(n, le32(data + pos + 22));
-		assert_int_equal(xlsx_crc32(0, inhoud, n), crc);
-		if (nl == 24 && memcmp(data + pos + 30, "xl/worksheets/sheet1.xml", 24) == 0) {
-			char *blad = strndup((const char *)inhoud, n);
-
-			assert_non_null(blad);
-			/* escaped, control character dropped, date as serial 45444 */
-			assert_non_null(strstr(blad, "Jansen &amp; &lt;Zn&gt; &quot;x&quot;</t>"));
-			assert_non_null(strstr(blad, "<c r=\"B2\" s=\"2\"><v>45444</v></c>"));
-			assert_non_null(strstr(blad, "<c r=\"D2\"><v>-42</v></c>"));
-			assert_non_null(strstr(blad, "<row r=\"2\">"));
-			free(blad);
-			blad_gezien = true;
-		}
-		pos += 30 + nl + el + n;
-		entries++;
-	}
-	assert_int_equal(entries, 6);
-	assert_true(blad_gezien);
-	free(data);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_regels),
 		cmocka_unit_test(test_risico_tekst),
-		cmocka_unit_test(test_crc32),
-		cmocka_unit_test(test_xlsx),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
