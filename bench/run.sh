@@ -81,6 +81,7 @@ fi
 rm -rf "$P"
 
 bash bench/http.sh "$T/d.db"
+bash bench/cijfers.sh "${BENCH_CIJFERS_DB:-$T/d.db}"
 BENCH_IJW_SCALE=1 bash bench/ijw.sh "$T/d.db"
 
 bash bench/match.sh

@@ -38,45 +38,6 @@ const struct garp_gezin *garp_gezin_zoek(const struct garp_gezin *gezinnen, size
 	return lo < n && gezinnen[lo].id == id ? &gezinnen[lo] : NULL;
 }
 
-static const struct jeugdige *zoek_jeugdige(const struct kpi_data *d, int64_t id)
-{
-	size_t lo = 0, hi = d->n_jeugdigen;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->jeugdigen[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < d->n_jeugdigen && d->jeugdigen[lo].id == id ? &d->jeugdigen[lo] : NULL;
-}
-
-/* The youth's woonplaats on dag (the newest registration covering it), or
- * NULL; woonplaatsen sorted by (jeugdige_id, vanaf). */
-static const char *woonplaats_op(const struct kpi_data *d, int64_t id, dag_t dag)
-{
-	size_t lo = 0, hi = d->n_woonplaatsen;
-	const char *g = NULL;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->woonplaatsen[mid].jeugdige_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t i = lo; i < d->n_woonplaatsen && d->woonplaatsen[i].jeugdige_id == id; i++) {
-		const struct woonplaats *w = &d->woonplaatsen[i];
-
-		if (w->vanaf <= dag && (w->tot == DAG_GEEN || w->tot >= dag))
-			g = w->gemeente;
-	}
-	return g;
-}
-
 void garp_analyse_vooraf(const struct kpi_data *d, const struct garp_gezin *gezinnen,
 			 size_t n_gezinnen, const char *gemeente, dag_t van, dag_t tot,
 			 struct kpi_aandeel *out)
@@ -94,7 +55,7 @@ void garp_analyse_vooraf(const struct kpi_data *d, const struct garp_gezin *gezi
 		if (!leeg(gemeente) && strcmp(t->gemeente, gemeente) != 0)
 			continue;
 		totaal++;
-		j = zoek_jeugdige(d, t->jeugdige_id);
+		j = kpi_jeugdige(d, t->jeugdige_id);
 		g = j && j->gezin_id ? garp_gezin_zoek(gezinnen, n_gezinnen, j->gezin_id) : NULL;
 		if (g && g->analyse_datum != DAG_GEEN && g->analyse_datum <= t->begindatum)
 			aantal++;
@@ -131,11 +92,11 @@ int garp_regisseur(const struct kpi_data *d, const struct garp_gezin *gezinnen,
 		if (!in_zorg)
 			continue;
 		if (!leeg(gemeente)) {
-			w = woonplaats_op(d, jid, peildatum);
+			w = kpi_woonplaats_op(d, jid, peildatum);
 			if (!w || strcmp(w, gemeente) != 0)
 				continue;
 		}
-		j = zoek_jeugdige(d, jid);
+		j = kpi_jeugdige(d, jid);
 		if (!j || !j->gezin_id || !garp_gezin_zoek(gezinnen, n_gezinnen, j->gezin_id)) {
 			eigen++;
 			continue;

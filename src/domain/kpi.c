@@ -107,10 +107,17 @@ static size_t eerste_met(const void *basis, size_t n, size_t grootte,
 #define EERSTE(arr, n, type, veld, id) \
 	eerste_met((arr), (n), sizeof(type), offsetof(type, veld), (id))
 
-static const struct jeugdige *zoek_jeugdige(const struct kpi_data *d, int64_t id)
+const struct jeugdige *kpi_jeugdige(const struct kpi_data *d, int64_t id)
 {
 	size_t i = EERSTE(d->jeugdigen, d->n_jeugdigen, struct jeugdige, id, id);
 	return i < d->n_jeugdigen && d->jeugdigen[i].id == id ? &d->jeugdigen[i] : NULL;
+}
+
+const struct woonplaats *kpi_eerste_woonplaats(const struct kpi_data *d, int64_t id)
+{
+	size_t i = EERSTE(d->woonplaatsen, d->n_woonplaatsen, struct woonplaats, jeugdige_id, id);
+	return i < d->n_woonplaatsen && d->woonplaatsen[i].jeugdige_id == id ? &d->woonplaatsen[i]
+									     : NULL;
 }
 
 /* Index past the last trajectory of the youth of trajecten[i]. */
@@ -122,9 +129,9 @@ static size_t groep_eind(const struct kpi_data *d, size_t i)
 	return j;
 }
 
-/* Gemeente the youth lives in on dag, NULL when unknown. Rows are sorted
- * by vanaf, so the last one covering dag is the newest registration. */
-static const char *woonplaats_op(const struct kpi_data *d, int64_t id, dag_t dag)
+/* Rows are sorted by vanaf, so the last one covering dag is the newest
+ * registration. */
+const char *kpi_woonplaats_op(const struct kpi_data *d, int64_t id, dag_t dag)
 {
 	const char *g = NULL;
 	for (size_t i = EERSTE(d->woonplaatsen, d->n_woonplaatsen, struct woonplaats, jeugdige_id, id);
@@ -140,7 +147,7 @@ static bool woont_in(const struct kpi_data *d, int64_t id, dag_t dag, const char
 {
 	if (leeg(gemeente))
 		return true;
-	const char *g = woonplaats_op(d, id, dag);
+	const char *g = kpi_woonplaats_op(d, id, dag);
 	return g && strcmp(g, gemeente) == 0;
 }
 
@@ -246,7 +253,7 @@ static size_t tel_jeugdigen(const struct kpi_data *d, const char *gemeente,
 	for (size_t i = 0, j; i < d->n_trajecten; i = j) {
 		j = groep_eind(d, i);
 		int64_t id = d->trajecten[i].jeugdige_id;
-		const struct jeugdige *jg = zoek_jeugdige(d, id);
+		const struct jeugdige *jg = kpi_jeugdige(d, id);
 		if (!jg)
 			continue;
 		/* Days on which the youth is 0-17. */
@@ -413,7 +420,7 @@ static unsigned risico(const struct kpi_data *d, const struct traject *t, dag_t 
 		flags |= KPI_RISICO_GEEN_OVERBRUGGING;
 	if (school_open(d, t->jeugdige_id, p, -1))
 		flags |= KPI_RISICO_THUISZITTER;
-	const struct jeugdige *jg = zoek_jeugdige(d, t->jeugdige_id);
+	const struct jeugdige *jg = kpi_jeugdige(d, t->jeugdige_id);
 	if (jg && datum_plus_maanden(jg->geboortedatum, 17 * 12 + 6) <= p)
 		flags |= KPI_RISICO_LEEFTIJD;
 	for (size_t k = EERSTE(d->trajecten, d->n_trajecten, struct traject, jeugdige_id, t->jeugdige_id);
@@ -585,7 +592,7 @@ void kpi_overgang18(const struct kpi_data *d, const char *gemeente,
 	for (size_t i = 0, j; i < d->n_trajecten; i = j) {
 		j = groep_eind(d, i);
 		int64_t id = d->trajecten[i].jeugdige_id;
-		const struct jeugdige *jg = zoek_jeugdige(d, id);
+		const struct jeugdige *jg = kpi_jeugdige(d, id);
 		if (!jg)
 			continue;
 		dag_t b18 = datum_verjaardag(jg->geboortedatum, 18);

@@ -75,6 +75,15 @@ struct kpi_filter {
  * 1 + 1 day). */
 void treeknorm_standaard(struct treeknorm norms[SEGMENT_AANTAL]);
 
+/* Lookups in d's sorted rows (binary search), for the modules that
+ * combine them: the youth with id (jeugdigen sorted by id), or NULL; the
+ * first woonplaats row of youth id (woonplaatsen sorted by (jeugdige_id,
+ * vanaf)), or NULL; the gemeente youth id lives in on dag (the newest
+ * registration covering it), or NULL when unknown. */
+const struct jeugdige *kpi_jeugdige(const struct kpi_data *d, int64_t id);
+const struct woonplaats *kpi_eerste_woonplaats(const struct kpi_data *d, int64_t id);
+const char *kpi_woonplaats_op(const struct kpi_data *d, int64_t id, dag_t dag);
+
 /* ---- Result types shared by the indicators ---- */
 
 /* A distribution of day counts. mediaan is the middle value, or the mean

@@ -7,21 +7,6 @@
 
 #include "domain/datum.h"
 
-static const struct jeugdige *zoek_jeugdige(const struct kpi_data *d, int64_t id)
-{
-	size_t lo = 0, hi = d->n_jeugdigen;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->jeugdigen[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < d->n_jeugdigen && d->jeugdigen[lo].id == id ? &d->jeugdigen[lo] : NULL;
-}
-
 /* The parts of the wait of waiting t on p, as kpi_boven_norm_op judges
  * them; normgrens is the first day on which kpi_boven_norm_op is true
  * while nothing changes (no intake yet: aanmelding + norm + 1; intake
@@ -82,7 +67,7 @@ int wachtlijst_bereken(const struct kpi_data *d, const bool *toon, dag_t peildat
 		r = &rs[k++];
 		memset(r, 0, sizeof *r);
 		r->t = t;
-		r->j = zoek_jeugdige(d, t->jeugdige_id);
+		r->j = kpi_jeugdige(d, t->jeugdige_id);
 		delen(t, peildatum, &norms[t->segment], r);
 		r->boven_norm = kpi_boven_norm_op(t, peildatum, norms);
 		r->zorgelijk = kpi_zorgelijk(d, i, peildatum, norms, &r->risico);

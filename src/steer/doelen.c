@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/publicatie.h"
 #include "steer/kpi_rapport.h"
 
 #define REGIOVISIE "Regiovisie gespecialiseerde jeugdhulp Holland Rijnland, 18 december 2025"
@@ -165,6 +166,25 @@ int doelen_meet(const struct kpi_data *d, const struct garp_gezin *gezinnen, siz
 		return 0;
 	}
 	return -1;
+}
+
+void doelen_meting_publiek(enum doelen_id g, struct doelen_meting *m)
+{
+	struct publicatie a, t, w;
+
+	if (!m->bekend)
+		return;
+	publicatie_aantal(m->aantal, false, &a);
+	publicatie_aantal(m->totaal, g == DOELEN_THUISZITTERS, &t);
+	publicatie_deel(&a, &t, g == DOELEN_THUISZITTERS ? 10000.0 : 100.0, &w);
+	if (!w.zichtbaar) {
+		m->bekend = false;
+		m->waarde = 0;
+		return;
+	}
+	m->aantal = (size_t)a.waarde;
+	m->totaal = (size_t)t.waarde;
+	m->waarde = w.waarde;
 }
 
 void doelen_beoordeel(const struct doelen_def *def, dag_t basis_dag, dag_t doel_dag,

@@ -149,6 +149,13 @@ int doelen_meet(const struct kpi_data *d, const struct garp_gezin *gezinnen, siz
 void doelen_beoordeel(const struct doelen_def *def, dag_t basis_dag, dag_t doel_dag,
 		      dag_t peildatum, struct doelen_positie *pos);
 
+/* Measurement m of goal g turned into what an asker without exact figures
+ * may see (domain/publicatie): computed from the published counts, bekend
+ * false when a count is hidden. The 0-17 population behind thuiszitters
+ * is public, so only its count is rounded. The /doelen page and the
+ * council report both show goals this way. */
+void doelen_meting_publiek(enum doelen_id g, struct doelen_meting *m);
+
 /* Rank goal g over eenheden[1..n) (index 0 is the region). */
 void doelen_rangschik(struct doelen_eenheid *eenheden, size_t n, enum doelen_id g);
 

@@ -138,8 +138,7 @@ fout:
 
 #define CEL_LEN 48
 
-/* Digits of v with a dot every three (Dutch thousands separator). */
-static void fmt_getal(char out[CEL_LEN], int64_t v)
+void kpi_rapport_getal(char out[static KPI_RAPPORT_GETAL_LEN], int64_t v)
 {
 	char digits[24];
 	char *o = out;
@@ -195,7 +194,7 @@ static void fmt_euro(char out[CEL_LEN], int64_t cent)
 		euro++;
 	else if (rest <= -50)
 		euro--;
-	fmt_getal(out, euro);
+	kpi_rapport_getal(out, euro);
 }
 
 static void fmt_datum(char out[CEL_LEN], dag_t d)
@@ -353,18 +352,18 @@ static void rij1(FILE *o, const struct kpi_rapport_regel *r)
 	const struct kpi_wachttijd *w = &r->wachttijd;
 	size_t i = 0;
 
-	fmt_getal(c[i++], (int64_t)r->gebruik.jeugdigen);
+	kpi_rapport_getal(c[i++], (int64_t)r->gebruik.jeugdigen);
 	fmt_procent(c[i++], r->gebruik.percentage, r->gebruik.populatie > 0);
 	if (r->gebruik.een_op_n > 0)
 		snprintf(c[i++], CEL_LEN, "1 op %lld", (long long)r->gebruik.een_op_n);
 	else
 		snprintf(c[i++], CEL_LEN, "-");
-	fmt_getal(c[i++], (int64_t)r->gebruik_regionaal.jeugdigen);
+	kpi_rapport_getal(c[i++], (int64_t)r->gebruik_regionaal.jeugdigen);
 	fmt_procent(c[i++], r->gebruik_regionaal.percentage, r->gebruik_regionaal.populatie > 0);
-	fmt_getal(c[i++], (int64_t)w->wachtend.n);
+	kpi_rapport_getal(c[i++], (int64_t)w->wachtend.n);
 	fmt_pct(c[i++], w->wachtend.n ? (double)w->wachtend_boven_norm / (double)w->wachtend.n : 0.0,
 		w->wachtend.n);
-	fmt_getal(c[i++], (int64_t)r->zorgelijk.aantal);
+	kpi_rapport_getal(c[i++], (int64_t)r->zorgelijk.aantal);
 	fmt_dagen(c[i++], &w->totaal);
 	fmt_pct(c[i++], w->aandeel_boven_norm, w->totaal.n);
 	fmt_pct(c[i++], r->uitval.aandeel, r->uitval.totaal);
@@ -400,11 +399,11 @@ static void rij2(FILE *o, const struct kpi_rapport_regel *r)
 	char c[N_KOLOMMEN2][CEL_LEN];
 	size_t i = 0;
 
-	fmt_getal(c[i++], (int64_t)r->thuiszitters);
+	kpi_rapport_getal(c[i++], (int64_t)r->thuiszitters);
 	snprintf(c[i++], CEL_LEN, "%zu van %zu", r->overgang18.aantal, r->overgang18.totaal);
 	fmt_pct(c[i++], r->collectief.aandeel, r->collectief.totaal);
 	fmt_pct(c[i++], r->verblijf.verblijf_aandeel, r->verblijf.jeugdigen);
-	fmt_getal(c[i++], (int64_t)r->verblijf.crisis);
+	kpi_rapport_getal(c[i++], (int64_t)r->verblijf.crisis);
 	fmt_pct(c[i++], r->verwijzers.aandeel[0], r->verwijzers.totaal);
 	fmt_pct(c[i++], r->verwijzers.aandeel[1], r->verwijzers.totaal);
 	if (r->kosten_vorig_jaar.jeugdigen)

@@ -14,6 +14,7 @@
 #define JR_STEER_KPI_RAPPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "domain/datum.h"
@@ -36,6 +37,12 @@ struct kpi_rapport_perioden {
 };
 
 void kpi_rapport_perioden(dag_t peildatum, struct kpi_rapport_perioden *out);
+
+/* Digits of v with a dot every three (the Dutch thousands separator), as
+ * the report and the council report print counts; out holds at least
+ * KPI_RAPPORT_GETAL_LEN bytes ("-9.223.372.036.854.775.808" and NUL). */
+#define KPI_RAPPORT_GETAL_LEN 27
+void kpi_rapport_getal(char out[static KPI_RAPPORT_GETAL_LEN], int64_t v);
 
 /* Every indicator for one gemeente or the region. */
 struct kpi_rapport_regel {

@@ -120,6 +120,26 @@ void mc_sleutel_zet(struct mc_sleutel *k, int32_t periode, int maat, int32_t dag
 	kopieer(k->verwijzer, sizeof k->verwijzer, verwijzer);
 }
 
+/* The text fields are zero-padded, so comparing whole arrays compares
+ * the strings (a shorter string first, as SQLite does). */
+int mc_sleutel_vergelijk(const struct mc_sleutel *a, const struct mc_sleutel *b)
+{
+	int c = memcmp(a->gemeente, b->gemeente, sizeof a->gemeente);
+	if (c == 0)
+		c = (a->segment > b->segment) - (a->segment < b->segment);
+	if (c == 0)
+		c = memcmp(a->agb, b->agb, sizeof a->agb);
+	if (c == 0)
+		c = memcmp(a->verwijzer, b->verwijzer, sizeof a->verwijzer);
+	if (c == 0)
+		c = (a->maat > b->maat) - (a->maat < b->maat);
+	if (c == 0)
+		c = (a->periode > b->periode) - (a->periode < b->periode);
+	if (c == 0)
+		c = (a->dagen > b->dagen) - (a->dagen < b->dagen);
+	return c;
+}
+
 /* ---- the bag ---- */
 
 void mc_bak_init(struct mc_bak *b)
@@ -676,7 +696,8 @@ static int32_t op_rang(const struct mc_hist *h, size_t n, int64_t r)
 void mc_verdeling(struct mc_hist *h, size_t n, struct kpi_verdeling *out)
 {
 	memset(out, 0, sizeof *out);
-	qsort(h, n, sizeof *h, cmp_hist);
+	if (n > 1)
+		qsort(h, n, sizeof *h, cmp_hist);
 	int64_t totaal = 0;
 	double som = 0;
 	for (size_t i = 0; i < n; i++) {

@@ -105,6 +105,10 @@ struct mc_sleutel {
 void mc_sleutel_zet(struct mc_sleutel *k, int32_t periode, int maat, int32_t dagen,
 		    const char *gemeente, int segment, const char *agb,
 		    const char *verwijzer);
+/* The order of table maandcijfer's primary key (gemeente, segment, agb,
+ * verwijzer, maat, periode, dagen; text compared bytewise, as SQLite's
+ * BINARY collation): <0, 0 or >0. */
+int mc_sleutel_vergelijk(const struct mc_sleutel *a, const struct mc_sleutel *b);
 
 struct mc_rij {
 	struct mc_sleutel k;

@@ -20,7 +20,7 @@
 
 #include <hpdf.h>
 
-#include "domain/onthulling.h"
+#include "domain/publicatie.h"
 
 /* ==== status rule ========================================================= */
 
@@ -123,19 +123,10 @@ int raadsrapport_standaard_jaar(dag_t data_tot)
 
 static bool heeft_woonplaats(const struct kpi_data *d, int64_t jeugdige_id, dag_t peildatum)
 {
-	size_t lo = 0, hi = d->n_woonplaatsen;
+	const struct woonplaats *w = kpi_eerste_woonplaats(d, jeugdige_id);
 
-	/* woonplaatsen are sorted by (jeugdige_id, vanaf): find the first. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->woonplaatsen[mid].jeugdige_id < jeugdige_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < d->n_woonplaatsen && d->woonplaatsen[lo].jeugdige_id == jeugdige_id &&
-	       d->woonplaatsen[lo].vanaf <= peildatum;
+	/* the first row is the earliest (sorted by vanaf) */
+	return w && w->vanaf <= peildatum;
 }
 
 void raadsrapport_kwaliteit(const struct kpi_data *d, const char *gemeente, int jaar,
@@ -258,32 +249,12 @@ int raadsrapport_bereken_doelen(const struct raad_invoer *in, struct raad_cijfer
 
 #define GETAL_LEN 64   /* a printed figure */
 #define NUM_LEN 32     /* a number: 19 digits, 6 dots, sign, comma, decimals */
-/* Money shown to suppressed readers: whole thousands of euros. */
-#define GELD_AFRONDING 100000
 
 struct getal {
 	bool zichtbaar;
 	double waarde;          /* when zichtbaar: the count, percent, days, euros */
 	char tekst[GETAL_LEN];
 };
-
-/* Digits of v with a dot every three. */
-static void nl_int(char out[NUM_LEN], int64_t v)
-{
-	char digits[24];
-	char *o = out;
-	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)u);
-
-	if (v < 0)
-		*o++ = '-';
-	for (int i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			*o++ = '.';
-		*o++ = digits[i];
-	}
-	*o = '\0';
-}
 
 /* v with dec decimals (0..3) and a decimal comma. */
 static void nl_dec(char out[NUM_LEN], double v, int dec)
@@ -296,7 +267,7 @@ static void nl_dec(char out[NUM_LEN], double v, int dec)
 	for (int i = 0; i < dec; i++)
 		schaal *= 10;
 	x = llround(fabs(v) * (double)schaal);
-	nl_int(heel, x / schaal);
+	kpi_rapport_getal(heel, x / schaal);
 	rest = x % schaal;
 	for (int i = dec - 1; i >= 0; i--, rest /= 10)
 		frac[i] = (char)('0' + rest % 10);
@@ -309,7 +280,7 @@ static void euro(char out[GETAL_LEN], int64_t cent)
 {
 	char e[NUM_LEN];
 
-	nl_int(e, llround((double)cent / 100.0));
+	kpi_rapport_getal(e, llround((double)cent / 100.0));
 	snprintf(out, GETAL_LEN, "€ %s", e);
 }
 
@@ -319,46 +290,40 @@ static void g_tekst(struct getal *g, const char *t)
 	snprintf(g->tekst, sizeof g->tekst, "%s", t);
 }
 
-static void g_aantal(size_t n, bool exact, struct getal *g)
+/* g from the published figure p; true when it is visible (the caller
+ * then writes tekst). */
+static bool g_van(const struct publicatie *p, struct getal *g)
 {
-	struct onthulde_cel c;
-	char buf[24];
-
-	if (exact) {
-		c.status = ONTHULLING_ZICHTBAAR;
-		c.waarde = (int64_t)n;
-	} else {
-		onthulling_cel((int64_t)n, &c);
-	}
-	if (c.status != ONTHULLING_ZICHTBAAR) {
-		g_tekst(g, onthulling_tekst(&c, buf));
-		return;
+	if (!p->zichtbaar) {
+		g_tekst(g, p->teken);
+		return false;
 	}
 	memset(g, 0, sizeof *g);
 	g->zichtbaar = true;
-	g->waarde = (double)c.waarde;
-	nl_int(g->tekst, c.waarde);
+	g->waarde = p->waarde;
+	return true;
+}
+
+static void g_aantal(size_t n, bool exact, struct getal *g)
+{
+	struct publicatie p;
+
+	publicatie_aantal(n, exact, &p);
+	if (g_van(&p, g))
+		kpi_rapport_getal(g->tekst, (int64_t)g->waarde);
 }
 
 /* A share in percent from the printed numerator and denominator. */
 static void g_deel(size_t aantal, size_t totaal, bool exact, struct getal *g)
 {
-	struct getal a, t;
+	struct publicatie a, t, p;
 	char pct[NUM_LEN];
 
-	g_aantal(aantal, exact, &a);
-	g_aantal(totaal, exact, &t);
-	if (!a.zichtbaar || !t.zichtbaar) {
-		g_tekst(g, "x");
+	publicatie_aantal(aantal, exact, &a);
+	publicatie_aantal(totaal, exact, &t);
+	publicatie_deel(&a, &t, 100.0, &p);
+	if (!g_van(&p, g))
 		return;
-	}
-	if (t.waarde <= 0) {
-		g_tekst(g, "–");
-		return;
-	}
-	memset(g, 0, sizeof *g);
-	g->zichtbaar = true;
-	g->waarde = 100.0 * a.waarde / t.waarde;
 	nl_dec(pct, g->waarde, 1);
 	snprintf(g->tekst, sizeof g->tekst, "%s %%", pct);
 }
@@ -366,44 +331,31 @@ static void g_deel(size_t aantal, size_t totaal, bool exact, struct getal *g)
 /* Days: the median, or with p80 the 80th percentile. */
 static void g_dagen(const struct kpi_verdeling *v, bool p80, bool exact, struct getal *g)
 {
+	struct publicatie p;
 	char d[NUM_LEN];
 
-	if (v->n == 0 || (!exact && v->n < ONTHULLING_GRENS)) {
-		g_tekst(g, v->n == 0 ? "–" : "x");
+	publicatie_figuur(v->n, p80 ? (double)v->p80 : v->mediaan, exact, &p);
+	if (!g_van(&p, g))
 		return;
-	}
-	memset(g, 0, sizeof *g);
-	g->zichtbaar = true;
-	g->waarde = p80 ? (double)v->p80 : v->mediaan;
 	nl_dec(d, g->waarde, 0);
 	snprintf(g->tekst, sizeof g->tekst, "%s dagen", d);
-}
-
-static int64_t geld(int64_t cent, bool exact)
-{
-	if (exact)
-		return cent;
-	return (int64_t)llround((double)cent / GELD_AFRONDING) * GELD_AFRONDING;
 }
 
 static void g_geld(int64_t cent, bool exact, struct getal *g)
 {
 	memset(g, 0, sizeof *g);
 	g->zichtbaar = true;
-	g->waarde = (double)geld(cent, exact) / 100.0;
-	euro(g->tekst, geld(cent, exact));
+	g->waarde = (double)publicatie_geld(cent, exact) / 100.0;
+	euro(g->tekst, publicatie_geld(cent, exact));
 }
 
 static void g_gemiddeld(const struct kpi_clientkosten *k, bool exact, struct getal *g)
 {
-	if (k->jeugdigen == 0) {
-		g_tekst(g, "–");
+	struct publicatie p;
+
+	publicatie_figuur(k->jeugdigen, (double)k->gemiddeld, exact, &p);
+	if (!g_van(&p, g))
 		return;
-	}
-	if (!exact && k->jeugdigen < ONTHULLING_GRENS) {
-		g_tekst(g, "x");
-		return;
-	}
 	/* Whole euros for suppressed readers, as the gemeente page. */
 	g_geld(exact ? k->gemiddeld : llround((double)k->gemiddeld / 100.0) * 100, true, g);
 }
@@ -424,14 +376,15 @@ static void g_uitputting(const struct kpi_uitputting *x, bool exact, bool tonen,
 	}
 	memset(g, 0, sizeof *g);
 	g->zichtbaar = true;
-	g->waarde = 100.0 * (exact ? x->aandeel : (double)geld(x->verwacht, false) / (double)x->norm);
+	g->waarde = 100.0 * (exact ? x->aandeel : (double)publicatie_geld(x->verwacht, false) /
+						  (double)x->norm);
 	nl_dec(pct, g->waarde, 1);
 	snprintf(g->tekst, sizeof g->tekst, "%s %%", pct);
 }
 
 static bool segment_tonen(const struct kpi_uitputting *x, bool exact)
 {
-	return exact || x->actief >= ONTHULLING_GRENS;
+	return publicatie_tonen(x->actief, exact);
 }
 
 /* "1 op N (x,x %)"; waarde the percentage. */
@@ -1124,34 +1077,6 @@ static void omslag(struct pdf *d)
 
 /* ---- goals ---- */
 
-/* A goal's measurement as a reader without exact figures may see it: from
- * the published counts (the rule of the /doelen page, web/signaal_web.c);
- * bekend false when a count is hidden. The 0-17 population behind
- * thuiszitters is public. */
-static void meting_publiek(enum doelen_id g, struct doelen_meting *m)
-{
-	struct onthulde_cel a, t;
-
-	if (!m->bekend)
-		return;
-	onthulling_cel((int64_t)m->aantal, &a);
-	if (g == DOELEN_THUISZITTERS) {
-		t.status = ONTHULLING_ZICHTBAAR;
-		t.waarde = (int64_t)m->totaal;
-	} else {
-		onthulling_cel((int64_t)m->totaal, &t);
-	}
-	if (a.status != ONTHULLING_ZICHTBAAR || t.status != ONTHULLING_ZICHTBAAR || t.waarde <= 0) {
-		m->bekend = false;
-		m->waarde = 0;
-		return;
-	}
-	m->aantal = (size_t)a.waarde;
-	m->totaal = (size_t)t.waarde;
-	m->waarde = (g == DOELEN_THUISZITTERS ? 10000.0 : 100.0) * (double)a.waarde /
-		    (double)t.waarde;
-}
-
 /* The printed text of a measurement of goal g. */
 static void meting_tekst(enum doelen_id g, const struct doelen_meting *m, bool exact,
 			 struct getal *uit)
@@ -1242,12 +1167,12 @@ static void doelen_sectie(struct pdf *d)
 		double doel;
 
 		if (!d->in->exact_gemeente) {
-			meting_publiek((enum doelen_id)g, &nu);
-			meting_publiek((enum doelen_id)g, &vorig);
-			meting_publiek((enum doelen_id)g, &basis);
+			doelen_meting_publiek((enum doelen_id)g, &nu);
+			doelen_meting_publiek((enum doelen_id)g, &vorig);
+			doelen_meting_publiek((enum doelen_id)g, &basis);
 		}
 		if (!d->in->exact_regio)
-			meting_publiek((enum doelen_id)g, &regio);
+			doelen_meting_publiek((enum doelen_id)g, &regio);
 		meting_tekst((enum doelen_id)g, &nu, d->in->exact_gemeente, &g_nu);
 		meting_tekst((enum doelen_id)g, &vorig, d->in->exact_gemeente, &g_vorig);
 		meting_tekst((enum doelen_id)g, &regio, d->in->exact_regio, &g_regio);
@@ -1574,7 +1499,7 @@ static void grafiek_budget(struct pdf *d)
 
 		w1[s] = (double)x->norm / 100.0;
 		w2[s] = segment_tonen(x, d->in->exact_gemeente)
-				? (double)geld(x->verwacht, d->in->exact_gemeente) / 100.0
+				? (double)publicatie_geld(x->verwacht, d->in->exact_gemeente) / 100.0
 				: NAN;
 		max = fmax(max, fmax(w1[s], isfinite(w2[s]) ? w2[s] : 0));
 	}

@@ -22,7 +22,8 @@
  * Disclosure: the caller decides per column (gemeente, region) whether
  * the reader may see exact figures, as the gemeente page does
  * (toegang_gemeente_exact). Otherwise the figures are published by the
- * rules of web/cijfers_web.c: counts through domain/onthulling ("<10",
+ * rules of domain/publicatie, as web/cijfers_web.c does: counts through
+ * domain/onthulling ("<10",
  * rounded to 5), a share from the published numerator and denominator
  * ("x" when either is hidden), a median or percentile only over at least
  * 10 values, money rounded to whole thousands of euros, an average cost

@@ -2,17 +2,20 @@
  *
  * The rebuild and the verification stream every fact table once, ordered
  * by jeugdige_id, and merge the streams in C youth by youth (no query per
- * youth); the aggregate is summed in memory (struct mc_bak) and written
- * at the end. The incremental upkeep reads one youth's facts with the
+ * youth); the aggregate is summed in a bounded bag that spills sorted runs
+ * to a temporary file (steer/maandcijfers_som.h) and is written at the end
+ * in the table's key order. The incremental upkeep reads one youth's facts with the
  * per-youth statements (indexed on jeugdige_id).
  */
 #include "store/maandcijfers_store.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/kpi.h"
 #include "steer/maandcijfers.h"
+#include "steer/maandcijfers_som.h"
 #include "store/driver.h"
 #include "store/rij.h"
 #include "store/store.h"
@@ -321,8 +324,14 @@ static int stroom_neem(struct store *st, struct stroom *s, int64_t id, void **ar
 
 enum { S_JEUGD, S_WOON, S_TRAJECT, S_SCHOOL, S_PLAN, S_BESLUIT, S_GELD, S_AANTAL };
 
-/* Sum the contributions of every youth into b. */
-static int bereken_alles(struct store *st, int tot_jaar, struct mc_bak *b)
+static int som_fout(struct store *st)
+{
+	return store_set_error(st, "maandcijfers: onvoldoende geheugen of het tijdelijke bestand "
+			       "(in $TMPDIR of /tmp) kon niet geschreven worden: %s", strerror(errno));
+}
+
+/* Sum the contributions of every youth into som. */
+static int bereken_alles(struct store *st, int tot_jaar, struct mc_som *som)
 {
 	struct stroom s[S_AANTAL] = {
 		[S_JEUGD] = { &mc_jeugdigen, NULL, vul_jeugdige, sizeof(struct jeugdige),
@@ -397,8 +406,9 @@ static int bereken_alles(struct store *st, int tot_jaar, struct mc_bak *b)
 			break;
 		struct kpi_data d;
 		feiten_kpi(&f, norms, &d);
-		if (mc_bijdrage(&d, f.geld, f.n_geld, tot_jaar, 1, b) < 0)
-			rc = store_set_error(st, "onvoldoende geheugen voor de maandcijfers");
+		if (mc_bijdrage(&d, f.geld, f.n_geld, tot_jaar, 1, mc_som_bak(som)) < 0 ||
+		    mc_som_vol(som) < 0)
+			rc = som_fout(st);
 	}
 	for (int i = 0; i < S_AANTAL; i++)
 		if (s[i].s)
@@ -510,10 +520,10 @@ static void bind_sleutel(struct store *st, struct db_stmt *s, const struct mc_sl
 	rij_bind_getal(st, s, 7, k->dagen, rc);
 }
 
-/* Write the nonzero rows of b with q (insert or add). */
-static int schrijf(struct store *st, const struct mc_bak *b, const struct sql_stmt *q)
+/* Add the nonzero rows of b to the table. */
+static int schrijf(struct store *st, const struct mc_bak *b)
 {
-	struct db_stmt *s = st->drv->prepare(st->conn, q);
+	struct db_stmt *s = st->drv->prepare(st->conn, &mc_bij);
 	struct db_stmt *weg = st->drv->prepare(st->conn, &mc_nul_weg);
 
 	if (!s || !weg)
@@ -528,7 +538,7 @@ static int schrijf(struct store *st, const struct mc_bak *b, const struct sql_st
 		if ((rc = rij_klaar(st, s, rc)) < 0)
 			return rc;
 		/* A decrease may leave a row at 0: drop it. */
-		if (q == &mc_bij && r->waarde < 0) {
+		if (r->waarde < 0) {
 			bind_sleutel(st, weg, &r->k, &rc);
 			if ((rc = rij_klaar(st, weg, rc)) < 0)
 				return rc;
@@ -550,35 +560,82 @@ int store_maandcijfers_tot_jaar(struct store *st, int *tot_jaar)
 	return 0;
 }
 
+struct invoeger {
+	struct store *st;
+	struct db_stmt *s;
+	int rc;                 /* the store's error, when voeg_in stopped */
+};
+
+static int voeg_in(void *arg, const struct mc_rij *r)
+{
+	struct invoeger *iv = arg;
+	int rc = 0;
+
+	bind_sleutel(iv->st, iv->s, &r->k, &rc);
+	rij_bind_getal(iv->st, iv->s, 8, r->waarde, &rc);
+	rc = rij_klaar(iv->st, iv->s, rc);
+	if (rc < 0) {
+		iv->rc = rc;
+		return 1;
+	}
+	return 0;
+}
+
 int store_maandcijfers_herbouw(struct store *st, int tot_jaar)
 {
-	struct mc_bak b;
+	struct mc_som *som;
 	char buf[16];
 	int rc;
 
 	if (tot_jaar < 1900 || tot_jaar > 9999)
 		return store_set_error(st, "maandcijfers: horizonjaar %d ligt niet tussen 1900 en 9999",
 				       tot_jaar);
-	mc_bak_init(&b);
-	rc = bereken_alles(st, tot_jaar, &b);
+	if (!(som = mc_som_nieuw(MC_SOM_SLOTS)))
+		return som_fout(st);
+	rc = bereken_alles(st, tot_jaar, som);
 	if (rc == 0) {
 		struct db_stmt *s = st->drv->prepare(st->conn, &mc_wis);
 		rc = s ? rij_klaar(st, s, 0) : rij_fout(st, -2);
 	}
-	if (rc == 0)
-		rc = schrijf(st, &b, &mc_insert);
-	mc_bak_vrij(&b);
+	if (rc == 0) {
+		/* In key order: each insert appends to the table's B-tree. */
+		struct invoeger iv = { st, st->drv->prepare(st->conn, &mc_insert), 0 };
+		rc = iv.s ? mc_som_uit(som, voeg_in, &iv) : rij_fout(st, -2);
+		if (rc == 1)
+			rc = iv.rc;
+		else if (rc == -1)
+			rc = som_fout(st);
+	}
+	mc_som_vrij(som);
 	snprintf(buf, sizeof buf, "%d", tot_jaar);
 	if (rc == 0)
 		rc = store_meta_set(st, MAANDCIJFERS_TOT_JAAR, buf);
 	return rc < 0 ? rc : 0;
 }
 
+struct verschillen {
+	FILE *f;
+	int64_t n;
+};
+
+static int meld_verschil(void *arg, const struct mc_rij *r)
+{
+	struct verschillen *v = arg;
+
+	if (v->f && v->n < 50)
+		fprintf(v->f, "verschil: %s periode %d gemeente '%s' segment %d aanbieder '%s' "
+			      "verwijzer '%s' dagen %d: berekend - opgeslagen = %lld\n",
+			mc_maat_naam(r->k.maat), r->k.periode, r->k.gemeente, r->k.segment, r->k.agb,
+			r->k.verwijzer, r->k.dagen, (long long)r->waarde);
+	v->n++;
+	return 0;
+}
+
 int64_t store_maandcijfers_controleer(struct store *st, FILE *f)
 {
-	struct mc_bak b;
+	struct mc_som *som;
+	struct verschillen vs = { f, 0 };
 	int tot_jaar;
-	int64_t verschil = 0;
 	int rc = store_maandcijfers_tot_jaar(st, &tot_jaar);
 
 	if (rc < 0)
@@ -586,8 +643,9 @@ int64_t store_maandcijfers_controleer(struct store *st, FILE *f)
 	if (tot_jaar == 0)
 		return store_set_error(st, "de maandcijfers zijn nog niet opgebouwd: "
 				       "draai eerst 'jeugdregie cijfers herbouw'");
-	mc_bak_init(&b);
-	rc = bereken_alles(st, tot_jaar, &b);
+	if (!(som = mc_som_nieuw(MC_SOM_SLOTS)))
+		return som_fout(st);
+	rc = bereken_alles(st, tot_jaar, som);
 	struct db_stmt *s = rc == 0 ? st->drv->prepare(st->conn, &mc_alle) : NULL;
 	if (rc == 0 && !s)
 		rc = rij_fout(st, -2);
@@ -607,24 +665,15 @@ int64_t store_maandcijfers_controleer(struct store *st, FILE *f)
 		struct mc_sleutel k;
 		mc_sleutel_zet(&k, periode, maat, dagen, g, seg, a, v);
 		rc = r.rc;
-		if (rc == 0 && mc_bak_voeg(&b, &k, -waarde) < 0)
-			rc = store_set_error(st, "onvoldoende geheugen voor de maandcijfers");
+		if (rc == 0 && (mc_bak_voeg(mc_som_bak(som), &k, -waarde) < 0 || mc_som_vol(som) < 0))
+			rc = som_fout(st);
 	}
 	if (s)
 		st->drv->reset(s);
-	for (size_t i = 0; rc == 0 && i < b.cap; i++) {
-		const struct mc_rij *r = &b.rijen[i];
-		if (r->k.periode == 0 || r->waarde == 0)
-			continue;
-		if (f && verschil < 50)
-			fprintf(f, "verschil: %s periode %d gemeente '%s' segment %d aanbieder '%s' "
-				   "verwijzer '%s' dagen %d: berekend - opgeslagen = %lld\n",
-				mc_maat_naam(r->k.maat), r->k.periode, r->k.gemeente, r->k.segment,
-				r->k.agb, r->k.verwijzer, r->k.dagen, (long long)r->waarde);
-		verschil++;
-	}
-	mc_bak_vrij(&b);
-	return rc < 0 ? rc : verschil;
+	if (rc == 0 && mc_som_uit(som, meld_verschil, &vs) < 0)
+		rc = som_fout(st);
+	mc_som_vrij(som);
+	return rc < 0 ? rc : vs.n;
 }
 
 /* ---- incremental upkeep ---- */
@@ -674,7 +723,7 @@ int store_maandcijfers_sluit(struct store *st, struct maandcijfers_tx **txp)
 	for (size_t i = 0; i < tx->n && rc == 0; i++)
 		rc = bijdrage_een(st, tx->ids[i], tx->norms, tx->tot_jaar, 1, &tx->delta);
 	if (rc == 0 && tx->n > 0)
-		rc = schrijf(st, &tx->delta, &mc_bij);
+		rc = schrijf(st, &tx->delta);
 	store_maandcijfers_vergeet(txp);
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include "store/scope.h"
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/download.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -291,26 +292,6 @@ klaar:
 
 /* ---- CSV --------------------------------------------------------------------- */
 
-/* One text field: quoted when it holds ';', '"' or a line end; a leading
- * '=', '+', '-' or '@' gets a "'" so that Excel does not take it for a
- * formula. */
-static void csv_tekst(FILE *f, const char *s)
-{
-	bool quote = strpbrk(s, ";\"\r\n") != NULL;
-
-	if (quote)
-		fputc('"', f);
-	if (s[0] && strchr("=+-@", s[0]))
-		fputc('\'', f);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
-	}
-	if (quote)
-		fputc('"', f);
-}
-
 static void csv_euro(FILE *f, int64_t centen)
 {
 	int64_t a = centen < 0 ? -centen : centen;
@@ -334,7 +315,6 @@ static enum web_uitslag csv(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
 	struct betalingen *b = calloc(1, sizeof *b);
-	struct MHD_Response *resp;
 	struct web_buf w;
 	FILE *f;
 
@@ -348,28 +328,20 @@ static enum web_uitslag csv(struct web_verzoek *v)
 	for (size_t i = 0; i < b->n; i++) {
 		const struct betaling_rij *r = &b->rijen[i];
 
-		csv_tekst(f, r->maand);
+		download_csv_tekst(f, r->maand);
 		fputc(';', f);
-		csv_tekst(f, r->agb);
+		download_csv_tekst(f, r->agb);
 		fputc(';', f);
-		csv_tekst(f, r->aanbieder_naam);
+		download_csv_tekst(f, r->aanbieder_naam);
 		fputc(';', f);
-		csv_tekst(f, r->gemeente);
+		download_csv_tekst(f, r->gemeente);
 		fputc(';', f);
-		csv_tekst(f, r->gemeente_naam);
+		download_csv_tekst(f, r->gemeente_naam);
 		csv_getallen(f, r);
 	}
 	fputs("totaal;;;;", f);
 	csv_getallen(f, &b->totaal);
-	if (web_buf_sluit(&w) < 0)
-		goto klaar;
-	resp = antwoord_maak(w.data, w.len, true, "text/csv; charset=utf-8", ANTWOORD_DYNAMISCH);
-	if (resp && !antwoord_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
-				     "attachment; filename=\"betalingen.csv\"")) {
-		MHD_destroy_response(resp);
-		resp = NULL;
-	}
-	u = antwoord_zend(v->conn, MHD_HTTP_OK, resp);
+	u = download_csv(v, &w, "betalingen.csv");
 klaar:
 	free(b->rijen);
 	free(b);

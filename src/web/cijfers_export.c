@@ -10,12 +10,11 @@
 
 #include "lib/xlsx.h"
 #include "web/antwoord.h"
+#include "web/download.h"
 #include "web/html.h"
 #include "web/pagina.h"
 #include "web/query.h"
 
-#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-#define CSV_TYPE "text/csv; charset=utf-8"
 
 struct export {
 	enum export_formaat formaat;
@@ -95,24 +94,6 @@ static void csv_cel(struct export *e)
 		fputc(';', e->b.f);
 }
 
-/* One CSV text field (see the header for the rules). */
-static void csv_tekst(FILE *f, const char *s)
-{
-	bool quote = strpbrk(s, ";\"\r\n") != NULL;
-
-	if (quote)
-		fputc('"', f);
-	if (s[0] && strchr("=+-@", s[0]))
-		fputc('\'', f);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
-	}
-	if (quote)
-		fputc('"', f);
-}
-
 int export_kop(struct export *e, const char *tekst)
 {
 	if (e->fout)
@@ -120,7 +101,7 @@ int export_kop(struct export *e, const char *tekst)
 	if (e->formaat == EXPORT_XLSX)
 		return klaar(e, xlsx_kop(e->x, tekst));
 	csv_cel(e);
-	csv_tekst(e->b.f, tekst);
+	download_csv_tekst(e->b.f, tekst);
 	return klaar(e, 0);
 }
 
@@ -143,7 +124,7 @@ int export_tekst(struct export *e, const char *tekst)
 		return klaar(e, xlsx_tekst(e->x, tekst));
 	csv_cel(e);
 	if (tekst)
-		csv_tekst(e->b.f, tekst);
+		download_csv_tekst(e->b.f, tekst);
 	return klaar(e, 0);
 }
 
@@ -225,14 +206,13 @@ int export_datum(struct export *e, dag_t d)
 
 enum web_uitslag export_zend(struct web_verzoek *v, struct export *e, const char *naam)
 {
-	const char *type = e->formaat == EXPORT_XLSX ? XLSX_TYPE : CSV_TYPE;
-	char schijf[160];
+	const char *type = e->formaat == EXPORT_XLSX ? DOWNLOAD_XLSX_TYPE : DOWNLOAD_CSV_TYPE;
+	char bestand[128];
 	unsigned char *data = NULL;
 	size_t len = 0;
-	struct MHD_Response *r;
 	int rc = e->fout ? -1 : 0;
 
-	snprintf(schijf, sizeof schijf, "attachment; filename=\"%s.%s\"", naam,
+	snprintf(bestand, sizeof bestand, "%s.%s", naam,
 		 e->formaat == EXPORT_XLSX ? "xlsx" : "csv");
 	if (rc == 0 && e->formaat == EXPORT_XLSX) {
 		rc = xlsx_klaar(e->x, &data, &len);
@@ -248,13 +228,7 @@ enum web_uitslag export_zend(struct web_verzoek *v, struct export *e, const char
 	if (rc < 0)
 		return pagina_fout(v, MHD_HTTP_INTERNAL_SERVER_ERROR, "interne_fout", NULL,
 				   "Het bestand kon niet worden gemaakt; probeer het opnieuw.");
-	r = antwoord_maak(data, len, true, type, ANTWOORD_DYNAMISCH);
-	if (!r || !antwoord_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, schijf)) {
-		if (r)
-			MHD_destroy_response(r);
-		return WEB_FATAAL;
-	}
-	return antwoord_zend(v->conn, MHD_HTTP_OK, r);
+	return download_zend(v, data, len, type, bestand);
 }
 
 static void download_link(FILE *f, const char *pad, const char *tabel, const char *peil,

@@ -1,6 +1,7 @@
 /* cijfers_web: see cijfers_web.h.
  *
- * Disclosure, in one place (toon_* below):
+ * Disclosure, in one place (toon_* below, on the shared rules of
+ * domain/publicatie):
  *  - exact: regio and beheerder always; gemeente and lokaal_team for
  *    their own gemeenten; aanbieder for its own figures. Counts and
  *    shares then equal `jeugdregie kpi --json` byte for byte.
@@ -27,13 +28,13 @@
 #include <microhttpd.h>
 
 #include "domain/onthulling.h"
+#include "domain/publicatie.h"
 #include "lib/embedded.h"
 #include "lib/hash.h"
 #include "lib/json.h"
 #include "store/duiding_store.h"
 #include "store/store.h"
 #include "web/antwoord.h"
-#include "web/asset.h"
 #include "web/cijfers.h"
 #include "web/cijfers_export.h"
 #include "web/duiding_web.h"
@@ -47,8 +48,6 @@
 #include "web/verbinding.h"
 
 #define DECIMALEN 4
-/* Money shown to suppressed askers: whole thousands of euros. */
-#define GELD_AFRONDING 100000
 /* The earliest peildatum we answer for: the Jeugdwet started in 2015. */
 #define EERSTE_JAAR 2015
 
@@ -62,14 +61,6 @@ static const char *const verwijzer_omschrijving[KPI_VERWIJZER_AANTAL] = {
 	"medisch specialist", "geen verwijzer", "rechter of officier van justitie",
 	"onbekend",
 };
-
-/* The script tags of a page with charts (at the end of <main>; no inline
- * script: the CSP allows only our own files). */
-static void scripts(FILE *f)
-{
-	fprintf(f, "<script src=\"%s\" defer></script>\n<script src=\"%s\" defer></script>\n",
-		asset_url("chart.umd.min.js"), asset_url("grafiek.js"));
-}
 
 /* ==== figures as shown ===================================================== */
 
@@ -94,38 +85,40 @@ static void toon_cel(const struct onthulde_cel *c, struct getoond *g)
 	}
 }
 
+/* g from the published figure p; true when it is visible (the caller
+ * then writes weergave). */
+static bool toon_van(const struct publicatie *p, struct getoond *g)
+{
+	memset(g, 0, sizeof *g);
+	g->zichtbaar = p->zichtbaar;
+	g->waarde = p->waarde;
+	if (!p->zichtbaar)
+		snprintf(g->weergave, sizeof g->weergave, "%s", p->teken);
+	return p->zichtbaar;
+}
+
 /* A count n. */
 static void toon_aantal(size_t n, bool exact, struct getoond *g)
 {
-	struct onthulde_cel c;
+	struct publicatie p;
 
-	if (exact) {
-		c.status = ONTHULLING_ZICHTBAAR;
-		c.waarde = (int64_t)n;
-	} else {
-		onthulling_cel((int64_t)n, &c);
-	}
-	toon_cel(&c, g);
+	publicatie_aantal(n, exact, &p);
+	if (toon_van(&p, g))
+		grafiek_nl_int(g->weergave, (int64_t)g->waarde);
 }
 
 /* A share aantal / totaal (as a percentage with one decimal in
  * weergave; waarde is the fraction). */
 static void toon_deel_cellen(const struct getoond *a, const struct getoond *t, struct getoond *g)
 {
+	struct publicatie pa = { a->zichtbaar, a->waarde, NULL };
+	struct publicatie pt = { t->zichtbaar, t->waarde, NULL }, p;
 	char pct[GRAFIEK_GETAL_LEN];
 
-	memset(g, 0, sizeof *g);
-	if (!a->zichtbaar || !t->zichtbaar) {
-		snprintf(g->weergave, sizeof g->weergave, "x");
-		return;
-	}
-	if (t->waarde <= 0) {
-		snprintf(g->weergave, sizeof g->weergave, "–");
-		return;
-	}
-	g->zichtbaar = true;
-	g->waarde = a->waarde / t->waarde;
-	snprintf(g->weergave, sizeof g->weergave, "%s %%", grafiek_nl(pct, 100.0 * g->waarde, 1));
+	publicatie_deel(&pa, &pt, 1.0, &p);
+	if (toon_van(&p, g))
+		snprintf(g->weergave, sizeof g->weergave, "%s %%",
+			 grafiek_nl(pct, 100.0 * g->waarde, 1));
 }
 
 static void toon_deel(size_t aantal, size_t totaal, bool exact, struct getoond *g)
@@ -140,23 +133,12 @@ static void toon_deel(size_t aantal, size_t totaal, bool exact, struct getoond *
 /* Days (a median) of a distribution of n values. */
 static void toon_dagen(const struct kpi_verdeling *v, bool exact, struct getoond *g)
 {
+	struct publicatie p;
 	char d[GRAFIEK_GETAL_LEN];
 
-	memset(g, 0, sizeof *g);
-	if (v->n == 0 || (!exact && v->n < ONTHULLING_GRENS)) {
-		snprintf(g->weergave, sizeof g->weergave, v->n == 0 ? "–" : "x");
-		return;
-	}
-	g->zichtbaar = true;
-	g->waarde = v->mediaan;
-	snprintf(g->weergave, sizeof g->weergave, "%s dagen", grafiek_nl(d, v->mediaan, 0));
-}
-
-static int64_t geld(int64_t cent, bool exact)
-{
-	if (exact)
-		return cent;
-	return (int64_t)llround((double)cent / GELD_AFRONDING) * GELD_AFRONDING;
+	publicatie_figuur(v->n, v->mediaan, exact, &p);
+	if (toon_van(&p, g))
+		snprintf(g->weergave, sizeof g->weergave, "%s dagen", grafiek_nl(d, v->mediaan, 0));
 }
 
 /* ==== JSON ================================================================ */
@@ -236,7 +218,7 @@ static void u_fractie(struct uit *u, const char *key, size_t aantal, size_t tota
 
 static void u_verdeling(struct uit *u, const char *key, const struct kpi_verdeling *v)
 {
-	bool toon = u->exact || v->n >= ONTHULLING_GRENS;
+	bool toon = publicatie_tonen(v->n, u->exact);
 
 	json_key(u->j, key);
 	json_object_begin(u->j);
@@ -305,7 +287,7 @@ static void u_geld(struct uit *u, const char *key, int64_t cent, bool tonen)
 {
 	json_key(u->j, key);
 	if (tonen)
-		json_int(u->j, geld(cent, u->exact));
+		json_int(u->j, publicatie_geld(cent, u->exact));
 	else
 		json_null(u->j);
 }
@@ -314,7 +296,7 @@ static void u_geld(struct uit *u, const char *key, int64_t cent, bool tonen)
  * trajectories, for suppressed askers). */
 static void u_uitputting(struct uit *u, const struct kpi_uitputting *x, bool tonen)
 {
-	int64_t verwacht = geld(x->verwacht, u->exact), norm = x->norm;
+	int64_t verwacht = publicatie_geld(x->verwacht, u->exact), norm = x->norm;
 
 	/* Approved and forecast apart would, with the averages, give counts
 	 * back: suppressed askers see the expected total only. */
@@ -335,7 +317,7 @@ static void u_uitputting(struct uit *u, const struct kpi_uitputting *x, bool ton
 
 static bool segment_tonen(const struct kpi_uitputting *x, bool exact)
 {
-	return exact || x->actief >= ONTHULLING_GRENS;
+	return publicatie_tonen(x->actief, exact);
 }
 
 static void u_kosten(struct uit *u, const char *key, int jaar, const struct kpi_clientkosten *k)
@@ -348,7 +330,7 @@ static void u_kosten(struct uit *u, const char *key, int jaar, const struct kpi_
 	json_key(u->j, "gemiddeld_eurocent");
 	if (u->exact)
 		json_int(u->j, k->gemiddeld);
-	else if (k->jeugdigen >= ONTHULLING_GRENS)
+	else if (publicatie_tonen(k->jeugdigen, false))
 		/* Whole euros: the cents add nothing but precision to divide by. */
 		json_int(u->j, llround((double)k->gemiddeld / 100.0) * 100);
 	else
@@ -874,8 +856,8 @@ static void u_tabel_rij(struct json *j, const struct tabel *t, size_t i, const s
 	if (o.exact)
 		json_fixed(j, r->budget.aandeel, DECIMALEN);
 	else if (r->budget.norm > 0)
-		json_fixed(j, (double)geld(r->budget.verwacht, false) / (double)r->budget.norm,
-			   DECIMALEN);
+		json_fixed(j, (double)publicatie_geld(r->budget.verwacht, false) /
+				      (double)r->budget.norm, DECIMALEN);
 	else
 		json_null(j);
 	json_object_end(j);
@@ -1600,7 +1582,7 @@ static int x_budget(struct export *e, const struct kpi_rapport_regel *r, bool ex
 		rc |= export_aantal(e, true, s, "");
 		rc |= export_tekst(e, segment_naam[s]);
 		if (segment_tonen(x, exact)) {
-			int64_t verwacht = geld(x->verwacht, exact);
+			int64_t verwacht = publicatie_geld(x->verwacht, exact);
 			double aandeel = x->norm > 0 ? (exact ? x->aandeel
 							       : (double)verwacht / (double)x->norm)
 						     : NAN;
@@ -1678,7 +1660,7 @@ static int x_gemeenten_rij(struct export *e, const struct tabel *t, size_t i,
 	rc |= x_procent(e, &deel);
 	if (r->budget.norm > 0)
 		rc |= export_getal(e, true, 100.0 * (t->exact[i] ? r->budget.aandeel
-						  : (double)geld(r->budget.verwacht, false) /
+						  : (double)publicatie_geld(r->budget.verwacht, false) /
 							    (double)r->budget.norm),
 				   1, "");
 	else
@@ -1785,7 +1767,7 @@ static enum web_uitslag pagina_overzicht(struct web_verzoek *v)
 	      "percentages. De cijfers als JSON: <a href=\"/api/v1/indicatoren\">/api/v1/"
 	      "indicatoren</a> en <a href=\"/api/v1/indicatoren/trend\">/api/v1/indicatoren/"
 	      "trend</a>.</p>\n", f);
-	scripts(f);
+	grafiek_scripts(f);
 	pagina_html_einde(f);
 	u = pagina_html_klaar(v, &b);
 uit:
@@ -1845,7 +1827,7 @@ static void tabel_html_rij(FILE *f, const struct tabel *t, size_t i, const struc
 	td_getoond(f, &deel);
 	if (r->budget.norm > 0) {
 		double a = t->exact[i] ? r->budget.aandeel
-				       : (double)geld(r->budget.verwacht, false) /
+				       : (double)publicatie_geld(r->budget.verwacht, false) /
 						 (double)r->budget.norm;
 
 		snprintf(pct, sizeof pct, "%s %%", grafiek_nl(buf, 100.0 * a, 1));
@@ -1946,7 +1928,7 @@ static void budget_tabel(FILE *f, const struct kpi_rapport_regel *r, int jaar, b
 		toon_aantal(x->actief, exact, &act);
 		fprintf(f, "<tr><th scope=\"row\">%d %s</th>", s, segment_naam[s]);
 		if (tonen) {
-			int64_t verwacht = geld(x->verwacht, exact);
+			int64_t verwacht = publicatie_geld(x->verwacht, exact);
 			double aandeel = x->norm > 0 ? (double)verwacht / (double)x->norm : NAN;
 
 			if (exact)
@@ -2091,7 +2073,7 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 		kpi_rapport_perioden(k.peildatum, &p);
 		budget_tabel(f, r, p.jaar, exact[0], "gemeente-budget", pad, k.peildatum);
 	}
-	scripts(f);
+	grafiek_scripts(f);
 	pagina_html_einde(f);
 	u = pagina_html_klaar(v, &b);
 uit:
@@ -2192,12 +2174,12 @@ static void aanbieder_rijen(const struct cijfers_filterregel *r,
 			snprintf(q->g.weergave, sizeof q->g.weergave, "geen plafond");
 		}
 		q = RIJ("Verwacht (goedgekeurd plus prognose)", "euro", A_EURO);
-		q->getal = geld(x->verwacht, exact);
+		q->getal = publicatie_geld(x->verwacht, exact);
 		q->g.zichtbaar = true;
 		if (x->norm > 0) {
 			q = RIJ("Uitputting van het plafond", "%", A_PROCENT);
 			q->g.zichtbaar = true;
-			q->g.waarde = exact ? x->aandeel : (double)geld(x->verwacht, false) /
+			q->g.waarde = exact ? x->aandeel : (double)publicatie_geld(x->verwacht, false) /
 								  (double)x->norm;
 		}
 	}

@@ -15,6 +15,7 @@
 #include "store/register.h"
 #include "store/store.h"
 #include "web/antwoord.h"
+#include "web/download.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -477,6 +478,24 @@ static int lijst_tx(struct store *st, void *arg)
 /* ---- the list page and the form ---------------------------------------------------- */
 
 /* The values of the add form. */
+/* Read the list (a->q set) in a transaction. 0, or -1 with the answer
+ * queued (*u) and a freed. */
+static int lijst_haal(struct web_verzoek *v, struct lijst_tx *a, enum web_uitslag *u)
+{
+	struct store *st;
+	int rc;
+
+	if (!(st = pagina_store(v, u)))
+		return -1;
+	if ((rc = store_transaction(st, lijst_tx, a)) < 0) {
+		free(a->rijen);
+		free(a->gemeenten);
+		*u = pagina_store_fout(v, st, rc);
+		return -1;
+	}
+	return 0;
+}
+
 struct nieuw_velden {
 	char indicator[DUIDING_INDICATOR_LEN + 8];
 	char gemeente[8];                 /* "regio" or a code */
@@ -548,17 +567,10 @@ static enum web_uitslag toon_lijst(struct web_verzoek *v, struct lijst_query *q,
 	enum web_uitslag u = WEB_FATAAL;
 	bool ingelogd = v->wie->rol != TOEGANG_PUBLIEK;
 	struct web_buf b;
-	struct store *st;
 	FILE *f;
-	int rc;
 
-	if (!(st = pagina_store(v, &u)))
+	if (lijst_haal(v, &a, &u) < 0)
 		return u;
-	if ((rc = store_transaction(st, lijst_tx, &a)) < 0) {
-		free(a.rijen);
-		free(a.gemeenten);
-		return pagina_store_fout(v, st, rc);
-	}
 	if (web_buf_open(&b) < 0) {
 		free(a.rijen);
 		free(a.gemeenten);
@@ -669,18 +681,11 @@ static enum web_uitslag api_lijst(struct web_verzoek *v)
 	enum web_uitslag u = WEB_FATAAL;
 	struct web_buf b;
 	struct json j;
-	struct store *st;
-	int rc;
 
 	if (lijst_query_lees(v, &q, PER_PAGINA, &u) < 0)
 		return u;
-	if (!(st = pagina_store(v, &u)))
+	if (lijst_haal(v, &a, &u) < 0)
 		return u;
-	if ((rc = store_transaction(st, lijst_tx, &a)) < 0) {
-		free(a.rijen);
-		free(a.gemeenten);
-		return pagina_store_fout(v, st, rc);
-	}
 	free(a.gemeenten);
 	if (web_buf_open(&b) < 0) {
 		free(a.rijen);
@@ -701,28 +706,6 @@ static enum web_uitslag api_lijst(struct web_verzoek *v)
 
 /* ---- CSV ------------------------------------------------------------------------ */
 
-/* One CSV field: quoted when it holds the separator, a quote or a line
- * break; text that a spreadsheet would read as a formula gets an
- * apostrophe. */
-static void csv_veld(FILE *f, const char *s, bool eerste)
-{
-	bool quote = strpbrk(s, ";\"\r\n") != NULL;
-
-	if (!eerste)
-		fputc(';', f);
-	if (quote)
-		fputc('"', f);
-	if (s[0] && strchr("=+-@", s[0]))
-		fputc('\'', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	if (quote)
-		fputc('"', f);
-}
-
 static const char *const export_kop[] = {
 	"duiding", "versie", "indicator", "indicator naam", "gemeente", "gemeente naam",
 	"periode", "periode begin", "periode einde", "tekst", "auteur", "rol", "namens",
@@ -734,66 +717,46 @@ static enum web_uitslag export_csv(struct web_verzoek *v)
 	struct lijst_query q;
 	struct lijst_tx a = { .q = &q };
 	enum web_uitslag u = WEB_FATAAL;
-	struct MHD_Response *r;
 	struct web_buf b;
-	struct store *st;
 	char getal[24], d1[11], d2[11];
-	int rc;
 
 	if (lijst_query_lees(v, &q, PER_PAGINA, &u) < 0)
 		return u;
 	/* The whole selection, not one page. */
 	q.flt.limiet = EXPORT_MAX;
 	q.flt.offset = 0;
-	if (!(st = pagina_store(v, &u)))
+	if (lijst_haal(v, &a, &u) < 0)
 		return u;
-	if ((rc = store_transaction(st, lijst_tx, &a)) < 0) {
-		free(a.rijen);
-		free(a.gemeenten);
-		return pagina_store_fout(v, st, rc);
-	}
 	free(a.gemeenten);
 	if (web_buf_open(&b) < 0) {
 		free(a.rijen);
 		return WEB_FATAAL;
 	}
-	fputs("\xEF\xBB\xBF", b.f);
-	for (size_t k = 0; k < sizeof export_kop / sizeof export_kop[0]; k++)
-		csv_veld(b.f, export_kop[k], k == 0);
-	fputs("\r\n", b.f);
+	download_csv_kop(b.f, export_kop, sizeof export_kop / sizeof export_kop[0]);
 	for (size_t i = 0; i < a.n; i++) {
 		const struct duiding *d = &a.rijen[i];
 
 		snprintf(getal, sizeof getal, "%lld", (long long)d->reeks);
-		csv_veld(b.f, getal, true);
+		download_csv_veld(b.f, getal, true);
 		snprintf(getal, sizeof getal, "%lld", (long long)d->versie);
-		csv_veld(b.f, getal, false);
-		csv_veld(b.f, d->indicator, false);
-		csv_veld(b.f, indicator_tekst(d->indicator), false);
-		csv_veld(b.f, d->gemeente[0] ? d->gemeente : "regio", false);
-		csv_veld(b.f, plek_tekst(d), false);
-		csv_veld(b.f, d->periode, false);
-		csv_veld(b.f, datum_fmt(d->periode_begin, d1), false);
-		csv_veld(b.f, datum_fmt(d->periode_einde, d2), false);
-		csv_veld(b.f, d->tekst, false);
-		csv_veld(b.f, d->auteur, false);
-		csv_veld(b.f, d->auteur_rol, false);
-		csv_veld(b.f, d->namens, false);
-		csv_veld(b.f, d->aangemaakt, false);
-		csv_veld(b.f, d->eerst_aangemaakt, false);
+		download_csv_veld(b.f, getal, false);
+		download_csv_veld(b.f, d->indicator, false);
+		download_csv_veld(b.f, indicator_tekst(d->indicator), false);
+		download_csv_veld(b.f, d->gemeente[0] ? d->gemeente : "regio", false);
+		download_csv_veld(b.f, plek_tekst(d), false);
+		download_csv_veld(b.f, d->periode, false);
+		download_csv_veld(b.f, datum_fmt(d->periode_begin, d1), false);
+		download_csv_veld(b.f, datum_fmt(d->periode_einde, d2), false);
+		download_csv_veld(b.f, d->tekst, false);
+		download_csv_veld(b.f, d->auteur, false);
+		download_csv_veld(b.f, d->auteur_rol, false);
+		download_csv_veld(b.f, d->namens, false);
+		download_csv_veld(b.f, d->aangemaakt, false);
+		download_csv_veld(b.f, d->eerst_aangemaakt, false);
 		fputs("\r\n", b.f);
 	}
 	free(a.rijen);
-	if (web_buf_sluit(&b) < 0)
-		return WEB_FATAAL;
-	r = antwoord_maak(b.data, b.len, true, "text/csv; charset=utf-8", ANTWOORD_DYNAMISCH);
-	if (!r || !antwoord_header(r, "Content-Disposition",
-				   "attachment; filename=\"duidingen.csv\"")) {
-		if (r)
-			MHD_destroy_response(r);
-		return WEB_FATAAL;
-	}
-	return antwoord_zend(v->conn, MHD_HTTP_OK, r);
+	return download_csv(v, &b, "duidingen.csv");
 }
 
 /* ---- adding -------------------------------------------------------------------- */
@@ -896,6 +859,25 @@ static enum web_uitslag api_een_antwoord(struct web_verzoek *v, const struct dui
 	return antwoord_buf(v->conn, status, &b, "application/json");
 }
 
+/* Who writes: the asker, now. nu (owned by the caller) holds the time. */
+static struct duiding_auteur auteur_van(const struct toegang *wie, char nu[21])
+{
+	return (struct duiding_auteur){ wie->naam, wie->rolnaam, wie->namens, store_nu_iso(nu) };
+}
+
+/* The answer to a write that was done: d as JSON with status, or to the
+ * page of duiding reeks. */
+static enum web_uitslag geschreven(struct web_verzoek *v, const struct duiding *d,
+				   int64_t reeks, unsigned status)
+{
+	char doel[48];
+
+	if (is_api(v))
+		return api_een_antwoord(v, d, status);
+	snprintf(doel, sizeof doel, "/duidingen/%lld", (long long)reeks);
+	return zie_ander(v, doel);
+}
+
 static enum web_uitslag nieuw_post(struct web_verzoek *v)
 {
 	struct nieuw_velden *fv = calloc(1, sizeof *fv);
@@ -903,7 +885,7 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 	enum web_uitslag u = WEB_FATAAL;
 	struct weigering w = { 0 };
 	const char *fout_veld = NULL;
-	char onbekend[FORMULIER_NAAM_MAX], csrf[160], nu[21], doel[48];
+	char onbekend[FORMULIER_NAAM_MAX], csrf[160], nu[21];
 	struct store *st;
 	int rc;
 
@@ -944,18 +926,12 @@ static enum web_uitslag nieuw_post(struct web_verzoek *v)
 	}
 	a->fv = fv;
 	a->gemeente = strcmp(fv->gemeente, "regio") == 0 ? NULL : fv->gemeente;
-	a->auteur = (struct duiding_auteur){ v->wie->naam, v->wie->rolnaam, v->wie->namens,
-					     store_nu_iso(nu) };
+	a->auteur = auteur_van(v->wie, nu);
 	if ((rc = store_transaction(st, nieuw_tx, a)) < 0) {
 		u = pagina_store_fout(v, st, rc);
 		goto klaar;
 	}
-	if (is_api(v)) {
-		u = api_een_antwoord(v, &a->d, MHD_HTTP_CREATED);
-	} else {
-		snprintf(doel, sizeof doel, "/duidingen/%lld", (long long)a->reeks);
-		u = zie_ander(v, doel);
-	}
+	u = geschreven(v, &a->d, a->reeks, MHD_HTTP_CREATED);
 klaar:
 	free(fv);
 	free(a);
@@ -1233,6 +1209,15 @@ static int wijzig_controleer(struct wijzig_velden *fv, struct wijzig_tx *a, stru
 	return 0;
 }
 
+/* The answer to a refused edit: JSON, or the page with the forms. */
+static enum web_uitslag wijzig_weiger(struct web_verzoek *v, int64_t reeks,
+				      const struct wijzig_velden *fv, const struct weigering *w)
+{
+	if (is_api(v))
+		return pagina_fout(v, w->status, w->code, w->veld, w->melding);
+	return toon_een(v, reeks, fv, w, w->status);
+}
+
 static enum web_uitslag wijzig_post(struct web_verzoek *v)
 {
 	struct wijzig_velden *fv = calloc(1, sizeof *fv);
@@ -1241,7 +1226,7 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 	enum web_uitslag u = WEB_FATAAL;
 	struct weigering w = { 0 };
 	const char *fout_veld = NULL;
-	char onbekend[FORMULIER_NAAM_MAX], csrf[160], nu[21], doel[48];
+	char onbekend[FORMULIER_NAAM_MAX], csrf[160], nu[21];
 	struct store *st;
 	int rc;
 
@@ -1271,12 +1256,10 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 	a->reeks = reeks;
 	a->w = &w;
 	if (wijzig_controleer(fv, a, &w) < 0) {
-		u = is_api(v) ? pagina_fout(v, w.status, w.code, w.veld, w.melding)
-			      : toon_een(v, reeks, fv, &w, w.status);
+		u = wijzig_weiger(v, reeks, fv, &w);
 		goto klaar;
 	}
-	a->auteur = (struct duiding_auteur){ v->wie->naam, v->wie->rolnaam, v->wie->namens,
-					     store_nu_iso(nu) };
+	a->auteur = auteur_van(v->wie, nu);
 	if (!(st = pagina_store(v, &u)))
 		goto klaar;
 	if ((rc = store_transaction(st, wijzig_tx, a)) < 0) {
@@ -1302,16 +1285,10 @@ static enum web_uitslag wijzig_post(struct web_verzoek *v)
 		}
 	}
 	if (w.status) {
-		u = is_api(v) ? pagina_fout(v, w.status, w.code, w.veld, w.melding)
-			      : toon_een(v, reeks, fv, &w, w.status);
+		u = wijzig_weiger(v, reeks, fv, &w);
 		goto klaar;
 	}
-	if (is_api(v)) {
-		u = api_een_antwoord(v, &a->d, MHD_HTTP_OK);
-	} else {
-		snprintf(doel, sizeof doel, "/duidingen/%lld", (long long)reeks);
-		u = zie_ander(v, doel);
-	}
+	u = geschreven(v, &a->d, reeks, MHD_HTTP_OK);
 klaar:
 	free(fv);
 	free(a);

@@ -25,6 +25,7 @@
 #include "store/store.h"
 #include "web/antwoord.h"
 #include "web/cijfers.h"
+#include "web/download.h"
 #include "web/grafiek.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -483,6 +484,21 @@ static bool exact_gem(const struct vraag *q, size_t gi)
 	return toegang_gemeente_exact(q->wie, gi < q->o->n_gem ? q->o->gem[gi].code : NULL);
 }
 
+/* A table per gemeente: every gemeente and the region (index n_gem), or
+ * when one gemeente is asked (q->gi) that gemeente and the region. The
+ * number of rows, and the gemeente index of row r. */
+static size_t gemeente_rijen(const struct vraag *q)
+{
+	return q->gi < q->o->n_gem ? 2 : q->o->n_gem + 1;
+}
+
+static size_t rij_gemeente(const struct vraag *q, size_t r)
+{
+	if (q->gi < q->o->n_gem)
+		return r == 0 ? q->gi : q->o->n_gem;
+	return r;
+}
+
 /* Which cells of the gemeente × segment youth matrix are withheld from
  * askers without exact rights: onthulling_tabel's pattern, with the row
  * totals (all segments of a gemeente), column totals (the region per
@@ -685,7 +701,6 @@ static int t_routes(const struct vraag *q, struct tabel *t)
 	size_t n = o->n_gem;
 	int64_t *c = calloc((n ? n : 1) * 3, sizeof *c);
 	struct onthulde_cel *u = malloc((n + 1) * 4 * sizeof *u);
-	bool gemeente = q->gi < n;
 	int rc = -1;
 
 	if (!c || !u)
@@ -696,12 +711,12 @@ static int t_routes(const struct vraag *q, struct tabel *t)
 		c[g * 3 + 2] = (int64_t)o->routes[g].jeugdigen_pgb;
 	}
 	if (onthulling_tabel(c, n, 3, true, u) < 0 ||
-	    tabel_maak(t, T_ROUTES, kol_routes, 8, gemeente ? 2 : n + 1) < 0)
+	    tabel_maak(t, T_ROUTES, kol_routes, 8, gemeente_rijen(q)) < 0)
 		goto uit;
 	snprintf(t->titel, sizeof t->titel, "Buiten contract en PGB %d: naast de gecontracteerde "
 		 "zorg", o->jaar);
 	for (size_t r = 0; r < t->n_rij; r++) {
-		size_t g = gemeente ? (r == 0 ? q->gi : n) : r;
+		size_t g = rij_gemeente(q, r);
 		const struct geld_route *x = &o->routes[g];
 		const struct onthulde_cel *w = &u[g * 4];
 		bool exact = exact_gem(q, g);
@@ -734,9 +749,8 @@ uit:
 static int t_kosten(const struct vraag *q, struct tabel *t)
 {
 	const struct overzicht *o = q->o;
-	bool gemeente = q->gi < o->n_gem;
 
-	if (tabel_maak(t, T_KOSTEN, t->eigen_kol, 1 + TREND_JAREN, gemeente ? 2 : o->n_gem + 1) < 0)
+	if (tabel_maak(t, T_KOSTEN, t->eigen_kol, 1 + TREND_JAREN, gemeente_rijen(q)) < 0)
 		return -1;
 	/* The year headings depend on the year asked: kept in the table. */
 	t->eigen_kol[0] = (struct kolom){ "Gemeente", "naam" };
@@ -752,7 +766,7 @@ static int t_kosten(const struct vraag *q, struct tabel *t)
 	snprintf(t->titel, sizeof t->titel, "Gemiddelde cliëntkosten per jaar, %d-%d",
 		 o->kosten_jaar[0], o->kosten_jaar[TREND_JAREN - 1]);
 	for (size_t r = 0; r < t->n_rij; r++) {
-		size_t g = gemeente ? (r == 0 ? q->gi : o->n_gem) : r;
+		size_t g = rij_gemeente(q, r);
 		bool exact = exact_gem(q, g);
 		struct cel *c = cel(t, r, 0);
 
@@ -978,31 +992,11 @@ static void html_tabel(FILE *f, const struct tabel *t, const char *download, con
 	fputs("\">Excel (XLSX)</a></p>\n</section>\n", f);
 }
 
-/* One CSV field as /betalingen writes it: quoted when it holds ';', '"'
- * or a line end; a leading '=', '+', '-' or '@' gets a "'" so that Excel
- * does not take it for a formula. */
-static void csv_tekst(FILE *f, const char *s)
-{
-	bool quote = strpbrk(s, ";\"\r\n") != NULL;
-
-	if (quote)
-		fputc('"', f);
-	if (s[0] && strchr("=+-@", s[0]))
-		fputc('\'', f);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', f);
-		fputc(*p, f);
-	}
-	if (quote)
-		fputc('"', f);
-}
-
 static void csv_cel(FILE *f, const struct cel *c)
 {
 	switch (c->soort) {
 	case CEL_TEKST:
-		csv_tekst(f, c->tekst);
+		download_csv_tekst(f, c->tekst);
 		break;
 	case CEL_GELD: {
 		int64_t a = c->getal < 0 ? -c->getal : c->getal;
@@ -1415,20 +1409,6 @@ static enum web_uitslag pagina_gemeente(struct web_verzoek *v)
 	return pagina(v, v->param[0]);
 }
 
-static enum web_uitslag zend(struct web_verzoek *v, void *data, size_t len, const char *type,
-			     const char *naam)
-{
-	struct MHD_Response *resp = antwoord_maak(data, len, true, type, ANTWOORD_DYNAMISCH);
-	char disp[96];
-
-	snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", naam);
-	if (resp && !antwoord_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disp)) {
-		MHD_destroy_response(resp);
-		resp = NULL;
-	}
-	return antwoord_zend(v->conn, MHD_HTTP_OK, resp);
-}
-
 static enum web_uitslag download(struct web_verzoek *v, const char *code, bool xlsx)
 {
 	struct invoer in;
@@ -1453,9 +1433,7 @@ static enum web_uitslag download(struct web_verzoek *v, const char *code, bool x
 		if (!x || xlsx_klaar(x, &data, &len) < 0)
 			u = geheugen_op(v);
 		else
-			u = zend(v, data, len,
-				 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-				 naam);
+			u = download_zend(v, data, len, DOWNLOAD_XLSX_TYPE, naam);
 	} else {
 		struct web_buf w;
 
@@ -1463,9 +1441,9 @@ static enum web_uitslag download(struct web_verzoek *v, const char *code, bool x
 			u = WEB_FATAAL;
 		} else {
 			csv_tabel(w.f, &t);
-			u = web_buf_sluit(&w) < 0 ? geheugen_op(v)
-						  : zend(v, w.data, w.len, "text/csv; charset=utf-8",
-							 naam);
+			u = web_buf_sluit(&w) < 0
+				    ? geheugen_op(v)
+				    : download_zend(v, w.data, w.len, DOWNLOAD_CSV_TYPE, naam);
 		}
 	}
 	tabel_vrij(&t);

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "web/asset.h"
 #include "web/html.h"
 
 /* The drawing area, in SVG user units (the svg scales to its box). */
@@ -94,6 +95,12 @@ char *grafiek_euro(char buf[GRAFIEK_GETAL_LEN], int64_t cent)
 	}
 	snprintf(buf, GRAFIEK_GETAL_LEN, "€ %s", heel);
 	return buf;
+}
+
+void grafiek_scripts(FILE *f)
+{
+	fprintf(f, "<script src=\"%s\" defer></script>\n<script src=\"%s\" defer></script>\n",
+		asset_url("chart.umd.min.js"), asset_url("grafiek.js"));
 }
 
 /* ---- checks ----------------------------------------------------------- */

@@ -76,6 +76,11 @@ int grafiek_tabel(FILE *f, const struct grafiek *g);
  * <figcaption>. 0 or -1. */
 int grafiek_figuur(FILE *f, const struct grafiek *g);
 
+/* The script tags a page with figures ends with (Chart.js and our
+ * grafiek.js, both from /static/: the CSP allows no inline script); the
+ * page works without them. */
+void grafiek_scripts(FILE *f);
+
 /* ---- Dutch numbers ---- */
 
 #define GRAFIEK_GETAL_LEN 48

@@ -31,7 +31,7 @@
 #include "domain/onthulling.h"
 #include "lib/json.h"
 #include "web/antwoord.h"
-#include "web/asset.h"
+#include "web/download.h"
 #include "web/grafiek.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -85,31 +85,6 @@ static void maand_label(char out[16], dag_t d)
 	snprintf(out, 16, "%s %d", maand_naam[m - 1], j);
 }
 
-static void scripts(FILE *f)
-{
-	fprintf(f, "<script src=\"%s\" defer></script>\n<script src=\"%s\" defer></script>\n",
-		asset_url("chart.umd.min.js"), asset_url("grafiek.js"));
-}
-
-/* A CSV field (separator ';', quoted when needed, as Dutch spreadsheets
- * read it). */
-static void csv_tekst(FILE *f, const char *s, bool eerste)
-{
-	if (!eerste)
-		fputc(';', f);
-	if (!strpbrk(s, ";\"\r\n")) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 /* A number with a decimal comma ("" when not shown). */
 static void csv_getal(FILE *f, bool zichtbaar, double x, int decimalen)
 {
@@ -127,51 +102,7 @@ static void csv_getal(FILE *f, bool zichtbaar, double x, int decimalen)
 	fputs(buf, f);
 }
 
-static enum web_uitslag zend_csv(struct web_verzoek *v, struct web_buf *b, const char *naam)
-{
-	char schijf[96];
-	struct MHD_Response *r;
-
-	if (web_buf_sluit(b) < 0)
-		return WEB_FATAAL;
-	snprintf(schijf, sizeof schijf, "attachment; filename=\"%s\"", naam);
-	r = antwoord_maak(b->data, b->len, true, "text/csv; charset=utf-8", ANTWOORD_DYNAMISCH);
-	if (!r || !antwoord_header(r, "Content-Disposition", schijf)) {
-		if (r)
-			MHD_destroy_response(r);
-		return WEB_FATAAL;
-	}
-	return antwoord_zend(v->conn, MHD_HTTP_OK, r);
-}
-
 /* ==== goals as shown ========================================================== */
-
-/* A measurement as a non-exact asker may see it: from the published
- * counts; bekend false when a count is hidden. */
-static void meting_publiek(enum doelen_id g, struct doelen_meting *m)
-{
-	struct onthulde_cel a, t;
-
-	if (!m->bekend)
-		return;
-	onthulling_cel((int64_t)m->aantal, &a);
-	if (g == DOELEN_THUISZITTERS) {
-		/* the population is public; only the count is published */
-		t.status = ONTHULLING_ZICHTBAAR;
-		t.waarde = (int64_t)m->totaal;
-	} else {
-		onthulling_cel((int64_t)m->totaal, &t);
-	}
-	if (a.status != ONTHULLING_ZICHTBAAR || t.status != ONTHULLING_ZICHTBAAR || t.waarde <= 0) {
-		m->bekend = false;
-		m->waarde = 0;
-		return;
-	}
-	m->aantal = (size_t)a.waarde;
-	m->totaal = (size_t)t.waarde;
-	m->waarde = (g == DOELEN_THUISZITTERS ? 10000.0 : 100.0) * (double)a.waarde /
-		    (double)t.waarde;
-}
 
 /* The goals as wie may see them, in a copy the caller frees
  * (doelen_vrij); exact[i] tells per unit. -1 when out of memory. */
@@ -197,8 +128,8 @@ static int doelen_weergave(const struct doelen_overzicht *o, const struct toegan
 		for (int g = 0; g < DOELEN_AANTAL; g++) {
 			struct doelen_positie *p = &e->doelen[g];
 
-			meting_publiek((enum doelen_id)g, &p->basis);
-			meting_publiek((enum doelen_id)g, &p->nu);
+			doelen_meting_publiek((enum doelen_id)g, &p->basis);
+			doelen_meting_publiek((enum doelen_id)g, &p->nu);
 			doelen_beoordeel(&doelen_defs[g], o->basis_dag, o->doel_dag, o->peildatum, p);
 		}
 	}
@@ -380,34 +311,64 @@ uit:
 	return rc;
 }
 
-static enum web_uitslag pagina_doelen(struct web_verzoek *v)
-{
-	struct formulier_veld velden[1];
-	enum web_uitslag u = WEB_FATAAL;
+/* What the goal handlers share: the stand, the goals as the asker may see
+ * them and an open buffer. */
+struct doelen_verzoek {
 	struct signaal_stand *s;
 	struct doelen_overzicht o;
-	bool *exact = NULL;
+	bool *exact;
 	struct web_buf b;
+};
+
+/* Reads the (empty) query and fills dv; -1 with *u the answer when the
+ * request cannot go on (nothing then to release). */
+static int doelen_open(struct web_verzoek *v, struct doelen_verzoek *dv, enum web_uitslag *u)
+{
+	struct formulier_veld velden[1];
+
+	if (query_lees(v, velden, 0, u) < 0)
+		return -1;
+	dv->s = stand_pak(v, u);
+	if (!dv->s)
+		return -1;
+	if (doelen_weergave(signaal_stand_doelen(dv->s), v->wie, &dv->o, &dv->exact) < 0) {
+		*u = geheugen_op(v);
+		signaal_laat(dv->s);
+		return -1;
+	}
+	if (web_buf_open(&dv->b) < 0) {
+		*u = WEB_FATAAL;
+		doelen_vrij(&dv->o);
+		free(dv->exact);
+		signaal_laat(dv->s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Releases what doelen_open took (the buffer is the answer's by now);
+ * returns u. */
+static enum web_uitslag doelen_sluit(struct doelen_verzoek *dv, enum web_uitslag u)
+{
+	doelen_vrij(&dv->o);
+	free(dv->exact);
+	signaal_laat(dv->s);
+	return u;
+}
+
+static enum web_uitslag pagina_doelen(struct web_verzoek *v)
+{
+	enum web_uitslag u = WEB_FATAAL;
+	struct doelen_verzoek dv;
 	char d[16];
 	FILE *f;
 
-	if (query_lees(v, velden, 0, &u) < 0)
+	if (doelen_open(v, &dv, &u) < 0)
 		return u;
-	s = stand_pak(v, &u);
-	if (!s)
-		return u;
-	if (doelen_weergave(signaal_stand_doelen(s), v->wie, &o, &exact) < 0) {
-		u = geheugen_op(v);
-		goto uit;
-	}
-	if (web_buf_open(&b) < 0) {
-		u = WEB_FATAAL;
-		goto vrij;
-	}
-	f = b.f;
+	f = dv.b.f;
 	pagina_html_begin(f, "Doelen 2030: het pad en waar we staan", v->wie, "doelen");
-	datum_nl(d, o.peildatum);
-	if (!o.basisjaar) {
+	datum_nl(d, dv.o.peildatum);
+	if (!dv.o.basisjaar) {
 		fputs("<p>Er is nog geen volledig basisjaar in de gegevens; het pad naar 2030 "
 		      "begint bij het eerste hele kalenderjaar.</p>\n", f);
 	} else {
@@ -420,22 +381,17 @@ static enum web_uitslag pagina_doelen(struct web_verzoek *v)
 			"gaan over de 12 maanden tot de peildatum; standen (thuiszitters, "
 			"groepszorg, regisseur) over de peildatum zelf. Doelen met "
 			"<strong>(aanname)</strong> stelt de regio zelf vast.</p>\n",
-			o.basisjaar, DOELEN_DOELJAAR, d, (int)(DOELEN_TOLERANTIE_DEEL * 100));
+			dv.o.basisjaar, DOELEN_DOELJAAR, d, (int)(DOELEN_TOLERANTIE_DEEL * 100));
 		fputs("<p>Download: <a href=\"/doelen.csv\">CSV</a> · <a href=\"/api/v1/doelen\">"
 		      "JSON</a> · <a href=\"/signalen\">Signalen</a></p>\n", f);
 		for (int g = 0; g < DOELEN_AANTAL; g++)
-			if (doel_sectie(f, &o, exact, (enum doelen_id)g) < 0)
+			if (doel_sectie(f, &dv.o, dv.exact, (enum doelen_id)g) < 0)
 				break;
 	}
-	scripts(f);
+	grafiek_scripts(f);
 	pagina_html_einde(f);
-	u = pagina_html_klaar(v, &b);
-vrij:
-	doelen_vrij(&o);
-	free(exact);
-uit:
-	signaal_laat(s);
-	return u;
+	u = pagina_html_klaar(v, &dv.b);
+	return doelen_sluit(&dv, u);
 }
 
 /* ==== GET /api/v1/doelen and /doelen.csv ====================================== */
@@ -460,43 +416,28 @@ static void j_meting(struct json *j, const char *sleutel, const struct doelen_me
 
 static enum web_uitslag api_doelen(struct web_verzoek *v)
 {
-	struct formulier_veld velden[1];
 	enum web_uitslag u = WEB_FATAAL;
-	struct signaal_stand *s;
-	struct doelen_overzicht o;
-	bool *exact = NULL;
-	struct web_buf b;
+	struct doelen_verzoek dv;
 	struct json j;
 	char d[11];
 
-	if (query_lees(v, velden, 0, &u) < 0)
+	if (doelen_open(v, &dv, &u) < 0)
 		return u;
-	s = stand_pak(v, &u);
-	if (!s)
-		return u;
-	if (doelen_weergave(signaal_stand_doelen(s), v->wie, &o, &exact) < 0) {
-		u = geheugen_op(v);
-		goto uit;
-	}
-	if (web_buf_open(&b) < 0) {
-		u = WEB_FATAAL;
-		goto vrij;
-	}
-	json_init(&j, b.f, false);
+	json_init(&j, dv.b.f, false);
 	json_object_begin(&j);
 	json_key(&j, "peildatum");
-	json_string(&j, datum_fmt(o.peildatum, d));
+	json_string(&j, datum_fmt(dv.o.peildatum, d));
 	json_key(&j, "data_versie");
-	json_string(&j, signaal_stand_versie(s));
+	json_string(&j, signaal_stand_versie(dv.s));
 	json_key(&j, "basisjaar");
-	if (o.basisjaar)
-		json_int(&j, o.basisjaar);
+	if (dv.o.basisjaar)
+		json_int(&j, dv.o.basisjaar);
 	else
 		json_null(&j);
 	json_key(&j, "basis_datum");
-	json_string(&j, o.basisjaar ? datum_fmt(o.basis_dag, d) : NULL);
+	json_string(&j, dv.o.basisjaar ? datum_fmt(dv.o.basis_dag, d) : NULL);
 	json_key(&j, "doel_datum");
-	json_string(&j, datum_fmt(o.doel_dag, d));
+	json_string(&j, datum_fmt(dv.o.doel_dag, d));
 	json_key(&j, "tolerantie_deel");
 	json_fixed(&j, DOELEN_TOLERANTIE_DEEL, 2);
 	json_key(&j, "doelen");
@@ -527,16 +468,16 @@ static enum web_uitslag api_doelen(struct web_verzoek *v)
 		json_string(&j, def->bron);
 		json_key(&j, "eenheden");
 		json_array_begin(&j);
-		for (size_t i = 0; i < o.n_eenheden; i++) {
-			const struct doelen_positie *p = &o.eenheden[i].doelen[g];
+		for (size_t i = 0; i < dv.o.n_eenheden; i++) {
+			const struct doelen_positie *p = &dv.o.eenheden[i].doelen[g];
 
 			json_object_begin(&j);
 			json_key(&j, "gemeente");
-			json_string(&j, i ? o.eenheden[i].code : NULL);
+			json_string(&j, i ? dv.o.eenheden[i].code : NULL);
 			json_key(&j, "naam");
-			json_string(&j, o.eenheden[i].naam);
+			json_string(&j, dv.o.eenheden[i].naam);
 			json_key(&j, "onderdrukt");
-			json_bool(&j, !exact[i]);
+			json_bool(&j, !dv.exact[i]);
 			j_meting(&j, "basis", &p->basis, DECIMALEN);
 			j_meting(&j, "nu", &p->nu, DECIMALEN);
 			json_key(&j, "doel");
@@ -562,13 +503,8 @@ static enum web_uitslag api_doelen(struct web_verzoek *v)
 	}
 	json_array_end(&j);
 	json_object_end(&j);
-	u = pagina_json_klaar(v, &b, &j);
-vrij:
-	doelen_vrij(&o);
-	free(exact);
-uit:
-	signaal_laat(s);
-	return u;
+	u = pagina_json_klaar(v, &dv.b, &j);
+	return doelen_sluit(&dv, u);
 }
 
 static enum web_uitslag csv_doelen(struct web_verzoek *v)
@@ -577,52 +513,34 @@ static enum web_uitslag csv_doelen(struct web_verzoek *v)
 		"doel", "gemeente", "naam", "afgerond", "basisjaar", "basis", "nu", "pad_nu",
 		"doel_2030", "voorsprong", "tolerantie", "stand", "rang",
 	};
-	struct formulier_veld velden[1];
 	enum web_uitslag u = WEB_FATAAL;
-	struct signaal_stand *s;
-	struct doelen_overzicht o;
-	bool *exact = NULL;
-	struct web_buf b;
+	struct doelen_verzoek dv;
 	char naam[48], d[11];
 	FILE *f;
 
-	if (query_lees(v, velden, 0, &u) < 0)
+	if (doelen_open(v, &dv, &u) < 0)
 		return u;
-	s = stand_pak(v, &u);
-	if (!s)
-		return u;
-	if (doelen_weergave(signaal_stand_doelen(s), v->wie, &o, &exact) < 0) {
-		u = geheugen_op(v);
-		goto uit;
-	}
-	if (web_buf_open(&b) < 0) {
-		u = WEB_FATAAL;
-		goto vrij;
-	}
-	f = b.f;
-	fputs("\xEF\xBB\xBF", f);
-	for (size_t k = 0; k < sizeof kop / sizeof kop[0]; k++)
-		csv_tekst(f, kop[k], k == 0);
-	fputs("\r\n", f);
+	f = dv.b.f;
+	download_csv_kop(f, kop, sizeof kop / sizeof kop[0]);
 	for (int g = 0; g < DOELEN_AANTAL; g++) {
 		const struct doelen_def *def = &doelen_defs[g];
 
-		for (size_t i = 0; i < o.n_eenheden; i++) {
-			const struct doelen_positie *p = &o.eenheden[i].doelen[g];
+		for (size_t i = 0; i < dv.o.n_eenheden; i++) {
+			const struct doelen_positie *p = &dv.o.eenheden[i].doelen[g];
 			bool pos = p->status != DOELEN_ONBEKEND;
 
-			csv_tekst(f, def->sleutel, true);
-			csv_tekst(f, i ? o.eenheden[i].code : "", false);
-			csv_tekst(f, o.eenheden[i].naam, false);
-			csv_tekst(f, exact[i] ? "nee" : "ja", false);
-			fprintf(f, ";%d", o.basisjaar);
+			download_csv_veld(f, def->sleutel, true);
+			download_csv_veld(f, i ? dv.o.eenheden[i].code : "", false);
+			download_csv_veld(f, dv.o.eenheden[i].naam, false);
+			download_csv_veld(f, dv.exact[i] ? "nee" : "ja", false);
+			fprintf(f, ";%d", dv.o.basisjaar);
 			csv_getal(f, p->basis.bekend, p->basis.waarde, DECIMALEN);
 			csv_getal(f, p->nu.bekend, p->nu.waarde, DECIMALEN);
 			csv_getal(f, p->basis.bekend, p->pad_nu, DECIMALEN);
 			csv_getal(f, p->basis.bekend, p->doel, DECIMALEN);
 			csv_getal(f, pos, p->voorsprong, DECIMALEN);
 			csv_getal(f, p->basis.bekend, p->tolerantie, DECIMALEN);
-			csv_tekst(f, doelen_status_naam(p->status), false);
+			download_csv_veld(f, doelen_status_naam(p->status), false);
 			if (p->rang)
 				fprintf(f, ";%zu", p->rang);
 			else
@@ -630,14 +548,9 @@ static enum web_uitslag csv_doelen(struct web_verzoek *v)
 			fputs("\r\n", f);
 		}
 	}
-	snprintf(naam, sizeof naam, "doelen-%s.csv", datum_fmt(o.peildatum, d));
-	u = zend_csv(v, &b, naam);
-vrij:
-	doelen_vrij(&o);
-	free(exact);
-uit:
-	signaal_laat(s);
-	return u;
+	snprintf(naam, sizeof naam, "doelen-%s.csv", datum_fmt(dv.o.peildatum, d));
+	u = download_csv(v, &dv.b, naam);
+	return doelen_sluit(&dv, u);
 }
 
 /* ==== signals: who sees what ================================================== */
@@ -836,6 +749,63 @@ static int selectie(const struct signaal_stand *s, const struct toegang *wie,
 	return 0;
 }
 
+/* What the signal handlers share: the stand, the request's filter, the
+ * signals the asker sees under it and an open buffer. */
+struct signalen_verzoek {
+	struct signaal_stand *s;
+	const struct doelen_overzicht *o;
+	struct signaal_keuze k;
+	const struct signaal_gevonden **sel;
+	size_t n;
+	struct web_buf b;
+};
+
+/* Reads the filter and fills sv; with bereik, a single series of a unit
+ * outside the asker's reach is answered 404 (the page and the API; the
+ * CSV just has no rows then). -1 with *u the answer when the request
+ * cannot go on (nothing then to release). */
+static int signalen_open(struct web_verzoek *v, struct signalen_verzoek *sv, bool bereik,
+			 enum web_uitslag *u)
+{
+	sv->sel = NULL;
+	sv->n = 0;
+	sv->s = stand_pak(v, u);
+	if (!sv->s)
+		return -1;
+	if (lees_keuze(v, sv->s, &sv->k, u) < 0)
+		goto fout;
+	sv->o = signaal_stand_doelen(sv->s);
+	if (bereik && sv->k.met_eenheid && sv->k.reeks >= 0 &&
+	    !reeks_inzage(v->wie, sv->o->eenheden[sv->k.eenheid].code)) {
+		*u = pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", "gemeente",
+				 "Deze reeks valt buiten uw bereik: u ziet de reeksen van uw eigen "
+				 "gemeente(n).");
+		goto fout;
+	}
+	if (selectie(sv->s, v->wie, &sv->k, &sv->sel, &sv->n) < 0) {
+		*u = geheugen_op(v);
+		goto fout;
+	}
+	if (web_buf_open(&sv->b) < 0) {
+		*u = WEB_FATAAL;
+		goto fout;
+	}
+	return 0;
+fout:
+	free(sv->sel);
+	signaal_laat(sv->s);
+	return -1;
+}
+
+/* Releases what signalen_open took (the buffer is the answer's by now);
+ * returns u. */
+static enum web_uitslag signalen_sluit(struct signalen_verzoek *sv, enum web_uitslag u)
+{
+	free(sv->sel);
+	signaal_laat(sv->s);
+	return u;
+}
+
 static void rollen_tekst(unsigned rollen, char *buf, size_t n)
 {
 	size_t len = 0;
@@ -982,39 +952,15 @@ static void waarde_cel(FILE *f, enum reeksen_id r, bool zichtbaar, double x)
 static enum web_uitslag pagina_signalen(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
-	const struct signaal_gevonden **sel = NULL;
-	const struct doelen_overzicht *o;
-	struct signaal_stand *s;
-	struct signaal_keuze k;
-	struct web_buf b;
-	size_t n = 0;
+	struct signalen_verzoek sv;
 	const dag_t *maanden;
 	char d1[16], d2[16], d3[16];
 	FILE *f;
 
-	s = stand_pak(v, &u);
-	if (!s)
+	if (signalen_open(v, &sv, true, &u) < 0)
 		return u;
-	if (lees_keuze(v, s, &k, &u) < 0)
-		goto uit;
-	o = signaal_stand_doelen(s);
-	if (k.met_eenheid && k.reeks >= 0 &&
-	    !reeks_inzage(v->wie, o->eenheden[k.eenheid].code)) {
-		u = pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", "gemeente",
-				"Deze reeks valt buiten uw bereik: u ziet de reeksen van uw eigen "
-				"gemeente(n).");
-		goto uit;
-	}
-	if (selectie(s, v->wie, &k, &sel, &n) < 0) {
-		u = geheugen_op(v);
-		goto uit;
-	}
-	if (web_buf_open(&b) < 0) {
-		u = WEB_FATAAL;
-		goto uit;
-	}
-	f = b.f;
-	maanden = signaal_stand_maanden(s);
+	f = sv.b.f;
+	maanden = signaal_stand_maanden(sv.s);
 	pagina_html_begin(f, "Signalen: waar een reeks uit haar patroon breekt", v->wie,
 			  "signalen");
 	maand_label(d1, maanden[0]);
@@ -1029,22 +975,23 @@ static enum web_uitslag pagina_signalen(struct web_verzoek *v)
 		REEKSEN_BASIS, d2, REEKSEN_MAANDEN - REEKSEN_BASIS);
 	fputs("<p>Download: <a href=\"/signalen.csv\">CSV</a> · <a href=\"/api/v1/signalen\">"
 	      "JSON</a> · <a href=\"/doelen\">Doelen 2030</a></p>\n", f);
-	kies_formulier(f, s, &k);
-	if (k.met_eenheid && k.reeks >= 0)
-		reeks_grafiek(f, s, (enum reeksen_id)k.reeks, k.eenheid,
-			      toegang_gemeente_exact(v->wie, k.eenheid ? o->eenheden[k.eenheid].code
-								      : NULL)
+	kies_formulier(f, sv.s, &sv.k);
+	if (sv.k.met_eenheid && sv.k.reeks >= 0)
+		reeks_grafiek(f, sv.s, (enum reeksen_id)sv.k.reeks, sv.k.eenheid,
+			      toegang_gemeente_exact(v->wie, sv.k.eenheid
+							     ? sv.o->eenheden[sv.k.eenheid].code
+							     : NULL)
 				      ? INZAGE_EXACT : INZAGE_AFGEROND);
 	else
-		overzicht_grafiek(f, sel, n);
+		overzicht_grafiek(f, sv.sel, sv.n);
 	fprintf(f, "<table class=\"signalen\">\n<caption>%zu signalen</caption>\n<thead><tr>"
 		"<th scope=\"col\">Maand</th><th scope=\"col\">Reeks</th><th scope=\"col\">"
 		"Gemeente</th><th scope=\"col\">Regel</th><th scope=\"col\">Richting</th>"
 		"<th scope=\"col\">Waarde</th><th scope=\"col\">Centrumlijn</th><th scope=\"col\">"
-		"Grenzen</th><th scope=\"col\">Gericht aan</th></tr></thead>\n<tbody>\n", n);
-	for (size_t i = 0; i < n; i++) {
-		const struct signaal_gevonden *g = sel[i];
-		const char *code = o->eenheden[g->eenheid].code;
+		"Grenzen</th><th scope=\"col\">Gericht aan</th></tr></thead>\n<tbody>\n", sv.n);
+	for (size_t i = 0; i < sv.n; i++) {
+		const struct signaal_gevonden *g = sv.sel[i];
+		const char *code = sv.o->eenheden[g->eenheid].code;
 		enum inzage z = signaal_inzage(v->wie, g, code);
 		struct signaal_punt p = { g->m.maand, g->m.waarde, g->m.n };
 		char buf[GRAFIEK_GETAL_LEN], buf2[GRAFIEK_GETAL_LEN], rollen[64];
@@ -1058,7 +1005,7 @@ static enum web_uitslag pagina_signalen(struct web_verzoek *v)
 			g->eenheid ? code : "regio");
 		html_txt(f, reeksen_defs[g->reeks].naam);
 		fputs("</a></td><td>", f);
-		html_txt(f, o->eenheden[g->eenheid].naam);
+		html_txt(f, sv.o->eenheden[g->eenheid].naam);
 		fprintf(f, "</td><td>%s</td><td class=\"richting-%s\">%s</td>",
 			g->m.regel == SIGNAAL_REGEL_GRENS ? "buiten de grenzen"
 							  : "8 maanden aan één kant",
@@ -1072,13 +1019,10 @@ static enum web_uitslag pagina_signalen(struct web_verzoek *v)
 		fprintf(f, "<td>%s</td></tr>\n", rollen);
 	}
 	fputs("</tbody>\n</table>\n", f);
-	scripts(f);
+	grafiek_scripts(f);
 	pagina_html_einde(f);
-	u = pagina_html_klaar(v, &b);
-uit:
-	free(sel);
-	signaal_laat(s);
-	return u;
+	u = pagina_html_klaar(v, &sv.b);
+	return signalen_sluit(&sv, u);
 }
 
 /* ==== GET /api/v1/signalen and /signalen.csv ================================== */
@@ -1092,44 +1036,20 @@ static void j_getal(struct json *j, const char *sleutel, bool zichtbaar, double 
 static enum web_uitslag api_signalen(struct web_verzoek *v)
 {
 	enum web_uitslag u = WEB_FATAAL;
-	const struct signaal_gevonden **sel = NULL;
-	const struct doelen_overzicht *o;
-	struct signaal_stand *s;
-	struct signaal_keuze k;
-	struct web_buf b;
+	struct signalen_verzoek sv;
 	struct json j;
-	size_t n = 0;
 	const dag_t *maanden;
 	char d[11];
 
-	s = stand_pak(v, &u);
-	if (!s)
+	if (signalen_open(v, &sv, true, &u) < 0)
 		return u;
-	if (lees_keuze(v, s, &k, &u) < 0)
-		goto uit;
-	o = signaal_stand_doelen(s);
-	if (k.met_eenheid && k.reeks >= 0 &&
-	    !reeks_inzage(v->wie, o->eenheden[k.eenheid].code)) {
-		u = pagina_fout(v, MHD_HTTP_NOT_FOUND, "niet_gevonden", "gemeente",
-				"Deze reeks valt buiten uw bereik: u ziet de reeksen van uw eigen "
-				"gemeente(n).");
-		goto uit;
-	}
-	if (selectie(s, v->wie, &k, &sel, &n) < 0) {
-		u = geheugen_op(v);
-		goto uit;
-	}
-	if (web_buf_open(&b) < 0) {
-		u = WEB_FATAAL;
-		goto uit;
-	}
-	maanden = signaal_stand_maanden(s);
-	json_init(&j, b.f, false);
+	maanden = signaal_stand_maanden(sv.s);
+	json_init(&j, sv.b.f, false);
 	json_object_begin(&j);
 	json_key(&j, "peildatum");
-	json_string(&j, datum_fmt(signaal_stand_peildatum(s), d));
+	json_string(&j, datum_fmt(signaal_stand_peildatum(sv.s), d));
 	json_key(&j, "data_versie");
-	json_string(&j, signaal_stand_versie(s));
+	json_string(&j, signaal_stand_versie(sv.s));
 	json_key(&j, "eerste_maand");
 	json_string(&j, datum_fmt(maanden[0], d));
 	json_key(&j, "laatste_maand");
@@ -1137,12 +1057,12 @@ static enum web_uitslag api_signalen(struct web_verzoek *v)
 	json_key(&j, "basis_maanden");
 	json_int(&j, REEKSEN_BASIS);
 	json_key(&j, "rekentijd_ms");
-	json_fixed(&j, signaal_stand_ms_reeksen(s), 0);
+	json_fixed(&j, signaal_stand_ms_reeksen(sv.s), 0);
 	json_key(&j, "signalen");
 	json_array_begin(&j);
-	for (size_t i = 0; i < n; i++) {
-		const struct signaal_gevonden *g = sel[i];
-		const char *code = o->eenheden[g->eenheid].code;
+	for (size_t i = 0; i < sv.n; i++) {
+		const struct signaal_gevonden *g = sv.sel[i];
+		const char *code = sv.o->eenheden[g->eenheid].code;
 		struct signaal_punt p = { g->m.maand, g->m.waarde, g->m.n };
 		enum inzage z = signaal_inzage(v->wie, g, code);
 		double x = 0;
@@ -1158,7 +1078,7 @@ static enum web_uitslag api_signalen(struct web_verzoek *v)
 		json_key(&j, "gemeente");
 		json_string(&j, g->eenheid ? code : NULL);
 		json_key(&j, "gemeente_naam");
-		json_string(&j, o->eenheden[g->eenheid].naam);
+		json_string(&j, sv.o->eenheden[g->eenheid].naam);
 		json_key(&j, "maand");
 		json_string(&j, datum_fmt(g->m.maand, d));
 		json_key(&j, "regel");
@@ -1185,11 +1105,8 @@ static enum web_uitslag api_signalen(struct web_verzoek *v)
 	}
 	json_array_end(&j);
 	json_object_end(&j);
-	u = pagina_json_klaar(v, &b, &j);
-uit:
-	free(sel);
-	signaal_laat(s);
-	return u;
+	u = pagina_json_klaar(v, &sv.b, &j);
+	return signalen_sluit(&sv, u);
 }
 
 static enum web_uitslag csv_signalen(struct web_verzoek *v)
@@ -1199,62 +1116,39 @@ static enum web_uitslag csv_signalen(struct web_verzoek *v)
 		"centrumlijn", "ondergrens", "bovengrens", "gericht_aan",
 	};
 	enum web_uitslag u = WEB_FATAAL;
-	const struct signaal_gevonden **sel = NULL;
-	const struct doelen_overzicht *o;
-	struct signaal_stand *s;
-	struct signaal_keuze k;
-	struct web_buf b;
-	size_t n = 0;
+	struct signalen_verzoek sv;
 	char d[11], naam[48], rollen[64];
 	FILE *f;
 
-	s = stand_pak(v, &u);
-	if (!s)
+	if (signalen_open(v, &sv, false, &u) < 0)
 		return u;
-	if (lees_keuze(v, s, &k, &u) < 0)
-		goto uit;
-	o = signaal_stand_doelen(s);
-	if (selectie(s, v->wie, &k, &sel, &n) < 0) {
-		u = geheugen_op(v);
-		goto uit;
-	}
-	if (web_buf_open(&b) < 0) {
-		u = WEB_FATAAL;
-		goto uit;
-	}
-	f = b.f;
-	fputs("\xEF\xBB\xBF", f);
-	for (size_t i = 0; i < sizeof kop / sizeof kop[0]; i++)
-		csv_tekst(f, kop[i], i == 0);
-	fputs("\r\n", f);
-	for (size_t i = 0; i < n; i++) {
-		const struct signaal_gevonden *g = sel[i];
-		const char *code = o->eenheden[g->eenheid].code;
+	f = sv.b.f;
+	download_csv_kop(f, kop, sizeof kop / sizeof kop[0]);
+	for (size_t i = 0; i < sv.n; i++) {
+		const struct signaal_gevonden *g = sv.sel[i];
+		const char *code = sv.o->eenheden[g->eenheid].code;
 		struct signaal_punt p = { g->m.maand, g->m.waarde, g->m.n };
 		double x = 0;
 		bool zichtbaar = punt_waarde(g->reeks, &p, signaal_inzage(v->wie, g, code), &x);
 
-		csv_tekst(f, datum_fmt(g->m.maand, d), true);
-		csv_tekst(f, reeksen_defs[g->reeks].sleutel, false);
-		csv_tekst(f, signaal_kaart_naam(reeksen_defs[g->reeks].kaart), false);
-		csv_tekst(f, code, false);
-		csv_tekst(f, o->eenheden[g->eenheid].naam, false);
-		csv_tekst(f, signaal_regel_naam(g->m.regel), false);
-		csv_tekst(f, signaal_richting_naam(g->m.richting), false);
+		download_csv_veld(f, datum_fmt(g->m.maand, d), true);
+		download_csv_veld(f, reeksen_defs[g->reeks].sleutel, false);
+		download_csv_veld(f, signaal_kaart_naam(reeksen_defs[g->reeks].kaart), false);
+		download_csv_veld(f, code, false);
+		download_csv_veld(f, sv.o->eenheden[g->eenheid].naam, false);
+		download_csv_veld(f, signaal_regel_naam(g->m.regel), false);
+		download_csv_veld(f, signaal_richting_naam(g->m.richting), false);
 		csv_getal(f, zichtbaar, x, DECIMALEN);
 		csv_getal(f, true, schaal(g->reeks, g->m.centrum), DECIMALEN);
 		csv_getal(f, true, schaal(g->reeks, g->m.ondergrens), DECIMALEN);
 		csv_getal(f, true, schaal(g->reeks, g->m.bovengrens), DECIMALEN);
 		rollen_tekst(g->rollen, rollen, sizeof rollen);
-		csv_tekst(f, rollen, false);
+		download_csv_veld(f, rollen, false);
 		fputs("\r\n", f);
 	}
-	snprintf(naam, sizeof naam, "signalen-%s.csv", datum_fmt(signaal_stand_peildatum(s), d));
-	u = zend_csv(v, &b, naam);
-uit:
-	free(sel);
-	signaal_laat(s);
-	return u;
+	snprintf(naam, sizeof naam, "signalen-%s.csv", datum_fmt(signaal_stand_peildatum(sv.s), d));
+	u = download_csv(v, &sv.b, naam);
+	return signalen_sluit(&sv, u);
 }
 
 /* ==== routes ================================================================== */

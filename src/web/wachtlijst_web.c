@@ -25,6 +25,7 @@
 #include "web/antwoord.h"
 #include "web/auditspoor.h"
 #include "web/cijfers.h"
+#include "web/download.h"
 #include "web/formulier.h"
 #include "web/html.h"
 #include "web/pagina.h"
@@ -1608,27 +1609,6 @@ klaar:
 
 /* ---- exports ------------------------------------------------------------------------ */
 
-/* One CSV field: quoted when it holds the separator, a quote or a line
- * break; text that Excel would read as a formula gets an apostrophe. */
-static void csv_veld(FILE *f, const char *s, bool eerste)
-{
-	bool quote = strpbrk(s, ";\"\r\n") != NULL;
-
-	if (!eerste)
-		fputc(';', f);
-	if (quote)
-		fputc('"', f);
-	if (strchr("=+-@", s[0]) && s[0])
-		fputc('\'', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	if (quote)
-		fputc('"', f);
-}
-
 static void csv_getal(FILE *f, int64_t v)
 {
 	fprintf(f, ";%lld", (long long)v);
@@ -1666,20 +1646,7 @@ static void bestandsnaam(char *buf, size_t n, dag_t peil, const char *ext)
 {
 	char d[11];
 
-	snprintf(buf, n, "attachment; filename=\"wachtlijst-%s.%s\"", datum_fmt(peil, d), ext);
-}
-
-static enum web_uitslag zend_bestand(struct web_verzoek *v, void *data, size_t len,
-				     const char *type, const char *schijf)
-{
-	struct MHD_Response *r = antwoord_maak(data, len, true, type, ANTWOORD_DYNAMISCH);
-
-	if (!r || !antwoord_header(r, "Content-Disposition", schijf)) {
-		if (r)
-			MHD_destroy_response(r);
-		return WEB_FATAAL;
-	}
-	return antwoord_zend(v->conn, MHD_HTTP_OK, r);
+	snprintf(buf, n, "wachtlijst-%s.%s", datum_fmt(peil, d), ext);
 }
 
 static enum web_uitslag export_csv(struct web_verzoek *v)
@@ -1688,7 +1655,7 @@ static enum web_uitslag export_csv(struct web_verzoek *v)
 	struct wl *w = wl_ophalen(v, "export csv", PER_PAGINA_HTML, 0, &u);
 	struct export_regel e;
 	struct web_buf b;
-	char d[11], schijf[96];
+	char d[11], bestand[96];
 	FILE *f;
 
 	if (!w)
@@ -1698,10 +1665,7 @@ static enum web_uitslag export_csv(struct web_verzoek *v)
 		return WEB_FATAAL;
 	}
 	f = b.f;
-	fputs("\xEF\xBB\xBF", f);
-	for (size_t k = 0; k < sizeof export_kop / sizeof export_kop[0]; k++)
-		csv_veld(f, export_kop[k], k == 0);
-	fputs("\r\n", f);
+	download_csv_kop(f, export_kop, sizeof export_kop / sizeof export_kop[0]);
 	for (size_t i = 0; i < w->n_sel; i++) {
 		const struct wachtlijst_regel *r = w->sel[i];
 		const struct traject *t = r->t;
@@ -1709,21 +1673,21 @@ static enum web_uitslag export_csv(struct web_verzoek *v)
 		export_vul(w, r, &e);
 		fprintf(f, "%lld", (long long)t->id);
 		csv_getal(f, t->jeugdige_id);
-		csv_veld(f, e.naam, false);
-		csv_veld(f, r->j && r->j->geboortedatum != DAG_GEEN ?
+		download_csv_veld(f, e.naam, false);
+		download_csv_veld(f, r->j && r->j->geboortedatum != DAG_GEEN ?
 				    datum_fmt(r->j->geboortedatum, d) : "", false);
-		csv_veld(f, t->gemeente, false);
-		csv_veld(f, gemeente_naam(&w->data, t->gemeente), false);
-		csv_veld(f, t->agb, false);
-		csv_veld(f, aanbieder_naam(&w->data, t->agb), false);
-		csv_veld(f, e.netwerk, false);
-		csv_veld(f, segment_naam(&w->data, t->segment), false);
-		csv_veld(f, t->productcode, false);
-		csv_veld(f, product_naam(&w->data, t->productcode), false);
-		csv_veld(f, datum_fmt(t->aanmelddatum, d), false);
-		csv_veld(f, r->fase == WACHTLIJST_FASE_START ? datum_fmt(t->intakedatum, d) : "",
+		download_csv_veld(f, t->gemeente, false);
+		download_csv_veld(f, gemeente_naam(&w->data, t->gemeente), false);
+		download_csv_veld(f, t->agb, false);
+		download_csv_veld(f, aanbieder_naam(&w->data, t->agb), false);
+		download_csv_veld(f, e.netwerk, false);
+		download_csv_veld(f, segment_naam(&w->data, t->segment), false);
+		download_csv_veld(f, t->productcode, false);
+		download_csv_veld(f, product_naam(&w->data, t->productcode), false);
+		download_csv_veld(f, datum_fmt(t->aanmelddatum, d), false);
+		download_csv_veld(f, r->fase == WACHTLIJST_FASE_START ? datum_fmt(t->intakedatum, d) : "",
 			 false);
-		csv_veld(f, fase_naam(r->fase), false);
+		download_csv_veld(f, fase_naam(r->fase), false);
 		csv_getal(f, r->dagen);
 		csv_getal(f, r->norm_intake);
 		csv_getal(f, r->norm_start);
@@ -1732,20 +1696,20 @@ static enum web_uitslag export_csv(struct web_verzoek *v)
 			csv_getal(f, r->dagen_na_intake);
 		else
 			fputc(';', f);
-		csv_veld(f, r->boven_norm ? "ja" : "nee", false);
-		csv_veld(f, datum_fmt(r->normgrens, d), false);
-		csv_veld(f, t->overbrugging ? "ja" : "nee", false);
-		csv_veld(f, e.risico, false);
-		csv_veld(f, r->zorgelijk ? "ja" : "nee", false);
-		csv_veld(f, e.besluit, false);
-		csv_veld(f, r->besluit ? r->besluit->reden : "", false);
+		download_csv_veld(f, r->boven_norm ? "ja" : "nee", false);
+		download_csv_veld(f, datum_fmt(r->normgrens, d), false);
+		download_csv_veld(f, t->overbrugging ? "ja" : "nee", false);
+		download_csv_veld(f, e.risico, false);
+		download_csv_veld(f, r->zorgelijk ? "ja" : "nee", false);
+		download_csv_veld(f, e.besluit, false);
+		download_csv_veld(f, r->besluit ? r->besluit->reden : "", false);
 		fputs("\r\n", f);
 	}
-	bestandsnaam(schijf, sizeof schijf, w->q.peil, "csv");
+	bestandsnaam(bestand, sizeof bestand, w->q.peil, "csv");
 	wl_vrij(w);
 	if (web_buf_sluit(&b) < 0)
 		return WEB_FATAAL;
-	return zend_bestand(v, b.data, b.len, "text/csv; charset=utf-8", schijf);
+	return download_zend(v, b.data, b.len, DOWNLOAD_CSV_TYPE, bestand);
 }
 
 static enum web_uitslag export_xlsx(struct web_verzoek *v)
@@ -1756,7 +1720,7 @@ static enum web_uitslag export_xlsx(struct web_verzoek *v)
 	struct export_regel e;
 	unsigned char *data;
 	size_t len;
-	char schijf[96];
+	char bestand[96];
 	int rc = 0;
 
 	if (!w)
@@ -1805,7 +1769,7 @@ static enum web_uitslag export_xlsx(struct web_verzoek *v)
 		rc |= xlsx_tekst(x, e.besluit);
 		rc |= xlsx_tekst(x, r->besluit ? r->besluit->reden : "");
 	}
-	bestandsnaam(schijf, sizeof schijf, w->q.peil, "xlsx");
+	bestandsnaam(bestand, sizeof bestand, w->q.peil, "xlsx");
 	wl_vrij(w);
 	if (rc != 0) {
 		xlsx_vrij(x);
@@ -1813,9 +1777,7 @@ static enum web_uitslag export_xlsx(struct web_verzoek *v)
 	}
 	if (xlsx_klaar(x, &data, &len) < 0)
 		return WEB_FATAAL;
-	return zend_bestand(v, data, len,
-			    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			    schijf);
+	return download_zend(v, data, len, DOWNLOAD_XLSX_TYPE, bestand);
 }
 
 /* ---- the Treeknorm per segment ------------------------------------------------------- */

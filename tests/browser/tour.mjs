@@ -91,6 +91,10 @@ const cijfers = [
 	{ pad: '/gemeenten', zie: ['Gemeenten', 'Leiden', 'Katwijk'] },
 	{ pad: '/gemeenten/0546', zie: ['Gemeente Leiden', 'Minder jeugdigen in zorg', 'Doel 2030'] },
 	{ pad: '/aanbieders/{agb}/cijfers', zie: ['Cijfers van {aanbieder}'] },
+	{ pad: '/doelen', zie: ['Doelen 2030', '1 op 12'] },
+	{ pad: '/geld', zie: ['Verwachte uitputting', 'Plafondparadox', 'Buiten contract en PGB'] },
+	{ pad: '/gemeenten/0546/geld', zie: ['Leiden', 'Verwachte uitputting'] },
+	{ pad: '/duidingen', zie: ['Duidingen'] },
 ];
 const afgeschermd = { pad: '/', zie: ['Kleine aantallen zijn afgeschermd'] };
 const PAGINAS = {
@@ -108,6 +112,7 @@ const PAGINAS = {
 		{ pad: '/audit', naar: '/inloggen', zie: ['Wachtwoord'], zieNiet: ['Auditlog'] },
 		...cijfers,
 		afgeschermd,
+		{ pad: '/signalen', naar: '/inloggen', zie: ['Wachtwoord'] },
 		{ pad: '/jeugdigen', naar: '/inloggen', zie: ['Wachtwoord'] },
 		{ pad: '/jeugdigen/{in}', naar: '/inloggen', zie: ['Wachtwoord'], zieNiet: ['{naam}'] },
 	],
@@ -121,6 +126,7 @@ const PAGINAS = {
 		{ pad: '/', zie: ingelogd('SOZ (regio)'), zieNiet: ['Kleine aantallen zijn afgeschermd'] },
 		contracten,
 		...cijfers,
+		{ pad: '/signalen', zie: ['Signalen'] },
 		lijst,
 		...toewijzen,
 		...keten,
@@ -132,6 +138,7 @@ const PAGINAS = {
 		{ pad: '/', zie: ingelogd('gemeente') },
 		contracten,
 		...cijfers,
+		{ pad: '/signalen', zie: ['Signalen'] },
 		lijst,
 		...toewijzen,
 		...keten,
@@ -167,6 +174,7 @@ const PAGINAS = {
 		contracten,
 		...cijfers,
 		afgeschermd,
+		{ pad: '/signalen', zie: ['Signalen'] },
 		{ pad: '/jeugdigen', ...geweigerd },
 		{ pad: '/jeugdigen/{in}', ...geweigerd, zieNiet: ['{naam}'] },
 		{ pad: '/berichten', ...geweigerd },

@@ -29,13 +29,6 @@ AGB=$(sql "$DB" "SELECT agb FROM omzetplafond ORDER BY agb LIMIT 1")
 start_server cijfers_serve_start "$DB" 4
 
 HAAL_MAX_TIME=60
-# py NAME SCRIPT ARGS...: run a python check; ok when it exits 0.
-py() {
-	local name=$1
-	shift
-	run python3 -c "$@"
-	if [ "$rc" -eq 0 ]; then ok "$name"; else not_ok "$name" "python-controle faalt"; fi
-}
 
 P="$T/publiek.jar"
 R="$T/regio.jar"
@@ -50,7 +43,7 @@ login "$L" analist "$PW"
 haal "$R" /api/v1/indicatoren
 check api_regio_200 [ "$code" = 200 ]
 cp "$T/b" "$T/regio.json"
-py api_regio_gelijk_aan_kpi '
+py_ok api_regio_gelijk_aan_kpi '
 import json, sys
 k = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
 assert a["onderdrukt"] is False, "onderdrukt"
@@ -63,7 +56,7 @@ assert a["data_versie"] == sys.argv[3], (a["data_versie"], sys.argv[3])
 for code_g in 0546 0575 0569; do
 	haal "$R" "/api/v1/indicatoren?gemeente=$code_g"
 	cp "$T/b" "$T/g.json"
-	py "api_gemeente_${code_g}_gelijk_aan_kpi" '
+	py_ok "api_gemeente_${code_g}_gelijk_aan_kpi" '
 import json, sys
 k = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
 g = [x for x in k["gemeenten"] if x["code"] == sys.argv[3]][0]
@@ -75,7 +68,7 @@ haal "$R" "/api/v1/indicatoren?peildatum=2025-06-30&gemeente=0546"
 cp "$T/b" "$T/p.json"
 run "$J" kpi --db "$DB" --json --peildatum 2025-06-30 --gemeente 0546
 printf '%s\n' "$out" >"$T/kpi2.json"
-py api_peildatum_gelijk_aan_kpi '
+py_ok api_peildatum_gelijk_aan_kpi '
 import json, sys
 k = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
 assert a["peildatum"] == "2025-06-30"
@@ -92,7 +85,7 @@ check api_segment_wachttijd heeft '"wachttijd"'
 haal "$R" /api/v1/indicatoren/trend
 check api_trend_200 [ "$code" = 200 ]
 cp "$T/b" "$T/trend.json"
-py api_trend_vorm '
+py_ok api_trend_vorm '
 import json, sys
 t = json.load(open(sys.argv[1]))
 assert len(t["punten"]) == 13 and len(t["jaren"]) == 5
@@ -104,7 +97,7 @@ assert [j["jaar"] for j in t["jaren"]] == [2022, 2023, 2024, 2025, 2026]
 haal "$R" /api/v1/indicatoren/gemeenten
 check api_gemeenten_200 [ "$code" = 200 ]
 cp "$T/b" "$T/gem.json"
-py api_gemeenten_exact '
+py_ok api_gemeenten_exact '
 import json, sys
 k = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
 assert len(a["gemeenten"]) == 13
@@ -156,7 +149,7 @@ for wie in P L; do
 			not_ok "onderdrukt_$naam" "HTTP $code"
 			continue
 		fi
-		py "onderdrukt_$naam" "$CONTROLE" "$T/o.json"
+		py_ok "onderdrukt_$naam" "$CONTROLE" "$T/o.json"
 	done
 done
 
@@ -164,7 +157,7 @@ done
 # one hidden gemeente when the region total is shown.
 haal "$P" /api/v1/indicatoren/gemeenten
 cp "$T/b" "$T/o.json"
-py onderdrukt_gemeenten_aanvullend '
+py_ok onderdrukt_gemeenten_aanvullend '
 import json, sys
 d = json.load(open(sys.argv[1]))
 for k in ("jeugdhulp_kalenderjaar", "wachtend", "thuiszitters_boven_3_maanden", "verblijf"):
@@ -176,7 +169,7 @@ for k in ("jeugdhulp_kalenderjaar", "wachtend", "thuiszitters_boven_3_maanden", 
 # A gemeente sees its own gemeente exactly, the region suppressed.
 haal "$G" "/api/v1/indicatoren?gemeente=0546"
 cp "$T/b" "$T/g.json"
-py gemeente_eigen_exact '
+py_ok gemeente_eigen_exact '
 import json, sys
 k = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
 assert a["onderdrukt"] is False
@@ -206,11 +199,7 @@ haal "$P" /aanbieders/99999999/cijfers
 check aanbieder_onbekend_404 [ "$code" = 404 ]
 
 # ---- pages -------------------------------------------------------------------
-# No inline script, no style attributes (the CSP forbids both).
-csp_schoon() {
-	! grep -qiE '<script( [^>]*)?>[^<]|<script>|style=|<style|on(load|click|error)=' "$T/b" &&
-		! grep -qiE '<script(?![^>]*src=)' "$T/b" 2>/dev/null
-}
+# No inline script, no style attributes (the CSP forbids both): csp_schoon.
 haal "$P" /
 if grep -q 'class="doel"' "$T/b"; then
 	check home_200 [ "$code" = 200 ]
@@ -235,7 +224,7 @@ check gemeenten_caption heeft '<caption>Kernindicatoren per gemeente</caption>'
 check gemeenten_link heeft '<a href="/gemeenten/0546">Leiden</a>'
 check gemeenten_melding heeft 'Kleine aantallen zijn afgeschermd'
 check gemeenten_csp csp_schoon
-py gemeenten_pagina_onderdrukt '
+py_ok gemeenten_pagina_onderdrukt '
 import re, sys, html
 t = open(sys.argv[1]).read()
 rijen = re.findall(r"<tr><th scope=\"row\">(.*?)</tr>", t, re.S)

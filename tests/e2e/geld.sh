@@ -44,13 +44,6 @@ sql "$DB" "SELECT code, naam, jeugdigen_0_17 FROM gemeente ORDER BY code" >"$T/r
 start_server geld_serve_start "$DB" 2
 HAAL_MAX_TIME=120
 
-py() {
-	local name=$1
-	shift
-	run python3 -c "$@"
-	if [ "$rc" -eq 0 ]; then ok "$name"; else not_ok "$name" "python-controle faalt"; fi
-}
-
 P="$T/publiek.jar"
 R="$T/regio.jar"
 G="$T/gemeente.jar"
@@ -83,7 +76,7 @@ def rijen(a, tabel):
 haal "$R" "/api/v1/geld?jaar=$JAAR"
 check api_regio_200 [ "$code" = 200 ]
 cp "$T/b" "$T/regio.json"
-py api_regio_goedgekeurd_gelijk_aan_sql "$PYLIB"'
+py_ok api_regio_goedgekeurd_gelijk_aan_sql "$PYLIB"'
 a = json.load(open(sys.argv[2])); g = ref(sys.argv[3]); b = ref(sys.argv[4])
 assert a["onderdrukt"] is False
 u = rijen(a, "uitputting")
@@ -100,7 +93,7 @@ for code, (naam, pop) in gem.items():
 assert u["Regio"]["goedgekeurd_eurocent"] == tot
 ' "$T/ref_gemeenten" "$T/regio.json" "$T/ref_goedgekeurd" "$T/ref_budget"
 
-py api_regio_verrekening_gelijk_aan_sql "$PYLIB"'
+py_ok api_regio_verrekening_gelijk_aan_sql "$PYLIB"'
 a = json.load(open(sys.argv[2])); g = ref(sys.argv[3])
 v = rijen(a, "verrekening")
 kosten = {c: int(g.get(c, ["0"])[0]) for c in gem}
@@ -120,7 +113,7 @@ for c, (naam, pop) in gem.items():
 assert v["Regio"]["naar_inwoners_eurocent"] == C == v["Regio"]["naar_gebruik_eurocent"]
 ' "$T/ref_gemeenten" "$T/regio.json" "$T/ref_goedgekeurd"
 
-py api_regio_pgb_en_routes_gelijk_aan_sql "$PYLIB"'
+py_ok api_regio_pgb_en_routes_gelijk_aan_sql "$PYLIB"'
 a = json.load(open(sys.argv[2])); g = ref(sys.argv[3]); p = ref(sys.argv[4], 3)
 r = rijen(a, "routes")
 for c, (naam, pop) in gem.items():
@@ -134,7 +127,7 @@ share = tot["pgb_eurocent"] / tot["totaal_eurocent"]
 assert 0.01 < share < 0.08, share
 ' "$T/ref_gemeenten" "$T/regio.json" "$T/ref_goedgekeurd" "$T/ref_pgb"
 
-py api_regio_methode_en_vertraging "$PYLIB"'
+py_ok api_regio_methode_en_vertraging "$PYLIB"'
 a = json.load(open(sys.argv[2]))
 v = a["vertraging"]
 assert v["n"] > 0 and 0 <= v["mediaan_dagen"] <= v["p80_dagen"] <= v["p95_dagen"] <= v["max_dagen"]
@@ -153,7 +146,7 @@ for wie in publiek beleid; do
 	haal "$jar" "/api/v1/geld?jaar=$JAAR"
 	check "api_${wie}_200" [ "$code" = 200 ]
 	cp "$T/b" "$T/$wie.json"
-	py "api_${wie}_onderdrukt" "$PYLIB"'
+	py_ok "api_${wie}_onderdrukt" "$PYLIB"'
 a = json.load(open(sys.argv[2])); p = ref(sys.argv[3], 3)
 assert a["onderdrukt"] is True
 beleid = ("budget_eurocent", "omzetplafond_eurocent")
@@ -182,7 +175,7 @@ done
 haal "$G" "/api/v1/geld?jaar=$JAAR&gemeente=0546"
 check api_gemeente_200 [ "$code" = 200 ]
 cp "$T/b" "$T/gemeente.json"
-py api_gemeente_eigen_exact "$PYLIB"'
+py_ok api_gemeente_eigen_exact "$PYLIB"'
 a = json.load(open(sys.argv[2])); g = ref(sys.argv[3])
 assert a["gemeente"] == "0546"
 u = a["tabellen"]["uitputting"]["rijen"]
@@ -198,7 +191,7 @@ haal "$A" "/api/v1/geld?jaar=$JAAR"
 cp "$T/b" "$T/aanbieder.json"
 haal "$R" "/api/v1/geld?jaar=$JAAR"
 cp "$T/b" "$T/regio2.json"
-py api_aanbieder_eigen_plafond '
+py_ok api_aanbieder_eigen_plafond '
 import json, sys
 a = json.load(open(sys.argv[1])); r = json.load(open(sys.argv[2])); agb = sys.argv[3]
 eigen = [x for x in a["tabellen"]["plafond"]["rijen"] if x["agb"] == agb][0]
@@ -261,7 +254,7 @@ check xlsx_gemeente [ "$code" = 200 ]
 fout() {
 	local naam=$1 pad=$2 veld=$3
 	haal "$P" "$pad"
-	py "$naam" '
+	py_ok "$naam" '
 import json, sys
 f = json.load(open(sys.argv[1]))["fout"]
 assert sys.argv[2] == "400" and f["code"] == "ongeldige_parameter", f

@@ -28,16 +28,6 @@ TEAM=$(sql "$DB" "SELECT team_id FROM lokaal_team_gemeente WHERE gemeente = '054
 start_server signalen_serve_start "$DB" 4
 HAAL_MAX_TIME=60
 
-py() {
-	local name=$1
-	shift
-	run python3 -c "$@"
-	if [ "$rc" -eq 0 ]; then ok "$name"; else not_ok "$name" "python-controle faalt"; fi
-}
-csp_schoon() {
-	! grep -qiE '<script( [^>]*)?>[^<]|<script>|style=|<style|on(load|click|error)=' "$T/b"
-}
-
 P="$T/publiek.jar"
 R="$T/regio.jar"
 G="$T/gemeente.jar"
@@ -67,7 +57,7 @@ check home_link_doelen heeft 'href="/doelen"'
 haal "$R" /api/v1/doelen
 check api_doelen_200 [ "$code" = 200 ]
 cp "$T/b" "$T/doelen_regio.json"
-py api_doelen_vorm '
+py_ok api_doelen_vorm '
 import json, sys
 a = json.load(open(sys.argv[1]))
 assert a["basisjaar"] == 2025, a["basisjaar"]
@@ -96,7 +86,7 @@ assert abs(g["streef"] - 100 / 12) < 1e-3
 
 haal "$P" /api/v1/doelen
 cp "$T/b" "$T/doelen_publiek.json"
-py api_doelen_publiek_afgerond '
+py_ok api_doelen_publiek_afgerond '
 import json, sys
 a = json.load(open(sys.argv[1]))
 for d in a["doelen"]:
@@ -112,7 +102,7 @@ for d in a["doelen"]:
 
 haal "$G" /api/v1/doelen
 cp "$T/b" "$T/doelen_g.json"
-py api_doelen_gemeente_eigen_exact '
+py_ok api_doelen_gemeente_eigen_exact '
 import json, sys
 a = json.load(open(sys.argv[1]))
 for d in a["doelen"]:
@@ -141,7 +131,7 @@ haal "$LT" /api/v1/signalen
 cp "$T/b" "$T/s_team.json"
 haal "$L" /api/v1/signalen
 cp "$T/b" "$T/s_beleid.json"
-py api_signalen_vorm '
+py_ok api_signalen_vorm '
 import json, sys
 a = json.load(open(sys.argv[1]))
 assert a["eerste_maand"] == "2023-11-30" and a["laatste_maand"] == "2026-10-31", a
@@ -162,7 +152,7 @@ for s in a["signalen"]:
 maanden = [s["maand"] for s in a["signalen"]]
 assert maanden == sorted(maanden, reverse=True)
 ' "$T/s_regio.json"
-py api_signalen_gemeente_alleen_eigen '
+py_ok api_signalen_gemeente_alleen_eigen '
 import json, sys
 r = json.load(open(sys.argv[1])); g = json.load(open(sys.argv[2]))
 for s in g["signalen"]:
@@ -172,7 +162,7 @@ for s in g["signalen"]:
 want = [s for s in r["signalen"] if s["gemeente"] == "0546" and "gemeente" in s["gericht_aan"]]
 assert g["signalen"] == want, (len(g["signalen"]), len(want))
 ' "$T/s_regio.json" "$T/s_gem.json"
-py api_signalen_team_alleen_eigen '
+py_ok api_signalen_team_alleen_eigen '
 import json, sys
 r = json.load(open(sys.argv[1])); t = json.load(open(sys.argv[2]))
 for s in t["signalen"]:
@@ -181,7 +171,7 @@ eigen = set(sys.argv[3].split())
 want = [s for s in r["signalen"] if "lokaal_team" in s["gericht_aan"] and s["gemeente"] in eigen]
 assert t["signalen"] == want, (len(t["signalen"]), len(want))
 ' "$T/s_regio.json" "$T/s_team.json" "$(sql "$DB" "SELECT gemeente FROM lokaal_team_gemeente WHERE team_id = $TEAM" | tr '\n' ' ')"
-py api_signalen_beleid_regio '
+py_ok api_signalen_beleid_regio '
 import json, sys
 b = json.load(open(sys.argv[1]))
 for s in b["signalen"]:
@@ -190,7 +180,7 @@ for s in b["signalen"]:
 
 haal "$R" "/api/v1/signalen?gemeente=0546&richting=slechter"
 cp "$T/b" "$T/s_f.json"
-py api_signalen_filter '
+py_ok api_signalen_filter '
 import json, sys
 a = json.load(open(sys.argv[1]))
 for s in a["signalen"]:

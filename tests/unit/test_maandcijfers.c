@@ -2,7 +2,10 @@
  * functions for the same month, year and selection (on a hand-made
  * record and on a small demo region), and after a random sequence of
  * changes through the hooks (store_maandcijfers_raak / _sluit) the
- * incremental aggregates equal a full rebuild. */
+ * incremental aggregates equal a full rebuild; the sum with sorted runs
+ * (steer/maandcijfers_som.h) equals a plain bag. The demo tests run on
+ * SQLite and, when JEUGDREGIE_TEST_PG holds the URL of a server where we
+ * may create databases, on PostgreSQL. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,12 +16,14 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <libpq-fe.h>
 
 #include "demo/demo.h"
 #include "domain/datum.h"
 #include "domain/kpi.h"
 #include "lib/rng.h"
 #include "steer/maandcijfers.h"
+#include "steer/maandcijfers_som.h"
 #include "store/ijw_store.h"
 #include "store/maandcijfers_store.h"
 #include "store/store.h"
@@ -26,10 +31,44 @@
 #define TOT_JAAR 2027
 
 struct fixture {
-	char dir[64];
-	char path[128];
+	int pg;                 /* 0: SQLite, 1: PostgreSQL */
+	char dir[64];           /* SQLite: the temporary directory */
+	char path[128];         /* SQLite: the file */
+	char dbname[64];        /* PostgreSQL: the database of this test */
+	char url[1024];         /* what store_open gets */
 	struct store *st;
 };
+
+/* The server URL (JEUGDREGIE_TEST_PG), NULL when PostgreSQL is skipped. */
+static const char *pg_admin;
+static unsigned pg_seq;
+
+/* url with its database (the path of a postgresql:// URL) replaced by db. */
+static int pg_url(const char *url, const char *db, char *out, size_t n)
+{
+	const char *p = strstr(url, "://"), *rest;
+	int len;
+
+	if (!p)
+		return -1;
+	p += 3;
+	p += strcspn(p, "/?");
+	rest = *p == '/' ? p + 1 + strcspn(p + 1, "?") : p;
+	len = snprintf(out, n, "%.*s/%s%s", (int)(p - url), url, db, rest);
+	return len > 0 && (size_t)len < n ? 0 : -1;
+}
+
+/* One statement on the PostgreSQL server (CREATE / DROP DATABASE). */
+static int pg_exec(const char *url, const char *sql)
+{
+	PGconn *c = PQconnectdb(url);
+	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
+	int rc = r && PQresultStatus(r) == PGRES_COMMAND_OK ? 0 : -1;
+
+	PQclear(r);
+	PQfinish(c);
+	return rc;
+}
 
 static int herbouw_tx(struct store *st, void *arg)
 {
@@ -37,20 +76,14 @@ static int herbouw_tx(struct store *st, void *arg)
 	return store_maandcijfers_herbouw(st, TOT_JAAR);
 }
 
-static int setup(void **state)
+/* A demo region in f->url, its aggregates built. */
+static int vul(struct fixture *f)
 {
-	struct fixture *f = calloc(1, sizeof *f);
 	struct demo_opties o = { .seed = 11, .schaal = 0.05, .tot = datum_van(2026, 11, 25) };
 	struct demo_telling t;
 	char err[256];
 
-	if (!f)
-		return -1;
-	snprintf(f->dir, sizeof f->dir, "/tmp/jr_maandcijfers_XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof f->path, "%s/m.db", f->dir);
-	f->st = store_open(f->path, err, sizeof err);
+	f->st = store_open(f->url, err, sizeof err);
 	if (!f->st || demo_maak(f->st, &o, &t, err, sizeof err) < 0) {
 		fprintf(stderr, "demo: %s\n", err);
 		return -1;
@@ -59,8 +92,40 @@ static int setup(void **state)
 		fprintf(stderr, "herbouw: %s\n", store_error(f->st));
 		return -1;
 	}
-	*state = f;
 	return 0;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	if (!f)
+		return -1;
+	*state = f;
+	snprintf(f->dir, sizeof f->dir, "/tmp/jr_maandcijfers_XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof f->path, "%s/m.db", f->dir);
+	snprintf(f->url, sizeof f->url, "%s", f->path);
+	return vul(f);
+}
+
+static int setup_pg(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char sql[128];
+
+	if (!f)
+		return -1;
+	*state = f;
+	f->pg = 1;
+	snprintf(f->dbname, sizeof f->dbname, "jr_maandcijfers_%ld_%u", (long)getpid(), ++pg_seq);
+	if (pg_url(pg_admin, f->dbname, f->url, sizeof f->url) < 0)
+		return -1;
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", f->dbname);
+	if (pg_exec(pg_admin, sql) < 0)
+		return -1;
+	return vul(f);
 }
 
 static int teardown(void **state)
@@ -68,7 +133,14 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 	char p[160];
 
-	store_close(f->st);
+	if (f->st)
+		store_close(f->st);
+	if (f->pg) {
+		snprintf(p, sizeof p, "DROP DATABASE IF EXISTS %s WITH (FORCE)", f->dbname);
+		pg_exec(pg_admin, p);
+		free(f);
+		return 0;
+	}
 	unlink(f->path);
 	snprintf(p, sizeof p, "%s-wal", f->path);
 	unlink(p);
@@ -491,13 +563,104 @@ static void test_willekeurig_incrementeel(void **state)
 	vergelijk_alles(f->st);
 }
 
+/* ---- the sum with sorted runs ---- */
+
+struct uitvoer {
+	const struct mc_bak *ref;
+	struct mc_sleutel vorige;
+	size_t n;
+	bool fout;
+};
+
+static int controleer_uit(void *arg, const struct mc_rij *r)
+{
+	struct uitvoer *u = arg;
+	const struct mc_rij *e = mc_bak_zoek(u->ref, &r->k);
+
+	if (!e || e->waarde != r->waarde || r->waarde == 0 ||
+	    (u->n > 0 && mc_sleutel_vergelijk(&u->vorige, &r->k) >= 0))
+		u->fout = true;
+	u->vorige = r->k;
+	u->n++;
+	return 0;
+}
+
+/* Random additions (and cancelling subtractions) through a sum with a
+ * tiny bag, so that it writes many runs, come out as a plain bag's sums:
+ * every nonzero key once, in strictly increasing key order. */
+static void test_som_runs(void **state)
+{
+	(void)state;
+	static const char *gemeenten[] = { "*", "", "0546", "0547", "1525" };
+	struct mc_bak ref;
+	struct mc_som *s = mc_som_nieuw(1024);
+	struct rng r;
+	size_t n_ref = 0;
+
+	assert_non_null(s);
+	mc_bak_init(&ref);
+	rng_stream(&r, 7, 3);
+	for (int i = 0; i < 60000; i++) {
+		struct mc_sleutel k;
+		int64_t delta = (int64_t)rng_below(&r, 7) - 3;
+		mc_sleutel_zet(&k, 202401 + (int32_t)rng_below(&r, 12), 1 + (int)rng_below(&r, 5),
+			       (int32_t)rng_below(&r, 40) - 1, gemeenten[rng_below(&r, 5)],
+			       (int)rng_below(&r, 9) - 1, rng_below(&r, 2) ? "*" : "12345678",
+			       rng_below(&r, 2) ? "*" : "02");
+		assert_int_equal(mc_bak_voeg(&ref, &k, delta), 0);
+		assert_int_equal(mc_bak_voeg(mc_som_bak(s), &k, delta), 0);
+		assert_int_equal(mc_som_vol(s), 0);
+	}
+	for (size_t i = 0; i < ref.cap; i++)
+		n_ref += ref.rijen[i].k.periode != 0 && ref.rijen[i].waarde != 0;
+	assert_true(mc_som_runs(s) > 10);
+	struct uitvoer u = { .ref = &ref };
+	assert_int_equal(mc_som_uit(s, controleer_uit, &u), 0);
+	assert_false(u.fout);
+	assert_int_equal(u.n, n_ref);
+	mc_som_vrij(s);
+	mc_bak_vrij(&ref);
+
+	/* Without runs: straight from the bag, in order too. */
+	mc_bak_init(&ref);
+	s = mc_som_nieuw(MC_SOM_SLOTS);
+	assert_non_null(s);
+	struct mc_sleutel a, b;
+	mc_sleutel_zet(&a, 202501, MC_ACTIEF, -1, "0546", 2, "*", "*");
+	mc_sleutel_zet(&b, 202501, MC_ACTIEF, -1, "*", -1, "*", "*");
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(mc_bak_voeg(&ref, i ? &a : &b, 3), 0);
+		assert_int_equal(mc_bak_voeg(mc_som_bak(s), i ? &a : &b, 3), 0);
+	}
+	assert_true(mc_sleutel_vergelijk(&b, &a) < 0);
+	u = (struct uitvoer){ .ref = &ref };
+	assert_int_equal(mc_som_uit(s, controleer_uit, &u), 0);
+	assert_false(u.fout);
+	assert_int_equal(u.n, 2);
+	assert_int_equal(mc_som_runs(s), 0);
+	mc_som_vrij(s);
+	mc_bak_vrij(&ref);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_histogram),
 		cmocka_unit_test(test_een_jeugdige),
+		cmocka_unit_test(test_som_runs),
 		cmocka_unit_test_setup_teardown(test_demo_gelijk_aan_kpi, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_willekeurig_incrementeel, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest pg_tests[] = {
+		cmocka_unit_test_setup_teardown(test_demo_gelijk_aan_kpi, setup_pg, teardown),
+		cmocka_unit_test_setup_teardown(test_willekeurig_incrementeel, setup_pg, teardown),
+	};
+	int failed = cmocka_run_group_tests_name("maandcijfers/sqlite", tests, NULL, NULL);
+
+	pg_admin = getenv("JEUGDREGIE_TEST_PG");
+	if (!pg_admin || !*pg_admin) {
+		printf("[ SKIPPED  ] maandcijfers/postgresql: JEUGDREGIE_TEST_PG is niet gezet\n");
+		return failed;
+	}
+	return failed + cmocka_run_group_tests_name("maandcijfers/postgresql", pg_tests, NULL, NULL);
 }

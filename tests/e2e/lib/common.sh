@@ -85,6 +85,15 @@ check() {
 	if "$@"; then ok "$name"; else not_ok "$name" "voorwaarde faalt: $*"; fi
 }
 
+# py_ok NAME SCRIPT ARGS...: run a python check (python3 -c SCRIPT ARGS...);
+# ok when it exits 0.
+py_ok() {
+	local name=$1
+	shift
+	run python3 -c "$@"
+	if [ "$rc" -eq 0 ]; then ok "$name"; else not_ok "$name" "python-controle faalt"; fi
+}
+
 # gebruiker TEST NAAM ROL [SCOPE-OPTIES...]: `user add` on $DB with the
 # password $PW; reports TEST.
 gebruiker() {

@@ -40,6 +40,11 @@ koppen() { grep -i "^$1:" "$T/h" | tr -d '\r'; }
 csrf_veld() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' <<<"$body" | head -n 1; }
 # cookie JAR NAME: the value of cookie NAME in jar JAR.
 cookie() { awk -v n="$2" '$6 == n { print $7 }' "$1" | tail -n 1; }
+# csp_schoon: the page in $T/b has no inline script, style or event
+# handler (the Content-Security-Policy forbids them).
+csp_schoon() {
+	! grep -qiE '<script( [^>]*)?>[^<]|<script>|style=|<style|on(load|click|error)=' "$T/b"
+}
 
 # login JAR NAAM WACHTWOORD [TEST]: fetch the form, post it (the answer in
 # $code, $body ...). With TEST, report it: ok when the login succeeded
