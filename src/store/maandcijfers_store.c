@@ -774,7 +774,7 @@ int store_maandcijfers_klaar(struct store *st, struct maandcijfers_tx **tx, int 
 
 int store_maandcijfers_bij(struct store *st, const struct mc_bak *b)
 {
-	return schrijf(st, b, &mc_bij);
+	return schrijf(st, b);
 }
 
 /* ---- reads ---- */
