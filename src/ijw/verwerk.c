@@ -23,6 +23,7 @@
 #include "ijw/uitgaand.h"
 #include "store/cijfers_store.h"
 #include "store/ijw_store.h"
+#include "store/maandcijfers_delta.h"
 #include "store/maandcijfers_store.h"
 #include "store/store.h"
 #include "store/verzoek_store.h"
@@ -66,6 +67,8 @@ struct verwerk {
 	 * store): nothing of it is in; fout says why. */
 	bool gefaald;
 	char fout[512];
+	/* The reeks's pending aggregate deltas of new Prestaties. */
+	struct maandcijfers_delta **mc_delta;
 };
 
 static const char *const status_namen[] = {
@@ -1306,12 +1309,10 @@ static int verwerk_323(struct verwerk *v, struct ijw_bericht *r, bool kop_fout)
 				n_goed++;
 				toegekend += ps.bedrag;
 			}
-			/* Approved and rejected amounts per month (maandcijfers). */
-			struct maandcijfers_tx *mc = NULL;
-			rc = store_maandcijfers_raak_traject(v->st, &mc, ps.traject_id);
-			if (rc >= 0)
-				rc = store_put_prestatie(v->st, &ps);
-			if ((rc = store_maandcijfers_klaar(v->st, &mc, rc)) < 0)
+			/* Approved and rejected amounts per month (maandcijfers):
+			 * direct deltas, written by tx_reeks. */
+			if ((rc = store_put_prestatie(v->st, &ps)) < 0 ||
+			    (rc = store_maandcijfers_prestatie(v->st, v->mc_delta, &ps)) < 0)
 				return rc;
 		}
 	}
@@ -1766,6 +1767,11 @@ struct reeks {
 	struct ijw_uitkomst *out;
 	/* The message on which this attempt failed for a reason of its own. */
 	struct verwerk *gefaald;
+	/* The aggregate deltas of the Prestaties of this attempt's JW323s
+	 * (maandcijfers_delta.h): written before any other message (which
+	 * may change a trajectory) and at the end, dropped with a failed
+	 * attempt. */
+	struct maandcijfers_delta *mc;
 	/* Levels 1 and 2 run on a second thread while the transaction
 	 * applies the messages before: v[0..klaar) are prepared. */
 	pthread_mutex_t slot;
@@ -1817,13 +1823,18 @@ static int tx_reeks(struct store *st, void *arg)
 	int rc;
 
 	r->gefaald = NULL;
+	store_maandcijfers_delta_vergeet(&r->mc);
 	for (size_t i = 0; i < r->n; i++) {
 		struct verwerk *v = &r->v[i];
 
 		wacht_op(r, i);
 		if (v->pad == PAD_FOUT)
 			continue;
+		if (v->pad == PAD_VOLLEDIG && v->b->soort != IJW_JW323 &&
+		    (rc = store_maandcijfers_delta_schrijf(st, &r->mc)) < 0)
+			return rc;
 		v->st = st;
+		v->mc_delta = &r->mc;
 		rc = v->pad == PAD_INBOX ? tx_alleen_inbox(st, v) : tx_verwerk(st, v);
 		if (rc == -2) {
 			snprintf(v->fout, sizeof v->fout, "%s", store_error(st));
@@ -1831,10 +1842,12 @@ static int tx_reeks(struct store *st, void *arg)
 			v->pad = PAD_FOUT;
 			r->gefaald = v;
 		}
-		if (rc < 0)
+		if (rc < 0) {
+			store_maandcijfers_delta_vergeet(&r->mc);
 			return rc;
+		}
 	}
-	return 0;
+	return store_maandcijfers_delta_schrijf(st, &r->mc);
 }
 
 /* Hand the outcome to the caller and free the rest. */

@@ -823,6 +823,49 @@ int mc_bak_afleiden(const struct mc_bak *b, struct mc_bak *uit)
 	return 0;
 }
 
+int mc_geld_voeg(const struct traject *t, int32_t maand, int64_t goedgekeurd,
+		 int64_t afgewezen, int tot_jaar, struct mc_bak *b)
+{
+	struct werk w = { .b = b, .teken = 1, .tot_maand = tot_jaar * 100 + 12 };
+
+	traject_voeg(&w, maand, MC_GOEDGEKEURD, -1, t, goedgekeurd, true);
+	traject_voeg(&w, maand, MC_AFGEWEZEN, -1, t, afgewezen, true);
+	return w.rc;
+}
+
+/* Whether the youth counts under gemeente g (NULL: the region) with the
+ * sums before (na false) or after. */
+static bool client_telt(const struct mc_client_traject *t, size_t n, const char *g, bool na)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((na ? t[i].na : t[i].voor) > 0 && (!g || strcmp(t[i].gemeente, g) == 0))
+			return true;
+	return false;
+}
+
+int mc_client_wissel(const struct mc_client_traject *t, size_t n, int jaar, struct mc_bak *b)
+{
+	struct mc_sleutel k;
+	int64_t d;
+
+	for (size_t i = 0; i < n; i++) {
+		/* Each gemeente once: at its first trajectory. */
+		size_t j = 0;
+		while (j < i && strcmp(t[j].gemeente, t[i].gemeente) != 0)
+			j++;
+		if (j < i)
+			continue;
+		d = (int64_t)client_telt(t, n, t[i].gemeente, true) -
+		    (int64_t)client_telt(t, n, t[i].gemeente, false);
+		mc_sleutel_zet(&k, jaar, MC_CLIENT_JEUGDIGEN, -1, t[i].gemeente, -1, "*", "*");
+		if (mc_bak_voeg(b, &k, d) < 0)
+			return -1;
+	}
+	d = (int64_t)client_telt(t, n, NULL, true) - (int64_t)client_telt(t, n, NULL, false);
+	mc_sleutel_zet(&k, jaar, MC_CLIENT_JEUGDIGEN, -1, "*", -1, "*", "*");
+	return mc_bak_voeg(b, &k, d);
+}
+
 /* ---- histograms ---- */
 
 static int cmp_hist(const void *a, const void *b)

@@ -174,6 +174,27 @@ int mc_bijdrage_fijn(const struct kpi_data *d, const struct mc_geld *geld, size_
  * in uit (not b). 0, or -1 when out of memory. */
 int mc_bak_afleiden(const struct mc_bak *b, struct mc_bak *uit);
 
+/* The direct deltas of new Prestaties (store/maandcijfers_delta.h), the
+ * same rows mc_bijdrage adds for them. mc_geld_voeg: the approved and
+ * rejected eurocents of trajectory t (its gemeente, segment, agb and
+ * verwijzer are the keys) in month maand, when maand is not after
+ * December of tot_jaar. 0, or -1 when out of memory. */
+int mc_geld_voeg(const struct traject *t, int32_t maand, int64_t goedgekeurd,
+		 int64_t afgewezen, int tot_jaar, struct mc_bak *b);
+
+/* One trajectory of a youth in a year: its approved sum before and after
+ * a change (kpi.h's kosten row; it counts when the sum is > 0). */
+struct mc_client_traject {
+	const char *gemeente;
+	int64_t voor, na;
+};
+
+/* The change of MC_CLIENT_JEUGDIGEN (year jaar) of one youth whose
+ * trajectories with an approved amount in jaar are t[0..n) (every one of
+ * them, changed or not): per gemeente of a trajectory and for the region,
+ * counted after minus counted before. 0, or -1 when out of memory. */
+int mc_client_wissel(const struct mc_client_traject *t, size_t n, int jaar, struct mc_bak *b);
+
 /* One histogram row: n values equal to dagen. */
 struct mc_hist {
 	int32_t dagen;

@@ -839,6 +839,11 @@ int store_maandcijfers_klaar(struct store *st, struct maandcijfers_tx **tx, int 
 	return rc2 < 0 ? rc2 : rc;
 }
 
+int store_maandcijfers_bij(struct store *st, const struct mc_bak *b)
+{
+	return schrijf(st, b);
+}
+
 /* ---- reads ---- */
 
 static void vul_lees(struct rij *r, void *e)

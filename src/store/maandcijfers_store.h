@@ -57,6 +57,12 @@ int store_maandcijfers_raak_traject(struct store *st, struct maandcijfers_tx **t
  * else sluit, and return rc when that succeeds. */
 int store_maandcijfers_klaar(struct store *st, struct maandcijfers_tx **tx, int rc);
 
+/* Add the rows of b (deltas, e.g. store/maandcijfers_delta.h's) to the
+ * stored aggregates inside the caller's transaction; rows that end at 0
+ * are dropped. 0 or -1/-2. */
+struct mc_bak;
+int store_maandcijfers_bij(struct store *st, const struct mc_bak *b);
+
 /* The stored rows of one selection: gemeente (code, "" no gemeente, "*"
  * all), segment (-1 all), agb ("*" all), verwijzer (code, "" none, "*"
  * all), measure maat, periods van..tot (YYYYMM or YYYY), ordered by
