@@ -30,7 +30,7 @@ cd "$(dirname "$0")/.." || exit 2
 root=$(pwd)
 
 # Generous per-test cap: a hang must fail the run, not stall it.
-cap=${JEUGDREGIE_TEST_TIMEOUT:-600}
+cap=${JEUGDREGIE_TEST_TIMEOUT:-1200}
 
 passed=0
 failed=0
