@@ -82,7 +82,11 @@ for v in "${vergelijk[@]}"; do
 	q="SELECT $kolommen FROM $tabel $filter ORDER BY $orde"
 	a=$(sql "$D" "$q" 2>&1)
 	b=$(sql "$V" "$q" 2>&1)
-	if [ -n "$a" ] && [ "$a" = "$b" ]; then
+	# Empty is suspect (a failed query prints nothing on stdout), except
+	# for staff decisions, which the small PostgreSQL region may lack.
+	leeg_mag=false
+	[ "$tabel" = zorgelijk_besluit ] && leeg_mag=true
+	if { [ -n "$a" ] || $leeg_mag; } && [ "$a" = "$b" ]; then
 		ok "gelijk_$tabel"
 	else
 		out=$(diff <(printf '%s\n' "$a") <(printf '%s\n' "$b") | head -n 10)
